@@ -1,0 +1,115 @@
+package dev.avatarkit.core.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One unit of paid work and everything we know about it. Immutable: every change is a {@code with…} copy,
+ * written back through {@code JobStore.update}, which checks {@link #version()} (optimistic locking).
+ *
+ * <p>Nullable fields: {@code providerRef} (until the provider accepted the job), {@code rawStatus},
+ * {@code nextRunAt}, {@code deadline}, {@code error}, {@code warning}, {@code batchId}, {@code parentId}.
+ */
+public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec spec, String provider,
+                  ProviderRef providerRef, JobState state, String rawStatus, int attempts, int polls,
+                  Instant createdAt, Instant updatedAt, Instant nextRunAt, Instant deadline,
+                  JobError error, JobError warning, List<StoredAsset> assets, BatchId batchId, JobId parentId,
+                  long version) {
+
+    public Job {
+        Require.nonNull(id, "id");
+        Require.nonNull(kind, "kind");
+        Require.nonNull(idempotencyKey, "idempotencyKey");
+        Require.nonNull(spec, "spec");
+        Require.nonBlank(provider, "provider");
+        Require.nonNull(state, "state");
+        Require.nonNull(createdAt, "createdAt");
+        Require.nonNull(updatedAt, "updatedAt");
+        Require.that(spec.kind() == kind, "kind", "job kind " + kind + " does not match its spec " + spec.kind());
+        assets = assets == null ? List.of() : List.copyOf(assets);
+    }
+
+    /** A fresh job in {@link JobState#QUEUED}, not yet stored. */
+    public static Job queued(JobId id, IdempotencyKey key, JobSpec spec, String provider, Instant now,
+                             BatchId batchId, JobId parentId) {
+        return new Job(id, spec.kind(), key, spec, provider, null, JobState.QUEUED, null, 0, 0, now, now, now, null,
+                null, null, List.of(), batchId, parentId, 0);
+    }
+
+    public Optional<ProviderRef> provided() {
+        return Optional.ofNullable(providerRef);
+    }
+
+    public String title() {
+        return spec.title();
+    }
+
+    public Job withState(JobState newState, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, polls,
+                createdAt, now, nextRunAt, deadline, error, warning, assets, batchId, parentId, version);
+    }
+
+    public Job submitting(Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, JobState.SUBMITTING, rawStatus,
+                attempts + 1, polls, createdAt, now, nextRunAt, deadline, null, warning, assets, batchId, parentId, version);
+    }
+
+    public Job rendering(ProviderRef ref, String raw, Instant now, Instant nextPoll, Instant renderDeadline) {
+        return new Job(id, kind, idempotencyKey, spec, provider, ref, JobState.RENDERING, raw, attempts, 0,
+                createdAt, now, nextPoll, renderDeadline, null, warning, assets, batchId, parentId, version);
+    }
+
+    public Job polled(String raw, Instant now, Instant nextPoll) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, raw, attempts, polls + 1,
+                createdAt, now, nextPoll, deadline, error, warning, assets, batchId, parentId, version);
+    }
+
+    public Job rescheduled(Instant now, Instant next) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+                createdAt, now, next, deadline, error, warning, assets, batchId, parentId, version);
+    }
+
+    public Job failed(JobState terminal, JobError why, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, terminal, rawStatus, attempts, polls,
+                createdAt, now, null, deadline, why, warning, assets, batchId, parentId, version);
+    }
+
+    public Job withWarning(JobError newWarning, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+                createdAt, now, nextRunAt, deadline, error, newWarning, assets, batchId, parentId, version);
+    }
+
+    public Job withError(JobError newError, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+                createdAt, now, nextRunAt, deadline, newError, warning, assets, batchId, parentId, version);
+    }
+
+    /** Adds (or replaces, by key) a stored asset. */
+    public Job withAsset(StoredAsset asset, Instant now) {
+        List<StoredAsset> next = new ArrayList<>();
+        for (StoredAsset existing : assets) {
+            if (!existing.key().equals(asset.key())) next.add(existing);
+        }
+        next.add(asset);
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+                createdAt, now, nextRunAt, deadline, error, warning, next, batchId, parentId, version);
+    }
+
+    public Optional<StoredAsset> asset(AssetKind assetKind) {
+        return assets.stream().filter(a -> a.kind() == assetKind).findFirst();
+    }
+
+    /** Back to the queue for a fresh start (used by {@code retry}); keeps the key only if nothing reached the provider. */
+    public Job requeued(IdempotencyKey key, Instant now) {
+        return new Job(id, kind, key, spec, provider, null, JobState.QUEUED, null, attempts, 0, createdAt, now, now,
+                null, null, null, List.of(), batchId, parentId, version);
+    }
+
+    /** The copy the store hands back after a successful write. */
+    public Job withVersion(long newVersion) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+                createdAt, updatedAt, nextRunAt, deadline, error, warning, assets, batchId, parentId, newVersion);
+    }
+}

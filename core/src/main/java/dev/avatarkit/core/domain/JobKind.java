@@ -1,0 +1,6 @@
+package dev.avatarkit.core.domain;
+
+/** What a job renders. */
+public enum JobKind {
+    VIDEO, TEMPLATE_VIDEO, IDENTITY, STILL
+}

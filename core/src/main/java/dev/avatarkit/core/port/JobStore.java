@@ -1,0 +1,52 @@
+package dev.avatarkit.core.port;
+
+import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.JobState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable job records. Every write is committed before the method returns (write-before-call depends on it).
+ *
+ * <p>Contract (checked by {@code JobStoreContract} for every implementation):
+ * <ul>
+ *   <li>{@link #insert}: unique by idempotency key. If a job with the key exists, nothing is written and the
+ *   existing job comes back with {@code created = false}. A new job is stored with version 1.</li>
+ *   <li>{@link #update}: compare-and-set on {@link Job#version()}: writes only if the stored version equals it,
+ *   returns the job with version + 1; otherwise throws {@link StaleJobException} and writes nothing. The id,
+ *   kind, idempotency key and created time never change.</li>
+ *   <li>{@link #find} of an unknown id: empty.</li>
+ * </ul>
+ */
+public interface JobStore {
+    Insertion insert(Job job);
+
+    Job update(Job job);
+
+    Optional<Job> find(JobId id);
+
+    Optional<Job> findByKey(IdempotencyKey key);
+
+    /** Newest first, filtered, one page. */
+    JobPage list(JobQuery query);
+
+    /** Ids of every job not in a terminal state, oldest first (what resumes after a restart). */
+    List<JobId> unfinished(int limit, JobId after);
+
+    /** How many jobs of {@code provider} are in {@code state} (the concurrency gate counts SUBMITTING+RENDERING). */
+    int count(String provider, JobState state);
+
+    /** Per-state counts of a batch (for progress and summaries). */
+    Map<JobState, Integer> countByState(BatchId batch);
+
+    /**
+     * Records that a webhook event id was seen; true only for the first call with that id (dedupe across
+     * processes sharing the store).
+     */
+    boolean recordEventOnce(String eventId, Instant at);
+}

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code nextRunAt}, {@code deadline}, {@code error}, {@code warning}, {@code batchId}, {@code parentId}.
  */
 public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec spec, String provider,
-                  ProviderRef providerRef, JobState state, String rawStatus, int attempts, int polls,
+                  ProviderRef providerRef, JobState state, String rawStatus, int attempts, int retries, int polls,
                   Instant createdAt, Instant updatedAt, Instant nextRunAt, Instant deadline,
                   JobError error, JobError warning, List<StoredAsset> assets, BatchId batchId, JobId parentId,
                   long version) {
@@ -34,7 +34,7 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     /** A fresh job in {@link JobState#QUEUED}, not yet stored. */
     public static Job queued(JobId id, IdempotencyKey key, JobSpec spec, String provider, Instant now,
                              BatchId batchId, JobId parentId) {
-        return new Job(id, spec.kind(), key, spec, provider, null, JobState.QUEUED, null, 0, 0, now, now, now, null,
+        return new Job(id, spec.kind(), key, spec, provider, null, JobState.QUEUED, null, 0, 0, 0, now, now, now, null,
                 null, null, List.of(), batchId, parentId, 0);
     }
 
@@ -47,42 +47,54 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     }
 
     public Job withState(JobState newState, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, retries, polls,
                 createdAt, now, nextRunAt, deadline, error, warning, assets, batchId, parentId, version);
+    }
+
+    /** Moves to {@code newState} and restarts the per-state poll/attempt counter. */
+    public Job entering(JobState newState, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, retries, 0,
+                createdAt, now, now, deadline, error, warning, assets, batchId, parentId, version);
+    }
+
+    /** Back to polling an accepted render with a new deadline (retry after {@code render_timeout}). */
+    public Job pollingAgain(Instant now, Instant newDeadline) {
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, JobState.RENDERING, rawStatus, attempts,
+                retries, 0, createdAt, now, now, newDeadline, null, warning, assets, batchId, parentId, version);
     }
 
     public Job submitting(Instant now) {
         return new Job(id, kind, idempotencyKey, spec, provider, providerRef, JobState.SUBMITTING, rawStatus,
-                attempts + 1, polls, createdAt, now, nextRunAt, deadline, null, warning, assets, batchId, parentId, version);
+                attempts + 1, retries, polls, createdAt, now, nextRunAt, deadline, null, warning, assets, batchId, parentId, version);
     }
 
     public Job rendering(ProviderRef ref, String raw, Instant now, Instant nextPoll, Instant renderDeadline) {
-        return new Job(id, kind, idempotencyKey, spec, provider, ref, JobState.RENDERING, raw, attempts, 0,
+        return new Job(id, kind, idempotencyKey, spec, provider, ref, JobState.RENDERING, raw, attempts, retries, 0,
                 createdAt, now, nextPoll, renderDeadline, null, warning, assets, batchId, parentId, version);
     }
 
     public Job polled(String raw, Instant now, Instant nextPoll) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, raw, attempts, polls + 1,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, raw, attempts, retries, polls + 1,
                 createdAt, now, nextPoll, deadline, error, warning, assets, batchId, parentId, version);
     }
 
     public Job rescheduled(Instant now, Instant next) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
                 createdAt, now, next, deadline, error, warning, assets, batchId, parentId, version);
     }
 
     public Job failed(JobState terminal, JobError why, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, terminal, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, terminal, rawStatus, attempts, retries, polls,
                 createdAt, now, null, deadline, why, warning, assets, batchId, parentId, version);
     }
 
     public Job withWarning(JobError newWarning, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
                 createdAt, now, nextRunAt, deadline, error, newWarning, assets, batchId, parentId, version);
     }
 
     public Job withError(JobError newError, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
                 createdAt, now, nextRunAt, deadline, newError, warning, assets, batchId, parentId, version);
     }
 
@@ -93,7 +105,7 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
             if (!existing.key().equals(asset.key())) next.add(existing);
         }
         next.add(asset);
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
                 createdAt, now, nextRunAt, deadline, error, warning, next, batchId, parentId, version);
     }
 
@@ -101,15 +113,24 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
         return assets.stream().filter(a -> a.kind() == assetKind).findFirst();
     }
 
-    /** Back to the queue for a fresh start (used by {@code retry}); keeps the key only if nothing reached the provider. */
-    public Job requeued(IdempotencyKey key, Instant now) {
-        return new Job(id, kind, key, spec, provider, null, JobState.QUEUED, null, attempts, 0, createdAt, now, now,
-                null, null, null, List.of(), batchId, parentId, version);
+    /**
+     * Back to the queue for a new render (used by {@code jobs retry} after a failure). The job keeps its
+     * idempotency key (its identity: re-running a batch finds it by key) but sends a new one to the provider,
+     * see {@link #providerKey()}, because a provider replays the original answer for a reused key.
+     */
+    public Job requeued(Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, null, JobState.QUEUED, null, attempts, retries + 1, 0,
+                createdAt, now, now, null, null, null, List.of(), batchId, parentId, version);
+    }
+
+    /** The key sent to the provider for this render: the job's key, suffixed after each user retry. */
+    public IdempotencyKey providerKey() {
+        return retries == 0 ? idempotencyKey : new IdempotencyKey(idempotencyKey.value() + "-r" + retries);
     }
 
     /** The copy the store hands back after a successful write. */
     public Job withVersion(long newVersion) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, polls,
+        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
                 createdAt, updatedAt, nextRunAt, deadline, error, warning, assets, batchId, parentId, newVersion);
     }
 }

@@ -1,0 +1,44 @@
+package dev.avatarkit.core.engine;
+
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.port.JobStore;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Keeps at most {@code max} renders in flight per provider account. The count comes from the job store (so it
+ * survives restarts and is shared by processes on one database); jobs that find the gate full are parked here and
+ * woken in creation order the moment a slot frees, rather than all polling the database.
+ */
+final class ConcurrencyGate {
+    private final JobStore jobs;
+    private final int max;
+    private final ConcurrentSkipListSet<JobId> parked = new ConcurrentSkipListSet<>();
+
+    ConcurrencyGate(JobStore jobs, int max) {
+        this.jobs = jobs;
+        this.max = max;
+    }
+
+    /** True when {@code id} may start now. Call under the engine's submit lock so two starts don't race. */
+    boolean tryEnter(String provider, JobId id) {
+        int inFlight = jobs.count(provider, JobState.SUBMITTING) + jobs.count(provider, JobState.RENDERING);
+        boolean first = parked.isEmpty() || parked.first().equals(id) || id.compareTo(parked.first()) < 0;
+        if (inFlight < max && first) {
+            parked.remove(id);
+            return true;
+        }
+        parked.add(id);
+        return false;
+    }
+
+    /** A slot freed: the oldest parked job, if any, should try again now. */
+    Optional<JobId> next() {
+        return Optional.ofNullable(parked.pollFirst());
+    }
+
+    void forget(JobId id) {
+        parked.remove(id);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.avatarkit.core.engine;
+
+import dev.avatarkit.core.domain.Require;
+import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.AvatarProvider;
+import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.StepScheduler;
+import dev.avatarkit.core.port.VideoProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/** Wires a {@link JobEngine} from its ports. Jobs store, asset store, scheduler and clock are required. */
+public final class JobEngineBuilder {
+    private JobStore jobs;
+    private AssetStore assets;
+    private VideoProvider video;
+    private AvatarProvider avatar;
+    private StepScheduler scheduler;
+    private Clock clock = Clock.systemUTC();
+    private EnginePolicy policy = EnginePolicy.defaults(3);
+    private JobListener listener = JobListener.NONE;
+    private JobHooks hooks = JobHooks.NONE;
+    private URI callbackUrl;
+    private RandomGenerator random = new Random();
+
+    public JobEngineBuilder jobs(JobStore value) { this.jobs = value; return this; }
+    public JobEngineBuilder assets(AssetStore value) { this.assets = value; return this; }
+    public JobEngineBuilder videoProvider(VideoProvider value) { this.video = value; return this; }
+    public JobEngineBuilder avatarProvider(AvatarProvider value) { this.avatar = value; return this; }
+    public JobEngineBuilder scheduler(StepScheduler value) { this.scheduler = value; return this; }
+    public JobEngineBuilder clock(Clock value) { this.clock = value; return this; }
+    public JobEngineBuilder policy(EnginePolicy value) { this.policy = value; return this; }
+    public JobEngineBuilder listener(JobListener value) { this.listener = value; return this; }
+    public JobEngineBuilder hooks(JobHooks value) { this.hooks = value; return this; }
+    /** Where the provider should send webhooks (from {@code AVATARKIT_PUBLIC_URL}); null = poll only. */
+    public JobEngineBuilder callbackUrl(URI value) { this.callbackUrl = value; return this; }
+    /** Jitter source; tests pass a seeded one. */
+    public JobEngineBuilder random(RandomGenerator value) { this.random = value; return this; }
+
+    public JobEngine build() {
+        Require.nonNull(jobs, "jobs");
+        Require.nonNull(assets, "assets");
+        Require.nonNull(scheduler, "scheduler");
+        Require.nonNull(clock, "clock");
+        Require.that(video != null || avatar != null, "provider", "give a video or an avatar provider");
+        Renderers renderers = new Renderers(video, avatar, callbackUrl);
+        JobWrites writes = new JobWrites(jobs, listener, hooks, clock);
+        Backoff backoff = new Backoff(random);
+        ConcurrencyGate gate = new ConcurrencyGate(jobs, policy.maxConcurrency());
+        DownloadStep download = new DownloadStep(writes, renderers, assets, policy, backoff);
+        PollStep poll = new PollStep(writes, renderers, download, policy, backoff);
+        SubmitStep submit = new SubmitStep(jobs, writes, renderers, gate, new CreditBreaker(policy.creditBreakerOpenFor()), policy);
+        return new JobEngine(jobs, clock, submit, poll, download, gate, scheduler);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.avatarkit.core.engine;
+
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobError;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.RateLimitedException;
+import dev.avatarkit.core.port.RenderStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * RENDERING: reads the provider's status with backoff until the render finishes or its deadline passes.
+ * Unknown status words keep the job rendering. A finished render goes straight on to its download, in the same
+ * step, while the signed URLs just read are fresh.
+ */
+final class PollStep {
+    private final JobWrites writes;
+    private final Renderers renderers;
+    private final DownloadStep download;
+    private final EnginePolicy policy;
+    private final Backoff backoff;
+
+    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, Backoff backoff) {
+        this.writes = writes;
+        this.renderers = renderers;
+        this.download = download;
+        this.policy = policy;
+        this.backoff = backoff;
+    }
+
+    Instant run(Job job) {
+        Instant now = writes.clock().instant();
+        if (job.deadline() != null && now.isAfter(job.deadline())) {
+            writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
+                    + policy.renderTimeout() + "; `avatarkit jobs retry " + job.id() + "` polls it again", true));
+            return null;
+        }
+        RenderStatus status;
+        try {
+            status = renderers.status(job);
+        } catch (NotFoundException e) {
+            writes.finish(job, JobState.FAILED, new JobError("not_found",
+                    "the provider no longer knows render " + job.providerRef(), false));
+            return null;
+        } catch (RateLimitedException e) {
+            return now.plus(e.retryAfter().isZero() ? nextDelay(job) : e.retryAfter());
+        } catch (ProviderException e) {
+            return now.plus(nextDelay(job));
+        }
+        return switch (status.phase()) {
+            case PENDING, RUNNING -> {
+                Duration delay = nextDelay(job);
+                yield writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+            }
+            case SUCCEEDED -> {
+                Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
+                if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
+                yield download.run(writes.save(downloading), status);
+            }
+            case FAILED -> finish(job, JobState.FAILED, status);
+            case REJECTED -> finish(job, JobState.REJECTED, status);
+        };
+    }
+
+    private Instant finish(Job job, JobState terminal, RenderStatus status) {
+        JobError why = status.failure() != null ? status.failure()
+                : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
+        writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);
+        return null;
+    }
+
+    private Duration nextDelay(Job job) {
+        return backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), job.polls());
+    }
+}

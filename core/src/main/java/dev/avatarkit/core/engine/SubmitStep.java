@@ -1,0 +1,181 @@
+package dev.avatarkit.core.engine;
+
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobError;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.port.ConflictException;
+import dev.avatarkit.core.port.InsufficientCreditException;
+import dev.avatarkit.core.port.InvalidRequestException;
+import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.ProviderUnavailableException;
+import dev.avatarkit.core.port.RateLimitedException;
+import dev.avatarkit.core.port.StaleJobException;
+import dev.avatarkit.core.port.Submission;
+import dev.avatarkit.core.port.UnauthorizedException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * QUEUED and SUBMITTING: the only place a paid create is sent. Rules (DESIGN §4.1–4.2):
+ * the job is written as SUBMITTING (with its key) before the call; a job found in SUBMITTING had a create whose
+ * outcome we don't know, so it is resent with the same key where the provider honours keys, and otherwise
+ * reconciled through the provider's listing — and if that cannot settle it, parked in NEEDS_ATTENTION, never
+ * resent blindly.
+ */
+final class SubmitStep {
+    static final int RECONCILE_TRIES = 3;
+    static final int MAX_SUBMIT_ATTEMPTS = 20;
+
+    private final JobStore jobs;
+    private final JobWrites writes;
+    private final Renderers renderers;
+    private final ConcurrencyGate gate;
+    private final CreditBreaker breaker;
+    private final EnginePolicy policy;
+    private final Object submitLock = new Object();
+
+    SubmitStep(JobStore jobs, JobWrites writes, Renderers renderers, ConcurrencyGate gate, CreditBreaker breaker,
+               EnginePolicy policy) {
+        this.jobs = jobs;
+        this.writes = writes;
+        this.renderers = renderers;
+        this.gate = gate;
+        this.breaker = breaker;
+        this.policy = policy;
+    }
+
+    Instant run(Job job) {
+        Instant now = now();
+        if (job.state() == JobState.SUBMITTING) return resume(job);
+        if (breaker.isOpen(now)) {
+            writes.finish(job, JobState.FAILED, new JobError("insufficient_credit",
+                    "the provider account is out of credit; top up, then run `avatarkit jobs retry " + job.id() + "`", true));
+            return null;
+        }
+        Job submitting;
+        synchronized (submitLock) {
+            if (!gate.tryEnter(job.provider(), job.id())) return now.plus(policy.gateRecheck());
+            submitting = writes.save(job.submitting(now));   // write before call
+        }
+        return create(submitting);
+    }
+
+    /** A create was (maybe) sent before and we don't know what came of it. */
+    private Instant resume(Job job) {
+        if (renderers.capabilities(job).idempotentCreate()) {
+            if (job.attempts() >= MAX_SUBMIT_ATTEMPTS) return needsAttention(job, "gave up after " + job.attempts() + " create attempts");
+            return create(writes.save(job.submitting(now())));
+        }
+        return reconcile(job);
+    }
+
+    private Instant create(Job job) {
+        Instant now = now();
+        try {
+            return accepted(job, renderers.submit(job));
+        } catch (RateLimitedException e) {
+            // a 429 created nothing: back to the queue, wait as long as the provider asked
+            Duration wait = e.retryAfter().isZero() ? policy.submitRetryDelay() : e.retryAfter();
+            writes.save(job.withState(JobState.QUEUED, now).rescheduled(now, now.plus(wait)));
+            return now.plus(wait);
+        } catch (ProviderUnavailableException e) {
+            writes.save(job.withState(JobState.QUEUED, now).withError(error(e), now).rescheduled(now, now.plus(policy.submitRetryDelay())));
+            return now.plus(policy.submitRetryDelay());
+        } catch (ConflictException e) {
+            return now.plus(policy.submitRetryDelay());  // the first request with this key is still in flight
+        } catch (InsufficientCreditException e) {
+            breaker.trip(now);
+            writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), true));
+            return null;
+        } catch (UnauthorizedException e) {
+            writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), true));
+            return null;
+        } catch (InvalidRequestException | NotFoundException e) {
+            writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), false));
+            return null;
+        } catch (ValidationException | UncheckedIOException e) {
+            writes.finish(job, JobState.FAILED, new JobError("invalid_request", e.getMessage(), false));
+            return null;
+        } catch (StaleJobException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // OutcomeUnknownException, or anything unexpected after the request may have left: stay SUBMITTING;
+            // the next run resends with the same key or reconciles (see resume)
+            JobEngine.logStepFailure(job, e);
+            writes.save(job.withError(error(e), now));
+            return renderers.capabilities(job).idempotentCreate() ? now.plus(policy.submitRetryDelay()) : reconcile(jobs.find(job.id()).orElse(job));
+        }
+    }
+
+    private Instant accepted(Job job, Submission submission) {
+        Instant now = now();
+        Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now, now.plus(policy.pollInitial()),
+                now.plus(policy.renderTimeout()));
+        try {
+            return writes.save(rendering).nextRunAt();
+        } catch (StaleJobException raced) {
+            Job current = jobs.find(job.id()).orElseThrow();
+            if (current.state() == JobState.CANCELED && current.providerRef() == null) {
+                // canceled while the create was in flight: keep the render's id and cancel it at the provider
+                Job withRef = writes.save(new Job(current.id(), current.kind(), current.idempotencyKey(), current.spec(),
+                        current.provider(), submission.ref(), current.state(), submission.rawStatus(), current.attempts(),
+                        current.retries(), current.polls(), current.createdAt(), now, null, current.deadline(),
+                        current.error(), current.warning(), current.assets(), current.batchId(), current.parentId(),
+                        current.version()));
+                cancelQuietly(withRef);
+                return null;
+            }
+            throw raced;
+        }
+    }
+
+    /** Legacy dialects: find the render by its callback id; try a few times (listings lag), then ask a human. */
+    private Instant reconcile(Job job) {
+        Instant now = now();
+        Instant since = job.createdAt().minus(Duration.ofMinutes(5));
+        try {
+            Optional<ProviderRef> found = renderers.reconcile(job, since);
+            if (found.isPresent()) return accepted(job, new Submission(found.get(), "reconciled"));
+        } catch (ProviderException e) {
+            if (job.polls() < RECONCILE_TRIES * 3) {
+                writes.save(job.polled(job.rawStatus(), now, now.plus(policy.submitRetryDelay())));
+                return now.plus(policy.submitRetryDelay());
+            }
+        }
+        if (job.polls() + 1 < RECONCILE_TRIES) {
+            Job again = writes.save(job.polled(job.rawStatus(), now, now.plus(policy.submitRetryDelay())));
+            return again.nextRunAt();
+        }
+        return needsAttention(job, "the create call's outcome is unknown and the provider's video list shows no render"
+                + " with callback_id " + job.providerKey() + "; check the provider dashboard, then `avatarkit jobs retry "
+                + job.id() + "` to submit again");
+    }
+
+    private Instant needsAttention(Job job, String message) {
+        writes.finish(job, JobState.NEEDS_ATTENTION, new JobError("outcome_unknown", message, false));
+        return null;
+    }
+
+    private void cancelQuietly(Job job) {
+        try {
+            renderers.cancel(job);
+        } catch (RuntimeException e) {
+            JobEngine.logStepFailure(job, e);
+        }
+    }
+
+    private static JobError error(RuntimeException e) {
+        String code = e instanceof ProviderException p ? p.code() : "internal_error";
+        return new JobError(code, String.valueOf(e.getMessage()), true);
+    }
+
+    private Instant now() {
+        return writes.clock().instant();
+    }
+}

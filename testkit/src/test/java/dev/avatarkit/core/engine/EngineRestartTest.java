@@ -1,0 +1,96 @@
+package dev.avatarkit.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.testkit.fakes.FakeVideoProvider;
+import dev.avatarkit.testkit.fakes.SimulatedCrash;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The process dies at each step boundary; a new process over the same stores finishes the job, paying once. */
+class EngineRestartTest {
+
+    @ParameterizedTest(name = "idempotent provider: {0}")
+    @ValueSource(booleans = {true, false})
+    void givenACrashBeforeTheCreateReachedTheProvider_whenRestarted_thenTheJobEndsSafely(boolean v3) {
+        EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
+        h.provider.crashOnNextSubmit(false);
+        Job job = h.submitHello();
+
+        assertThatThrownBy(h.scheduler::runDue).isInstanceOf(SimulatedCrash.class);
+        assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUBMITTING);
+        h.restart().runUntilIdle();
+
+        // v3 resends with the same key; legacy cannot know, so it asks a human rather than risk paying twice
+        assertThat(h.job(job.id()).state()).isEqualTo(v3 ? JobState.SUCCEEDED : JobState.NEEDS_ATTENTION);
+        assertThat(h.provider.totalCreates()).isLessThanOrEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "idempotent provider: {0}")
+    @ValueSource(booleans = {true, false})
+    void givenACrashAfterTheProviderAcceptedButBeforeItsIdWasStored_whenRestarted_thenTheSameRenderIsUsed(boolean v3) {
+        EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
+        h.provider.crashOnNextSubmit(true);
+        Job job = h.submitHello();
+
+        assertThatThrownBy(h.scheduler::runDue).isInstanceOf(SimulatedCrash.class);
+        h.restart().runUntilIdle();
+
+        assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.provider.totalCreates()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "idempotent provider: {0}")
+    @ValueSource(booleans = {true, false})
+    void givenACrashWhileRendering_whenRestarted_thenPollingResumes(boolean v3) {
+        EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
+        h.provider.everyRenderReports(RenderStatus.running("processing"), RenderStatus.running("processing"),
+                new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
+        Job job = h.submitHello();
+        h.runUntil(job.id(), j -> j.state() == JobState.RENDERING);
+
+        h.restart().runUntilIdle();
+
+        assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.provider.totalCreates()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "idempotent provider: {0}")
+    @ValueSource(booleans = {true, false})
+    void givenACrashMidDownload_whenRestarted_thenNoPartialAssetIsKeptAndTheDownloadCompletes(boolean v3) {
+        EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
+        h.provider.crashInNextDownload();
+        Job job = h.submitHello();
+
+        assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
+        Job halfway = h.job(job.id());
+        assertThat(halfway.state()).isEqualTo(JobState.DOWNLOADING);
+        assertThat(halfway.assets()).isEmpty();
+        h.restart().runUntilIdle();
+
+        Job done = h.job(job.id());
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.assets.bytes.get(done.asset(AssetKind.VIDEO).orElseThrow().key()))
+                .isEqualTo(FakeVideoProvider.contentOf(done.providerRef(), AssetKind.VIDEO));
+        assertThat(h.provider.totalCreates()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "idempotent provider: {0}")
+    @ValueSource(booleans = {true, false})
+    void givenAQueuedJob_whenTheProcessRestartsBeforeAnyStep_thenItIsSubmittedOnce(boolean v3) {
+        EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
+        Job job = h.submitHello();
+
+        h.restart().runUntilIdle();
+
+        assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.provider.totalCreates()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.avatarkit.runtime;
+
+import dev.avatarkit.core.domain.ValidationException;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@link AvatarkitConfig} with DESIGN §5's precedence: flag &gt; environment &gt; config file
+ * ({@code $AVATARKIT_HOME/config.properties} or {@code --config FILE}, keys named like the env vars) &gt; default.
+ * Unknown keys in the file are an error, so a typo never silently falls back to a default.
+ */
+public final class ConfigLoader {
+    /** Every key we read; the file may hold exactly these. */
+    public static final Set<String> KEYS = Set.of("HEYGEN_API_KEY", "HEYGEN_BASE_URL", "HEYGEN_UPLOAD_URL",
+            "HEYGEN_API_VERSION", "HEYGEN_MAX_CONCURRENCY", "HEYGEN_WEBHOOK_SECRET", "AVATARKIT_HOME", "AVATARKIT_DB_URL",
+            "AVATARKIT_STORAGE", "AVATARKIT_STORAGE_DIR", "AVATARKIT_S3_BUCKET", "AVATARKIT_S3_PREFIX",
+            "AVATARKIT_S3_ENDPOINT", "AVATARKIT_S3_PATH_STYLE", "AWS_REGION", "AVATARKIT_SANDBOX", "AVATARKIT_HTTP_PORT",
+            "AVATARKIT_HTTP_TOKENS", "AVATARKIT_PUBLIC_URL");
+
+    private ConfigLoader() {}
+
+    /**
+     * @param flags      values given on the command line, keyed like the env vars
+     * @param env        the process environment
+     * @param configFile {@code --config FILE}, or null for {@code $AVATARKIT_HOME/config.properties} if it exists
+     */
+    public static AvatarkitConfig load(Map<String, String> flags, Map<String, String> env, Path configFile) {
+        Map<String, String> merged = new HashMap<>();
+        Path home = Path.of(first(flags.get("AVATARKIT_HOME"), env.get("AVATARKIT_HOME"),
+                System.getProperty("user.home") + "/.avatarkit"));
+        Path file = configFile != null ? configFile : home.resolve("config.properties");
+        if (configFile != null || Files.isRegularFile(file)) merged.putAll(readFile(file));
+        env.forEach((k, v) -> { if (KEYS.contains(k) && v != null && !v.isBlank()) merged.put(k, v); });
+        flags.forEach((k, v) -> { if (v != null) merged.put(k, v); });
+        return build(merged, home);
+    }
+
+    private static AvatarkitConfig build(Map<String, String> v, Path home) {
+        String storageDir = v.getOrDefault("AVATARKIT_STORAGE_DIR", "./avatarkit-assets");
+        return new AvatarkitConfig(
+                Secret.ofNullable(v.get("HEYGEN_API_KEY")),
+                uri(v, "HEYGEN_BASE_URL", "https://api.heygen.com"),
+                uri(v, "HEYGEN_UPLOAD_URL", "https://upload.heygen.com"),
+                v.getOrDefault("HEYGEN_API_VERSION", "v3").trim().toLowerCase(),
+                integer(v, "HEYGEN_MAX_CONCURRENCY", 3),
+                Secret.ofNullable(v.get("HEYGEN_WEBHOOK_SECRET")),
+                home,
+                v.getOrDefault("AVATARKIT_DB_URL", "jdbc:sqlite:" + home.resolve("avatarkit.db")),
+                v.getOrDefault("AVATARKIT_STORAGE", "local").trim().toLowerCase(),
+                Path.of(storageDir),
+                v.get("AVATARKIT_S3_BUCKET"),
+                v.getOrDefault("AVATARKIT_S3_PREFIX", ""),
+                v.containsKey("AVATARKIT_S3_ENDPOINT") ? uri(v, "AVATARKIT_S3_ENDPOINT", null) : null,
+                bool(v, "AVATARKIT_S3_PATH_STYLE"),
+                v.get("AWS_REGION"),
+                bool(v, "AVATARKIT_SANDBOX"),
+                integer(v, "AVATARKIT_HTTP_PORT", 8080),
+                v.containsKey("AVATARKIT_HTTP_TOKENS") ? Arrays.stream(v.get("AVATARKIT_HTTP_TOKENS").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).map(Secret::new).toList() : List.of(),
+                v.containsKey("AVATARKIT_PUBLIC_URL") ? uri(v, "AVATARKIT_PUBLIC_URL", null) : null);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ValidationException("config", "cannot read config file " + file + ": " + e.getMessage());
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("config", "unknown key(s) " + unknown + " in " + file
+                    + "; allowed keys: " + new TreeSet<>(KEYS));
+        }
+        Map<String, String> out = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k).trim()));
+        return out;
+    }
+
+    private static String first(String... values) {
+        for (String value : values) if (value != null && !value.isBlank()) return value;
+        return null;
+    }
+
+    private static URI uri(Map<String, String> v, String key, String fallback) {
+        String raw = v.getOrDefault(key, fallback);
+        try {
+            URI uri = URI.create(raw.trim());
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(key, key + " must be an http(s) URL, was '" + raw + "'");
+        }
+    }
+
+    private static int integer(Map<String, String> v, String key, int fallback) {
+        String raw = v.get(key);
+        if (raw == null) return fallback;
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(key, key + " must be a whole number, was '" + raw + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        String raw = v.getOrDefault(key, "false").trim().toLowerCase();
+        return switch (raw) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off", "" -> false;
+            default -> throw new ValidationException(key, key + " must be 1/true or 0/false, was '" + raw + "'");
+        };
+    }
+}

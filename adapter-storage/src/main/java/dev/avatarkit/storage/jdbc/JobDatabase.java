@@ -1,0 +1,95 @@
+package dev.avatarkit.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.avatarkit.core.port.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The job database: a pooled {@link DataSource} with the schema migrated (jobs, webhook events and
+ * db-scheduler's {@code scheduled_tasks}), and which {@link Dialect} it speaks. Close it to release the pool.
+ */
+public final class JobDatabase implements AutoCloseable {
+    /** The two databases we support; the scheduler picks its polling strategy from this. */
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    /** SQLite waits this long for a competing writer before reporting SQLITE_BUSY. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private JobDatabase(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and migrates the schema; fails (and releases the pool) if either is impossible. */
+    public static JobDatabase open(DatabaseConfig config) {
+        Dialect dialect = config.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRESQL;
+        if (dialect == Dialect.SQLITE) createParentDirectory(config.url());
+        HikariDataSource dataSource = new HikariDataSource(hikari(config, dialect));
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common",
+                            "classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new StorageException(StorageException.Reason.IO, "could not migrate the job database: " + e.getMessage(), e);
+        }
+        return new JobDatabase(dataSource, dialect);
+    }
+
+    private static HikariConfig hikari(DatabaseConfig config, Dialect dialect) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("avatarkit-jobs");
+        hikari.setJdbcUrl(config.url());
+        if (config.user() != null) hikari.setUsername(config.user());
+        if (config.password() != null) hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        if (dialect == Dialect.SQLITE) {
+            // WAL lets readers run while one connection writes; the busy timeout makes a second writer wait
+            // instead of failing at once; synchronous stays FULL (SQLite's default) so a commit survives power loss.
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("synchronous", "FULL");
+        }
+        return hikari;
+    }
+
+    private static void createParentDirectory(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) file = file.substring(0, query);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
+        Path parent = Paths.get(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "cannot create the database directory " + parent, e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.avatarkit.heygen;
+
+import static dev.avatarkit.heygen.Transport.Kind.CREATE;
+
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.Require;
+import dev.avatarkit.core.port.AvatarProvider;
+import dev.avatarkit.core.port.ProviderEvents;
+import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.VideoProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The HeyGen adapter: build once per account with {@link #create}, then hand {@link #videos()}, {@link #avatars()}
+ * and {@link #events()} to the application. The dialect (v3 or legacy v2) comes from {@link HeyGenConfig#apiVersion()}.
+ * Close it on shutdown.
+ */
+public final class HeyGen implements AutoCloseable {
+    private final HeyGenConfig config;
+    private final Transport transport;
+    private final VideoProvider videos;
+    private final AvatarProvider avatars;
+    private final ProviderEvents events;
+
+    private HeyGen(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
+        this.config = Require.nonNull(config, "config");
+        Require.nonNull(clock, "clock");
+        Require.nonNull(sleeper, "sleeper");
+        this.transport = new Transport(config, clock, sleeper, jitter, log);
+        Downloads downloads = new Downloads(transport.transferClient(), sleeper, config.retry().downloadAttempts());
+        if (config.apiVersion() == ApiVersion.V3) {
+            this.videos = new V3VideoProvider(transport, config, downloads);
+            this.avatars = new V3AvatarProvider(transport, config, downloads);
+        } else {
+            this.videos = new LegacyVideoProvider(transport, config, downloads);
+            this.avatars = new LegacyAvatarProvider(transport, config, downloads);
+        }
+        this.events = new HeyGenWebhooks(config.webhookSecret(), clock);
+    }
+
+    /** The adapter for {@code config}, with real jitter and slf4j logging. */
+    public static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper) {
+        return new HeyGen(config, clock, sleeper, null, null);
+    }
+
+    /** For tests: fixed jitter and a log sink to inspect. */
+    static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
+        return new HeyGen(config, clock, sleeper, jitter, log);
+    }
+
+    public VideoProvider videos() {
+        return videos;
+    }
+
+    public AvatarProvider avatars() {
+        return avatars;
+    }
+
+    public ProviderEvents events() {
+        return events;
+    }
+
+    public HeyGenConfig config() {
+        return config;
+    }
+
+    /**
+     * Registers a webhook endpoint ({@code POST /v3/webhooks/endpoints}, keyed; legacy {@code /v1/webhook/endpoint.add}).
+     * HeyGen checks the URL with a fast OPTIONS request first. {@code events} empty = all events.
+     */
+    public WebhookEndpoint registerWebhook(IdempotencyKey key, URI url, List<String> events) {
+        Require.nonNull(url, "url");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", url.toString());
+        if (events != null && !events.isEmpty()) body.put("events", List.copyOf(events));
+        Envelope env;
+        if (config.apiVersion() == ApiVersion.V3) {
+            V3Api api = transport.service(V3Api.class, CREATE, false);
+            env = transport.call(CREATE, key != null, "webhook register", () -> api.createWebhook(key == null ? null : key.value(), body));
+        } else {
+            LegacyApi api = transport.service(LegacyApi.class, CREATE, false);
+            env = transport.call(CREATE, false, "webhook register", () -> api.addWebhook(body));
+        }
+        Dtos.WebhookEndpointDto dto = transport.data(env, Dtos.WebhookEndpointDto.class, "webhook register", true);
+        return new WebhookEndpoint(dto.endpointId(), dto.url(), dto.secret());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

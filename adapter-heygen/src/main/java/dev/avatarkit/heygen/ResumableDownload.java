@@ -1,0 +1,178 @@
+package dev.avatarkit.heygen;
+
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.ProviderUnavailableException;
+import dev.avatarkit.core.port.Sleeper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A constant-memory stream over a signed, expiring URL. Opens lazily; on 403/404/410 asks {@code refresh} for a
+ * fresh URL (the caller re-reads the render's status); on a dropped connection or a body shorter than announced it
+ * reopens with {@code Range: bytes=N-} and checks the answer is a 206 starting at N (a 200 means the server ignored
+ * the range: the first N bytes are skipped). At most {@code maxOpens} opens; then {@link ProviderUnavailableException}.
+ */
+final class ResumableDownload extends InputStream {
+    private final OkHttpClient client;
+    private final Supplier<URI> refresh;
+    private final Sleeper sleeper;
+    private final int maxOpens;
+    private URI url;
+    private int opens;
+    private long position;
+    private long expectedEnd = -1;
+    private Response response;
+    private InputStream body;
+    private boolean done;
+
+    ResumableDownload(OkHttpClient client, URI url, Supplier<URI> refresh, Sleeper sleeper, int maxOpens) {
+        this.client = client;
+        this.url = url;
+        this.refresh = refresh;
+        this.sleeper = sleeper;
+        this.maxOpens = maxOpens;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) return 0;
+        while (!done) {
+            if (body == null) open();
+            if (done) break;
+            try {
+                int n = body.read(buffer, offset, length);
+                if (n > 0) {
+                    position += n;
+                    return n;
+                }
+                if (expectedEnd < 0 || position >= expectedEnd) {
+                    done = true;
+                    closeBody();
+                    break;
+                }
+                closeBody(); // truncated: fewer bytes than announced
+            } catch (IOException e) {
+                closeBody(); // dropped mid-body: resume from position
+            }
+        }
+        return -1;
+    }
+
+    private void open() {
+        while (true) {
+            if (opens >= maxOpens) {
+                throw new ProviderUnavailableException("download failed after " + opens + " attempts at byte "
+                        + position, 0, null, null, null);
+            }
+            if (opens > 0) pause(opens);
+            opens++;
+            Request.Builder request = new Request.Builder().url(url.toString()).get().header("Accept-Encoding", "identity");
+            if (position > 0) request.header("Range", "bytes=" + position + "-");
+            Response r;
+            try {
+                r = client.newCall(request.build()).execute();
+            } catch (IOException e) {
+                continue;
+            }
+            int code = r.code();
+            if (code == 403 || code == 404 || code == 410) {
+                r.close();
+                URI fresh = freshUrl();
+                if (fresh != null) url = fresh;
+                continue;
+            }
+            if (code == 416 && expectedEnd >= 0 && position >= expectedEnd) {
+                r.close();
+                done = true;
+                return;
+            }
+            if (code != 200 && code != 206) {
+                r.close();
+                continue;
+            }
+            ResponseBody responseBody = r.body();
+            try {
+                InputStream stream = responseBody.byteStream();
+                long length = responseBody.contentLength();
+                if (code == 206) {
+                    long start = rangeStart(r.header("Content-Range"));
+                    if (start != position) {
+                        r.close();
+                        continue;
+                    }
+                    long total = rangeTotal(r.header("Content-Range"));
+                    expectedEnd = total >= 0 ? total : length >= 0 ? position + length : -1;
+                } else {
+                    if (position > 0) stream.skipNBytes(position); // range ignored: skip what we already have
+                    expectedEnd = length;
+                }
+                response = r;
+                body = stream;
+                return;
+            } catch (IOException e) {
+                r.close();
+            }
+        }
+    }
+
+    private URI freshUrl() {
+        try {
+            return refresh.get();
+        } catch (ProviderException e) {
+            return null; // keep the old URL; the attempt bound stops us
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            sleeper.sleep(Duration.ofMillis(Math.min(500L << Math.min(attempt - 1, 6), 10_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("download interrupted", 0, null, null, null);
+        }
+    }
+
+    private static long rangeStart(String contentRange) {
+        try {
+            String spec = contentRange.trim().substring("bytes ".length());
+            return Long.parseLong(spec.substring(0, spec.indexOf('-')));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long rangeTotal(String contentRange) {
+        try {
+            String total = contentRange.substring(contentRange.indexOf('/') + 1).trim();
+            return "*".equals(total) ? -1 : Long.parseLong(total);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void closeBody() {
+        if (response != null) response.close();
+        response = null;
+        body = null;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        closeBody();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.avatarkit.heygen;
+
+import dev.avatarkit.core.port.ConflictException;
+import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.ProviderUnavailableException;
+import dev.avatarkit.core.port.RateLimitedException;
+import dev.avatarkit.core.port.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides whether a failed HeyGen call is tried again (DESIGN §4.3).
+ *
+ * <ul>
+ *   <li>429: always retried — the server rejected the request without processing it. The wait is the larger of the
+ *       backoff and {@code Retry-After} (seconds or HTTP date), capped; the rate gate is drained meanwhile.</li>
+ *   <li>5xx / IO ({@link ProviderUnavailableException}, {@link OutcomeUnknownException}) and 409
+ *       {@code request_in_progress}: retried only for idempotent calls — GETs, and v3 creates that carry the
+ *       job's {@code Idempotency-Key} (a replay returns the original render). A legacy create has no key, so an
+ *       ambiguous outcome is surfaced at once for the engine to reconcile: retrying could pay twice.</li>
+ *   <li>Everything else (400/401/402/404…) is final.</li>
+ * </ul>
+ * Backoff is exponential with ±25 % jitter, bounded by a retry count and a time budget; sleeping goes through the
+ * injected {@link Sleeper} and time through the injected {@link Clock}, so tests never sleep.
+ */
+final class RetryPolicy {
+    private final HeyGenConfig.Retry limits;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final DoubleSupplier jitter;
+    private final Consumer<Duration> onRateLimited;
+
+    RetryPolicy(HeyGenConfig.Retry limits, Sleeper sleeper, Clock clock, DoubleSupplier jitter,
+                Consumer<Duration> onRateLimited) {
+        this.limits = limits;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.jitter = jitter == null ? () -> 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5 : jitter;
+        this.onRateLimited = onRateLimited == null ? d -> { } : onRateLimited;
+    }
+
+    /** Runs {@code attempt} until it succeeds or a failure is final; only {@link ProviderException}s escape. */
+    <T> T run(boolean idempotent, Supplier<T> attempt) {
+        Instant start = clock.instant();
+        for (int retry = 0; ; retry++) {
+            try {
+                return attempt.get();
+            } catch (ProviderException e) {
+                if (retry >= limits.maxRetries() || !retryable(e, idempotent)) throw e;
+                Duration retryAfter = e instanceof RateLimitedException r ? r.retryAfter() : Duration.ZERO;
+                Duration delay = delay(retry, retryAfter);
+                if (Duration.between(start, clock.instant()).plus(delay).compareTo(limits.budget()) > 0) throw e;
+                if (e instanceof RateLimitedException) onRateLimited.accept(delay);
+                sleep(delay, e);
+            }
+        }
+    }
+
+    static boolean retryable(ProviderException e, boolean idempotent) {
+        if (e instanceof RateLimitedException) return true;
+        if (e instanceof ProviderUnavailableException || e instanceof OutcomeUnknownException
+                || e instanceof ConflictException) {
+            return idempotent;
+        }
+        return false;
+    }
+
+    /** Backoff for the {@code retry}-th retry (0-based), at least {@code retryAfter}, capped at maxDelay. */
+    Duration delay(int retry, Duration retryAfter) {
+        long base = limits.baseDelay().toMillis() << Math.min(retry, 20);
+        long backoff = Math.min(base, limits.maxDelay().toMillis());
+        long jittered = Math.round(backoff * jitter.getAsDouble());
+        long wanted = Math.max(jittered, retryAfter == null ? 0 : retryAfter.toMillis());
+        return Duration.ofMillis(Math.min(wanted, limits.maxDelay().toMillis()));
+    }
+
+    /** Parses {@code Retry-After} as seconds or an HTTP date; null/garbage → zero; capped at maxDelay. */
+    Duration parseRetryAfter(String header) {
+        return parseRetryAfter(header, clock, limits.maxDelay());
+    }
+
+    static Duration parseRetryAfter(String header, Clock clock, Duration cap) {
+        if (header == null || header.isBlank()) return Duration.ZERO;
+        String value = header.trim();
+        Duration d;
+        try {
+            d = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                d = Duration.between(clock.instant(), when.toInstant());
+                if (d.isNegative()) d = Duration.ZERO;
+            } catch (DateTimeParseException garbage) {
+                d = Duration.ZERO;
+            }
+        }
+        return d.compareTo(cap) > 0 ? cap : d;
+    }
+
+    private void sleep(Duration delay, ProviderException cause) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.avatarkit.heygen;
+
+import static dev.avatarkit.heygen.Transport.Kind.CREATE;
+import static dev.avatarkit.heygen.Transport.Kind.READ;
+import static dev.avatarkit.heygen.Transport.Kind.UPLOAD;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.IdentitySpec;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.StillSpec;
+import dev.avatarkit.core.port.AvatarProvider;
+import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Submission;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MultipartBody;
+
+/**
+ * {@link AvatarProvider} on v3: an identity is a {@code type:"prompt"} avatar (its base look); each still is one
+ * more prompt look with {@code avatar_id} = the base look, so the face stays the same; the still is the look's
+ * {@code preview_image_url}, polled via {@code GET /v3/avatars/looks/{id}}. Every create carries the job's key.
+ */
+final class V3AvatarProvider implements AvatarProvider {
+    private final Transport transport;
+    private final HeyGenConfig config;
+    private final Downloads downloads;
+    private final V3Api reads;
+    private final V3Api writes;
+    private final V3Api uploads;
+
+    V3AvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
+        this.transport = transport;
+        this.config = config;
+        this.downloads = downloads;
+        this.reads = transport.service(V3Api.class, READ, false);
+        this.writes = transport.service(V3Api.class, CREATE, false);
+        this.uploads = transport.service(V3Api.class, UPLOAD, false);
+    }
+
+    @Override
+    public String name() {
+        return "heygen";
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return new ProviderCapabilities(true, false, IdentitySpec.MAX_PROMPT_CHARS, config.maxConcurrency());
+    }
+
+    /** Multipart {@code file} to {@code POST /v3/assets}; the body streams from {@code content} (≤ 32 MB). */
+    @Override
+    public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
+        byte[] bytes = Uploads.readAll(content, size);
+        MultipartBody.Part part = MultipartBody.Part.createFormData("file", Uploads.safeName(fileName),
+                okhttp3.RequestBody.create(bytes, okhttp3.MediaType.parse(contentType)));
+        Envelope env = transport.call(UPLOAD, true, "asset upload", () -> uploads.uploadAsset(key.value(), part));
+        Dtos.V3Asset asset = transport.data(env, Dtos.V3Asset.class, "asset upload", true);
+        String id = asset.assetId() != null ? asset.assetId() : asset.id();
+        if (id == null) throw HeyGenVideoProvider.unreadableCreate();
+        return id;
+    }
+
+    @Override
+    public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "prompt");
+        body.put("name", spec.name());
+        body.put("prompt", identityPrompt(spec));
+        if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) {
+            List<Object> refs = new ArrayList<>();
+            for (String id : referenceAssetIds) refs.add(Map.of("type", "asset_id", "asset_id", id));
+            body.put("reference_images", refs);
+        }
+        return create(key, body, "identity create");
+    }
+
+    @Override
+    public Submission generateStill(IdempotencyKey key, StillSpec spec) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "prompt");
+        body.put("name", spec.title());
+        body.put("prompt", spec.prompt());
+        body.put("avatar_id", spec.baseLookId());
+        return create(key, body, "still create");
+    }
+
+    private Submission create(IdempotencyKey key, Map<String, Object> body, String what) {
+        Envelope env = transport.call(CREATE, true, what, () -> writes.createAvatar(key.value(), body));
+        Dtos.V3AvatarCreated created = transport.data(env, Dtos.V3AvatarCreated.class, what, true);
+        if (created.avatarItem() == null || created.avatarItem().id() == null) throw HeyGenVideoProvider.unreadableCreate();
+        return new Submission(new ProviderRef(created.avatarItem().id()), created.avatarItem().status());
+    }
+
+    /** The appearance prompt with the optional attributes folded in (v3 has no attribute fields). */
+    static String identityPrompt(IdentitySpec spec) {
+        StringBuilder sb = new StringBuilder(spec.prompt());
+        appendAttr(sb, "age", spec.age());
+        appendAttr(sb, "gender", spec.gender());
+        appendAttr(sb, "ethnicity", spec.ethnicity());
+        appendAttr(sb, "style", spec.style());
+        String prompt = sb.toString();
+        return prompt.length() > IdentitySpec.MAX_PROMPT_CHARS ? prompt.substring(0, IdentitySpec.MAX_PROMPT_CHARS) : prompt;
+    }
+
+    private static void appendAttr(StringBuilder sb, String name, String value) {
+        if (value != null && !value.isBlank()) sb.append("; ").append(name).append(": ").append(value.strip());
+    }
+
+    @Override
+    public RenderStatus status(ProviderRef ref) {
+        Envelope env = transport.call(READ, true, "look status", () -> reads.look(ref.value()));
+        Dtos.V3Look look = transport.data(env, Dtos.V3Look.class, "look status", false);
+        // A look without a status but with an image is done (public looks carry no status).
+        String raw = look.status() != null ? look.status() : look.previewImageUrl() != null ? "completed" : null;
+        return StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
+                new StatusMapper.Results().add(AssetKind.STILL, look.previewImageUrl()).list());
+    }
+
+    @Override
+    public InputStream download(ProviderRef ref, ResultFile file) {
+        return downloads.open(file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
+    }
+}

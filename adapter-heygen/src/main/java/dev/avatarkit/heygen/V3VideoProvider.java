@@ -1,0 +1,207 @@
+package dev.avatarkit.heygen;
+
+import static dev.avatarkit.heygen.Transport.Kind.CREATE;
+import static dev.avatarkit.heygen.Transport.Kind.READ;
+import static dev.avatarkit.heygen.Transport.Kind.WRITE;
+
+import com.squareup.moshi.Types;
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.TemplateSpec;
+import dev.avatarkit.core.domain.TemplateVariable;
+import dev.avatarkit.core.domain.VideoSpec;
+import dev.avatarkit.core.port.Catalog;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.Page;
+import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.Submission;
+import dev.avatarkit.core.port.SubmitRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link dev.avatarkit.core.port.VideoProvider} on HeyGen v3: keyed creates, bulk statuses, token paging. */
+final class V3VideoProvider extends HeyGenVideoProvider {
+    static final int BULK = 100;
+    private final V3Api reads;
+    private final V3Api writes;
+
+    V3VideoProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
+        super(transport, config, downloads);
+        this.reads = transport.service(V3Api.class, READ, false);
+        this.writes = transport.service(V3Api.class, CREATE, false);
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return new ProviderCapabilities(true, true, 5000, config.maxConcurrency());
+    }
+
+    @Override
+    public Submission submit(SubmitRequest request) {
+        String key = request.key().value();
+        Envelope env;
+        if (request.spec() instanceof VideoSpec spec) {
+            Map<String, Object> body = V3Bodies.video(spec, request);
+            env = transport.call(CREATE, true, "video create", () -> writes.createVideo(key, body));
+        } else if (request.spec() instanceof TemplateSpec spec) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("variables", Bodies.templateVariables(spec.variables()));
+            body.put("title", Bodies.title(spec.title(), request.key()));
+            if (spec.caption()) body.put("caption", true);
+            Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension()));
+            body.put("callback_id", key);
+            if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
+            env = transport.call(CREATE, true, "template generate",
+                    () -> writes.generateFromTemplate(key, spec.templateId(), body));
+        } else {
+            throw Bodies.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
+        }
+        Dtos.V3Video video = transport.data(env, Dtos.V3Video.class, "video create", true);
+        if (video.anyId() == null) throw unreadableCreate();
+        return new Submission(new ProviderRef(video.anyId()), video.status());
+    }
+
+    @Override
+    public RenderStatus status(ProviderRef ref) {
+        Envelope env = transport.call(READ, true, "video status", () -> reads.video(ref.value()));
+        return toStatus(transport.data(env, Dtos.V3Video.class, "video status", false));
+    }
+
+    static RenderStatus toStatus(Dtos.V3Video v) {
+        String code = v.failureCode() != null ? Envelope.str(v.failureCode()) : StatusMapper.code(v.error());
+        String message = v.failureMessage() != null ? v.failureMessage() : StatusMapper.message(v.error());
+        return StatusMapper.status(v.status(), code, message, new StatusMapper.Results()
+                .add(AssetKind.VIDEO, v.videoUrl())
+                .add(AssetKind.CAPTIONED_VIDEO, v.captionedVideoUrl())
+                .add(AssetKind.CAPTIONS, v.subtitleUrl())
+                .add(AssetKind.THUMBNAIL, v.thumbnailUrl())
+                .add(AssetKind.GIF, v.gifUrl())
+                .list());
+    }
+
+    /** {@code GET /v3/videos/statuses}, ≤100 ids a call. Bulk items carry no URLs: read one status before downloading. */
+    @Override
+    public Map<ProviderRef, RenderStatus> statuses(Collection<ProviderRef> refs) {
+        List<ProviderRef> all = new ArrayList<>(new LinkedHashSet<>(refs));
+        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += BULK) {
+            List<ProviderRef> chunk = all.subList(from, Math.min(all.size(), from + BULK));
+            String ids = String.join(",", chunk.stream().map(ProviderRef::value).toList());
+            Envelope env = transport.call(READ, true, "bulk statuses", () -> reads.statuses(ids));
+            List<Dtos.V3StatusItem> items = transport.data(env,
+                    Types.newParameterizedType(List.class, Dtos.V3StatusItem.class), "bulk statuses", false);
+            for (Dtos.V3StatusItem item : items) {
+                if (item.anyId() == null || "not_found".equalsIgnoreCase(item.status())) continue;
+                out.put(new ProviderRef(item.anyId()), StatusMapper.status(item.status(),
+                        StatusMapper.code(item.error()), StatusMapper.message(item.error()), List.of()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ProviderRef> reconcile(IdempotencyKey key, Instant since) {
+        String token = null;
+        for (int page = 0; page < RECONCILE_PAGES; page++) {
+            String t = token;
+            Envelope env = transport.call(READ, true, "video list", () -> reads.videos(BULK, t));
+            List<Dtos.V3Video> items = transport.data(env,
+                    Types.newParameterizedType(List.class, Dtos.V3Video.class), "video list", false);
+            boolean allOlder = !items.isEmpty();
+            for (Dtos.V3Video v : items) {
+                if (key.value().equals(v.callbackId()) || Bodies.titleCarries(v.title(), key)) {
+                    return Optional.of(new ProviderRef(v.anyId()));
+                }
+                allOlder &= v.createdAt() != null && olderThan(v.createdAt(), since);
+            }
+            token = env.nextToken();
+            if (token == null || Boolean.FALSE.equals(env.hasMore()) || allOlder) break;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void cancel(ProviderRef ref) {
+        try {
+            transport.call(WRITE, true, "video delete", () -> writes.deleteVideo(ref.value()));
+        } catch (NotFoundException gone) {
+            // unknown refs are ignored by contract
+        }
+    }
+
+    @Override
+    public Page<Catalog.Avatar> avatars(PageRequest page) {
+        Envelope env = transport.call(READ, true, "avatar looks", () -> reads.looks(Math.min(page.limit(), 50), page.token()));
+        List<Dtos.V3Look> looks = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Look.class), "avatar looks", false);
+        return new Page<>(looks.stream().map(l -> new Catalog.Avatar(l.id(), l.name(), l.gender(), l.avatarType(),
+                l.previewImageUrl())).toList(), next(env));
+    }
+
+    @Override
+    public Page<Catalog.VoiceEntry> voices(PageRequest page) {
+        Envelope env = transport.call(READ, true, "voices", () -> reads.voices(page.limit(), page.token()));
+        List<Dtos.V3Voice> voices = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Voice.class), "voices", false);
+        return new Page<>(voices.stream().map(v -> new Catalog.VoiceEntry(v.voiceId(), v.name(), v.language(), v.gender()))
+                .toList(), next(env));
+    }
+
+    @Override
+    public Page<Catalog.Template> templates(PageRequest page) {
+        Envelope env = transport.call(READ, true, "templates", () -> reads.templates(page.limit(), page.token()));
+        List<Dtos.V3Template> list = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Template.class), "templates", false);
+        return new Page<>(list.stream().map(t -> new Catalog.Template(t.anyId(), t.name(), t.aspectRatio())).toList(), next(env));
+    }
+
+    @Override
+    public Catalog.TemplateDetail template(String templateId) {
+        Envelope env = transport.call(READ, true, "template", () -> reads.template(templateId));
+        Dtos.V3TemplateDetail d = transport.data(env, Dtos.V3TemplateDetail.class, "template", false);
+        Map<String, TemplateVariable.Type> types = new LinkedHashMap<>();
+        if (d.scenes() != null) {
+            for (Dtos.V3TemplateScene s : d.scenes()) {
+                if (s.variables() == null) continue;
+                for (Dtos.V3TemplateVar v : s.variables()) {
+                    TemplateVariable.Type type = typeOf(v.variableType() != null ? v.variableType() : v.type());
+                    if (v.name() != null && type != null) types.putIfAbsent(v.name(), type);
+                }
+            }
+        }
+        if (d.variables() != null) {
+            d.variables().forEach((name, value) -> {
+                Object type = value instanceof Map<?, ?> m ? m.get("type") : null;
+                TemplateVariable.Type t = typeOf(type == null ? null : type.toString());
+                types.putIfAbsent(name, t == null ? TemplateVariable.Type.TEXT : t);
+            });
+        }
+        List<Catalog.Variable> vars = types.entrySet().stream().map(e -> new Catalog.Variable(e.getKey(), e.getValue())).toList();
+        return new Catalog.TemplateDetail(d.id() == null ? templateId : d.id(), d.name(), vars);
+    }
+
+    @Override
+    public Catalog.Account account() {
+        Envelope env = transport.call(READ, true, "account", reads::me);
+        Dtos.V3User u = transport.data(env, Dtos.V3User.class, "account", false);
+        String plan = u.billingType();
+        double remaining = -1;
+        String unit = "credits";
+        if (u.wallet() != null) {
+            remaining = number(u.wallet().get("remaining_balance"));
+            unit = u.wallet().get("currency") == null ? "usd" : u.wallet().get("currency").toString();
+        } else if (u.subscription() != null) {
+            plan = u.subscription().get("plan") == null ? plan : u.subscription().get("plan").toString();
+            remaining = number(path(u.subscription(), "credits", "premium_credits", "remaining"));
+        } else if (u.usageBased() != null) {
+            remaining = number(u.usageBased().get("remaining_credits"));
+        }
+        return new Catalog.Account(u.username() != null ? u.username() : u.email(), plan, remaining, unit, config.maxConcurrency());
+    }
+}

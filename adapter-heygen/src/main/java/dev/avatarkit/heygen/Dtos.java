@@ -4,12 +4,15 @@ import com.squareup.moshi.Json;
 import java.util.List;
 import java.util.Map;
 
-/** Wire shapes of HeyGen's responses (only the fields we use; everything else is ignored). */
-final class Dtos {
+/**
+ * Wire shapes of HeyGen's responses (only the fields we use; everything else is ignored). Internal, not API: public
+ * only because Moshi reads records through a public lookup.
+ */
+public final class Dtos {
     private Dtos() {}
 
     // ---- v3
-    record V3Video(@Json(name = "video_id") String videoId, String id, String status, String title,
+    public record V3Video(@Json(name = "video_id") String videoId, String id, String status, String title,
                    @Json(name = "callback_id") String callbackId,
                    @Json(name = "video_url") String videoUrl,
                    @Json(name = "captioned_video_url") String captionedVideoUrl,
@@ -24,85 +27,85 @@ final class Dtos {
         }
     }
 
-    record V3StatusItem(@Json(name = "video_id") String videoId, String id, String status, Map<String, Object> error) {
+    public record V3StatusItem(@Json(name = "video_id") String videoId, String id, String status, Map<String, Object> error) {
         String anyId() {
             return videoId != null ? videoId : id;
         }
     }
 
-    record V3Look(String id, String name, @Json(name = "avatar_type") String avatarType,
+    public record V3Look(String id, String name, @Json(name = "avatar_type") String avatarType,
                   @Json(name = "group_id") String groupId, String gender,
                   @Json(name = "preview_image_url") String previewImageUrl, String status, Map<String, Object> error) {}
 
-    record V3AvatarCreated(@Json(name = "avatar_item") V3Look avatarItem) {}
+    public record V3AvatarCreated(@Json(name = "avatar_item") V3Look avatarItem) {}
 
-    record V3Voice(@Json(name = "voice_id") String voiceId, String name, String language, String gender) {}
+    public record V3Voice(@Json(name = "voice_id") String voiceId, String name, String language, String gender) {}
 
-    record V3Template(String id, @Json(name = "template_id") String templateId, String name,
+    public record V3Template(String id, @Json(name = "template_id") String templateId, String name,
                       @Json(name = "aspect_ratio") String aspectRatio) {
         String anyId() {
             return id != null ? id : templateId;
         }
     }
 
-    record V3TemplateVar(String name, @Json(name = "variable_type") String variableType, String type) {}
+    public record V3TemplateVar(String name, @Json(name = "variable_type") String variableType, String type) {}
 
-    record V3TemplateScene(List<V3TemplateVar> variables) {}
+    public record V3TemplateScene(List<V3TemplateVar> variables) {}
 
-    record V3TemplateDetail(String id, String name, Map<String, Object> variables, List<V3TemplateScene> scenes) {}
+    public record V3TemplateDetail(String id, String name, Map<String, Object> variables, List<V3TemplateScene> scenes) {}
 
-    record V3User(String username, String email, @Json(name = "billing_type") String billingType,
+    public record V3User(String username, String email, @Json(name = "billing_type") String billingType,
                   Map<String, Object> wallet, Map<String, Object> subscription,
                   @Json(name = "usage_based") Map<String, Object> usageBased) {}
 
-    record V3Asset(@Json(name = "asset_id") String assetId, String id, String url) {}
+    public record V3Asset(@Json(name = "asset_id") String assetId, String id, String url) {}
 
-    record WebhookEndpointDto(@Json(name = "endpoint_id") String endpointId, String url, String secret) {}
+    public record WebhookEndpointDto(@Json(name = "endpoint_id") String endpointId, String url, String secret) {}
 
     // ---- legacy
-    record LegacyVideoId(@Json(name = "video_id") String videoId) {}
+    public record LegacyVideoId(@Json(name = "video_id") String videoId) {}
 
-    record LegacyStatus(String id, String status, @Json(name = "video_url") String videoUrl,
+    public record LegacyStatus(String id, String status, @Json(name = "video_url") String videoUrl,
                         @Json(name = "thumbnail_url") String thumbnailUrl, @Json(name = "gif_url") String gifUrl,
                         @Json(name = "caption_url") String captionUrl,
                         @Json(name = "video_url_caption") String videoUrlCaption,
                         @Json(name = "callback_id") String callbackId, Map<String, Object> error) {}
 
-    record LegacyListItem(@Json(name = "video_id") String videoId, String status,
+    public record LegacyListItem(@Json(name = "video_id") String videoId, String status,
                           @Json(name = "video_title") String videoTitle,
                           @Json(name = "callback_id") String callbackId,
                           @Json(name = "created_at") Double createdAt) {}
 
-    record LegacyVideoList(List<LegacyListItem> videos, String token) {}
+    public record LegacyVideoList(List<LegacyListItem> videos, String token) {}
 
-    record LegacyAvatar(@Json(name = "avatar_id") String avatarId, @Json(name = "avatar_name") String avatarName,
+    public record LegacyAvatar(@Json(name = "avatar_id") String avatarId, @Json(name = "avatar_name") String avatarName,
                         String gender, @Json(name = "preview_image_url") String previewImageUrl) {}
 
-    record LegacyTalkingPhoto(@Json(name = "talking_photo_id") String talkingPhotoId,
+    public record LegacyTalkingPhoto(@Json(name = "talking_photo_id") String talkingPhotoId,
                               @Json(name = "talking_photo_name") String talkingPhotoName,
                               @Json(name = "preview_image_url") String previewImageUrl) {}
 
-    record LegacyAvatars(List<LegacyAvatar> avatars, @Json(name = "talking_photos") List<LegacyTalkingPhoto> talkingPhotos) {}
+    public record LegacyAvatars(List<LegacyAvatar> avatars, @Json(name = "talking_photos") List<LegacyTalkingPhoto> talkingPhotos) {}
 
-    record LegacyVoice(@Json(name = "voice_id") String voiceId, String name, String language, String gender) {}
+    public record LegacyVoice(@Json(name = "voice_id") String voiceId, String name, String language, String gender) {}
 
-    record LegacyVoices(List<LegacyVoice> voices) {}
+    public record LegacyVoices(List<LegacyVoice> voices) {}
 
-    record LegacyTemplate(@Json(name = "template_id") String templateId, String name,
+    public record LegacyTemplate(@Json(name = "template_id") String templateId, String name,
                           @Json(name = "aspect_ratio") String aspectRatio) {}
 
-    record LegacyTemplates(List<LegacyTemplate> templates) {}
+    public record LegacyTemplates(List<LegacyTemplate> templates) {}
 
-    record LegacyTemplateVar(String name, String type) {}
+    public record LegacyTemplateVar(String name, String type) {}
 
-    record LegacyTemplateDetail(String name, Map<String, LegacyTemplateVar> variables) {}
+    public record LegacyTemplateDetail(String name, Map<String, LegacyTemplateVar> variables) {}
 
-    record LegacyQuota(@Json(name = "remaining_quota") Double remainingQuota) {}
+    public record LegacyQuota(@Json(name = "remaining_quota") Double remainingQuota) {}
 
-    record LegacyAsset(String id, String url, @Json(name = "image_key") String imageKey) {}
+    public record LegacyAsset(String id, String url, @Json(name = "image_key") String imageKey) {}
 
-    record LegacyGenerationId(@Json(name = "generation_id") String generationId) {}
+    public record LegacyGenerationId(@Json(name = "generation_id") String generationId) {}
 
-    record LegacyGeneration(String id, String status, String msg,
+    public record LegacyGeneration(String id, String status, String msg,
                             @Json(name = "image_url_list") List<String> imageUrlList) {}
 }

@@ -2,31 +2,23 @@ package dev.avatarkit.storage.jdbc;
 
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.testkit.jobs.JobStoreContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteJobStoreTest extends JobStoreContract {
+    @TempDir
+    Path dir;
     private JobDatabase database;
 
     @Override
     protected JobStore newStore() {
-        database = TestDatabases.sqlite(tempDir());
+        database = TestDatabases.sqlite(dir);
         return new JdbcJobStore(database);
     }
 
     @AfterEach
     void close() {
         if (database != null) database.close();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("avatarkit-sqlite-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

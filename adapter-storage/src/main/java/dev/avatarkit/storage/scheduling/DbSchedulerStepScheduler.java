@@ -1,0 +1,184 @@
+package dev.avatarkit.storage.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.Require;
+import dev.avatarkit.core.port.StepScheduler;
+import dev.avatarkit.storage.jdbc.JobDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link StepScheduler} on db-scheduler over the job database: one task, {@code job-step}, one instance per job
+ * (instance id = job id), so at most one pending step per job. Durable, revived after a crash, and shared by
+ * every process on the same database (PostgreSQL: {@code SELECT … FOR UPDATE SKIP LOCKED}).
+ */
+public final class DbSchedulerStepScheduler implements StepScheduler {
+    static final String TASK_NAME = "job-step";
+    private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerStepScheduler.class);
+
+    /**
+     * Tuning. {@code stepRetryMax} caps the backoff after a step throws; {@code busyWait} is how long
+     * {@link #schedule} waits for a step of the same job running in another process before leaving the next
+     * time to that step.
+     */
+    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
+                           Duration stepRetryMax, Duration busyWait, String name) {
+        public Settings {
+            Require.between(threads, 1, 200, "schedulerThreads");
+            Require.nonNull(pollingInterval, "pollingInterval");
+            Require.nonNull(heartbeatInterval, "heartbeatInterval");
+            Require.nonNull(shutdownWait, "shutdownWait");
+            Require.nonNull(stepRetryMax, "stepRetryMax");
+            Require.nonNull(busyWait, "busyWait");
+            name = name == null || name.isBlank() ? "avatarkit-" + UUID.randomUUID().toString().substring(0, 8) : name;
+        }
+
+        /** SQLite: few threads (writes serialise anyway); PostgreSQL: more, many processes may share the table. */
+        public static Settings defaults(JobDatabase.Dialect dialect) {
+            return new Settings(dialect == JobDatabase.Dialect.SQLITE ? 4 : 10, Duration.ofMillis(250),
+                    Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), null);
+        }
+
+        public Settings withPollingInterval(Duration interval) {
+            return new Settings(threads, interval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, name);
+        }
+
+        public Settings withThreads(int count) {
+            return new Settings(count, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, name);
+        }
+
+        public Settings withName(String newName) {
+            return new Settings(threads, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, newName);
+        }
+    }
+
+    private final Function<JobId, Instant> step;
+    private final CustomTask<Void> task;
+    private final Scheduler scheduler;
+    private final Settings settings;
+    /** Jobs whose step runs in this process now, and the times asked for them meanwhile (applied on completion). */
+    private final Set<JobId> running = new HashSet<>();
+    private final Map<JobId, Instant> requestedWhileRunning = new HashMap<>();
+
+    /**
+     * @param step runs one step of a job and returns when to run the next one, or null when the job needs no
+     *             more steps (normally {@code JobEngine::advance}; it is first called after {@link #start()}, so
+     *             a lambda that reaches an engine built after this scheduler is fine)
+     */
+    public DbSchedulerStepScheduler(JobDatabase database, Settings settings, Function<JobId, Instant> step) {
+        this.step = Require.nonNull(step, "step");
+        this.settings = Require.nonNull(settings, "settings");
+        this.task = Tasks.custom(TASK_NAME, Void.class)
+                .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), settings.stepRetryMax()))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> runStep(new JobId(instance.getId())));
+        SchedulerBuilder builder = Scheduler.create(database.dataSource(), task)
+                .schedulerName(new SchedulerName.Fixed(settings.name()))
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .shutdownMaxWait(settings.shutdownWait())
+                .serializer(new NoDataSerializer())
+                .enableImmediateExecution();
+        if (database.dialect() == JobDatabase.Dialect.POSTGRESQL) {
+            // One statement claims a batch with SKIP LOCKED: processes never fight over the same rows.
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        this.scheduler = builder.build();
+    }
+
+    /** Starts polling for due steps (and reviving dead ones). */
+    public void start() {
+        scheduler.start();
+    }
+
+    /** Stops taking new steps and waits up to {@code shutdownWait} for running ones to finish. */
+    public void stop() {
+        scheduler.stop();
+    }
+
+    /**
+     * Schedule-or-reschedule: creates the job's pending step, or moves it to {@code at}. If the job's step is
+     * running in this process, {@code at} is applied when it completes (the earlier of {@code at} and the time
+     * the step asks for); if it is running in another process, we wait up to {@code busyWait} for it to finish,
+     * after which that step's own answer decides the next time.
+     */
+    @Override
+    public void schedule(JobId id, Instant at) {
+        Require.nonNull(id, "id");
+        Require.nonNull(at, "at");
+        synchronized (running) {
+            if (running.contains(id)) {
+                requestedWhileRunning.merge(id, at, CappedBackoff::earliest);
+                return;
+            }
+        }
+        TaskInstance<Void> instance = task.instance(id.value());
+        long giveUpAt = System.nanoTime() + settings.busyWait().toNanos();
+        while (true) {
+            if (scheduler.scheduleIfNotExists(instance, at)) return;
+            try {
+                if (scheduler.reschedule(instance, at)) return;
+                // false: the row changed under us (picked or moved by someone else); look again.
+            } catch (TaskInstanceNotFoundException gone) {
+                // It completed between our two calls; the next round creates it.
+            } catch (TaskInstanceCurrentlyExecutingException busy) {
+                if (System.nanoTime() > giveUpAt) {
+                    LOG.info("step of job {} is running in another process; it decides the next time", id);
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    private CompletionHandler<Void> runStep(JobId id) {
+        synchronized (running) {
+            running.add(id);
+        }
+        Instant next = null;
+        RuntimeException failure = null;
+        try {
+            next = step.apply(id);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        Instant requested;
+        synchronized (running) {
+            running.remove(id);
+            requested = requestedWhileRunning.remove(id);
+        }
+        // A failed step goes to the backoff, unless someone asked for an earlier run meanwhile.
+        if (failure != null && requested == null) throw failure;
+        if (failure != null) LOG.warn("step of job {} failed; running it again as requested at {}", id, requested, failure);
+        Instant when = CappedBackoff.earliest(next, requested);
+        if (when == null) return new CompletionHandler.OnCompleteRemove<>();
+        return (complete, operations) -> operations.reschedule(complete, when);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scheduling a job step", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.avatarkit.runtime;
+
+import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.heygen.ApiKey;
+import dev.avatarkit.heygen.ApiVersion;
+import dev.avatarkit.heygen.HeyGenConfig;
+import dev.avatarkit.storage.jdbc.DatabaseConfig;
+import dev.avatarkit.storage.jdbc.JobDatabase;
+import dev.avatarkit.storage.local.LocalAssetStore;
+import dev.avatarkit.storage.local.LocalStoreConfig;
+import dev.avatarkit.storage.s3.S3AssetStore;
+import dev.avatarkit.storage.s3.S3StoreConfig;
+import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The one place each configuration value becomes an adapter's config: local vs S3, SQLite vs PostgreSQL, v3 vs v2. */
+final class Wiring {
+    private Wiring() {}
+
+    static DatabaseConfig database(AvatarkitConfig config) {
+        if (config.dbUrl().startsWith("jdbc:sqlite:")) {
+            try {
+                Files.createDirectories(config.home());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create AVATARKIT_HOME " + config.home(), e);
+            }
+        }
+        return DatabaseConfig.of(config.dbUrl(), null, null);
+    }
+
+    static AssetStore assetStore(AvatarkitConfig config, Clock clock) {
+        if (config.storage().equals("s3")) {
+            S3StoreConfig s3 = S3StoreConfig.forBucket(config.s3Bucket()).withPrefix(config.s3Prefix())
+                    .withRegion(config.awsRegion());
+            if (config.s3Endpoint() != null) {
+                // S3-compatible stores often reject the SDK's default trailing checksums
+                s3 = s3.withEndpoint(config.s3Endpoint(), config.s3PathStyle(), S3StoreConfig.ChecksumMode.WHEN_REQUIRED);
+            }
+            return new S3AssetStore(s3);
+        }
+        return new LocalAssetStore(new LocalStoreConfig(config.storageDir().toAbsolutePath()), clock);
+    }
+
+    static HeyGenConfig heygen(AvatarkitConfig config, Optional<Sandbox> sandbox) {
+        HeyGenConfig base;
+        if (sandbox.isPresent()) {
+            base = HeyGenConfig.of(new ApiKey(sandbox.get().apiKey()))
+                    .withBaseUrl(sandbox.get().baseUrl()).withUploadUrl(sandbox.get().baseUrl())
+                    .withWebhookSecret(sandbox.get().webhookSecret());
+        } else {
+            base = HeyGenConfig.of(new ApiKey(config.requireApiKey().reveal()))
+                    .withBaseUrl(config.baseUrl()).withUploadUrl(config.uploadUrl())
+                    .withWebhookSecret(config.webhookSecret() == null ? null : config.webhookSecret().reveal());
+        }
+        return base.withApiVersion(ApiVersion.parse(config.apiVersion())).withMaxConcurrency(config.maxConcurrency());
+    }
+
+    static DbSchedulerStepScheduler.Settings schedulerSettings(JobDatabase database, PlatformOptions options) {
+        DbSchedulerStepScheduler.Settings settings = DbSchedulerStepScheduler.Settings.defaults(database.dialect())
+                .withPollingInterval(options.schedulerPolling());
+        return options.workerName() == null ? settings : settings.withName(options.workerName());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.avatarkit.heygen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.port.ProviderUnavailableException;
+import dev.avatarkit.core.port.ResultFile;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Test;
+
+class ResumableDownloadTest {
+    static final String CONTENT = "0123456789".repeat(2000);
+
+    @Test
+    void givenAnExpiredUrl_thenStatusIsReReadForAFreshOne() throws Exception {
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            w.enqueue(new MockResponse().setResponseCode(403).setBody("expired"));
+            w.json(200, "{\"data\":{\"id\":\"v1\",\"status\":\"completed\",\"video_url\":\"" + w.url("/fresh.mp4?sig=2") + "\"}}");
+            w.enqueue(new MockResponse().setBody(CONTENT));
+            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
+                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/old.mp4?sig=1"))))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CONTENT);
+            }
+            assertThat(w.take().getPath()).startsWith("/old.mp4");
+            assertThat(w.take().getPath()).startsWith("/v3/videos/v1");
+            assertThat(w.take().getPath()).startsWith("/fresh.mp4");
+        }
+    }
+
+    @Test
+    void givenADroppedConnection_thenResumesWithRange() throws Exception {
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            w.enqueue(new MockResponse().setBody(CONTENT).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+            w.enqueue(new MockResponse()); // placeholder, replaced below once we know the offset
+            w.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                int calls;
+
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    calls++;
+                    String range = request.getHeader("Range");
+                    if (range == null) {
+                        return new MockResponse().setBody(CONTENT).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+                    }
+                    int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+                    return new MockResponse().setResponseCode(206)
+                            .setHeader("Content-Range", "bytes " + from + "-" + (CONTENT.length() - 1) + "/" + CONTENT.length())
+                            .setBody(CONTENT.substring(from));
+                }
+            });
+            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
+                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CONTENT);
+            }
+            assertThat(w.take().getHeader("Range")).isNull();
+            assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
+        }
+    }
+
+    @Test
+    void givenEndlessFailures_thenGivesUpAfterTheBound() throws Exception {
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            for (int i = 0; i < 10; i++) w.enqueue(new MockResponse().setResponseCode(500));
+            InputStream in = w.heygen.videos().download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))));
+            assertThatThrownBy(in::read).isInstanceOf(ProviderUnavailableException.class);
+            assertThat(w.server.getRequestCount()).isEqualTo(HeyGenConfig.Retry.defaults().downloadAttempts());
+        }
+    }
+}

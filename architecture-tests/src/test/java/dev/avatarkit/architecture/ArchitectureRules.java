@@ -1,0 +1,77 @@
+package dev.avatarkit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The dependency rules of DESIGN §1 and STYLE, named so a failure says which rule broke. Built for a root package
+ * so the same rules run on production code ({@code dev.avatarkit}) and on fixtures that break them on purpose.
+ *
+ * <p>When one fails: move the code to the layer that owns the dependency (a port in core, an adapter behind it)
+ * rather than widening the rule; if a rule itself is wrong, change it here with a comment saying why.
+ */
+final class ArchitectureRules {
+    final ArchRule coreDependsOnlyOnTheJdk;
+    final ArchRule httpClientOnlyInHeyGenAdapterAndSimulator;
+    final ArchRule awsSdkOnlyInS3Package;
+    final ArchRule jdbcOnlyInStorage;
+    final ArchRule guiceOnlyInModulesAndAppRoots;
+    final ArchRule noPackageCycles;
+    final ArchRule heygenAdapterDependsOnCoreOnly;
+    final ArchRule storageAdapterDependsOnCoreOnly;
+    final ArchRule simulatorSharesNoCode;
+
+    ArchitectureRules(String root) {
+        String core = root + ".core..";
+        String heygen = root + ".heygen..";
+        String storage = root + ".storage..";
+        String sim = root + ".sim..";
+        String cli = root + ".cli..";
+        String http = root + ".http..";
+        String runtime = root + ".runtime..";
+
+        // javax.imageio / java.awt: the influencer contact sheet is drawn with the JDK's own imaging
+        coreDependsOnlyOnTheJdk = classes().that().resideInAPackage(core)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(core, "java..", "javax.imageio..")
+                .as("core depends only on the JDK");
+        httpClientOnlyInHeyGenAdapterAndSimulator = noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(heygen, sim)
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..", "okio..")
+                .as("Retrofit/OkHttp only in adapter-heygen and heygen-sim");
+        awsSdkOnlyInS3Package = noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".storage.s3..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .as("the AWS SDK only in the storage.s3 package");
+        jdbcOnlyInStorage = noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(storage)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..",
+                        "com.zaxxer.hikari..", "com.github.kagkarlsson..")
+                .as("JDBC only in adapter-storage");
+        guiceOnlyInModulesAndAppRoots = noClasses().that().resideInAPackage(root + "..")
+                .and().haveSimpleNameNotEndingWith("Module")
+                .and().resideOutsideOfPackages(cli, http)
+                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .as("Guice only in *Module classes and the app roots");
+        noPackageCycles = slices().matching(root + ".(**)").should().beFreeOfCycles()
+                .as("no cycles between packages");
+        heygenAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(heygen)
+                .should().dependOnClassesThat().resideInAnyPackage(storage, cli, http, runtime, sim)
+                .as("adapter-heygen depends on core only, not on other adapters or apps");
+        storageAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(storage)
+                .should().dependOnClassesThat().resideInAnyPackage(heygen, cli, http, runtime, sim)
+                .as("adapter-storage depends on core only, not on other adapters or apps");
+        // the simulator is written from the reference alone, so that a misreading on either side fails a test
+        simulatorSharesNoCode = noClasses().that().resideInAPackage(sim)
+                .should().dependOnClassesThat().resideInAnyPackage(core, heygen, storage, runtime, cli, http)
+                .as("heygen-sim shares no code with avatarkit");
+    }
+
+    List<ArchRule> all() {
+        return List.of(coreDependsOnlyOnTheJdk, httpClientOnlyInHeyGenAdapterAndSimulator, awsSdkOnlyInS3Package,
+                jdbcOnlyInStorage, guiceOnlyInModulesAndAppRoots, noPackageCycles, heygenAdapterDependsOnCoreOnly,
+                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode);
+    }
+}

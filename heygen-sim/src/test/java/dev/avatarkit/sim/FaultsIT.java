@@ -90,14 +90,19 @@ class FaultsIT extends SimHarness {
 
   @Test
   void unknown_status_then_real_status_and_completed_with_error() throws Exception {
+    sim.close();
+    SimClock.Manual clock = new SimClock.Manual(java.time.Instant.parse("2026-08-01T00:00:00Z"));
+    start(HeyGenSimulator.builder().port(0).clock(clock).renderTime(Duration.ofSeconds(10)));
     sim.faults().add(FaultRule.on("POST /v3/videos", FaultKind.UNKNOWN_STATUS).value("rendering_hd").next(1))
         .add(FaultRule.on("POST /v2/video/generate", FaultKind.COMPLETED_WITH_ERROR).next(1));
     String id = createV3Video("");
-    awaitCheck(() -> "rendering_hd".equals(v3Status(id)), Duration.ofSeconds(3));
-    awaitCheck(() -> "completed".equals(v3Status(id)), Duration.ofSeconds(5));
     String legacy = (String) post("/v2/video/generate", LegacyRoutesIT.GENERATE).data().get("video_id");
-    awaitCheck(() -> "completed".equals(get("/v1/video_status.get?video_id=" + legacy).data().get("status")), Duration.ofSeconds(5));
+    assertThat(v3Status(id)).isEqualTo("rendering_hd");
+    clock.advance(Duration.ofSeconds(11));
+    sim.tick();
+    assertThat(v3Status(id)).isEqualTo("completed");
     Map<?, ?> data = get("/v1/video_status.get?video_id=" + legacy).data();
+    assertThat(data.get("status")).isEqualTo("completed");
     assertThat(data.get("video_url")).isNotNull();
     assertThat(((Map<?, ?>) data.get("error")).get("code")).isEqualTo("MOVIO_PAYMENT_INSUFFICIENT_CREDIT");
   }

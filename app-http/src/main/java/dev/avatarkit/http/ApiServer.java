@@ -1,0 +1,118 @@
+package dev.avatarkit.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The avatarkit server: the routes of DESIGN §7 over the shared job engine. {@link #start()} starts the workers
+ * (resuming unfinished jobs) and then listens; {@link #close()} stops taking requests, ends event streams, lets
+ * requests in flight finish, then stops the workers (a running step finishes or is picked up again later).
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    /** A registered route; the OpenAPI document must describe every one. */
+    public record Route(String method, String path) {}
+
+    private final Backend backend;
+    private final HttpSettings settings;
+    private final EventHub hub;
+    private final ServerMetrics metrics;
+    private final List<Route> routes = new ArrayList<>();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private Javalin app;
+    private boolean closed;
+
+    ApiServer(Backend backend, HttpSettings settings, PrometheusMeterRegistry registry) {
+        this.backend = backend;
+        this.settings = settings;
+        this.hub = new EventHub(settings.eventRing(), settings.eventQueue(), backend.clock());
+        this.metrics = new ServerMetrics(registry, backend.jobs(), backend.video().name(), backend.clock());
+    }
+
+    public synchronized ApiServer start() {
+        subscriptions.add(backend.events().subscribe(hub));
+        subscriptions.add(backend.events().subscribe(metrics));
+        backend.startWorkers().run();
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.disableCompression();   // streams (SSE, assets) write straight through
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.csvLimit();
+            config.jetty.defaultPort = settings.port();
+            config.requestLogger.http(metrics::request);
+            config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopGrace().toMillis()));
+        });
+        Problems.install(app);
+        register(app);
+        app.start(settings.port());
+        LOG.info("avatarkit-http listening on port {}", app.port());
+        return this;
+    }
+
+    private void register(Javalin javalin) {
+        JobApi jobs = new JobApi(backend, settings.jsonLimit());
+        BatchApi batches = new BatchApi(backend, settings.jsonLimit(), settings.csvLimit());
+        AssetApi assets = new AssetApi(backend);
+        EventStream events = new EventStream(hub, settings.heartbeat());
+        WebhookApi webhooks = new WebhookApi(backend.webhooks(), settings.webhookLimit());
+        OpsApi ops = new OpsApi(backend, metrics);
+        javalin.before("/v1/*", new BearerAuth(settings.tokens()));
+
+        route(javalin, HandlerType.POST, "/v1/videos", jobs::createVideo);
+        route(javalin, HandlerType.POST, "/v1/templates/{id}/videos", jobs::createTemplateVideo);
+        route(javalin, HandlerType.POST, "/v1/batches", batches::create);
+        route(javalin, HandlerType.GET, "/v1/batches/{id}", batches::get);
+        route(javalin, HandlerType.POST, "/v1/influencers", OpsApi::influencersNotImplemented);
+        route(javalin, HandlerType.GET, "/v1/jobs", jobs::list);
+        route(javalin, HandlerType.GET, "/v1/jobs/{id}", jobs::get);
+        route(javalin, HandlerType.DELETE, "/v1/jobs/{id}", jobs::cancel);
+        route(javalin, HandlerType.POST, "/v1/jobs/{id}/retry", jobs::retry);
+        route(javalin, HandlerType.GET, "/v1/jobs/{id}/assets/{kind}", assets::download);
+        route(javalin, HandlerType.GET, "/v1/events", events::handle);
+        route(javalin, HandlerType.POST, "/webhooks/heygen", webhooks::receive);
+        route(javalin, HandlerType.OPTIONS, "/webhooks/heygen", WebhookApi::options);
+        route(javalin, HandlerType.GET, "/healthz", ops::health);
+        route(javalin, HandlerType.GET, "/readyz", ops::ready);
+        route(javalin, HandlerType.GET, "/metrics", ops::metrics);
+        route(javalin, HandlerType.GET, "/openapi.json", ops::openApi);
+    }
+
+    private void route(Javalin javalin, HandlerType method, String path, Handler handler) {
+        javalin.addHttpHandler(method, path, handler);
+        routes.add(new Route(method.name(), path));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        hub.close();
+        if (app != null) app.stop();
+        for (AutoCloseable s : subscriptions) closeQuietly(s);
+        closeQuietly(backend.shutdown());
+        LOG.info("avatarkit-http stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("while stopping: {}", e.toString());
+        }
+    }
+}

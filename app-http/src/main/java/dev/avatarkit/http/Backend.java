@@ -1,0 +1,19 @@
+package dev.avatarkit.http;
+
+import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.usecase.CreateJob;
+import dev.avatarkit.core.usecase.HandleProviderEvent;
+import dev.avatarkit.core.usecase.ManageJobs;
+import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.runtime.JobEvents;
+import java.time.Clock;
+
+/**
+ * What the server needs from the platform: ports, use cases, the job-change feed, and the worker lifecycle
+ * ({@code startWorkers} runs job steps here and resumes unfinished jobs; {@code shutdown} parks them).
+ */
+record Backend(JobStore jobs, AssetStore assets, VideoProvider video, CreateJob createJob, ManageJobs manageJobs,
+               TemplateBatch templateBatch, HandleProviderEvent webhooks, JobEvents events, Clock clock,
+               Runnable startWorkers, AutoCloseable shutdown) {}

@@ -1,0 +1,151 @@
+package dev.avatarkit.http;
+
+import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.usecase.TemplateBatch;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/batches}: one template video per row, as JSON ({@code {"template", "rows": [{var: value}],
+ * "skipInvalid", "dryRun"}}) or CSV ({@code text/csv}, {@code ?template=&skipInvalid=&dryRun=}). Every row is
+ * validated before anything is created. Without {@code Idempotency-Key} a batch's jobs are keyed by their rows
+ * (posting the same rows again resumes it: 200, nothing new); with one, by the key and row position, and a
+ * different body under the same key is 409. {@code GET /v1/batches/{id}}: counts by state.
+ */
+final class BatchApi {
+    /** What a submitted batch did. */
+    record BatchDocument(String id, String template, int created, int existing, int skipped, List<String> jobs,
+                         int estimatedCredits, List<Problem.RowError> errors) {}
+
+    /** A dry run: what would be created. */
+    record PlanDocument(String id, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
+                        boolean dryRun) {}
+
+    /** A batch's progress. */
+    record BatchStatus(String id, int total, Map<String, Integer> states, boolean finished) {}
+
+    private final Backend backend;
+    private final long jsonLimit;
+    private final long csvLimit;
+
+    BatchApi(Backend backend, long jsonLimit, long csvLimit) {
+        this.backend = backend;
+        this.jsonLimit = jsonLimit;
+        this.csvLimit = csvLimit;
+    }
+
+    void create(Context ctx) {
+        String template;
+        String csv;
+        boolean skipInvalid;
+        boolean dryRun;
+        if (Bodies.mediaType(ctx).equals("text/csv")) {
+            template = ctx.queryParam("template");
+            csv = new String(Bodies.read(ctx, csvLimit), StandardCharsets.UTF_8);
+            skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
+            dryRun = Boolean.parseBoolean(ctx.queryParam("dryRun"));
+        } else if (Bodies.isJson(ctx)) {
+            Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("template", "rows", "skipInvalid", "dryRun"));
+            template = f.string("template");
+            csv = toCsv(f.list("rows"));
+            skipInvalid = f.bool("skipInvalid");
+            dryRun = f.bool("dryRun");
+        } else {
+            throw Bodies.unsupported("application/json or text/csv");
+        }
+        if (template == null || template.isBlank()) throw new ValidationException("template", "'template' (the template id) is required");
+        TemplateBatch.BatchPlan plan = backend.templateBatch().plan(template, csv);
+        List<Problem.RowError> errors = plan.errors().stream().map(e -> new Problem.RowError(e.line(), e.field(), e.message())).toList();
+        if (dryRun) {
+            Responses.json(ctx, 200, PlanDocument.class, new PlanDocument(plan.batchId().value(), template,
+                    plan.jobs().size(), plan.estimatedCredits(), errors, true));
+            return;
+        }
+        if (!errors.isEmpty() && !skipInvalid) {
+            throw new ProblemException(Problem.of(422, "validation", "Invalid batch", errors.size()
+                    + " invalid row(s); nothing was created (fix them, or set skipInvalid)", errors.get(0).field()).withErrors(errors));
+        }
+        Optional<String> key = Idempotency.header(ctx);
+        if (key.isPresent()) plan = keyed(plan, key.get());
+        TemplateBatch.BatchResult result = backend.templateBatch().submit(plan, true);
+        ctx.header("Location", "/v1/batches/" + result.batchId().value());
+        Responses.json(ctx, result.created() == 0 && result.existing() > 0 ? 200 : 202, BatchDocument.class,
+                new BatchDocument(result.batchId().value(), template, result.created(), result.existing(), result.skipped(),
+                        result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+    }
+
+    /** Re-keys the plan under the Idempotency-Key; 409 when earlier jobs under that key differ from this body. */
+    private TemplateBatch.BatchPlan keyed(TemplateBatch.BatchPlan plan, String header) {
+        String scope = "batches\n" + plan.templateId() + "\n" + header + "\n#";
+        List<TemplateBatch.PlannedJob> jobs = new ArrayList<>();
+        for (int i = 0; i < plan.jobs().size(); i++) {
+            TemplateBatch.PlannedJob job = plan.jobs().get(i);
+            IdempotencyKey key = IdempotencyKey.derived("http", scope + i);
+            Optional<Job> existing = backend.jobs().findByKey(key);
+            if (existing.isPresent()) Idempotency.replay(existing.get(), job.spec());
+            jobs.add(new TemplateBatch.PlannedJob(job.line(), job.spec(), key));
+        }
+        if (backend.jobs().findByKey(IdempotencyKey.derived("http", scope + jobs.size())).isPresent()) throw Idempotency.reused();
+        BatchId id = new BatchId("h-" + IdempotencyKey.derived("http", scope).value().substring(8, 24));
+        return new TemplateBatch.BatchPlan(id, plan.templateId(), jobs, plan.errors(), plan.estimatedCredits());
+    }
+
+    void get(Context ctx) {
+        BatchId id;
+        try {
+            id = new BatchId(ctx.pathParam("id"));
+        } catch (ValidationException e) {
+            throw ProblemException.notFound("id", "no batch with id '" + ctx.pathParam("id") + "'");
+        }
+        Map<JobState, Integer> counts = backend.jobs().countByState(id);
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) throw ProblemException.notFound("id", "no batch with id '" + id + "'");
+        Map<String, Integer> states = new LinkedHashMap<>();
+        int done = 0;
+        for (JobState state : JobState.values()) {
+            int n = counts.getOrDefault(state, 0);
+            if (n > 0) states.put(state.name(), n);
+            if (state.isTerminal()) done += n;
+        }
+        Responses.json(ctx, 200, BatchStatus.class, new BatchStatus(id.value(), total, states, done == total));
+    }
+
+    /** JSON rows → CSV text, so both forms go through the same validated plan (columns in first-seen order). */
+    static String toCsv(List<?> rows) {
+        if (rows == null || rows.isEmpty()) throw new ValidationException("rows", "'rows' must hold at least one row");
+        Set<String> columns = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof Map<?, ?> row)) throw new ValidationException("rows[" + (i + 1) + "]", "each row must be an object");
+            row.keySet().forEach(k -> columns.add(String.valueOf(k)));
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", columns.stream().map(BatchApi::quote).toList())).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            Map<?, ?> row = (Map<?, ?>) rows.get(i);
+            List<String> cells = new ArrayList<>();
+            for (String column : columns) {
+                Object v = row.get(column);
+                if (v instanceof Map || v instanceof List) {
+                    throw new ValidationException("rows[" + (i + 1) + "]." + column, "row values must be strings or numbers");
+                }
+                cells.add(quote(v == null ? "" : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString()));
+            }
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.avatarkit.http;
+
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobSpec;
+import dev.avatarkit.core.port.Insertion;
+import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.usecase.CreateJob;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on our own POSTs, with no extra table: the job's core key is derived from the route scope
+ * and the header value; a repeat finds that job and compares its stored spec (records compare by value) with the
+ * new one. Same spec: the same job, 200. Different spec: 409. No header: every POST is a new job.
+ * Keys are not scoped per bearer token: all tokens act for the same account.
+ */
+final class Idempotency {
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern SYNTAX = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** The job and whether this request created it. */
+    record Outcome(Job job, boolean created) {}
+
+    private final JobStore jobs;
+    private final CreateJob create;
+
+    Idempotency(JobStore jobs, CreateJob create) {
+        this.jobs = jobs;
+        this.create = create;
+    }
+
+    /** The header value, validated, or empty when absent. */
+    static Optional<String> header(Context ctx) {
+        String value = ctx.header(HEADER);
+        if (value == null) return Optional.empty();
+        if (!SYNTAX.matcher(value).matches()) {
+            throw ProblemException.badRequest(HEADER, "'Idempotency-Key' must be 1–255 visible ASCII characters");
+        }
+        return Optional.of(value);
+    }
+
+    Outcome create(Context ctx, String scope, JobSpec spec) {
+        Optional<String> header = header(ctx);
+        if (header.isEmpty()) {
+            Insertion insertion = create.create(CreateJob.Command.of(spec));
+            return new Outcome(insertion.job(), insertion.created());
+        }
+        IdempotencyKey key = IdempotencyKey.derived("http", scope + "\n" + header.get());
+        Optional<Job> existing = jobs.findByKey(key);
+        if (existing.isPresent()) return replay(existing.get(), spec);
+        Insertion insertion = create.create(new CreateJob.Command(spec, key, null, null));
+        return insertion.created() ? new Outcome(insertion.job(), true) : replay(insertion.job(), spec);
+    }
+
+    static Outcome replay(Job job, JobSpec spec) {
+        if (!job.spec().equals(spec)) throw reused();
+        return new Outcome(job, false);
+    }
+
+    static ProblemException reused() {
+        return ProblemException.conflict(HEADER, "this Idempotency-Key was already used with a different request body");
+    }
+}

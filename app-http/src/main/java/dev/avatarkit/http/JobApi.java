@@ -1,0 +1,113 @@
+package dev.avatarkit.http;
+
+import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.TemplateSpec;
+import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.domain.VideoSpec;
+import dev.avatarkit.core.port.JobPage;
+import dev.avatarkit.core.port.JobQuery;
+import dev.avatarkit.runtime.json.JobDocument;
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Creating (202, or 200 for an idempotent repeat), reading, listing, retrying and canceling jobs. */
+final class JobApi {
+    private final Backend backend;
+    private final Idempotency idempotency;
+    private final long jsonLimit;
+
+    JobApi(Backend backend, long jsonLimit) {
+        this.backend = backend;
+        this.idempotency = new Idempotency(backend.jobs(), backend.createJob());
+        this.jsonLimit = jsonLimit;
+    }
+
+    void createVideo(Context ctx) {
+        VideoSpec spec = VideoRequests.parse(Bodies.jsonObject(ctx, jsonLimit));
+        created(ctx, idempotency.create(ctx, "videos", spec));
+    }
+
+    void createTemplateVideo(Context ctx) {
+        String templateId = ctx.pathParam("id");
+        var body = Bodies.jsonObject(ctx, jsonLimit);
+        TemplateSpec spec = TemplateRequests.parse(backend.video().template(templateId), body);
+        created(ctx, idempotency.create(ctx, "templates/" + templateId, spec));
+    }
+
+    private static void created(Context ctx, Idempotency.Outcome outcome) {
+        ctx.header("Location", "/v1/jobs/" + outcome.job().id().value());
+        Responses.job(ctx, outcome.created() ? 202 : 200, outcome.job());
+    }
+
+    void get(Context ctx) {
+        Responses.job(ctx, 200, backend.manageJobs().get(jobId(ctx)));
+    }
+
+    void list(Context ctx) {
+        Set<JobState> states = enums(ctx.queryParam("state"), "state", JobState::valueOf, JobState.class);
+        Set<JobKind> kinds = enums(ctx.queryParam("kind"), "kind", JobKind::valueOf, JobKind.class);
+        String batch = ctx.queryParam("batch");
+        String cursor = ctx.queryParam("cursor");
+        int limit = limit(ctx.queryParam("limit"));
+        JobQuery query = new JobQuery(states, kinds, batch == null ? null : new BatchId(batch), null,
+                cursor == null ? null : cursor(cursor), limit);
+        JobPage page = backend.manageJobs().list(query);
+        Responses.json(ctx, 200, Responses.JobList.class, new Responses.JobList(
+                page.jobs().stream().map(JobDocument::of).toList(), page.next() == null ? null : page.next().value()));
+    }
+
+    void retry(Context ctx) {
+        Responses.job(ctx, 202, backend.manageJobs().retry(jobId(ctx)));
+    }
+
+    void cancel(Context ctx) {
+        Responses.job(ctx, 200, backend.manageJobs().cancel(jobId(ctx)));
+    }
+
+    static JobId jobId(Context ctx) {
+        try {
+            return JobId.of(ctx.pathParam("id"));
+        } catch (ValidationException e) {
+            throw ProblemException.notFound("id", "no job with id '" + ctx.pathParam("id") + "' (ids are 26-character ULIDs)");
+        }
+    }
+
+    private static JobId cursor(String value) {
+        try {
+            return JobId.of(value);
+        } catch (ValidationException e) {
+            throw new ValidationException("cursor", "'cursor' must be the 'next' value of a previous page");
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null) return 50;
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= 1000) return limit;
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw new ValidationException("limit", "'limit' must be a whole number from 1 to 1000, was '" + value + "'");
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(String value, String field, Function<String, E> parse, Class<E> type) {
+        if (value == null || value.isBlank()) return Set.of();
+        Set<E> out = EnumSet.noneOf(type);
+        for (String part : value.split(",")) {
+            try {
+                out.add(parse.apply(part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(field, "unknown " + field + " '" + part.trim() + "'; use one of "
+                        + EnumSet.allOf(type));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.avatarkit.http;
+
+import java.util.Map;
+
+/** Thrown by handlers to answer with a problem document (and optional headers such as WWW-Authenticate). */
+final class ProblemException extends RuntimeException {
+    private final Problem problem;
+    private final Map<String, String> headers;
+
+    ProblemException(Problem problem, Map<String, String> headers) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+        this.headers = Map.copyOf(headers);
+    }
+
+    ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    static ProblemException badRequest(String field, String detail) {
+        return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail, field));
+    }
+
+    static ProblemException notFound(String field, String detail) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", detail, field));
+    }
+
+    static ProblemException conflict(String field, String detail) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail, field));
+    }
+
+    Problem problem() {
+        return problem;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+}

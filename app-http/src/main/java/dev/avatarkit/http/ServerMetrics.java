@@ -1,0 +1,97 @@
+package dev.avatarkit.http;
+
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.StoredAsset;
+import dev.avatarkit.core.port.JobStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What {@code /metrics} shows: jobs by state (counted in the shared database, cached a few seconds, so every
+ * server of a shared deployment reports the same numbers), job changes, failures and durations seen by this
+ * process, bytes stored, HTTP request timers, and the JVM.
+ */
+final class ServerMetrics implements Consumer<Job> {
+    private static final Duration COUNT_TTL = Duration.ofSeconds(5);
+
+    private final PrometheusMeterRegistry registry;
+    private final JobStore jobs;
+    private final String provider;
+    private final Clock clock;
+    private final Counter bytesStored;
+    private Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    private long countedAt = Long.MIN_VALUE;
+
+    ServerMetrics(PrometheusMeterRegistry registry, JobStore jobs, String provider, Clock clock) {
+        this.registry = registry;
+        this.jobs = jobs;
+        this.provider = provider;
+        this.clock = clock;
+        this.bytesStored = Counter.builder("avatarkit.assets.stored.bytes").description("bytes of assets stored by this process")
+                .baseUnit("bytes").register(registry);
+        for (JobState state : JobState.values()) {
+            Gauge.builder("avatarkit.jobs", this, m -> m.count(state)).description("jobs by state (whole database)")
+                    .tag("state", state.name()).register(registry);
+        }
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    private synchronized double count(JobState state) {
+        long now = clock.millis();
+        if (now - countedAt > COUNT_TTL.toMillis()) {
+            Map<JobState, Integer> fresh = new EnumMap<>(JobState.class);
+            for (JobState s : JobState.values()) fresh.put(s, jobs.count(provider, s));
+            counts = fresh;
+            countedAt = now;
+        }
+        return counts.getOrDefault(state, 0);
+    }
+
+    /** A job change: count it; at the end, record its duration, failure code and stored bytes. */
+    @Override
+    public void accept(Job job) {
+        registry.counter("avatarkit.job.changes", "state", job.state().name(), "kind", job.kind().name()).increment();
+        if (!job.state().isTerminal()) return;
+        Timer.builder("avatarkit.job.duration").tag("state", job.state().name()).tag("kind", job.kind().name())
+                .register(registry).record(Duration.between(job.createdAt(), job.updatedAt()));
+        if (job.error() != null) registry.counter("avatarkit.job.failures", "code", job.error().code()).increment();
+        if (job.warning() != null) registry.counter("avatarkit.job.warnings", "code", job.warning().code()).increment();
+        if (job.state() == JobState.SUCCEEDED) {
+            bytesStored.increment(job.assets().stream().mapToLong(StoredAsset::size).sum());
+            registry.counter("avatarkit.job.provider.attempts", "kind", job.kind().name()).increment(job.attempts());
+        }
+    }
+
+    /** Javalin's request logger: one timer per method, route template and status. */
+    void request(Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpointHandlerPath();
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode())).register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
     /** Jobs whose step runs in this process now, and the times asked for them meanwhile (applied on completion). */
     private final Set<JobId> running = new HashSet<>();
     private final Map<JobId, Instant> requestedWhileRunning = new HashMap<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     /**
      * @param step runs one step of a job and returns when to run the next one, or null when the job needs no
@@ -109,9 +111,9 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         scheduler.start();
     }
 
-    /** Stops taking new steps and waits up to {@code shutdownWait} for running ones to finish. */
+    /** Stops taking new steps and waits up to {@code shutdownWait} for running ones to finish; idempotent. */
     public void stop() {
-        scheduler.stop();
+        if (stopped.compareAndSet(false, true)) scheduler.stop();
     }
 
     /**

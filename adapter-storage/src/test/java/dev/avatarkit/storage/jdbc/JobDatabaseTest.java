@@ -1,0 +1,94 @@
+package dev.avatarkit.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarkit.core.domain.ValidationException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenSqliteUrl_whenOpened_thenWalBusyTimeoutAndForeignKeysOnEveryConnection() throws Exception {
+        try (JobDatabase database = TestDatabases.sqlite(dir)) {
+            assertThat(database.dialect()).isEqualTo(JobDatabase.Dialect.SQLITE);
+            for (int i = 0; i < 3; i++) {
+                try (Connection connection = database.dataSource().getConnection()) {
+                    assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+                    assertThat(pragma(connection, "busy_timeout")).isEqualTo("5000");
+                    assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+                    assertThat(pragma(connection, "synchronous")).isEqualTo("2");
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenSqlite_whenOpenedTwice_thenMigratedOnceWithEveryTable() throws Exception {
+        TestDatabases.sqlite(dir).close();
+        try (JobDatabase database = TestDatabases.sqlite(dir);
+             Connection connection = database.dataSource().getConnection()) {
+            assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+                    .contains("jobs", "webhook_events", "scheduled_tasks", "flyway_schema_history");
+            assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
+                    .containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void givenMissingHomeDirectory_whenDefaultSqliteOpened_thenDirectoryCreated() {
+        Path home = dir.resolve("not/yet/there");
+
+        try (JobDatabase database = JobDatabase.open(DatabaseConfig.sqlite(home))) {
+            assertThat(home.resolve("avatarkit.db")).exists();
+        }
+    }
+
+    @Test
+    void givenDefaults_whenBuilt_thenPinned() {
+        DatabaseConfig sqlite = DatabaseConfig.sqlite(Path.of("/home/me/.avatarkit"));
+        DatabaseConfig postgres = DatabaseConfig.of("jdbc:postgresql://db/avatarkit", "u", "secret");
+
+        assertThat(sqlite.url()).isEqualTo("jdbc:sqlite:/home/me/.avatarkit/avatarkit.db");
+        assertThat(sqlite.poolSize()).isEqualTo(4);
+        assertThat(postgres.poolSize()).isEqualTo(10);
+        assertThat(postgres.isSqlite()).isFalse();
+    }
+
+    @Test
+    void givenPassword_whenPrinted_thenMasked() {
+        DatabaseConfig config = new DatabaseConfig("jdbc:postgresql://db/x?user=a&password=hunter2", "a", "hunter2", 2);
+
+        assertThat(config.toString()).doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
+    void givenOtherDatabaseOrPoolSize_whenConfigured_thenRejectedNamingTheField() {
+        assertThatThrownBy(() -> new DatabaseConfig("jdbc:mysql://db/x", null, null, 2))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("dbUrl");
+        assertThatThrownBy(() -> new DatabaseConfig("jdbc:sqlite:x.db", null, null, 0))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("dbPoolSize");
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        return column(connection, "PRAGMA " + name).get(0);
+    }
+
+    private static List<String> column(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) values.add(result.getString(1));
+        }
+        return values;
+    }
+}

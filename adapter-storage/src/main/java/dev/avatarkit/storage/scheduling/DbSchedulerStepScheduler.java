@@ -65,6 +65,15 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             return new Settings(count, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, name);
         }
 
+        /** A step running elsewhere is dead (and revived here) after 6 missed heartbeats. */
+        public Settings withHeartbeatInterval(Duration interval) {
+            return new Settings(threads, pollingInterval, interval, shutdownWait, stepRetryMax, busyWait, name);
+        }
+
+        public Settings withShutdownWait(Duration wait) {
+            return new Settings(threads, pollingInterval, heartbeatInterval, wait, stepRetryMax, busyWait, name);
+        }
+
         public Settings withName(String newName) {
             return new Settings(threads, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, newName);
         }

@@ -42,8 +42,11 @@ abstract class StepSchedulerScenarios {
     abstract JobDatabase database();
 
     DbSchedulerStepScheduler startScheduler(String name, Function<JobId, Instant> step) {
-        var settings = DbSchedulerStepScheduler.Settings.defaults(database().dialect())
-                .withPollingInterval(Duration.ofMillis(50)).withName(name);
+        return startScheduler(DbSchedulerStepScheduler.Settings.defaults(database().dialect())
+                .withPollingInterval(Duration.ofMillis(50)).withName(name), step);
+    }
+
+    DbSchedulerStepScheduler startScheduler(DbSchedulerStepScheduler.Settings settings, Function<JobId, Instant> step) {
         var scheduler = new DbSchedulerStepScheduler(database(), settings, id -> {
             runs.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             runTimes.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
@@ -151,6 +154,47 @@ abstract class StepSchedulerScenarios {
         scheduler.stop();
 
         assertThat(finished).isTrue();
+    }
+
+    @Test
+    void givenProcessDiedMidStep_whenAnotherSchedulerRuns_thenItRevivesTheStep() throws Exception {
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch endOfTest = new CountDownLatch(1);
+        var fast = DbSchedulerStepScheduler.Settings.defaults(database().dialect())
+                .withPollingInterval(Duration.ofMillis(50)).withHeartbeatInterval(Duration.ofMillis(500))
+                .withShutdownWait(Duration.ofMillis(100));
+        // The first "process" hangs in its step and ignores interrupts, then stops: its row stays picked and
+        // its heartbeats stop, which is what kill -9 leaves behind.
+        var dying = startScheduler(fast.withName("dying"), id -> {
+            if (count(id) == 1) {
+                inStep.countDown();
+                awaitUninterruptibly(endOfTest);
+            }
+            return null;
+        });
+        JobId id = ids(1).get(0);
+        try {
+            dying.schedule(id, Instant.now());
+            assertThat(inStep.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            dying.stop();
+
+            startScheduler(fast.withName("survivor"), ignored -> null);
+
+            await("the dead step was revived and ran again", () -> count(id) == 2);
+        } finally {
+            endOfTest.countDown();
+        }
+    }
+
+    static void awaitUninterruptibly(CountDownLatch latch) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (latch.getCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                latch.await(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ignored) {
+                // a dead process does not answer interrupts either
+            }
+        }
     }
 
     int count(JobId id) {

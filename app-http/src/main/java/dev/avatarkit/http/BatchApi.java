@@ -25,15 +25,15 @@ import java.util.Set;
  */
 final class BatchApi {
     /** What a submitted batch did. */
-    record BatchDocument(String id, String template, int created, int existing, int skipped, List<String> jobs,
+    public record BatchDocument(String id, String template, int created, int existing, int skipped, List<String> jobs,
                          int estimatedCredits, List<Problem.RowError> errors) {}
 
     /** A dry run: what would be created. */
-    record PlanDocument(String id, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
+    public record PlanDocument(String id, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
                         boolean dryRun) {}
 
     /** A batch's progress. */
-    record BatchStatus(String id, int total, Map<String, Integer> states, boolean finished) {}
+    public record BatchStatus(String id, int total, Map<String, Integer> states, boolean finished) {}
 
     private final Backend backend;
     private final long jsonLimit;

@@ -15,10 +15,10 @@ final class OpsApi {
     private static final Logger LOG = LoggerFactory.getLogger(OpsApi.class);
 
     /** A readiness answer: overall status and each dependency's. */
-    record Readiness(String status, Map<String, String> checks) {}
+    public record Readiness(String status, Map<String, String> checks) {}
 
     /** Liveness. */
-    record Health(String status) {}
+    public record Health(String status) {}
 
     private final Backend backend;
     private final ServerMetrics metrics;

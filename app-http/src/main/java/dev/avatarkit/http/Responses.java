@@ -12,7 +12,7 @@ final class Responses {
     private static final JsonAdapter<JobDocument> JOB = Json.moshi().adapter(JobDocument.class).serializeNulls();
 
     /** A page of jobs and the cursor of the next page (null at the end). */
-    record JobList(List<JobDocument> jobs, String next) {}
+    public record JobList(List<JobDocument> jobs, String next) {}
 
     private Responses() {}
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 final class WebhookApi {
     /** The answer to a delivery. */
-    record Receipt(String outcome) {}
+    public record Receipt(String outcome) {}
 
     private final HandleProviderEvent handler;
     private final long limit;

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Builds the bench module and what it needs; dependencies land in bench/target/lib (copy-dependencies at package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -pl bench -am package -DskipTests "$@"

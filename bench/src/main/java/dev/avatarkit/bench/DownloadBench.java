@@ -1,0 +1,85 @@
+package dev.avatarkit.bench;
+
+import dev.avatarkit.core.domain.AssetKey;
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.PutOptions;
+import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.StoredObject;
+import dev.avatarkit.heygen.ApiKey;
+import dev.avatarkit.heygen.HeyGen;
+import dev.avatarkit.heygen.HeyGenConfig;
+import dev.avatarkit.storage.local.LocalAssetStore;
+import dev.avatarkit.storage.local.LocalStoreConfig;
+import dev.avatarkit.storage.s3.S3AssetStore;
+import dev.avatarkit.storage.s3.S3StoreConfig;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Our side of the download benchmark, one transfer per JVM (run it with -Xmx64m):
+ * {@code DownloadBench --sim http://127.0.0.1:8900 --size BYTES --target local --dir D} streams
+ * {@code /_sim/blob?size=BYTES} through the HeyGen adapter's {@code download} into {@code LocalAssetStore.put};
+ * {@code --target s3 --endpoint URL --bucket B} into {@code S3AssetStore.put} instead;
+ * {@code --target s3 --from-file F} puts a local file (same bytes) to S3, the like-for-like of {@code aws s3 cp}.
+ * Prints one line: {@code RESULT target=… bytes=… seconds=… mib_s=… peak_heap_mib=… max_heap_mib=… peak_rss_mib=… sha256=…}.
+ */
+public final class DownloadBench {
+    private DownloadBench() {}
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = Measure.args(argv);
+        String target = args.getOrDefault("target", "local");
+        long size = Long.parseLong(args.getOrDefault("size", String.valueOf(1024 * Measure.MIB)));
+        AssetKey key = AssetKey.of("bench", "run-" + System.nanoTime(), "video.mp4");
+        PutOptions options = new PutOptions("video/mp4", null);
+
+        AssetStore store;
+        S3AssetStore s3 = null;
+        if (target.equals("local")) {
+            store = new LocalAssetStore(new LocalStoreConfig(Path.of(args.get("dir")).toAbsolutePath()), Clock.systemUTC());
+        } else if (target.equals("s3")) {
+            S3StoreConfig config = S3StoreConfig.forBucket(args.getOrDefault("bucket", "bench")).withRegion("us-east-1")
+                    .withEndpoint(URI.create(args.get("endpoint")), true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED)
+                    .withCredentials(new S3StoreConfig.Credentials(S3ProxyMain.ACCESS, S3ProxyMain.SECRET));
+            store = s3 = new S3AssetStore(config);
+        } else {
+            throw new IllegalArgumentException("--target local|s3");
+        }
+
+        HeyGen heygen = null;
+        Measure.resetHeapPeak();
+        long start = System.nanoTime();
+        StoredObject stored;
+        if (args.containsKey("from-file")) {
+            try (InputStream in = Files.newInputStream(Path.of(args.get("from-file")))) {
+                stored = store.put(key, in, options);
+            }
+        } else {
+            URI sim = URI.create(args.getOrDefault("sim", "http://127.0.0.1:8900"));
+            heygen = HeyGen.create(HeyGenConfig.of(new ApiKey("bench")).withBaseUrl(sim).withUploadUrl(sim),
+                    Clock.systemUTC(), Sleeper.system());
+            URI blob = URI.create(sim.toString().replaceAll("/+$", "") + "/_sim/blob?size=" + size);
+            try (InputStream in = heygen.videos().download(new ProviderRef("bench-download"),
+                    new ResultFile(AssetKind.VIDEO, blob))) {
+                stored = store.put(key, in, options);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peakHeap = Measure.peakHeapBytes();
+        if (stored.size() != size) throw new IllegalStateException("stored " + stored.size() + " bytes, expected " + size);
+        System.out.printf("RESULT target=%s%s bytes=%d seconds=%.3f mib_s=%.1f peak_heap_mib=%.1f max_heap_mib=%d peak_rss_mib=%.1f sha256=%s%n",
+                target, args.containsKey("from-file") ? "-from-file" : "", stored.size(), seconds,
+                stored.size() / (double) Measure.MIB / seconds, peakHeap / (double) Measure.MIB,
+                Measure.maxHeapBytes() / Measure.MIB, Measure.peakRssBytes() / (double) Measure.MIB, stored.sha256());
+        if (!args.containsKey("keep")) store.delete(key);
+        if (heygen != null) heygen.close();
+        if (s3 != null) s3.close();
+    }
+}

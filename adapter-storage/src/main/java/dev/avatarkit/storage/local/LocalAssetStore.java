@@ -15,7 +15,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,8 @@ import java.util.Optional;
 /**
  * {@link AssetStore} on the local disk: temp file + fsync + atomic rename + directory fsync, a JSON sidecar
  * {@code .<name>.meta.json} per object, keys confined to the root. One writer process per root is expected;
- * temps of crashed writers are removed when a store is constructed.
+ * temps of crashed writers are removed when a store is constructed. {@code put} leaves closing the content to the
+ * caller.
  */
 public final class LocalAssetStore implements AssetStore {
     private final SafePaths paths;
@@ -59,7 +59,7 @@ public final class LocalAssetStore implements AssetStore {
         Path sidecar = target.resolveSibling(Manifest.fileNameFor(target.getFileName().toString()));
         Path temp = AtomicFiles.tempFor(target);
         Path sidecarTemp = AtomicFiles.tempFor(sidecar);
-        try (content) {
+        try {
             Files.createDirectories(target.getParent());
             MessageDigest sha = AtomicFiles.sha256();
             long size = AtomicFiles.writeTemp(temp, content, sha);
@@ -72,7 +72,7 @@ public final class LocalAssetStore implements AssetStore {
             AtomicFiles.moveIntoPlace(temp, target);
             AtomicFiles.moveIntoPlace(sidecarTemp, sidecar);
             AtomicFiles.fsyncDirectory(target.getParent());
-            return toObject(key, target, manifest);
+            return ManifestFiles.toObject(key, target, manifest);
         } catch (AtomicFiles.SourceFailure e) {
             throw LocalErrors.sourceFailed((IOException) e.getCause(), key);
         } catch (IOException e) {
@@ -112,7 +112,7 @@ public final class LocalAssetStore implements AssetStore {
         Require.nonNull(key, "key");
         Path path = paths.resolve(key.value());
         try {
-            return Optional.of(describe(key, path, true));
+            return Optional.of(ManifestFiles.describe(key, path, true));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -131,7 +131,7 @@ public final class LocalAssetStore implements AssetStore {
                 AssetKey key = new AssetKey(paths.root().relativize(file).toString().replace('\\', '/'));
                 try {
                     // No re-hashing while listing: a stale sidecar shows as an unknown sha256 (null).
-                    items.add(describe(key, file, false));
+                    items.add(ManifestFiles.describe(key, file, false));
                 } catch (NoSuchFileException deletedMeanwhile) {
                     // Deleted between the directory read and now: it is simply not there any more.
                 }
@@ -157,25 +157,6 @@ public final class LocalAssetStore implements AssetStore {
         } catch (IOException e) {
             throw LocalErrors.map(e, "deleting", key.value(), paths.root());
         }
-    }
-
-    private StoredObject describe(AssetKey key, Path path, boolean rehashIfStale) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-        if (!attrs.isRegularFile()) throw new NoSuchFileException(path.toString());
-        Manifest manifest = ManifestFiles.read(path);
-        boolean fresh = manifest != null && manifest.size() == attrs.size()
-                && manifest.objectModified() == attrs.lastModifiedTime().toMillis();
-        if (fresh) return toObject(key, path, manifest);
-        String contentType = manifest == null ? "application/octet-stream" : manifest.contentType();
-        String createdAt = attrs.lastModifiedTime().toInstant().toString();
-        String sha = rehashIfStale ? ManifestFiles.hash(path) : null;
-        return toObject(key, path, new Manifest(1, sha, attrs.size(), contentType, null, createdAt,
-                attrs.lastModifiedTime().toMillis()));
-    }
-
-    private static StoredObject toObject(AssetKey key, Path path, Manifest manifest) {
-        return new StoredObject(key, path.toUri(), manifest.size(), manifest.sha256(), manifest.contentType(),
-                Instant.parse(manifest.createdAt()));
     }
 
     private static void closeQuietly(SeekableByteChannel channel) {

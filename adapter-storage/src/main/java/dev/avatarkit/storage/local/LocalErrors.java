@@ -31,7 +31,7 @@ final class LocalErrors {
 
     static StorageException sourceFailed(IOException e, AssetKey key) {
         return new StorageException(Reason.SOURCE_FAILED,
-                "reading the content for '" + key + "' failed, nothing was stored: " + e.getMessage(), e);
+                "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(), e);
     }
 
     /**

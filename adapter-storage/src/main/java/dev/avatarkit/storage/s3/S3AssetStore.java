@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * {@link AssetStore} on S3 or an S3-compatible server: streaming multipart puts in bounded memory (one part
  * buffer per put), sha256 in {@code x-amz-meta-sha256}, presigned GET URLs. {@link #list} does not fill in
- * sha256 or content type (that would cost one HEAD per object); {@link #stat} does. Close it to free the clients.
+ * sha256 or content type (that would cost one HEAD per object); {@link #stat} does. {@code put} reads the content
+ * to its end but leaves closing it to the caller. Close the store to free the SDK clients.
  */
 public final class S3AssetStore implements AssetStore, AutoCloseable {
     private final S3StoreConfig config;
@@ -56,16 +57,14 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         Require.nonNull(content, "content");
         Require.nonNull(options, "options");
         String objectKey = objectKey(key);
-        try (content) {
+        try {
             S3Upload.Result result = upload.upload(objectKey, content, options);
             return new StoredObject(key, uri(objectKey), result.size(), result.sha256(), options.contentType(), clock.instant());
         } catch (S3Upload.SourceFailure e) {
             throw new StorageException(StorageException.Reason.SOURCE_FAILED,
-                    "reading the content for '" + key + "' failed, nothing was stored: " + e.getMessage(), e.getCause());
+                    "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(), e.getCause());
         } catch (SdkException e) {
             throw S3Errors.map(e, "writing", config.bucket(), objectKey);
-        } catch (java.io.IOException e) {
-            throw new StorageException(StorageException.Reason.SOURCE_FAILED, "closing the content for '" + key + "' failed", e);
         }
     }
 

@@ -46,7 +46,7 @@ public final class InMemoryAssetStore implements AssetStore {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         MessageDigest sha = sha256();
         byte[] chunk = new byte[64 * 1024];
-        try (content) {
+        try {
             for (int n; (n = content.read(chunk)) != -1; ) {
                 sha.update(chunk, 0, n);
                 buffer.write(chunk, 0, n);

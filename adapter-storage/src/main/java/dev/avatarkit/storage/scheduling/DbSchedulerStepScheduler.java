@@ -150,6 +150,12 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
                 // false: the row changed under us (picked or moved by someone else); look again.
             } catch (TaskInstanceNotFoundException gone) {
                 // It completed between our two calls; the next round creates it.
+            } catch (com.github.kagkarlsson.scheduler.exceptions.ExecutionException moved) {
+                // "Expected one execution to be updated, but updated 0": the row's version changed between
+                // db-scheduler's read and its update (picked by a poller, revived as dead, rescheduled by another
+                // process). The row exists, so the job has a pending step either way; look again until busyWait.
+                if (System.nanoTime() > giveUpAt) return;
+                pause();
             } catch (TaskInstanceCurrentlyExecutingException busy) {
                 if (System.nanoTime() > giveUpAt) {
                     LOG.info("step of job {} is running in another process; it decides the next time", id);

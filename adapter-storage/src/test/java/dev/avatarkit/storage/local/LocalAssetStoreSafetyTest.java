@@ -38,7 +38,7 @@ class LocalAssetStoreSafetyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../x", "../../etc/passwd", "/etc/passwd", "a/../../x", "", ".", "a/..", "//etc/passwd",
-            "a/../..", "../outside/secret.txt"})
+            "a/../..", "../outside/secret.txt", "a\u0000b", "videos/\u0000/../../x"})
     void givenRawHostilePath_whenResolved_thenInvalidKeyNamingIt(String hostile) {
         SafePaths paths = new SafePaths(root, root);
 

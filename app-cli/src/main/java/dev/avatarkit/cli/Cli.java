@@ -1,0 +1,74 @@
+package dev.avatarkit.cli;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import dev.avatarkit.cli.command.RootCommand;
+import dev.avatarkit.cli.output.Output;
+import java.time.Duration;
+import picocli.CommandLine;
+
+/**
+ * One run of the command line: parse, configure logging from the global flags, execute, map whatever went wrong
+ * to an exit code and an error message (see {@link ExitCodes}), close what the run opened.
+ */
+public final class Cli {
+    private final Injector injector;
+    private final Io io;
+    private final GlobalOptions global;
+    private final Output output;
+    private final Backend backend;
+
+    @Inject
+    Cli(Injector injector, Io io, GlobalOptions global, Output output, Backend backend) {
+        this.injector = injector;
+        this.io = io;
+        this.global = global;
+        this.output = output;
+        this.backend = backend;
+    }
+
+    public int run(String... args) {
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(args);
+        } finally {
+            backend.close();
+        }
+    }
+
+    CommandLine commandLine() {
+        CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+        cli.setOut(io.out());
+        cli.setErr(io.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(Duration.class, Durations::parse);
+        cli.setExecutionStrategy(parsed -> {
+            Logging.configure(global.verbosity(), global.quiet(), io.err());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            int code = fail(e);
+            if (!global.json()) io.err().println("Try 'avatarkit " + path(e.getCommandLine()) + "--help' for usage.");
+            return code;
+        });
+        return cli;
+    }
+
+    private int fail(Exception e) {
+        ExitCodes.Failure failure = ExitCodes.of(e);
+        output.error(failure);
+        if (global.verbosity() > 0 && failure.code().equals("internal")) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            io.err().println(Logging.mask(trace.toString()));
+        }
+        return failure.exitCode();
+    }
+
+    private static String path(CommandLine command) {
+        StringBuilder out = new StringBuilder();
+        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) out.insert(0, c.getCommandName() + " ");
+        return out.toString();
+    }
+}

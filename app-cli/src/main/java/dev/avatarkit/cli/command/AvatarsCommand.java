@@ -1,0 +1,42 @@
+package dev.avatarkit.cli.command;
+
+import com.google.inject.Inject;
+import dev.avatarkit.cli.Backend;
+import dev.avatarkit.cli.output.Documents;
+import dev.avatarkit.cli.output.Output;
+import dev.avatarkit.core.port.Catalog;
+import dev.avatarkit.core.port.Page;
+import dev.avatarkit.core.port.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code avatarkit avatars list}: the avatar looks usable as {@code --avatar}. */
+@Command(name = "avatars", description = "Avatars (looks) you can use.", subcommands = AvatarsCommand.ListAvatars.class)
+public final class AvatarsCommand {
+
+    @Command(name = "list", description = "List avatars (looks) usable as --avatar.")
+    public static final class ListAvatars implements Callable<Integer> {
+        @Inject private Backend backend;
+        @Inject private Output out;
+        @Option(names = "--limit", defaultValue = "50", description = "Page size, 1–100.") int limit;
+        @Option(names = "--cursor", paramLabel = "TOKEN") String cursor;
+
+        @Override
+        public Integer call() {
+            Page<Catalog.Avatar> page = backend.provider().avatars(new PageRequest(limit, cursor));
+            if (out.json()) {
+                out.document(new Documents.AvatarList(page.items(), page.nextToken()));
+                return 0;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("ID", "NAME", "GENDER", "TYPE"));
+            page.items().forEach(a -> rows.add(List.of(a.id(), String.valueOf(a.name()), String.valueOf(a.gender()), String.valueOf(a.type()))));
+            out.table(rows);
+            if (page.hasMore()) out.progress("more: --cursor " + page.nextToken());
+            return 0;
+        }
+    }
+}

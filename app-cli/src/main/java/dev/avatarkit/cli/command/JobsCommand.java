@@ -1,0 +1,84 @@
+package dev.avatarkit.cli.command;
+
+import com.google.inject.Inject;
+import dev.avatarkit.cli.Backend;
+import dev.avatarkit.cli.output.JobView;
+import dev.avatarkit.cli.output.Output;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.usecase.ManageJobs;
+import dev.avatarkit.runtime.json.JobDocument;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code avatarkit jobs list|show|resume|retry|cancel}. */
+@Command(name = "jobs", description = "List, inspect, resume, retry and cancel jobs.",
+        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, ResumeCommand.class, JobsCommand.Retry.class,
+                JobsCommand.Cancel.class})
+public final class JobsCommand {
+
+    /** Newest first, paged; reads the job database only (no engine, no provider). */
+    @Command(name = "list", description = "List jobs, newest first (reads the database only).")
+    public static final class ListJobs implements Callable<Integer> {
+        @Inject private Backend backend;
+        @Inject private Output out;
+        @Mixin JobListing listing;
+
+        @Override
+        public Integer call() {
+            return JobListing.print(backend.jobs(), listing.query(Set.of()), out);
+        }
+    }
+
+    @Command(name = "show", description = "Show one job (the same document as GET /v1/jobs/{id}).")
+    public static final class Show implements Callable<Integer> {
+        @Inject private Backend backend;
+        @Inject private Output out;
+        @Parameters(paramLabel = "JOB") String id;
+
+        @Override
+        public Integer call() {
+            Job job = backend.jobs().find(JobId.of(id)).orElseThrow(() -> new dev.avatarkit.core.domain.JobNotFoundException(JobId.of(id)));
+            print(job, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", description = "Run a failed job again (a timed-out render is polled again, not paid again).")
+    public static final class Retry implements Callable<Integer> {
+        @Inject private Backend backend;
+        @Inject private JobFollower follower;
+        @Parameters(paramLabel = "JOB") String id;
+        @Option(names = "--wait", description = "Wait until it finishes.") boolean wait;
+        @Option(names = "--timeout", defaultValue = "30m") Duration timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            Job job = backend.get(ManageJobs.class).retry(JobId.of(id));
+            return follower.follow(job, wait, timeout);
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a job that has not finished rendering.")
+    public static final class Cancel implements Callable<Integer> {
+        @Inject private Backend backend;
+        @Inject private Output out;
+        @Parameters(paramLabel = "JOB") String id;
+
+        @Override
+        public Integer call() {
+            print(backend.get(ManageJobs.class).cancel(JobId.of(id)), out);
+            return 0;
+        }
+    }
+
+    static void print(Job job, Output out) {
+        if (out.json()) out.document(JobDocument.of(job));
+        else JobView.describe(job).forEach(out::line);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.avatarkit.cli.command;
+
+import com.google.inject.Inject;
+import dev.avatarkit.cli.GlobalOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code avatarkit [--sandbox] [--json] [--config F] [-q|-v] <command>}. */
+@Command(name = "avatarkit", mixinStandardHelpOptions = true, version = "avatarkit 0.1.0",
+        description = "AI avatar videos at scale, in front of HeyGen's API.",
+        subcommands = {VideoCommand.class, TemplateCommand.class, AvatarCommand.class, AvatarsCommand.class,
+                VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class},
+        footer = {"", "Exit codes: 0 ok · 1 job failed/rejected · 2 usage/validation · 3 auth · 4 --wait timed out · 5 provider unavailable"})
+public final class RootCommand {
+    private final GlobalOptions global;
+
+    @Inject
+    RootCommand(GlobalOptions global) {
+        this.global = global;
+    }
+
+    // Setters only ever switch a flag on: picocli re-applies defaults of inherited options per subcommand.
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an in-process HeyGen simulator (no key, no network). Also AVATARKIT_SANDBOX=1.")
+    void sandbox(boolean on) {
+        if (on) global.enableSandbox();
+    }
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document (errors on stderr as {\"error\":{…}}).")
+    void json(boolean on) {
+        if (on) global.enableJson();
+    }
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Config file (default $AVATARKIT_HOME/config.properties).")
+    void config(Path file) {
+        if (file != null) global.configFile(file);
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only results and errors.")
+    void quiet(boolean on) {
+        if (on) global.enableQuiet();
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More logging (-vv for debug); secrets are never logged.")
+    void verbose(boolean[] on) {
+        if (on != null && on.length > 0) global.verbosity(on.length);
+    }
+}

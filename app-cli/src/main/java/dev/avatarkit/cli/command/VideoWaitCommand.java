@@ -1,0 +1,29 @@
+package dev.avatarkit.cli.command;
+
+import com.google.inject.Inject;
+import dev.avatarkit.cli.Backend;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.JobNotFoundException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code avatarkit video wait JOB}: resumes the job here and waits for it (exit 0 done · 1 failed · 4 timeout). */
+@Command(name = "wait", description = "Resume a job in this process and wait until it finishes.")
+public final class VideoWaitCommand implements Callable<Integer> {
+    @Inject private Backend backend;
+    @Inject private JobFollower follower;
+    @Parameters(paramLabel = "JOB") String id;
+    @Option(names = "--timeout", defaultValue = "30m", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        JobId jobId = JobId.of(id);
+        Job job = backend.jobs().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        if (job.state().isTerminal()) return follower.report(job, true, timeout);
+        return follower.follow(job, true, timeout);
+    }
+}

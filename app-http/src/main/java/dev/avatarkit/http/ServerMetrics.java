@@ -33,7 +33,7 @@ final class ServerMetrics implements Consumer<Job> {
     private final Clock clock;
     private final Counter bytesStored;
     private Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-    private long countedAt = Long.MIN_VALUE;
+    private long countedAt;
 
     ServerMetrics(PrometheusMeterRegistry registry, JobStore jobs, String provider, Clock clock) {
         this.registry = registry;

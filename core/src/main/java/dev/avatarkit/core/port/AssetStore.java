@@ -39,7 +39,9 @@ public interface AssetStore {
     }
 
     /**
-     * Lists objects under a prefix (a string the key must start with, "" for all).
+     * Lists objects under a prefix (a string the key must start with, "" for all). Listed entries always carry key,
+     * uri and size; {@code sha256} and {@code contentType} may be null where reading them would cost a request per
+     * object (S3) — {@link #stat} always has them.
      *
      * @param afterKey the last key of the previous page, or null
      * @param limit    1–1000

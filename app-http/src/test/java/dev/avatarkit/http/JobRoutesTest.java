@@ -184,6 +184,10 @@ class JobRoutesTest {
     }
 
     static TestServer.Result await(String id) {
+        return await(s, id);
+    }
+
+    static TestServer.Result await(TestServer s, String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             var r = s.get("/v1/jobs/" + id);

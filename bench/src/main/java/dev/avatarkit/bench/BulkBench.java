@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code BulkBench [--jobs 1000] [--concurrency 10] [--render-seconds 2] [--poll-initial-ms N --poll-max-ms M]}:
+ * {@code BulkBench [--jobs 1000] [--concurrency 10] [--render-seconds 2] [--poll-initial-ms N] [--poll-max-ms M] [--gate-recheck-ms G]}:
  * a template batch (tpl_welcome_name, one {@code name} per CSV row) through the real {@link Platform} in this JVM
  * (SQLite, local disk, db-scheduler, HeyGen v3 adapter) against an in-process simulator with the same concurrency
  * limit and a fixed render time. Without the poll flags the engine's defaults (2 s growing to 30 s) apply.
@@ -49,12 +49,19 @@ public final class BulkBench {
             env.put("HEYGEN_MAX_CONCURRENCY", String.valueOf(concurrency));
             AvatarkitConfig config = ConfigLoader.load(Map.of(), env, null);
             PlatformOptions options = PlatformOptions.defaults();
-            String policyNote = "engine defaults (poll 2 s -> 30 s, x1.5, ±20 % jitter)";
-            if (args.containsKey("poll-initial-ms")) {
-                Duration initial = Duration.ofMillis(Long.parseLong(args.get("poll-initial-ms")));
-                Duration max = Duration.ofMillis(Long.parseLong(args.getOrDefault("poll-max-ms", args.get("poll-initial-ms"))));
-                options = options.withPolicy(EnginePolicy.defaults(concurrency).withPolling(initial, max));
-                policyNote = "poll " + initial.toMillis() + " ms -> " + max.toMillis() + " ms (override)";
+            String policyNote = "engine defaults (poll 2 s -> 30 s, x1.5, ±20 % jitter; gateRecheck 15 s)";
+            if (args.containsKey("poll-initial-ms") || args.containsKey("gate-recheck-ms")) {
+                EnginePolicy d = EnginePolicy.defaults(concurrency);
+                Duration initial = args.containsKey("poll-initial-ms")
+                        ? Duration.ofMillis(Long.parseLong(args.get("poll-initial-ms"))) : d.pollInitial();
+                Duration max = args.containsKey("poll-max-ms")
+                        ? Duration.ofMillis(Long.parseLong(args.get("poll-max-ms"))) : d.pollMax();
+                Duration gate = args.containsKey("gate-recheck-ms")
+                        ? Duration.ofMillis(Long.parseLong(args.get("gate-recheck-ms"))) : d.gateRecheck();
+                options = options.withPolicy(new EnginePolicy(initial, max, d.pollMultiplier(), d.renderTimeout(),
+                        d.submitRetryDelay(), gate, d.downloadAttempts(), d.creditBreakerOpenFor(), concurrency));
+                policyNote = "override: poll " + initial.toMillis() + " ms -> " + max.toMillis() + " ms, gateRecheck "
+                        + gate.toMillis() + " ms";
             }
             StringBuilder csv = new StringBuilder("name\n");
             for (int i = 1; i <= jobs; i++) csv.append("Person ").append(i).append('\n');

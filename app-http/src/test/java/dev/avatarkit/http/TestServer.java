@@ -43,6 +43,10 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Map<String, String> extraEnv) {
+        return start(dir, extraEnv, 0, EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)));
+    }
+
+    static TestServer start(Path dir, Map<String, String> extraEnv, int port, EnginePolicy policy) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AVATARKIT_HOME", dir.resolve("home").toString(),
                 "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(),
@@ -51,8 +55,8 @@ final class TestServer implements AutoCloseable {
         AvatarkitConfig config = ConfigLoader.load(Map.of(), env, null);
         PlatformOptions options = PlatformOptions.defaults().withSandboxRenderTime(Duration.ofMillis(300))
                 .withSchedulerPolling(Duration.ofMillis(50))
-                .withPolicy(EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)));
-        HttpSettings settings = HttpSettings.defaults(0, List.of(new Secret(TOKEN))).withHeartbeat(Duration.ofMillis(300));
+                .withPolicy(policy);
+        HttpSettings settings = HttpSettings.defaults(port, List.of(new Secret(TOKEN))).withHeartbeat(Duration.ofMillis(300));
         return new TestServer(Guice.createInjector(new PlatformModule(config, options), new HttpModule(settings)));
     }
 

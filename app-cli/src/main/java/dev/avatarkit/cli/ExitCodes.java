@@ -38,7 +38,8 @@ public final class ExitCodes {
         return state == JobState.SUCCEEDED ? OK : state.isTerminal() ? JOB_FAILED : TIMED_OUT;
     }
 
-    public static Failure of(Throwable e) {
+    public static Failure of(Throwable thrown) {
+        Throwable e = meaningful(thrown);
         if (e instanceof AvatarkitConfig.MissingApiKeyException m) {
             return new Failure(AUTH, "missing_api_key", m.getMessage(),
                     "export HEYGEN_API_KEY=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox", null, m.field());
@@ -50,7 +51,7 @@ public final class ExitCodes {
             return new Failure(USAGE, "invalid_input", v.getMessage(), null, null, v.field());
         }
         if (e instanceof JobNotFoundException) {
-            return new Failure(USAGE, "job_not_found", e.getMessage(), "list jobs with: avatarkit jobs list", null, "job");
+            return new Failure(USAGE, "job_not_found", e.getMessage(), null, null, "job");
         }
         if (e instanceof JobConflictException) return new Failure(USAGE, "job_conflict", e.getMessage(), null, null, "job");
         if (e instanceof ProviderException p) return provider(p);
@@ -60,6 +61,15 @@ public final class ExitCodes {
         if (e instanceof InterruptedException) return new Failure(JOB_FAILED, "interrupted", "interrupted", null, null, null);
         return new Failure(JOB_FAILED, "internal", e.getClass().getSimpleName() + ": " + e.getMessage(),
                 "run again with -v for details", null, null);
+    }
+
+    /** Guice and executors wrap what a provider method threw; the user cares about the avatarkit cause. */
+    private static Throwable meaningful(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof dev.avatarkit.core.domain.AvatarkitException || t instanceof CommandLine.ParameterException) return t;
+            if (t.getCause() == t) break;
+        }
+        return thrown;
     }
 
     private static Failure provider(ProviderException p) {

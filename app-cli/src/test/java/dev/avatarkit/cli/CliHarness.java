@@ -1,0 +1,57 @@
+package dev.avatarkit.cli;
+
+import com.google.inject.Guice;
+import dev.avatarkit.core.engine.EnginePolicy;
+import dev.avatarkit.runtime.PlatformOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the CLI in-process the way {@link Main} does (same modules, one injector per run), with captured stdout and
+ * stderr, an env map and a temp {@code AVATARKIT_HOME} and storage dir. The sandbox renders in half a second.
+ */
+final class CliHarness {
+    static final String AVATAR = "Daisy-inskirt-20220818";
+    static final String VOICE = "2d5b0e6cf36f460aa7fc47e3eee4ba54";
+    static final PlatformOptions FAST = PlatformOptions.defaults()
+            .withSandboxRenderTime(Duration.ofMillis(500))
+            .withSchedulerPolling(Duration.ofMillis(50))
+            .withPolicy(EnginePolicy.defaults(10).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)));
+
+    final Path dir;
+    final Map<String, String> env = new HashMap<>();
+    PlatformWiring wiring = new RuntimeWiring(FAST);
+    boolean tty;
+
+    CliHarness(Path dir) {
+        this.dir = dir;
+        env.put("AVATARKIT_HOME", dir.resolve("home").toString());
+        env.put("AVATARKIT_STORAGE_DIR", dir.resolve("avatarkit-assets").toString());
+    }
+
+    /** What a run printed and returned. */
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), env, dir, tty);
+        int code = Guice.createInjector(new CliModule(io, wiring)).getInstance(Cli.class).run(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Result sandbox(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--sandbox";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(all);
+    }
+}

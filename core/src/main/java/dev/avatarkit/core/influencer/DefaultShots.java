@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The built-in shot list: up to 100 distinct stills (angle × framing × expression × setting), ordered so that
- * any prefix is varied — the first nine cover every angle, framing changes every nine, setting every three.
+ * any prefix is varied: the first nine cover every angle, framing changes every nine, and expression and setting
+ * shift with both.
  * {@code --stills N} takes the first N; the default is {@link #fifty()}.
  */
 public final class DefaultShots {
@@ -36,19 +37,26 @@ public final class DefaultShots {
         return new ShotList(ALL.subList(0, count));
     }
 
-    // Mixed strides walk the 972 combinations so neighbours differ in several dimensions; the seen-set guarantees
-    // unique slugs whatever the strides (DefaultShotsTest pins the first shots and uniqueness for all 100).
+    // i walks all 972 combinations as mixed-radix digits (angle fastest); expression and setting are sheared by the
+    // faster digits so neighbours differ in several dimensions. A shear keeps the walk a bijection, so slugs are
+    // unique (DefaultShotsTest pins the first shot and uniqueness for all 100).
     private static List<Shot> generate(int count) {
         List<Shot> shots = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; shots.size() < count; i++) {
-            String angle = ANGLES.get(i % ANGLES.size());
-            String framing = FRAMINGS.get((i / ANGLES.size()) % FRAMINGS.size());
-            String expression = EXPRESSIONS.get((i + i / ANGLES.size()) % EXPRESSIONS.size());
-            String setting = SETTINGS.get((i / 3 + i / 27) % SETTINGS.size());
+        int combinations = ANGLES.size() * FRAMINGS.size() * EXPRESSIONS.size() * SETTINGS.size();
+        for (int i = 0; i < combinations && shots.size() < count; i++) {
+            int a = i % ANGLES.size();
+            int f = (i / ANGLES.size()) % FRAMINGS.size();
+            int e = (i / (ANGLES.size() * FRAMINGS.size())) % EXPRESSIONS.size();
+            int s = (i / (ANGLES.size() * FRAMINGS.size() * EXPRESSIONS.size())) % SETTINGS.size();
+            String angle = ANGLES.get(a);
+            String framing = FRAMINGS.get(f);
+            String expression = EXPRESSIONS.get((e + a + f) % EXPRESSIONS.size());
+            String setting = SETTINGS.get((s + a / 2 + 2 * f + e) % SETTINGS.size());
             String slug = ShotSlugs.of(angle, framing, expression, setting);
             if (seen.add(slug)) shots.add(new Shot(shots.size() + 1, slug, angle, framing, expression, setting));
         }
+        if (shots.size() < count) throw new IllegalStateException("only " + shots.size() + " distinct default shots");
         return List.copyOf(shots);
     }
 }

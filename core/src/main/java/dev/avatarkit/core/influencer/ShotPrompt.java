@@ -42,7 +42,7 @@ public final class ShotPrompt {
 
     public static String build(IdentitySpec identity, Shot shot) {
         String shotPart = "Camera: " + phrase(ANGLES, shot.angle()) + ", " + phrase(FRAMINGS, shot.framing())
-                + ". Expression: " + shot.expression() + ". Setting: " + phrase(SETTINGS, shot.setting())
+                + ". Expression: " + clip(shot.expression()) + ". Setting: " + phrase(SETTINGS, shot.setting())
                 + ". Keep the face, hair, skin tone and build identical to the reference look; photorealistic.";
         String who = "Same person as the reference look: " + attributes(identity);
         int room = Math.max(0, IdentitySpec.MAX_PROMPT_CHARS - shotPart.length() - who.length() - 3);

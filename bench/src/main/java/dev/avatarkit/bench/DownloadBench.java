@@ -28,6 +28,7 @@ import java.util.Map;
  * {@code /_sim/blob?size=BYTES} through the HeyGen adapter's {@code download} into {@code LocalAssetStore.put};
  * {@code --target s3 --endpoint URL --bucket B} into {@code S3AssetStore.put} instead;
  * {@code --target s3 --from-file F} puts a local file (same bytes) to S3, the like-for-like of {@code aws s3 cp}.
+ * {@code --target none} only drains the stream (diagnostic: the adapter's download alone).
  * Prints one line: {@code RESULT target=… bytes=… seconds=… mib_s=… peak_heap_mib=… max_heap_mib=… peak_rss_mib=… sha256=…}.
  */
 public final class DownloadBench {
@@ -49,8 +50,10 @@ public final class DownloadBench {
                     .withEndpoint(URI.create(args.get("endpoint")), true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED)
                     .withCredentials(new S3StoreConfig.Credentials(S3ProxyMain.ACCESS, S3ProxyMain.SECRET));
             store = s3 = new S3AssetStore(config);
+        } else if (target.equals("none")) {
+            store = null; // diagnostic: drain the source into a 64 KiB buffer, no store, no hashing
         } else {
-            throw new IllegalArgumentException("--target local|s3");
+            throw new IllegalArgumentException("--target local|s3|none");
         }
 
         HeyGen heygen = null;
@@ -59,7 +62,7 @@ public final class DownloadBench {
         StoredObject stored;
         if (args.containsKey("from-file")) {
             try (InputStream in = Files.newInputStream(Path.of(args.get("from-file")))) {
-                stored = store.put(key, in, options);
+                stored = store == null ? drain(key, in) : store.put(key, in, options);
             }
         } else {
             URI sim = URI.create(args.getOrDefault("sim", "http://127.0.0.1:8900"));
@@ -68,7 +71,7 @@ public final class DownloadBench {
             URI blob = URI.create(sim.toString().replaceAll("/+$", "") + "/_sim/blob?size=" + size);
             try (InputStream in = heygen.videos().download(new ProviderRef("bench-download"),
                     new ResultFile(AssetKind.VIDEO, blob))) {
-                stored = store.put(key, in, options);
+                stored = store == null ? drain(key, in) : store.put(key, in, options);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -78,8 +81,15 @@ public final class DownloadBench {
                 target, args.containsKey("from-file") ? "-from-file" : "", stored.size(), seconds,
                 stored.size() / (double) Measure.MIB / seconds, peakHeap / (double) Measure.MIB,
                 Measure.maxHeapBytes() / Measure.MIB, Measure.peakRssBytes() / (double) Measure.MIB, stored.sha256());
-        if (!args.containsKey("keep")) store.delete(key);
+        if (store != null && !args.containsKey("keep")) store.delete(key);
         if (heygen != null) heygen.close();
         if (s3 != null) s3.close();
+    }
+
+    private static StoredObject drain(AssetKey key, InputStream in) throws java.io.IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) total += n;
+        return new StoredObject(key, null, total, "-", "application/octet-stream", java.time.Instant.now());
     }
 }

@@ -1,0 +1,228 @@
+package dev.avatarkit.core.influencer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarkit.core.domain.AssetKey;
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.StillSpec;
+import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.port.JobQuery;
+import dev.avatarkit.testkit.fakes.FakeAvatarProvider;
+import dev.avatarkit.testkit.fakes.SimulatedCrash;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An influencer end to end through the real engine over fakes: identity → 50 stills → manifest + contact sheet. */
+class InfluencerFlowTest {
+    @TempDir
+    Path dir;
+
+    private Path referencePng() throws IOException {
+        Path file = dir.resolve("face.png");
+        Files.write(file, FakeAvatarProvider.png("reference"));
+        return file;
+    }
+
+    @Test
+    void givenFiftyShots_whenRunToTheEnd_thenEveryStillIsStoredOnceAndTheManifestAndContactSheetAreWritten() throws IOException {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(),
+                List.of(referencePng().toString(), "https://cdn.example/side.png")));
+
+        h.runUntilIdle();
+
+        Job done = h.job(identity.id());
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "base.png"))).isTrue();
+        List<Job> stills = h.stills(identity.id());
+        assertThat(stills).hasSize(50).allMatch(s -> s.state() == JobState.SUCCEEDED);
+        for (Job still : stills) {
+            StillSpec spec = (StillSpec) still.spec();
+            assertThat(spec.baseLookId()).isEqualTo(done.providerRef().value());
+            assertThat(still.asset(AssetKind.STILL).orElseThrow().key().value())
+                    .isEqualTo("influencers/" + identity.id() + "/stills/" + spec.shot().fileStem() + ".png");
+        }
+        assertThat(stills.stream().map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256()).distinct()).hasSize(50);
+        assertThat(h.provider.identityCreates()).isEqualTo(1);
+        assertThat(h.provider.stillCreates()).isEqualTo(50);
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+        assertThat(h.provider.uploads()).isEqualTo(1);
+        assertThat(h.provider.identityReferences()).containsExactly(List.of("asset_1", "https://cdn.example/side.png"));
+
+        String manifest = new String(h.bytes(AssetKey.of("influencers", identity.id().value(), "manifest.json")),
+                StandardCharsets.UTF_8);
+        assertThat(manifest).contains("\"stored\": 50").contains("\"baseLookId\": \"" + done.providerRef() + "\"");
+        for (Job still : stills) assertThat(manifest).contains(still.asset(AssetKind.STILL).orElseThrow().sha256());
+        BufferedImage sheet = ImageIO.read(new ByteArrayInputStream(
+                h.bytes(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"))));
+        assertThat(sheet.getWidth()).isEqualTo(10 * ContactSheet.TILE);
+        assertThat(sheet.getHeight()).isEqualTo(5 * (ContactSheet.TILE + ContactSheet.LABEL));
+
+        InfluencerStatus.View view = h.status.status(identity.id());
+        assertThat(view.complete()).isTrue();
+        assertThat(view.finished()).isTrue();
+        assertThat(view.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 50));
+        assertThat(view.stored()).hasSize(50);
+    }
+
+    @Test
+    void givenTheProcessDiesAfterTheProviderMadeAStill_whenRestarted_thenEveryShotIsRenderedExactlyOnce() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).crashOnCreate(21, true));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(), List.of()));
+
+        assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
+        assertThat(h.stills(identity.id())).hasSize(50).anyMatch(s -> s.state() == JobState.SUCCEEDED)
+                .anyMatch(s -> s.state() == JobState.QUEUED);
+        h.restart().runUntilIdle();
+
+        assertThat(h.stills(identity.id())).hasSize(50).allMatch(s -> s.state() == JobState.SUCCEEDED);
+        assertThat(h.provider.identityCreates()).isEqualTo(1);
+        assertThat(h.provider.stillCreates()).isEqualTo(50);
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json"))).isTrue();
+    }
+
+    @Test
+    void givenTheProcessDiesWhileCreatingTheStillJobs_whenRestarted_thenEachShotGetsExactlyOneJob() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(), List.of()));
+        h.jobs.crashOnInsert(25);   // 24 stills stored, the 25th dies
+
+        assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
+        assertThat(h.job(identity.id()).state()).isEqualTo(JobState.DOWNLOADING);
+        assertThat(h.stills(identity.id())).hasSize(24);
+        h.restart().runUntilIdle();
+
+        List<Job> stills = h.stills(identity.id());
+        assertThat(stills).hasSize(50).allMatch(s -> s.state() == JobState.SUCCEEDED);
+        assertThat(stills.stream().map(IdentityJobs::shotIndex).collect(Collectors.toSet())).hasSize(50);
+        assertThat(h.job(identity.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(h.provider.identityCreates()).isEqualTo(1);
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+    }
+
+    @Test
+    void givenARestartWhileStillsRender_whenResumed_thenTheyFinishWithoutNewLooks() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(12), List.of()));
+        h.runUntil(() -> h.stills(identity.id()).stream().filter(s -> s.state() == JobState.SUCCEEDED).count() >= 5);
+
+        h.restart().runUntilIdle();
+
+        assertThat(h.status.status(identity.id()).complete()).isTrue();
+        assertThat(h.provider.stillCreates()).isEqualTo(12);
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+    }
+
+    @Test
+    void givenOneShotFails_whenRetried_thenOnlyItRendersAgainAndTheReportIsRewritten() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).failShotOnce(7));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(10), List.of()));
+        h.runUntilIdle();
+
+        InfluencerStatus.View partial = h.status.status(identity.id());
+        assertThat(partial.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 9, JobState.FAILED, 1));
+        assertThat(partial.missing()).extracting(s -> s.index()).containsExactly(7);
+        assertThat(partial.failed()).hasSize(1);
+        assertThat(partial.finished()).isTrue();
+        AssetKey manifestKey = AssetKey.of("influencers", identity.id().value(), "manifest.json");
+        assertThat(new String(h.bytes(manifestKey), StandardCharsets.UTF_8)).contains("\"FAILED\": 1").contains("generation_failed");
+        Map<String, Long> versionsBefore = versions(h.stills(identity.id()));
+
+        h.manage.retry(partial.failed().get(0).id());
+        h.runUntilIdle();
+
+        InfluencerStatus.View full = h.status.status(identity.id());
+        assertThat(full.complete()).isTrue();
+        assertThat(full.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 10));
+        Map<String, Long> versionsAfter = versions(h.stills(identity.id()));
+        versionsBefore.remove(partial.failed().get(0).id().value());
+        assertThat(versionsAfter).containsAllEntriesOf(versionsBefore);
+        assertThat(h.provider.stillCreates()).isEqualTo(11);
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+        assertThat(new String(h.bytes(manifestKey), StandardCharsets.UTF_8)).contains("\"stored\": 10").doesNotContain("\"FAILED\"");
+    }
+
+    @Test
+    void givenAnUnreadableReference_whenCreating_thenRefusedBeforeAnythingIsStoredOrSent() throws IOException {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        Path notAnImage = Files.writeString(dir.resolve("face.png"), "hello");
+
+        assertThatThrownBy(() -> h.create(InfluencerHarness.mia(DefaultShots.fifty(),
+                List.of("https://cdn.example/ok.png", notAnImage.toString()))))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("references[2]"));
+        assertThatThrownBy(() -> h.create(InfluencerHarness.mia(DefaultShots.first(2), List.of("ftp://x.example/a.png"))))
+                .isInstanceOf(ValidationException.class);
+        h.runUntilIdle();
+
+        assertThat(h.jobs.list(JobQuery.all(10)).jobs()).isEmpty();
+        assertThat(h.provider.createCalls()).isZero();
+        assertThat(h.provider.uploads()).isZero();
+    }
+
+    @Test
+    void givenTheSameKeyTwice_whenCreating_thenTheSecondFindsTheFirstAndStartsNothing() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        IdempotencyKey key = new IdempotencyKey("ak-influencer-mia");
+        var spec = InfluencerHarness.mia(DefaultShots.first(3), List.of());
+
+        CreateInfluencer.Result first = h.createInfluencer.create(new CreateInfluencer.Command(spec, key));
+        CreateInfluencer.Result second = h.createInfluencer.create(new CreateInfluencer.Command(spec, key));
+        h.runUntilIdle();
+
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.identity().id()).isEqualTo(first.identity().id());
+        assertThat(h.provider.identityCreates()).isEqualTo(1);
+        assertThat(h.provider.stillCreates()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAPlan_whenAsked_thenItCountsPaidCallsAndConcurrencyAndSendsNothing() throws IOException {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(6));
+        var spec = InfluencerHarness.mia(DefaultShots.fifty(), List.of(referencePng().toString(), "https://cdn.example/b.png"));
+
+        InfluencerPlan.Plan plan = new InfluencerPlan(h.provider).plan(spec);
+
+        assertThat(plan.paidCalls()).isEqualTo(51);
+        assertThat(plan.stills()).isEqualTo(50);
+        assertThat(plan.referenceUploads()).isEqualTo(1);
+        assertThat(plan.maxConcurrency()).isEqualTo(6);
+        assertThat(plan.plannedStills()).hasSize(50);
+        assertThat(h.provider.createCalls()).isZero();
+    }
+
+    @Test
+    void givenTheManifestWasDeleted_whenTheReportIsWrittenOnDemand_thenItIsBack() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(4), List.of()));
+        h.runUntilIdle();
+        AssetKey manifest = AssetKey.of("influencers", identity.id().value(), "manifest.json");
+        h.assets.delete(manifest);
+
+        InfluencerReport.Written written = h.report.write(identity.id());
+
+        assertThat(written.manifest()).isEqualTo(manifest);
+        assertThat(written.stored()).isEqualTo(4);
+        assertThat(h.assets.exists(manifest)).isTrue();
+    }
+
+    private static Map<String, Long> versions(List<Job> stills) {
+        return stills.stream().collect(Collectors.toMap(s -> s.id().value(), Job::version));
+    }
+}

@@ -1,6 +1,7 @@
 package dev.avatarkit.http;
 
 import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
 import dev.avatarkit.core.domain.JobState;
@@ -9,12 +10,14 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
+import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.runtime.json.JobDocument;
 import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Creating (202, or 200 for an idempotent repeat), reading, listing, retrying and canceling jobs. */
 final class JobApi {
@@ -63,11 +66,27 @@ final class JobApi {
     }
 
     void retry(Context ctx) {
-        Responses.job(ctx, 202, backend.manageJobs().retry(jobId(ctx)));
+        JobId id = jobId(ctx);
+        Responses.job(ctx, 202, racing(() -> backend.manageJobs().retry(id)));
     }
 
     void cancel(Context ctx) {
-        Responses.job(ctx, 200, backend.manageJobs().cancel(jobId(ctx)));
+        JobId id = jobId(ctx);
+        Responses.job(ctx, 200, racing(() -> backend.manageJobs().cancel(id)));
+    }
+
+    /**
+     * Cancel and retry are one compare-and-set beside a running engine; when a step wrote the job in between, the
+     * operation is simply tried again on the fresh job (it re-reads), a few times, before answering 409.
+     */
+    private static Job racing(Supplier<Job> operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return operation.get();
+            } catch (StaleJobException e) {
+                if (attempt == 5) throw ProblemException.conflict("id", "the job kept changing while this request ran; try again");
+            }
+        }
     }
 
     static JobId jobId(Context ctx) {

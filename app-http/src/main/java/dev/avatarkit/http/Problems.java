@@ -9,6 +9,7 @@ import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RateLimitedException;
+import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.WebhookRejectedException;
 import dev.avatarkit.runtime.json.Json;
@@ -58,6 +59,9 @@ final class Problems {
             return Problem.of(422, "validation", "Invalid request", v.getMessage(), v.field());
         }
         if (e instanceof JobNotFoundException) return Problem.of(404, "job-not-found", "Job not found", e.getMessage(), "id");
+        if (e instanceof StaleJobException) {
+            return Problem.of(409, "job-changed", "Job changed", "the job changed while this request ran; try again", "id");
+        }
         if (e instanceof JobConflictException) return Problem.of(409, "job-conflict", "Job state conflict", e.getMessage(), null);
         if (e instanceof WebhookRejectedException) {
             return Problem.of(401, "webhook-rejected", "Webhook rejected", e.getMessage(), null);

@@ -54,7 +54,7 @@ public final class TemplateBatchCommand implements Callable<Integer> {
         TemplateBatch.BatchPlan plan = batch.plan(templateId, Files.readString(csvFile()));
         boolean headerBroken = plan.errors().stream().anyMatch(e -> e.line() == 1);
         if (!plan.errors().isEmpty() && (!skipInvalid || headerBroken)) return rejected(plan, headerBroken);
-        plan.errors().forEach(e -> out.progress("skipping line " + e.line() + ": " + e.message()));
+        plan.errors().forEach(e -> out.progress("skipping " + lineMessage(e)));
         if (dryRun) return dryRun(plan);
         backend.startWorkers();
         TemplateBatch.BatchResult result = batch.submit(plan, skipInvalid);
@@ -76,7 +76,7 @@ public final class TemplateBatchCommand implements Callable<Integer> {
         if (out.json()) {
             out.document(document(plan, 0, 0, Map.of()));
         } else {
-            plan.errors().forEach(e -> out.line("line " + e.line() + ": " + e.message()));
+            plan.errors().forEach(e -> out.line(lineMessage(e)));
         }
         String message = plan.errors().size() + " invalid row(s) in " + csv + "; nothing was submitted. "
                 + (headerBroken ? "Fix the header (columns must be the template's variables)." : "Fix them, or pass --skip-invalid to submit the valid rows only.");
@@ -119,6 +119,10 @@ public final class TemplateBatchCommand implements Callable<Integer> {
         List<Documents.RowError> errors = plan.errors().stream().map(e -> new Documents.RowError(e.line(), e.field(), e.message())).toList();
         return new Documents.Batch(plan.batchId().value(), plan.templateId(), plan.jobs().size(), created, existing,
                 plan.errors().size(), plan.estimatedCredits(), dryRun, ResumeCommand.names(states), errors, List.of());
+    }
+
+    private static String lineMessage(TemplateBatch.RowError e) {
+        return e.message().startsWith("line ") ? e.message() : "line " + e.line() + ": " + e.message();
     }
 
     private static String variables(TemplateBatch.PlannedJob job) {

@@ -19,10 +19,24 @@ public final class CreateInfluencer {
         this.create = create;
     }
 
-    /** The identity to create; {@code key} may be null (one is minted), or derived so a re-run finds the first job. */
-    public record Command(IdentitySpec spec, IdempotencyKey key) {
+    /**
+     * The identity to create; {@code key} may be null (one is minted), or derived so a re-run finds the first job.
+     * {@code localFiles}: whether references may name files on this machine — true for the CLI (the user's own
+     * files), false for anything remote (an HTTP caller must not make the server upload its own files).
+     */
+    public record Command(IdentitySpec spec, IdempotencyKey key, boolean localFiles) {
         public Command {
             Require.nonNull(spec, "spec");
+        }
+
+        /** From the command line: local reference files are allowed. */
+        public static Command local(IdentitySpec spec, IdempotencyKey key) {
+            return new Command(spec, key, true);
+        }
+
+        /** From a remote caller (HTTP): references must be http(s) URLs. */
+        public static Command remote(IdentitySpec spec, IdempotencyKey key) {
+            return new Command(spec, key, false);
         }
     }
 
@@ -30,6 +44,7 @@ public final class CreateInfluencer {
     public record Result(Job identity, boolean created, int stills) {}
 
     public Result create(Command command) {
+        if (!command.localFiles()) ReferenceImages.requireUrls(command.spec());
         ReferenceImages.check(command.spec());
         Insertion insertion = create.create(new CreateJob.Command(command.spec(), command.key(), null, null));
         return new Result(insertion.job(), insertion.created(), command.spec().shots().size());

@@ -38,6 +38,18 @@ public final class ReferenceImages {
         }
     }
 
+    /** For remote callers: every reference must be a URL, never a path on this machine. */
+    public static void requireUrls(IdentitySpec spec) {
+        List<String> references = spec.references();
+        for (int i = 0; i < references.size(); i++) {
+            String field = "references[" + (i + 1) + "]";
+            if (references.get(i) == null || !isUrl(references.get(i))) {
+                throw new ValidationException(field, "'" + field + "' must be an https:// or http:// URL; "
+                        + "local files can only be given on the command line");
+            }
+        }
+    }
+
     /** True when the reference is a URL the provider fetches itself (not a local file to upload). */
     public static boolean isUrl(String reference) {
         return reference.matches("(?i)^[a-z][a-z0-9+.-]*://.*");

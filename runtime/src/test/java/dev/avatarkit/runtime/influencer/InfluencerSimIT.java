@@ -68,7 +68,7 @@ class InfluencerSimIT {
             IdentitySpec spec = new IdentitySpec("Mia", "woman in her twenties, short black bob, freckles", "25", "woman",
                     null, "Realistic", List.of(), DefaultShots.first(STILLS));
 
-            Job identity = new CreateInfluencer(platform.createJob()).create(new CreateInfluencer.Command(spec, null)).identity();
+            Job identity = new CreateInfluencer(platform.createJob()).create(CreateInfluencer.Command.remote(spec, null)).identity();
             Job base = platform.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> { });
             assertThat(base.state()).as("error: %s", base.error()).isEqualTo(JobState.SUCCEEDED);
             InfluencerStatus status = new InfluencerStatus(platform.jobs());

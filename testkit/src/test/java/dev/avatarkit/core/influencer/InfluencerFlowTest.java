@@ -176,13 +176,41 @@ class InfluencerFlowTest {
     }
 
     @Test
+    void givenALocalFileFromARemoteCaller_whenCreating_thenRefusedEvenThoughTheFileIsAnImage() throws IOException {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
+        var spec = InfluencerHarness.mia(DefaultShots.first(2), List.of("https://cdn.example/a.png", referencePng().toString()));
+
+        assertThatThrownBy(() -> h.createInfluencer.create(CreateInfluencer.Command.remote(spec, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("only be given on the command line")
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("references[2]"));
+        assertThat(h.jobs.list(JobQuery.all(10)).jobs()).isEmpty();
+    }
+
+    @Test
+    void givenALegacyProviderAndACrashAfterItMadeAStill_whenRestarted_thenThatStillAsksForAttentionAndIsNeverMadeTwice() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.legacyLike(2).crashOnCreate(3, true));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(4), List.of()));
+
+        assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
+        h.restart().runUntilIdle();
+
+        InfluencerStatus.View view = h.status.status(identity.id());
+        assertThat(view.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 3, JobState.NEEDS_ATTENTION, 1));
+        assertThat(view.failed()).singleElement().satisfies(j -> assertThat(j.error().code()).isEqualTo("outcome_unknown"));
+        assertThat(h.provider.stillCreates()).isEqualTo(4);   // the lost one was made once, and never again
+        assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
+        assertThat(new String(h.bytes(AssetKey.of("influencers", identity.id().value(), "manifest.json")),
+                StandardCharsets.UTF_8)).contains("\"NEEDS_ATTENTION\": 1");
+    }
+
+    @Test
     void givenTheSameKeyTwice_whenCreating_thenTheSecondFindsTheFirstAndStartsNothing() {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
         IdempotencyKey key = new IdempotencyKey("ak-influencer-mia");
         var spec = InfluencerHarness.mia(DefaultShots.first(3), List.of());
 
-        CreateInfluencer.Result first = h.createInfluencer.create(new CreateInfluencer.Command(spec, key));
-        CreateInfluencer.Result second = h.createInfluencer.create(new CreateInfluencer.Command(spec, key));
+        CreateInfluencer.Result first = h.createInfluencer.create(CreateInfluencer.Command.local(spec, key));
+        CreateInfluencer.Result second = h.createInfluencer.create(CreateInfluencer.Command.local(spec, key));
         h.runUntilIdle();
 
         assertThat(first.created()).isTrue();

@@ -67,7 +67,7 @@ final class InfluencerHarness {
     }
 
     Job create(IdentitySpec spec) {
-        return createInfluencer.create(new CreateInfluencer.Command(spec, null)).identity();
+        return createInfluencer.create(CreateInfluencer.Command.local(spec, null)).identity();
     }
 
     /** Moves the clock from one scheduled step to the next until nothing is pending. */

@@ -158,6 +158,24 @@ class InfluencerFlowTest {
     }
 
     @Test
+    void givenTwoFailedShotsAndOneNeedingAttention_whenRetryingFailedStills_thenOnlyTheFailedOnesRenderAgain() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).failShotOnce(2).failShotOnce(5));
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(6), List.of()));
+        h.runUntilIdle();
+        Job parked = h.stills(identity.id()).get(0);
+        h.jobs.update(parked.failed(JobState.NEEDS_ATTENTION, new dev.avatarkit.core.domain.JobError("outcome_unknown", "?", false),
+                h.clock.instant()));
+
+        List<Job> retried = new RetryFailedStills(h.jobs, h.manage).retry(identity.id());
+        h.runUntilIdle();
+
+        assertThat(retried).extracting(IdentityJobs::shotIndex).containsExactly(2, 5);
+        assertThat(h.status.status(identity.id()).byState())
+                .isEqualTo(Map.of(JobState.SUCCEEDED, 5, JobState.NEEDS_ATTENTION, 1));
+        assertThat(h.provider.stillCreates()).isEqualTo(8);
+    }
+
+    @Test
     void givenAnUnreadableReference_whenCreating_thenRefusedBeforeAnythingIsStoredOrSent() throws IOException {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
         Path notAnImage = Files.writeString(dir.resolve("face.png"), "hello");

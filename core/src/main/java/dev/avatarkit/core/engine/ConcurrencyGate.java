@@ -4,7 +4,7 @@ import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.port.JobStore;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.TreeSet;
 
 /**
  * Keeps at most {@code max} renders in flight per provider account. The count comes from the job store (so it
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 final class ConcurrencyGate {
     private final JobStore jobs;
     private final int max;
-    private final ConcurrentSkipListSet<JobId> parked = new ConcurrentSkipListSet<>();
+    private final TreeSet<JobId> parked = new TreeSet<>();
 
     ConcurrencyGate(JobStore jobs, int max) {
         this.jobs = jobs;
@@ -22,9 +22,9 @@ final class ConcurrencyGate {
     }
 
     /** True when {@code id} may start now. Call under the engine's submit lock so two starts don't race. */
-    boolean tryEnter(String provider, JobId id) {
+    synchronized boolean tryEnter(String provider, JobId id) {
         int inFlight = jobs.count(provider, JobState.SUBMITTING) + jobs.count(provider, JobState.RENDERING);
-        boolean first = parked.isEmpty() || parked.first().equals(id) || id.compareTo(parked.first()) < 0;
+        boolean first = parked.isEmpty() || id.compareTo(parked.first()) <= 0;
         if (inFlight < max && first) {
             parked.remove(id);
             return true;
@@ -34,11 +34,11 @@ final class ConcurrencyGate {
     }
 
     /** A slot freed: the oldest parked job, if any, should try again now. */
-    Optional<JobId> next() {
+    synchronized Optional<JobId> next() {
         return Optional.ofNullable(parked.pollFirst());
     }
 
-    void forget(JobId id) {
+    synchronized void forget(JobId id) {
         parked.remove(id);
     }
 }

@@ -69,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.POST, "/v1/templates/{id}/videos", jobs::createTemplateVideo);
         route(javalin, HandlerType.POST, "/v1/batches", batches::create);
         route(javalin, HandlerType.GET, "/v1/batches/{id}", batches::get);
-        route(javalin, HandlerType.POST, "/v1/influencers", OpsApi::influencersNotImplemented);
+        route(javalin, HandlerType.POST, "/v1/influencers", new InfluencerApi(backend, settings.jsonLimit())::create);
         route(javalin, HandlerType.GET, "/v1/jobs", jobs::list);
         route(javalin, HandlerType.GET, "/v1/jobs/{id}", jobs::get);
         route(javalin, HandlerType.DELETE, "/v1/jobs/{id}", jobs::cancel);

@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.VideoProvider;
@@ -15,5 +16,6 @@ import java.time.Clock;
  * ({@code startWorkers} runs job steps here and resumes unfinished jobs; {@code shutdown} parks them).
  */
 record Backend(JobStore jobs, AssetStore assets, VideoProvider video, CreateJob createJob, ManageJobs manageJobs,
-               TemplateBatch templateBatch, HandleProviderEvent webhooks, JobEvents events, Clock clock,
+               TemplateBatch templateBatch, CreateInfluencer createInfluencer,
+               HandleProviderEvent webhooks, JobEvents events, Clock clock,
                Runnable startWorkers, AutoCloseable shutdown) {}

@@ -8,6 +8,7 @@ import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.usecase.CreateJob;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,16 +43,21 @@ final class Idempotency {
     }
 
     Outcome create(Context ctx, String scope, JobSpec spec) {
-        Optional<String> header = header(ctx);
-        if (header.isEmpty()) {
-            Insertion insertion = create.create(CreateJob.Command.of(spec));
+        return create(ctx, scope, spec, key -> {
+            Insertion insertion = create.create(new CreateJob.Command(spec, key, null, null));
             return new Outcome(insertion.job(), insertion.created());
-        }
+        });
+    }
+
+    /** @param creator creates the job under the given key (null = mint one), or finds the job the key already has */
+    Outcome create(Context ctx, String scope, JobSpec spec, Function<IdempotencyKey, Outcome> creator) {
+        Optional<String> header = header(ctx);
+        if (header.isEmpty()) return creator.apply(null);
         IdempotencyKey key = IdempotencyKey.derived("http", scope + "\n" + header.get());
         Optional<Job> existing = jobs.findByKey(key);
         if (existing.isPresent()) return replay(existing.get(), spec);
-        Insertion insertion = create.create(new CreateJob.Command(spec, key, null, null));
-        return insertion.created() ? new Outcome(insertion.job(), true) : replay(insertion.job(), spec);
+        Outcome outcome = creator.apply(key);
+        return outcome.created() ? outcome : replay(outcome.job(), spec);
     }
 
     static Outcome replay(Job job, JobSpec spec) {

@@ -60,11 +60,6 @@ final class OpsApi {
         ctx.contentType("application/json").result(openApi);
     }
 
-    static void influencersNotImplemented(Context ctx) {
-        Problems.write(ctx, Problem.of(501, "not-implemented", "Not implemented",
-                "creating influencers over HTTP is not available in this build; use `avatarkit avatar create`", null));
-    }
-
     static String resource(String name) {
         try (InputStream in = OpsApi.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " is missing from the jar");

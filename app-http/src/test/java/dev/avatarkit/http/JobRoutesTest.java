@@ -179,8 +179,29 @@ class JobRoutesTest {
     }
 
     @Test
-    void givenTheInfluencerRoute_thenItAnswers501AsAProblem() {
-        assertProblem(s.post("/v1/influencers", "{\"name\":\"Ava\",\"prompt\":\"a person\"}"), 501, null);
+    void givenAnInfluencer_whenPosted_then202IdentityJobThatSucceedsAndItsStillsFollow() {
+        String body = "{\"name\":\"Mia\",\"prompt\":\"woman in her twenties, short black bob\",\"style\":\"Realistic\",\"stills\":2}";
+        var created = s.post("/v1/influencers", body, "Idempotency-Key", "mia-1");
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        assertThat(created.field("kind")).isEqualTo("IDENTITY");
+        assertThat(s.post("/v1/influencers", body, "Idempotency-Key", "mia-1").field("id")).isEqualTo(created.field("id"));
+        assertProblem(s.post("/v1/influencers", "{\"name\":\"Mia\",\"prompt\":\"p\",\"references\":[\"/etc/passwd\"]}"),
+                422, "references[1]");
+        assertProblem(s.post("/v1/influencers", "{\"name\":\"Mia\",\"prompt\":\"\"}"), 422, "prompt");
+        await(created.field("id"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (((List<?>) s.get("/v1/jobs?kind=STILL").json().get("jobs")).size() < 2 && Instant.now().isBefore(deadline)) {
+            sleep(200);
+        }
+        assertThat((List<?>) s.get("/v1/jobs?kind=STILL").json().get("jobs")).hasSize(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static TestServer.Result await(String id) {

@@ -3,6 +3,12 @@ package dev.avatarkit.runtime;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobHooks;
+import dev.avatarkit.core.influencer.CreateInfluencer;
+import dev.avatarkit.core.influencer.InfluencerHooks;
+import dev.avatarkit.core.influencer.InfluencerPlan;
+import dev.avatarkit.core.influencer.InfluencerReport;
+import dev.avatarkit.core.influencer.InfluencerStatus;
+import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
@@ -45,7 +51,6 @@ public final class Platform implements AutoCloseable {
     private HeyGen heygen;
     private DbSchedulerStepScheduler scheduler;
     private JobEngine engine;
-    private JobHooks hooks = JobHooks.NONE;
     private boolean workersStarted;
 
     public Platform(AvatarkitConfig config, PlatformOptions options) {
@@ -63,13 +68,6 @@ public final class Platform implements AutoCloseable {
 
     public JobEvents jobEvents() {
         return events;
-    }
-
-    /** Lifecycle hooks (the influencer feature); must be set before the engine is first used. */
-    public synchronized Platform withHooks(JobHooks jobHooks) {
-        if (engine != null) throw new IllegalStateException("hooks must be set before the engine starts");
-        this.hooks = jobHooks;
-        return this;
     }
 
     public synchronized Optional<Sandbox> sandbox() {
@@ -116,7 +114,7 @@ public final class Platform implements AutoCloseable {
             scheduler = new DbSchedulerStepScheduler(database(), Wiring.schedulerSettings(database(), options),
                     id -> engine.advance(id));
             engine = JobEngine.builder().jobs(jobs()).assets(assets()).videoProvider(video()).avatarProvider(avatar())
-                    .scheduler(scheduler).clock(clock).policy(policy).listener(events).hooks(hooks)
+                    .scheduler(scheduler).clock(clock).policy(policy).listener(events).hooks(influencerHooks())
                     .callbackUrl(callbackUrl()).build();
         }
         return engine;
@@ -146,6 +144,31 @@ public final class Platform implements AutoCloseable {
 
     public TemplateBatch templateBatch() {
         return new TemplateBatch(video(), createJob());
+    }
+
+    public CreateInfluencer createInfluencer() {
+        return new CreateInfluencer(createJob());
+    }
+
+    public InfluencerStatus influencerStatus() {
+        return new InfluencerStatus(jobs());
+    }
+
+    public InfluencerReport influencerReport() {
+        return new InfluencerReport(jobs(), assets(), clock);
+    }
+
+    public InfluencerPlan influencerPlan() {
+        return new InfluencerPlan(avatar());
+    }
+
+    public RetryFailedStills retryFailedStills() {
+        return new RetryFailedStills(jobs(), manageJobs());
+    }
+
+    /** An identity creates its stills before it succeeds; the last still writes the manifest and contact sheet. */
+    private JobHooks influencerHooks() {
+        return new InfluencerHooks(jobs(), this::createJob, influencerReport());
     }
 
     public HandleProviderEvent webhooks() {

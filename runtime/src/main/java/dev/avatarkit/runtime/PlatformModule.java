@@ -4,6 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.avatarkit.core.engine.JobEngine;
+import dev.avatarkit.core.influencer.CreateInfluencer;
+import dev.avatarkit.core.influencer.InfluencerPlan;
+import dev.avatarkit.core.influencer.InfluencerReport;
+import dev.avatarkit.core.influencer.InfluencerStatus;
+import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
@@ -52,4 +57,9 @@ public final class PlatformModule extends AbstractModule {
     @Provides AwaitJob awaitJob(Platform p) { return p.awaitJob(); }
     @Provides TemplateBatch templateBatch(Platform p) { return p.templateBatch(); }
     @Provides HandleProviderEvent webhooks(Platform p) { return p.webhooks(); }
+    @Provides CreateInfluencer createInfluencer(Platform p) { return p.createInfluencer(); }
+    @Provides InfluencerStatus influencerStatus(Platform p) { return p.influencerStatus(); }
+    @Provides InfluencerReport influencerReport(Platform p) { return p.influencerReport(); }
+    @Provides InfluencerPlan influencerPlan(Platform p) { return p.influencerPlan(); }
+    @Provides RetryFailedStills retryFailedStills(Platform p) { return p.retryFailedStills(); }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
 
 /** The one place each configuration value becomes an adapter's config: local vs S3, SQLite vs PostgreSQL, v3 vs v2. */
 final class Wiring {
+    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(5);
+
     private Wiring() {}
 
     static DatabaseConfig database(AvatarkitConfig config) {
@@ -61,7 +63,10 @@ final class Wiring {
 
     static DbSchedulerStepScheduler.Settings schedulerSettings(JobDatabase database, PlatformOptions options) {
         DbSchedulerStepScheduler.Settings settings = DbSchedulerStepScheduler.Settings.defaults(database.dialect())
-                .withPollingInterval(options.schedulerPolling());
+                .withPollingInterval(options.schedulerPolling())
+                // db-scheduler declares a step dead after 6 missed heartbeats: 5 s makes a killed worker's steps
+                // come back in ~30 s instead of 3 minutes
+                .withHeartbeatInterval(HEARTBEAT);
         return options.workerName() == null ? settings : settings.withName(options.workerName());
     }
 }

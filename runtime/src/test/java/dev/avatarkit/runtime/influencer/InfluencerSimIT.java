@@ -9,7 +9,6 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.influencer.DefaultShots;
-import dev.avatarkit.core.influencer.InfluencerHooks;
 import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.runtime.AvatarkitConfig;
@@ -62,8 +61,6 @@ class InfluencerSimIT {
                 .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(500)));
         try (Platform platform = new Platform(config, options)) {
-            platform.withHooks(new InfluencerHooks(platform.jobs(), platform::createJob,
-                    new InfluencerReport(platform.jobs(), platform.assets(), platform.clock())));
             platform.startWorkers();
             IdentitySpec spec = new IdentitySpec("Mia", "woman in her twenties, short black bob, freckles", "25", "woman",
                     null, "Realistic", List.of(), DefaultShots.first(STILLS));

@@ -86,7 +86,7 @@ public final class InfluencerReport {
     }
 
     private static String stateNote(Job job) {
-        return job.state().name().toLowerCase().replace('_', ' ');
+        return job.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** A still that is gone from the store or does not decode becomes a placeholder, not a failed report. */

@@ -1,13 +1,13 @@
 package dev.avatarkit.core.influencer;
 
+import dev.avatarkit.core.domain.AssetKey;
+import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdentitySpec;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.Shot;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.StoredAsset;
-import dev.avatarkit.core.domain.AssetKey;
-import dev.avatarkit.core.domain.AssetKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

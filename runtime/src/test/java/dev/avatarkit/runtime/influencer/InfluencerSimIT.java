@@ -9,7 +9,6 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.influencer.DefaultShots;
-import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.runtime.AvatarkitConfig;
 import dev.avatarkit.runtime.ConfigLoader;

@@ -122,12 +122,14 @@ final class FrontDoor implements HttpHandler {
       SimResponse copy = SimResponse.bytes(o.replay().status, o.replay().headers.get("Content-Type"), o.replay().bytes);
       return copy;
     }
-    SimResponse resp = null;
+    SimResponse original = null;
     try {
-      resp = afterFaults(req, run(req, gen)); // the key stays in flight through a slow response, like HeyGen's
-      return resp;
+      original = run(req, gen);
+      // the key stays in flight through a slow response, like HeyGen's; a replay returns the original answer,
+      // not the fault injected on its way out (a cut-off body is the transport's doing, not the server's)
+      return afterFaults(req, original);
     } finally {
-      idempotency.complete(scope, resp);
+      idempotency.complete(scope, original);
     }
   }
 

@@ -107,5 +107,13 @@ public final class Dtos {
     public record LegacyGenerationId(@Json(name = "generation_id") String generationId) {}
 
     public record LegacyGeneration(String id, String status, String msg,
-                            @Json(name = "image_url_list") List<String> imageUrlList) {}
+                            @Json(name = "image_url_list") List<String> imageUrlList,
+                            @Json(name = "image_key_list") List<String> imageKeyList) {}
+
+    public record LegacyPhotoLook(String id, @Json(name = "image_url") String imageUrl, String status,
+                           @Json(name = "group_id") String groupId) {}
+
+    public record LegacyGroupAvatars(@Json(name = "avatar_list") List<LegacyPhotoLook> avatarList) {}
+
+    public record LegacyTrainStatus(String status, @Json(name = "error_msg") String errorMsg) {}
 }

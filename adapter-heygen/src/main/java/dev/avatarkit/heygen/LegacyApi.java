@@ -52,6 +52,18 @@ interface LegacyApi {
     @GET("v2/photo_avatar/generation/{id}")
     Call<ResponseBody> generation(@Path("id") String id);
 
+    @POST("v2/photo_avatar/avatar_group/create")
+    Call<ResponseBody> createGroup(@Body Map<String, Object> body);
+
+    @POST("v2/photo_avatar/train")
+    Call<ResponseBody> train(@Body Map<String, Object> body);
+
+    @GET("v2/photo_avatar/train/status/{group_id}")
+    Call<ResponseBody> trainStatus(@Path("group_id") String groupId);
+
+    @GET("v2/avatar_group/{group_id}/avatars")
+    Call<ResponseBody> groupAvatars(@Path("group_id") String groupId);
+
     @POST("v1/webhook/endpoint.add")
     Call<ResponseBody> addWebhook(@Body Map<String, Object> body);
 

@@ -14,7 +14,19 @@ import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.Submission;
+import dev.avatarkit.core.port.InsufficientCreditException;
+import dev.avatarkit.core.port.InvalidRequestException;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.ProviderUnavailableException;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.UnauthorizedException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,22 +35,39 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
 /**
- * {@link AvatarProvider} on the legacy v2 photo-avatar routes: the identity is a {@code photo/generate} generation
- * (its first image is the base still); a still is a {@code look/generate} generation on the trained group whose id
- * the caller passes as {@link StillSpec#baseLookId()}. Creates are not keyed, so they are never retried blindly.
+ * {@link AvatarProvider} on the legacy v2 photo-avatar routes (reference §8.1). The identity is a <em>trained avatar
+ * group</em>: {@link #createIdentity} runs the short sequence {@code photo/generate} → wait for the generation
+ * (bounded) → {@code avatar_group/create} with its first {@code image_key} → {@code train}, and returns the ref
+ * {@code group:<group_id>:<generation_id>}; {@link #status} of that ref maps {@code train/status} and, once the group
+ * is {@code ready}, gives the group's base image (the generation's first image, the one the group was made from) as
+ * the STILL. A still is a {@code look/generate} on that group, ref {@code gen:<generation_id>}. Refs are stable from
+ * submit on: a status read never creates anything.
+ *
+ * <p>Creates are not keyed, so none is retried blindly: an ambiguous failure of any POST in the sequence, or any
+ * transient failure once something has been paid for, is an {@link OutcomeUnknownException} naming what exists so
+ * far (the engine then reconciles instead of resubmitting); definite refusals keep their mapped exceptions.
  */
 final class LegacyAvatarProvider implements AvatarProvider {
+    static final String GROUP = "group:";
+    static final String GEN = "gen:";
+    /** Longest we wait for the identity's photo generation inside {@link #createIdentity}. */
+    static final Duration MAX_GENERATION_WAIT = Duration.ofMinutes(3);
+
     private final Transport transport;
     private final HeyGenConfig config;
     private final Downloads downloads;
+    private final Clock clock;
+    private final Sleeper sleeper;
     private final LegacyApi reads;
     private final LegacyApi writes;
     private final LegacyApi uploads;
 
-    LegacyAvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
+    LegacyAvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads, Clock clock, Sleeper sleeper) {
         this.transport = transport;
         this.config = config;
         this.downloads = downloads;
+        this.clock = clock;
+        this.sleeper = sleeper;
         this.reads = transport.service(LegacyApi.class, READ, false);
         this.writes = transport.service(LegacyApi.class, CREATE, false);
         this.uploads = transport.service(LegacyApi.class, UPLOAD, true);
@@ -65,47 +94,169 @@ final class LegacyAvatarProvider implements AvatarProvider {
         return asset.id();
     }
 
+    /**
+     * generate → wait (≤ min(create timeout, {@link #MAX_GENERATION_WAIT}), through the injected sleeper) →
+     * group create → train. Reference assets are not used: the legacy photo flow has no reference input.
+     */
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", spec.name());
-        body.put("age", orDefault(spec.age(), "Unspecified"));
-        body.put("gender", orDefault(spec.gender(), "Unspecified"));
-        body.put("ethnicity", orDefault(spec.ethnicity(), "Unspecified"));
-        body.put("orientation", "square");
-        body.put("pose", "half_body");
-        body.put("style", orDefault(spec.style(), "Realistic"));
-        body.put("appearance", spec.prompt());
-        return generation(() -> writes.generatePhoto(body), "identity create");
+        Map<String, Object> photo = new LinkedHashMap<>();
+        photo.put("name", spec.name());
+        photo.put("age", LegacyEnums.age(spec.age()));
+        photo.put("gender", LegacyEnums.gender(spec.gender()));
+        photo.put("ethnicity", LegacyEnums.ethnicity(spec.ethnicity()));
+        photo.put("orientation", "square");
+        photo.put("pose", "half_body");
+        photo.put("style", LegacyEnums.style(spec.style()));
+        photo.put("appearance", spec.prompt());
+        String generationId = startGeneration(() -> writes.generatePhoto(photo), "identity photo generate");
+
+        // From here on something has been paid for: a transient failure must not let the engine start over.
+        Dtos.LegacyGeneration generation = afterPaid("photo generation " + generationId,
+                () -> awaitGeneration(generationId));
+        String imageKey = first(generation.imageKeyList());
+        if (imageKey == null) {
+            throw new OutcomeUnknownException("HeyGen identity: photo generation " + generationId
+                    + " succeeded without an image_key; no avatar group was created", 200, null, null, null);
+        }
+
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", spec.name());
+        group.put("image_key", imageKey);
+        group.put("generation_id", generationId);
+        String what = "avatar group create (after photo generation " + generationId + ")";
+        Dtos.LegacyPhotoLook look = afterPaid("photo generation " + generationId, () -> transport.data(
+                transport.call(CREATE, false, what, () -> writes.createGroup(group)), Dtos.LegacyPhotoLook.class, what, true));
+        if (look.groupId() == null || look.groupId().isBlank()) {
+            throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
+                    200, null, null, null);
+        }
+        String groupId = look.groupId();
+
+        String trainWhat = "avatar group train (group " + groupId + ")";
+        afterPaid("photo generation " + generationId + " and untrained avatar group " + groupId,
+                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
+        return new Submission(new ProviderRef(GROUP + groupId + ":" + generationId), "training");
     }
 
     @Override
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("group_id", spec.baseLookId());
+        body.put("group_id", groupId(spec.baseLookId()));
         body.put("prompt", spec.prompt());
         String framing = spec.shot().framing().toLowerCase(Locale.ROOT);
         body.put("orientation", "square");
         body.put("pose", framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body");
         body.put("style", "Realistic");
-        return generation(() -> writes.generateLook(body), "still create");
+        String id = startGeneration(() -> writes.generateLook(body), "still create");
+        return new Submission(new ProviderRef(GEN + id), "in_progress");
     }
 
-    private Submission generation(java.util.function.Supplier<retrofit2.Call<okhttp3.ResponseBody>> call, String what) {
+    private String startGeneration(java.util.function.Supplier<retrofit2.Call<okhttp3.ResponseBody>> call, String what) {
         Envelope env = transport.call(CREATE, false, what, call);
         Dtos.LegacyGenerationId id = transport.data(env, Dtos.LegacyGenerationId.class, what, true);
-        if (id.generationId() == null) throw HeyGenVideoProvider.unreadableCreate();
-        return new Submission(new ProviderRef(id.generationId()), "in_progress");
+        if (id.generationId() == null || id.generationId().isBlank()) throw HeyGenVideoProvider.unreadableCreate();
+        return id.generationId();
+    }
+
+    /** Polls the generation until it succeeds; fails definitively if it failed, ambiguously if it takes too long. */
+    private Dtos.LegacyGeneration awaitGeneration(String generationId) {
+        Duration bound = config.timeouts().create().compareTo(MAX_GENERATION_WAIT) < 0 ? config.timeouts().create()
+                : MAX_GENERATION_WAIT;
+        Instant deadline = clock.instant().plus(bound);
+        Duration pause = Duration.ofMillis(250);
+        while (true) {
+            Dtos.LegacyGeneration g = generation(generationId);
+            RenderPhase phase = StatusMapper.phase(g.status());
+            if (phase == RenderPhase.SUCCEEDED && first(g.imageKeyList()) != null) return g;
+            if (phase == RenderPhase.FAILED || phase == RenderPhase.SUCCEEDED) {
+                throw new InvalidRequestException("HeyGen identity: photo generation " + generationId + " failed"
+                        + (g.msg() == null ? "" : ": " + Redaction.text(g.msg())), null, 200, "generation_failed", null, null);
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
+                throw new OutcomeUnknownException("HeyGen identity: photo generation " + generationId
+                        + " not finished after " + bound.toSeconds() + " s; no avatar group was created", 0, null, null, null);
+            }
+            Duration left = Duration.between(now, deadline);
+            try {
+                sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutcomeUnknownException("HeyGen identity: interrupted while waiting for photo generation "
+                        + generationId, 0, null, null, null);
+            }
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Runs a step after {@code paid} exists. Definite refusals (bad request, auth, credit, not found) stay what they
+     * are: the job fails. Anything the engine would retry (429 after the transport's retries, 5xx, IO) becomes an
+     * {@link OutcomeUnknownException} naming what was made (an ambiguous one too, with that note added), so the engine
+     * reconciles instead of paying again.
+     */
+    private <T> T afterPaid(String paid, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidRequestException | UnauthorizedException | InsufficientCreditException | NotFoundException e) {
+            throw e;
+        } catch (ProviderException e) {
+            throw new OutcomeUnknownException(e.getMessage() + " — already made: " + paid
+                    + "; not repeated automatically", e.httpStatus(), e.providerCode(), e.requestId(), null);
+        }
     }
 
     @Override
     public RenderStatus status(ProviderRef ref) {
-        Envelope env = transport.call(READ, true, "generation status", () -> reads.generation(ref.value()));
-        Dtos.LegacyGeneration g = transport.data(env, Dtos.LegacyGeneration.class, "generation status", false);
-        String image = g.imageUrlList() == null || g.imageUrlList().isEmpty() ? null : g.imageUrlList().get(0);
+        String value = ref.value();
+        if (value.startsWith(GROUP)) return groupStatus(value);
+        String id = value.startsWith(GEN) ? value.substring(GEN.length()) : value; // bare id: refs from before the prefixes
+        Dtos.LegacyGeneration g = generation(id);
+        String image = first(g.imageUrlList());
         boolean failed = StatusMapper.phase(g.status()).isFinished() && image == null;
         return StatusMapper.status(g.status(), null, failed ? g.msg() : null,
                 new StatusMapper.Results().add(AssetKind.STILL, image).list());
+    }
+
+    private RenderStatus groupStatus(String ref) {
+        String rest = ref.substring(GROUP.length());
+        int colon = rest.indexOf(':');
+        String groupId = colon < 0 ? rest : rest.substring(0, colon);
+        String generationId = colon < 0 ? null : rest.substring(colon + 1);
+        Envelope env = transport.call(READ, true, "train status", () -> reads.trainStatus(groupId));
+        Dtos.LegacyTrainStatus train = transport.data(env, Dtos.LegacyTrainStatus.class, "train status", false);
+        RenderPhase phase = StatusMapper.phase(train.status());
+        if (phase == RenderPhase.FAILED) return StatusMapper.status(train.status(), null, train.errorMsg(), List.of());
+        if (phase != RenderPhase.SUCCEEDED) return StatusMapper.status(train.status(), null, null, List.of());
+        String image = generationId == null || generationId.isBlank() ? groupImage(groupId) : first(generation(generationId).imageUrlList());
+        if (image == null) {
+            throw new ProviderUnavailableException("HeyGen train status: group " + groupId
+                    + " is ready but its image is not listed yet", 200, null, null, null);
+        }
+        return StatusMapper.status(train.status(), null, null, new StatusMapper.Results().add(AssetKind.STILL, image).list());
+    }
+
+    /** The group's first look image, for a {@code group:} ref without the generation it was made from. */
+    private String groupImage(String groupId) {
+        Envelope env = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
+        Dtos.LegacyGroupAvatars list = transport.data(env, Dtos.LegacyGroupAvatars.class, "group avatars", false);
+        if (list.avatarList() == null) return null;
+        return list.avatarList().stream().map(Dtos.LegacyPhotoLook::imageUrl).filter(u -> u != null && !u.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    private Dtos.LegacyGeneration generation(String id) {
+        Envelope env = transport.call(READ, true, "generation status", () -> reads.generation(id));
+        return transport.data(env, Dtos.LegacyGeneration.class, "generation status", false);
+    }
+
+    /** The group id of an identity ref ({@code group:<group_id>[:<generation_id>]}); a bare id is taken as a group id. */
+    static String groupId(String identityRef) {
+        if (identityRef == null || !identityRef.startsWith(GROUP)) return identityRef;
+        String rest = identityRef.substring(GROUP.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
     }
 
     @Override
@@ -113,7 +264,9 @@ final class LegacyAvatarProvider implements AvatarProvider {
         return downloads.open(file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    private static String first(List<String> values) {
+        if (values == null) return null;
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
     }
 }

@@ -74,7 +74,11 @@ final class V3AvatarProvider implements AvatarProvider {
         body.put("prompt", identityPrompt(spec));
         if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) {
             List<Object> refs = new ArrayList<>();
-            for (String id : referenceAssetIds) refs.add(Map.of("type", "asset_id", "asset_id", id));
+            // the engine passes http(s) references through as URLs and uploads local files first (asset ids)
+            for (String ref : referenceAssetIds) {
+                boolean url = ref.startsWith("https://") || ref.startsWith("http://");
+                refs.add(url ? Map.of("type", "url", "url", ref) : Map.of("type", "asset_id", "asset_id", ref));
+            }
             body.put("reference_images", refs);
         }
         return create(key, body, "identity create");

@@ -25,7 +25,8 @@ public interface AvatarProvider {
 
     /**
      * Starts the identity: its base look, rendered from the spec's prompt and attributes, conditioned on the
-     * uploaded reference asset ids. The returned ref is polled with {@link #status}.
+     * references: provider asset ids (from {@link #uploadReference}) or http(s) URLs the provider fetches itself.
+     * The returned ref is polled with {@link #status}.
      */
     Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds);
 

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +38,10 @@ class InfluencerSimIT {
     }
 
     /**
-     * The legacy adapter sends {@code StillSpec.baseLookId} as {@code look/generate}'s {@code group_id}, but the
-     * identity's provider ref on v2 is a {@code photo/generate} generation id: no avatar group is created or trained
-     * in between, so every still fails with 404 "Avatar group not found". Needs the adapter (or a v2 group step).
+     * v2 photo avatars: the identity is a trained avatar group (photo/generate → generation → avatar_group/create →
+     * train); its ref {@code group:<group_id>:<generation_id>} gives each still's {@code look/generate} its group.
      */
     @Test
-    @Disabled("legacy dialect: identity ref is a generation id, look/generate needs a trained group id (see Javadoc)")
     void givenTheV2Sandbox_whenAnInfluencerIsCreated_thenEveryStillManifestAndContactSheetAreStored(@TempDir Path dir)
             throws Exception {
         influencerEndToEnd("v2", dir);

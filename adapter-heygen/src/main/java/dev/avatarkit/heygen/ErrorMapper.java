@@ -29,6 +29,7 @@ final class ErrorMapper {
             "trial_video_limit_exceeded", "400123", "400664");
     private static final Set<String> CONFLICT = Set.of("request_in_progress", "conflict");
     /** Moderation codes from the legacy error table: the content was refused, not the request. */
+    static final Set<String> SERVER = Set.of("internal_error", "internal_server_error", "service_unavailable");
     static final Set<String> MODERATION = Set.of("400105", "400168", "400625", "402007", "402008", "402009",
             "400680", "blocked_words_detected", "inappropriate_content", "celebrity_content", "unsafe_prompt");
 
@@ -59,7 +60,8 @@ final class ErrorMapper {
         if (CONFLICT.contains(lower) || status == 409) {
             return new ConflictException(message, status, code, requestId, null);
         }
-        if (status >= 500) {
+        // a server error reported inside a 200 is still a server error: on a create, the render may exist
+        if (status >= 500 || SERVER.contains(lower)) {
             return create ? new OutcomeUnknownException(message + " (the create may have been accepted)", status,
                     code, requestId, null) : new ProviderUnavailableException(message, status, code, requestId, null);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,6 +32,7 @@ final class ResumableDownload extends InputStream {
     private Response response;
     private InputStream body;
     private boolean done;
+    private final byte[] one = new byte[1];
 
     ResumableDownload(OkHttpClient client, URI url, Supplier<URI> refresh, Sleeper sleeper, int maxOpens) {
         this.client = client;
@@ -42,14 +44,38 @@ final class ResumableDownload extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
 
+    /**
+     * Fills as much of {@code buffer} as the open body gives without waiting on a reopen. okio hands out at most one
+     * 8 KiB segment per call; passing that up made every consumer (sha-256, file and S3 writes) work in 8 KiB steps,
+     * a syscall per 8 KiB on the store side. The first chunk may open or resume; the rest only reads the open body
+     * and stops at its first hiccup (end, truncation, drop), which the next call handles.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length == 0) return 0;
+        int total = readSome(buffer, offset, length);
+        if (total < 0) return -1;
+        while (total < length && body != null) {
+            int n;
+            try {
+                n = body.read(buffer, offset + total, length - total);
+            } catch (IOException e) {
+                closeBody(); // dropped mid-body: the next call resumes from position
+                break;
+            }
+            if (n <= 0) break; // end or truncation: the next call decides
+            position += n;
+            total += n;
+        }
+        return total;
+    }
+
+    private int readSome(byte[] buffer, int offset, int length) {
         while (!done) {
             if (body == null) open();
             if (done) break;

@@ -3,9 +3,6 @@ package dev.avatarkit.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.avatarkit.core.influencer.CreateInfluencer;
-import dev.avatarkit.core.influencer.InfluencerHooks;
-import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.runtime.Platform;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,10 +25,8 @@ public final class HttpModule extends AbstractModule {
     }
 
     @Provides @Singleton Backend backend(Platform p) {
-        // influencers: each finished identity renders its stills, then a manifest and contact sheet
-        p.withHooks(new InfluencerHooks(p.jobs(), p::createJob, new InfluencerReport(p.jobs(), p.assets(), p.clock())));
         return new Backend(p.jobs(), p.assets(), p.video(), p.createJob(), p.manageJobs(), p.templateBatch(),
-                new CreateInfluencer(p.createJob()), p.webhooks(), p.jobEvents(), p.clock(), p::startWorkers, p);
+                p.createInfluencer(), p.webhooks(), p.jobEvents(), p.clock(), p::startWorkers, p);
     }
 
     @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry) {

@@ -25,7 +25,7 @@ class BatchRoutesTest {
 
     @AfterAll
     static void stop() {
-        s.close();
+        if (s != null) s.close();
     }
 
     @Test

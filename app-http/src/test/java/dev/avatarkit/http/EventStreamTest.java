@@ -33,7 +33,7 @@ class EventStreamTest {
 
     @AfterAll
     static void stop() {
-        s.close();
+        if (s != null) s.close();
     }
 
     @Test

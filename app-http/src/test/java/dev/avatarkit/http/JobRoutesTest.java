@@ -27,7 +27,7 @@ class JobRoutesTest {
 
     @AfterAll
     static void stop() {
-        s.close();
+        if (s != null) s.close();
     }
 
     @Test

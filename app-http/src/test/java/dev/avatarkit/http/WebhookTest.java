@@ -38,7 +38,7 @@ class WebhookTest {
 
     @AfterAll
     static void stop() {
-        s.close();
+        if (s != null) s.close();
     }
 
     @Test

@@ -65,6 +65,43 @@ class ResumableDownloadTest {
     }
 
     @Test
+    void givenA64KibBuffer_thenReadsFillItAcrossSegmentsAndStillResumeAfterADrop() throws Exception {
+        byte[] content = new byte[300_000];
+        for (int i = 0; i < content.length; i++) content[i] = (byte) (i * 31 + 7);
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            w.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String range = request.getHeader("Range");
+                    if (range == null) {
+                        return new MockResponse().setBody(new okio.Buffer().write(content))
+                                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+                    }
+                    int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+                    return new MockResponse().setResponseCode(206)
+                            .setHeader("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
+                            .setBody(new okio.Buffer().write(content, from, content.length - from));
+                }
+            });
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            int largest = 0;
+            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
+                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    assertThat(n).isPositive();
+                    got.write(buffer, 0, n);
+                    largest = Math.max(largest, n);
+                }
+            }
+            assertThat(got.toByteArray()).isEqualTo(content);
+            assertThat(largest).as("reads are not capped at okio's 8 KiB segment").isGreaterThan(8192);
+            assertThat(w.take().getHeader("Range")).isNull();
+            assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
+        }
+    }
+
+    @Test
     void givenEndlessFailures_thenGivesUpAfterTheBound() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             for (int i = 0; i < 10; i++) w.enqueue(new MockResponse().setResponseCode(500));

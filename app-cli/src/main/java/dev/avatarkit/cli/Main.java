@@ -11,7 +11,15 @@ public final class Main {
 
     public static void main(String[] args) {
         Io io = Io.system();
-        List<Module> modules = List.of(new CliModule(io, new RuntimeWiring()));
+        RuntimeWiring wiring;
+        try {
+            wiring = RuntimeWiring.fromEnv(io.env());
+        } catch (dev.avatarkit.core.domain.ValidationException e) {
+            io.err().println("error: " + e.getMessage());
+            System.exit(ExitCodes.USAGE);
+            return;
+        }
+        List<Module> modules = List.of(new CliModule(io, wiring));
         Injector injector = Guice.createInjector(modules);
         int code = injector.getInstance(Cli.class).run(args);
         System.exit(code);

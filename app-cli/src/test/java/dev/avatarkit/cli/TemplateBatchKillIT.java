@@ -1,0 +1,90 @@
+package dev.avatarkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.avatarkit.sim.HeyGenSimulator;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as a separate process: a batch killed ({@code kill -9}) once the simulator has seen some creates,
+ * then the same command again, completes every row with no render created twice.
+ */
+class TemplateBatchKillIT {
+    static final Path JAR = Path.of("target/avatarkit.jar").toAbsolutePath();
+    static final int ROWS = 40;
+    @TempDir Path dir;
+    HeyGenSimulator sim;
+
+    @AfterEach
+    void tearDown() {
+        if (sim != null) sim.close();
+    }
+
+    @Test
+    @Timeout(90)
+    void givenABatchKilledHalfway_whenTheSameCommandRunsAgain_thenEveryRowSucceedsWithNoDuplicateCreate() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "needs " + JAR + " (mvn -pl app-cli package)");
+        sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(400)).concurrency(10).build().start();
+        StringBuilder csv = new StringBuilder("name,callback_id\n");
+        for (int i = 1; i <= ROWS; i++) csv.append(String.format("Person%03d,row-%03d%n", i, i));
+        Files.writeString(dir.resolve("people.csv"), csv);
+
+        Process first = start("first.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sim.stats().jobsCreated() < 12 && first.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        long createdBeforeKill = sim.stats().jobsCreated();
+        first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String firstLog = Files.readString(dir.resolve("first.log"));
+        assertThat(createdBeforeKill).as(firstLog).isBetween(1L, (long) ROWS - 1);
+
+        Process second = start("second.log");
+        boolean finished = second.waitFor(75, TimeUnit.SECONDS);
+        if (!finished) second.destroyForcibly();
+        String log = Files.readString(dir.resolve("second.log"));
+        System.out.printf("killed after %d creates; re-run: %s; sim: created %d, duplicates %d, replays %d%n", createdBeforeKill,
+                log.lines().reduce((a, b) -> b).orElse(""), sim.stats().jobsCreated(), sim.stats().duplicateCreates(),
+                sim.stats().idempotentReplays());
+
+        assertThat(finished).as(log).isTrue();
+        assertThat(second.exitValue()).as(log).isZero();
+        assertThat(log).contains("already known from an earlier run", ROWS + "/" + ROWS + " finished · " + ROWS + " SUCCEEDED");
+        assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
+        assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS);
+        assertThat(sim.stats().createsPerCallbackId()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+    }
+
+    private Process start(String log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "template", "batch", "tpl_welcome_name",
+                "--csv", "people.csv", "--wait", "--timeout", "70s"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(new File(dir.toFile(), log));
+        builder.environment().put("AVATARKIT_HOME", dir.resolve("home").toString());
+        builder.environment().put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());
+        builder.environment().put("HEYGEN_BASE_URL", sim.baseUrl());
+        builder.environment().put("HEYGEN_UPLOAD_URL", sim.baseUrl());
+        builder.environment().put("HEYGEN_API_KEY", "it-key");
+        builder.environment().put("HEYGEN_MAX_CONCURRENCY", "10");
+        builder.environment().put(RuntimeWiring.POLL_INTERVAL, "100ms..400ms");
+        builder.environment().remove("AVATARKIT_SANDBOX");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    static String read(Path file) throws Exception {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -93,11 +93,11 @@ class ErrorsAndExitCodesTest {
     }
 
     @Test
-    void givenInfluencerCommands_whenRun_thenNotAvailableYetExit2() {
+    void givenAvatarCreateWithoutPrompt_whenRun_thenUsageExit2NamingTheOption() {
         CliHarness.Result r = cli.run("avatar", "create", "--name", "Ava");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("not available yet");
+        assertThat(r.err()).contains("--prompt");
     }
 
     @Test

@@ -64,7 +64,7 @@ class TemplateBatchFaultsIT {
                 .add(FaultRule.on(CREATE, FaultKind.HTTP_502).calls(40))
                 .add(FaultRule.on(CREATE, FaultKind.HTTP_503).calls(45))
                 .add(FaultRule.on(CREATE, FaultKind.MALFORMED_JSON).calls(7, 55))
-                .add(FaultRule.on(CREATE, FaultKind.SLOW).delayMs(1_500).calls(60))
+                .add(FaultRule.on(CREATE, FaultKind.SLOW).delayMs(1_500).calls(20))
                 .add(FaultRule.on("GET /v3/videos/statuses", FaultKind.HTTP_500).calls(4))
                 .add(FaultRule.on("GET /v3/videos/statuses", FaultKind.HTTP_429).calls(9).retryAfterSeconds(1))
                 .add(FaultRule.on("GET /v3/videos/{video_id}", FaultKind.HTTP_503).calls(11))

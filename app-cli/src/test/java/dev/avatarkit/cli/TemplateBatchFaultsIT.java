@@ -71,7 +71,7 @@ class TemplateBatchFaultsIT {
                 .add(FaultRule.on("GET /_sim/files/{token}", FaultKind.TRUNCATE).calls(25));
         long started = System.nanoTime();
 
-        CliHarness.Result r = cli.run("--json", "template", "batch", TEMPLATE, "--csv", "people.csv", "--wait", "--timeout", "80s");
+        CliHarness.Result r = cli.run("-v", "--json", "template", "batch", TEMPLATE, "--csv", "people.csv", "--wait", "--timeout", "80s");
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("batch of %d: %d s; sim: created %d, duplicates %d, 429s %d, replays %d, faults %s, requests %s%n", ROWS,

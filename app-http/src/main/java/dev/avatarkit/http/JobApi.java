@@ -24,11 +24,13 @@ final class JobApi {
     private final Backend backend;
     private final Idempotency idempotency;
     private final long jsonLimit;
+    private final JobReadCache reads;
 
     JobApi(Backend backend, long jsonLimit) {
         this.backend = backend;
         this.idempotency = new Idempotency(backend.jobs(), backend.createJob());
         this.jsonLimit = jsonLimit;
+        this.reads = new JobReadCache(backend.jobs(), backend.events(), backend.clock());
     }
 
     void createVideo(Context ctx) {
@@ -49,7 +51,7 @@ final class JobApi {
     }
 
     void get(Context ctx) {
-        Responses.job(ctx, 200, backend.manageJobs().get(jobId(ctx)));
+        ctx.status(200).contentType("application/json").result(reads.json(jobId(ctx)));
     }
 
     void list(Context ctx) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** JSON responses; the job resource is always {@link JobDocument} (nulls included, as the CLI prints it). */
 final class Responses {
-    private static final JsonAdapter<JobDocument> JOB = Json.moshi().adapter(JobDocument.class).serializeNulls();
+    static final JsonAdapter<JobDocument> JOB = Json.moshi().adapter(JobDocument.class).serializeNulls();
 
     /** A page of jobs and the cursor of the next page (null at the end). */
     public record JobList(List<JobDocument> jobs, String next) {}

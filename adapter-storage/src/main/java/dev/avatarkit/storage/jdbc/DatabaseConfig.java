@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 public record DatabaseConfig(String url, String user, String password, int poolSize) {
     /** SQLite serialises writers anyway; a few connections let readers run beside the one writer (WAL). */
-    public static final int DEFAULT_SQLITE_POOL = 4;
+    /** WAL readers run side by side; with 4 connections, 64 concurrent HTTP reads queued on the pool (bench/http.sh). */
+    public static final int DEFAULT_SQLITE_POOL = 16;
     public static final int DEFAULT_POSTGRESQL_POOL = 10;
 
     public DatabaseConfig {

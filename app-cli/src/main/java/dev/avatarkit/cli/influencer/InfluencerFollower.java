@@ -20,6 +20,7 @@ import java.util.Map;
 public final class InfluencerFollower {
     static final Duration TICK = Duration.ofMillis(250);
     static final Duration LINE_EVERY = Duration.ofSeconds(2);
+    static final Duration SUBMIT_WAIT = Duration.ofMinutes(2);
     /** The last still's hook writes the report just after committing its state; after this we write it ourselves. */
     static final Duration REPORT_GRACE = Duration.ofSeconds(5);
     private final Backend backend;
@@ -35,7 +36,8 @@ public final class InfluencerFollower {
     public InfluencerStatus.View follow(JobId id, boolean wait, Duration timeout) throws InterruptedException {
         backend.startWorkers();
         InfluencerStatus status = backend.get(InfluencerStatus.class);
-        Instant deadline = Instant.now().plus(timeout);
+        // without --wait only the identity's submission is awaited, as `video create` does (at most 2 minutes)
+        Instant deadline = Instant.now().plus(wait || timeout.compareTo(SUBMIT_WAIT) < 0 ? timeout : SUBMIT_WAIT);
         Instant lastLine = Instant.EPOCH;
         String lastText = null;
         while (true) {

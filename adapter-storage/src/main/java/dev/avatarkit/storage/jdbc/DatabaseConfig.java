@@ -10,8 +10,8 @@ import java.nio.file.Path;
  */
 public record DatabaseConfig(String url, String user, String password, int poolSize) {
     /** SQLite serialises writers anyway; a few connections let readers run beside the one writer (WAL). */
-    /** WAL readers run side by side; with 4 connections, 64 concurrent HTTP reads queued on the pool (bench/http.sh). */
-    public static final int DEFAULT_SQLITE_POOL = 16;
+    /** SQLite serialises writers; hot HTTP reads are served from app-http's read cache, not the pool. */
+    public static final int DEFAULT_SQLITE_POOL = 4;
     public static final int DEFAULT_POSTGRESQL_POOL = 10;
 
     public DatabaseConfig {

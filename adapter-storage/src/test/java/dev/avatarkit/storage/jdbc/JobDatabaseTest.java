@@ -85,7 +85,7 @@ class JobDatabaseTest {
         DatabaseConfig postgres = DatabaseConfig.of("jdbc:postgresql://db/avatarkit", "u", "secret");
 
         assertThat(sqlite.url()).isEqualTo("jdbc:sqlite:/home/me/.avatarkit/avatarkit.db");
-        assertThat(sqlite.poolSize()).isEqualTo(16);
+        assertThat(sqlite.poolSize()).isEqualTo(4);
         assertThat(postgres.poolSize()).isEqualTo(10);
         assertThat(postgres.isSqlite()).isFalse();
     }

@@ -2,6 +2,12 @@ package dev.avatarkit.cli;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.Durations;
+import dev.avatarkit.cli.app.ExitCodes;
+import dev.avatarkit.cli.app.GlobalOptions;
+import dev.avatarkit.cli.app.Io;
+import dev.avatarkit.cli.app.Logging;
 import dev.avatarkit.cli.command.RootCommand;
 import dev.avatarkit.cli.output.Output;
 import java.time.Duration;

@@ -3,6 +3,9 @@ package dev.avatarkit.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.avatarkit.cli.app.ExitCodes;
+import dev.avatarkit.cli.app.Io;
+import dev.avatarkit.cli.app.RuntimeWiring;
 import java.util.List;
 
 /** The {@code avatarkit} command line: lists its modules, builds one injector, runs, exits with the run's code. */

@@ -1,6 +1,9 @@
 package dev.avatarkit.cli;
 
 import com.google.inject.Guice;
+import dev.avatarkit.cli.app.Io;
+import dev.avatarkit.cli.app.PlatformWiring;
+import dev.avatarkit.cli.app.RuntimeWiring;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.runtime.PlatformOptions;
 import java.io.PrintWriter;

@@ -3,6 +3,7 @@ package dev.avatarkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarkit.cli.app.RuntimeWiring;
 import dev.avatarkit.cli.influencer.LookAttributes;
 import dev.avatarkit.core.domain.ValidationException;
 import java.util.Map;

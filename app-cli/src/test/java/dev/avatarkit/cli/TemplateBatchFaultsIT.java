@@ -2,6 +2,7 @@ package dev.avatarkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avatarkit.cli.app.RuntimeWiring;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.runtime.PlatformOptions;
 import dev.avatarkit.sim.FaultKind;

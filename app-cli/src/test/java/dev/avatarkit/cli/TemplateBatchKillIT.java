@@ -3,6 +3,7 @@ package dev.avatarkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.avatarkit.cli.app.RuntimeWiring;
 import dev.avatarkit.sim.HeyGenSimulator;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

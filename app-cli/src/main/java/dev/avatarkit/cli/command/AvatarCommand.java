@@ -1,8 +1,8 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
-import dev.avatarkit.cli.ExitCodes;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.influencer.InfluencerFollower;
 import dev.avatarkit.cli.influencer.InfluencerPresenter;
 import dev.avatarkit.cli.output.InfluencerDocuments;

@@ -1,8 +1,8 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
-import dev.avatarkit.cli.Io;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.influencer.InfluencerFollower;
 import dev.avatarkit.cli.influencer.InfluencerPresenter;
 import dev.avatarkit.cli.influencer.LookAttributes;
@@ -15,8 +15,8 @@ import dev.avatarkit.core.domain.ShotList;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.influencer.DefaultShots;
-import dev.avatarkit.core.influencer.ReferenceImages;
 import dev.avatarkit.core.influencer.InfluencerStatus;
+import dev.avatarkit.core.influencer.ReferenceImages;
 import dev.avatarkit.runtime.influencer.ShotListFiles;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
+import dev.avatarkit.cli.app.Backend;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;

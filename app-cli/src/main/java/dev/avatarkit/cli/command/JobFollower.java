@@ -1,9 +1,9 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
-import dev.avatarkit.cli.Durations;
-import dev.avatarkit.cli.ExitCodes;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.Durations;
+import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.JobView;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.Job;

@@ -1,10 +1,10 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
-import dev.avatarkit.cli.ExitCodes;
-import dev.avatarkit.cli.GlobalOptions;
-import dev.avatarkit.cli.Io;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.ExitCodes;
+import dev.avatarkit.cli.app.GlobalOptions;
+import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.JobState;

@@ -1,8 +1,8 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.Backend;
-import dev.avatarkit.cli.Io;
+import dev.avatarkit.cli.app.Backend;
+import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.Background;
 import dev.avatarkit.core.domain.Character;

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.output;
 
 import com.squareup.moshi.Json;
-import dev.avatarkit.cli.ExitCodes;
+import dev.avatarkit.cli.app.ExitCodes;
 
 /** {@code {"error":{"code","message","hint","request_id","field"}}}: what {@code --json} prints on stderr on failure. */
 public record ErrorDocument(Error error) {

@@ -2,9 +2,9 @@ package dev.avatarkit.cli.output;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import dev.avatarkit.cli.ExitCodes;
-import dev.avatarkit.cli.GlobalOptions;
-import dev.avatarkit.cli.Io;
+import dev.avatarkit.cli.app.ExitCodes;
+import dev.avatarkit.cli.app.GlobalOptions;
+import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.avatarkit.cli;
+package dev.avatarkit.cli.app;
 
 import dev.avatarkit.core.domain.JobConflictException;
 import dev.avatarkit.core.domain.JobNotFoundException;

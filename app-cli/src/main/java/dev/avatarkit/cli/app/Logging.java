@@ -1,4 +1,4 @@
-package dev.avatarkit.cli;
+package dev.avatarkit.cli.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -50,7 +50,7 @@ public final class Logging {
         if (value != null && value.length() >= 4) SECRETS.add(value);
     }
 
-    static String mask(String text) {
+    public static String mask(String text) {
         String out = text;
         for (String secret : SECRETS) out = out.replace(secret, "****");
         return out;

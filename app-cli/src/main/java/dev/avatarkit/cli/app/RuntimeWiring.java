@@ -1,4 +1,4 @@
-package dev.avatarkit.cli;
+package dev.avatarkit.cli.app;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;

@@ -1,4 +1,4 @@
-package dev.avatarkit.cli;
+package dev.avatarkit.cli.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

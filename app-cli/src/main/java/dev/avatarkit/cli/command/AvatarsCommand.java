@@ -7,7 +7,6 @@ import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,16 +26,9 @@ public final class AvatarsCommand {
         @Override
         public Integer call() {
             Page<Catalog.Avatar> page = backend.provider().avatars(new PageRequest(limit, cursor));
-            if (out.json()) {
-                out.document(new Documents.AvatarList(page.items(), page.nextToken()));
-                return 0;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("ID", "NAME", "GENDER", "TYPE"));
-            page.items().forEach(a -> rows.add(List.of(a.id(), String.valueOf(a.name()), String.valueOf(a.gender()), String.valueOf(a.type()))));
-            out.table(rows);
-            if (page.hasMore()) out.progress("more: --cursor " + page.nextToken());
-            return 0;
+            return CatalogPages.print(out, page, new Documents.AvatarList(page.items(), page.nextToken()),
+                    List.of("ID", "NAME", "GENDER", "TYPE"),
+                    a -> List.of(a.id(), String.valueOf(a.name()), String.valueOf(a.gender()), String.valueOf(a.type())));
         }
     }
 }

@@ -40,16 +40,9 @@ public final class TemplateCommand {
         @Override
         public Integer call() {
             Page<Catalog.Template> page = backend.provider().templates(new PageRequest(limit, cursor));
-            if (out.json()) {
-                out.document(new Documents.TemplateList(page.items(), page.nextToken()));
-                return 0;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("ID", "ASPECT", "NAME"));
-            page.items().forEach(t -> rows.add(List.of(t.id(), String.valueOf(t.aspectRatio()), String.valueOf(t.name()))));
-            out.table(rows);
-            if (page.hasMore()) out.progress("more: --cursor " + page.nextToken());
-            return 0;
+            return CatalogPages.print(out, page, new Documents.TemplateList(page.items(), page.nextToken()),
+                    List.of("ID", "ASPECT", "NAME"),
+                    t -> List.of(t.id(), String.valueOf(t.aspectRatio()), String.valueOf(t.name())));
         }
     }
 

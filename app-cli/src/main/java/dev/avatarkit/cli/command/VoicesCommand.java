@@ -7,7 +7,6 @@ import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,16 +26,9 @@ public final class VoicesCommand {
         @Override
         public Integer call() {
             Page<Catalog.VoiceEntry> page = backend.provider().voices(new PageRequest(limit, cursor));
-            if (out.json()) {
-                out.document(new Documents.VoiceList(page.items(), page.nextToken()));
-                return 0;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("ID", "NAME", "LANGUAGE", "GENDER"));
-            page.items().forEach(v -> rows.add(List.of(v.id(), String.valueOf(v.name()), String.valueOf(v.language()), String.valueOf(v.gender()))));
-            out.table(rows);
-            if (page.hasMore()) out.progress("more: --cursor " + page.nextToken());
-            return 0;
+            return CatalogPages.print(out, page, new Documents.VoiceList(page.items(), page.nextToken()),
+                    List.of("ID", "NAME", "LANGUAGE", "GENDER"),
+                    v -> List.of(v.id(), String.valueOf(v.name()), String.valueOf(v.language()), String.valueOf(v.gender())));
         }
     }
 }

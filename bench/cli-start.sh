@@ -22,19 +22,21 @@ if [ ! -f "$HOME_DIR/avatarkit.db" ]; then
 fi
 export AVATARKIT_HOME="$HOME_DIR"
 unset HEYGEN_API_KEY || true
+# What users run: bin/avatarkit (JIT tier 1, serial GC, and a class-data-sharing archive made on first use)
+CLI="$ROOT/bin/avatarkit"
 echo "--- one run of the command, first lines:"
-java -jar "$JAR" jobs list | head -5 || true
+"$CLI" jobs list | head -5 || true
 echo "---"
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$HOME_DIR/hyperfine.json" \
     -n 'java -version' 'java -version' \
-    -n 'avatarkit jobs list' "java -jar $JAR jobs list"
+    -n 'avatarkit jobs list' "$CLI jobs list"
   read -r base ours < <(python3 -c "import json,sys; r=json.load(open('$HOME_DIR/hyperfine.json'))['results']; print(r[0]['median'], r[1]['median'])")
 else
   echo "hyperfine not installed (apt-get install -y hyperfine); timing with date +%s%N"
   t() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); awk -v d=$((e - s)) 'BEGIN {printf "%.4f", d / 1e9}'; }
   b=(); o=()
-  for i in $(seq 1 "$runs"); do b+=("$(t java -version)"); o+=("$(t java -jar "$JAR" jobs list)"); done
+  for i in $(seq 1 "$runs"); do b+=("$(t java -version)"); o+=("$(t "$CLI" jobs list)"); done
   base=$(median "${b[@]}"); ours=$(median "${o[@]}")
 fi
 echo "SUMMARY cli-start jobs=$jobs runs=$runs jobs_list_median_s=$(printf '%.3f' "$ours") (target <= 0.8) java_version_median_s=$(printf '%.3f' "$base") ratio_to_java_version=$(ratio "$ours" "$base")"

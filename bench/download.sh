@@ -41,6 +41,15 @@ for r in $(seq 1 "$runs"); do
   c+=("$ct"); o+=("$ot"); heap+=("$(field "$line" peak_heap_mib)"); rss+=("$(field "$line" peak_rss_mib)")
   echo "run $r: curl ${ct}s ($(mibs "$ct") MiB/s) | ours ${ot}s ($(mibs "$ot") MiB/s, peak heap $(field "$line" peak_heap_mib) MiB of max $(field "$line" max_heap_mib), peak RSS $(field "$line" peak_rss_mib) MiB) | throughput ratio $(ratio "$ct" "$ot")"
 done
+# issue 5's figure: a put of the same 1 GiB file into the local store vs cp of it (both write + fsync nothing extra:
+# cp does not fsync; our put fsyncs the file and its directory, hashes it, and renames it into place)
+cpt=(); pt=()
+for r in $(seq 1 "$runs"); do
+  rm -f "$TMP/cp.bin"; s=$(date +%s%N); cp "$TMP/curl.bin" "$TMP/cp.bin"; sync "$TMP/cp.bin"; e=$(date +%s%N); cpt+=("$(secs "$s" "$e")")
+  line=$(ours_run --target local --dir "$TMP/local-put" --from-file "$TMP/curl.bin"); pt+=("$(field "$line" seconds)")
+  echo "put run $r: cp+sync ${cpt[-1]}s ($(mibs "${cpt[-1]}") MiB/s) | LocalAssetStore.put ${pt[-1]}s ($(mibs "${pt[-1]}") MiB/s)"
+done
+echo "SUMMARY put-local runs=$runs cp_s_median=$(median "${cpt[@]}") put_s_median=$(median "${pt[@]}") throughput_ratio=$(ratio "$(median "${cpt[@]}")" "$(median "${pt[@]}")")"
 mc=$(median "${c[@]}"); mo=$(median "${o[@]}")
 echo "SUMMARY download-local runs=$runs curl_s_median=$mc ours_s_median=$mo throughput_ratio=$(ratio "$mc" "$mo") (target >= 0.9)" \
      "ours_peak_heap_mib_max=$(printf '%s\n' "${heap[@]}" | sort -g | tail -1) (target < 64) ours_peak_rss_mib_median=$(median "${rss[@]}")"

@@ -49,9 +49,11 @@ public final class JobEngineBuilder {
         JobWrites writes = new JobWrites(jobs, listener, hooks, clock);
         Backoff backoff = new Backoff(random);
         ConcurrencyGate gate = new ConcurrencyGate(jobs, policy.maxConcurrency());
+        RenderTimes renderTimes = new RenderTimes(policy, backoff);
         DownloadStep download = new DownloadStep(writes, renderers, assets, policy, backoff);
-        PollStep poll = new PollStep(writes, renderers, download, policy, backoff);
-        SubmitStep submit = new SubmitStep(jobs, writes, renderers, gate, new CreditBreaker(policy.creditBreakerOpenFor()), policy);
+        PollStep poll = new PollStep(writes, renderers, download, policy, renderTimes);
+        SubmitStep submit = new SubmitStep(jobs, writes, renderers, gate, new CreditBreaker(policy.creditBreakerOpenFor()),
+                policy, renderTimes);
         return new JobEngine(jobs, clock, submit, poll, download, gate, scheduler);
     }
 }

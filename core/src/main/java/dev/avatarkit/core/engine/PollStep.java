@@ -20,14 +20,14 @@ final class PollStep {
     private final Renderers renderers;
     private final DownloadStep download;
     private final EnginePolicy policy;
-    private final Backoff backoff;
+    private final RenderTimes renderTimes;
 
-    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, Backoff backoff) {
+    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, RenderTimes renderTimes) {
         this.writes = writes;
         this.renderers = renderers;
         this.download = download;
         this.policy = policy;
-        this.backoff = backoff;
+        this.renderTimes = renderTimes;
     }
 
     Instant run(Job job) {
@@ -45,16 +45,17 @@ final class PollStep {
                     "the provider no longer knows render " + job.providerRef(), false));
             return null;
         } catch (RateLimitedException e) {
-            return now.plus(e.retryAfter().isZero() ? nextDelay(job) : e.retryAfter());
+            return now.plus(e.retryAfter().isZero() ? renderTimes.nextPoll(job, now) : e.retryAfter());
         } catch (ProviderException e) {
-            return now.plus(nextDelay(job));
+            return now.plus(renderTimes.nextPoll(job, now));
         }
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
-                Duration delay = nextDelay(job);
+                Duration delay = renderTimes.nextPoll(job, now);
                 yield writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
             }
             case SUCCEEDED -> {
+                renderTimes.finished(job, now);
                 Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
                 if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
                 yield download.run(writes.save(downloading), status);
@@ -69,9 +70,5 @@ final class PollStep {
                 : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
         writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);
         return null;
-    }
-
-    private Duration nextDelay(Job job) {
-        return backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), job.polls());
     }
 }

@@ -38,16 +38,18 @@ final class SubmitStep {
     private final ConcurrencyGate gate;
     private final CreditBreaker breaker;
     private final EnginePolicy policy;
+    private final RenderTimes renderTimes;
     private final Object submitLock = new Object();
 
     SubmitStep(JobStore jobs, JobWrites writes, Renderers renderers, ConcurrencyGate gate, CreditBreaker breaker,
-               EnginePolicy policy) {
+               EnginePolicy policy, RenderTimes renderTimes) {
         this.jobs = jobs;
         this.writes = writes;
         this.renderers = renderers;
         this.gate = gate;
         this.breaker = breaker;
         this.policy = policy;
+        this.renderTimes = renderTimes;
     }
 
     Instant run(Job job) {
@@ -115,8 +117,8 @@ final class SubmitStep {
 
     private Instant accepted(Job job, Submission submission) {
         Instant now = now();
-        Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now, now.plus(policy.pollInitial()),
-                now.plus(policy.renderTimeout()));
+        Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now,
+                now.plus(renderTimes.firstPoll(job)), now.plus(policy.renderTimeout()));
         try {
             return writes.save(rendering).nextRunAt();
         } catch (StaleJobException raced) {

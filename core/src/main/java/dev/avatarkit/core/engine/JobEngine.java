@@ -57,7 +57,7 @@ public final class JobEngine {
             Job job = found.get();
             try {
                 Instant next = step(job);
-                if (heldSlot(job.state())) releaseSlotIfLeft(id);
+                if (mayHoldSlot(job.state())) releaseSlotIfLeft(id, job.state());
                 return next;
             } catch (StaleJobException raced) {
                 // someone else moved the job (cancel, webhook, another worker): read it again and decide again
@@ -75,14 +75,18 @@ public final class JobEngine {
         };
     }
 
-    private static boolean heldSlot(JobState state) {
+    private static boolean mayHoldSlot(JobState state) {
         return state == JobState.QUEUED || state == JobState.SUBMITTING || state == JobState.RENDERING;
     }
 
-    /** When a job has left SUBMITTING/RENDERING, wake the oldest job waiting for a render slot. */
-    private void releaseSlotIfLeft(JobId id) {
+    /**
+     * When a job has left SUBMITTING/RENDERING (or passed through them within this step), wake the oldest job
+     * waiting for a render slot. A job still QUEUED held no slot: it may just have parked itself, and must stay parked.
+     */
+    private void releaseSlotIfLeft(JobId id, JobState before) {
         JobState now = jobs.find(id).map(Job::state).orElse(JobState.CANCELED);
         if (now == JobState.SUBMITTING || now == JobState.RENDERING) return;
+        if (before == JobState.QUEUED && now == JobState.QUEUED) return;
         gate.forget(id);
         gate.next().ifPresent(waiting -> scheduler.schedule(waiting, clock.instant()));
     }

@@ -1,39 +1,9 @@
 package dev.avatarkit.heygen;
 
-import dev.avatarkit.core.port.VideoProvider;
-import dev.avatarkit.sim.HeyGenSimulator;
-import dev.avatarkit.testkit.provider.VideoProviderContract;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-class HeyGenV2SimulatorIT extends VideoProviderContract {
-    static HeyGenSimulator sim;
-    static HeyGen heygen;
-
-    @BeforeAll
-    static void start() {
-        sim = SimulatorSupport.start();
-        heygen = SimulatorSupport.adapter(sim, ApiVersion.V2, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stop() {
-        heygen.close();
-        sim.close();
-    }
-
+/** The VideoProvider contract on the legacy v2 dialect against the simulator. */
+class HeyGenV2SimulatorIT extends SimulatorProviderContract {
     @Override
-    protected VideoProvider provider() {
-        return heygen.videos();
-    }
-
-    @Override
-    protected void letRendersProgress() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected ApiVersion version() {
+        return ApiVersion.V2;
     }
 }

@@ -3,9 +3,11 @@ package dev.avatarkit.runtime;
 import dev.avatarkit.core.domain.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link AvatarkitConfig} with DESIGN §5's precedence: flag &gt; environment &gt; config file
@@ -26,6 +29,9 @@ public final class ConfigLoader {
             "AVATARKIT_STORAGE", "AVATARKIT_STORAGE_DIR", "AVATARKIT_S3_BUCKET", "AVATARKIT_S3_PREFIX",
             "AVATARKIT_S3_ENDPOINT", "AVATARKIT_S3_PATH_STYLE", "AWS_REGION", "AVATARKIT_SANDBOX", "AVATARKIT_HTTP_PORT",
             "AVATARKIT_HTTP_TOKENS", "AVATARKIT_PUBLIC_URL");
+
+    /** What a key of ours looks like; anything else in a config file is never echoed back. */
+    private static final Pattern KEY_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
     private ConfigLoader() {}
 
@@ -42,7 +48,24 @@ public final class ConfigLoader {
         if (configFile != null || Files.isRegularFile(file)) merged.putAll(readFile(file));
         env.forEach((k, v) -> { if (KEYS.contains(k) && v != null && !v.isBlank()) merged.put(k, v); });
         flags.forEach((k, v) -> { if (v != null) merged.put(k, v); });
+        if (bool(merged, "AVATARKIT_SANDBOX")) isolateSandbox(merged, home);
         return build(merged, home);
+    }
+
+    /**
+     * The sandbox's renders exist only in its simulator, so sandbox work never shares state with real work, in any
+     * app: its jobs live in {@code $AVATARKIT_HOME/sandbox.db} whatever {@code AVATARKIT_DB_URL} says (a sandbox
+     * process resuming real jobs against its simulator would fail paid renders), and its S3 objects under
+     * {@code sandbox/}. Local assets stay in the storage directory: they are keyed by job id and hold nothing to resume.
+     */
+    private static void isolateSandbox(Map<String, String> merged, Path home) {
+        merged.put("AVATARKIT_DB_URL", sandboxDbUrl(home));
+        merged.put("AVATARKIT_S3_PREFIX", "sandbox/" + merged.getOrDefault("AVATARKIT_S3_PREFIX", ""));
+    }
+
+    /** Where sandbox jobs live: never the real job database. */
+    public static String sandboxDbUrl(Path home) {
+        return "jdbc:sqlite:" + home.resolve("sandbox.db");
     }
 
     private static AvatarkitConfig build(Map<String, String> v, Path home) {
@@ -79,13 +102,42 @@ public final class ConfigLoader {
         }
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new ValidationException("config", "unknown key(s) " + unknown + " in " + file
-                    + "; allowed keys: " + new TreeSet<>(KEYS));
-        }
+        if (!unknown.isEmpty()) throw unknownKeys(file, unknown);
         Map<String, String> out = new HashMap<>();
         properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k).trim()));
         return out;
+    }
+
+    /**
+     * Names a typo'd key, but never echoes text that does not look like a key name: a value pasted on its own line
+     * (a secret, say) or a file that is not ours at all ({@code --config /etc/passwd}) is reported by line number only.
+     */
+    private static ValidationException unknownKeys(Path file, Set<String> unknown) {
+        List<String> shown = unknown.stream().filter(k -> KEY_NAME.matcher(k).matches()).toList();
+        List<Integer> hiddenLines = linesStartingWith(file, unknown.stream().filter(k -> !shown.contains(k)).toList());
+        StringBuilder message = new StringBuilder("config file " + file + " is not KEY=value lines of known keys:");
+        if (!shown.isEmpty()) message.append(" unknown key(s) ").append(shown).append(';');
+        if (!hiddenLines.isEmpty()) {
+            message.append(" line(s) ").append(hiddenLines)
+                    .append(" are not KEY=value (not shown: they may hold a secret; put KEY=value on one line);");
+        }
+        message.append(" allowed keys: ").append(new TreeSet<>(KEYS));
+        return new ValidationException("config", message.toString());
+    }
+
+    private static List<Integer> linesStartingWith(Path file, List<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1); // Properties' own charset rule
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (keys.stream().anyMatch(k -> !k.isEmpty() && line.startsWith(k))) numbers.add(i + 1);
+            }
+            return numbers;
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static String first(String... values) {

@@ -36,22 +36,13 @@ public final class Backend implements AutoCloseable {
     public synchronized AvatarkitConfig config() {
         if (config == null) {
             Map<String, String> flags = global.configFlags();
+            // a sandbox run gets its own job database from the loader, apart from real work
             AvatarkitConfig loaded = ConfigLoader.load(flags, io.env(), resolvedConfigFile());
-            if (loaded.sandbox() && loaded.dbUrl().equals(defaultDbUrl(loaded))) {
-                // the sandbox's renders exist only in its simulator: keep them out of the real job database, so that
-                // neither run resumes (and fails) the other's jobs
-                flags.put("AVATARKIT_DB_URL", "jdbc:sqlite:" + loaded.home().resolve("sandbox.db"));
-                loaded = ConfigLoader.load(flags, io.env(), resolvedConfigFile());
-            }
             if (loaded.apiKey() != null) Logging.redact(loaded.apiKey().reveal());
             if (loaded.webhookSecret() != null) Logging.redact(loaded.webhookSecret().reveal());
             config = loaded;
         }
         return config;
-    }
-
-    private static String defaultDbUrl(AvatarkitConfig config) {
-        return "jdbc:sqlite:" + config.home().resolve("avatarkit.db");
     }
 
     /** Any platform service (use cases, ports). */

@@ -22,10 +22,37 @@ public final class Imaging {
 
   private Imaging() {}
 
+  /** The PNG text keyword under which every still carries the id of the look (or image) that produced it. */
+  public static final String MARK_KEYWORD = "avatarkit-sim-source";
+
   /** A PNG portrait still that differs visibly per prompt (and per variant). */
   public static byte[] stillPng(String prompt, int variant, int width, int height) {
-    BufferedImage img = draw(prompt == null ? "" : prompt, variant, width, height, BufferedImage.TYPE_INT_ARGB);
-    return encode(img, "png");
+    return stillPng(null, prompt, variant, width, height);
+  }
+
+  /**
+   * A still marked with the id of what produced it: drawn in its top corner and stored as a PNG text chunk, so a test
+   * can prove that each stored still is its own look's. Prompts that share their first lines and angle used to
+   * differ only by a hue (a few hundred distinct RGB values), so two looks could come out byte-identical.
+   */
+  public static byte[] stillPng(String mark, String prompt, int variant, int width, int height) {
+    String text = prompt == null ? "" : prompt;
+    BufferedImage img = draw(text, variant, width, height, BufferedImage.TYPE_INT_ARGB);
+    if (mark == null) return encode(img, "png");
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.setFont(new Font(Font.MONOSPACED, Font.BOLD, Math.max(9, height / 40)));
+      g.drawString(mark, 6, 6 + g.getFontMetrics().getAscent());
+    } finally {
+      g.dispose();
+    }
+    return PngText.encode(img, MARK_KEYWORD, mark);
+  }
+
+  /** The id a still was marked with by {@link #stillPng(String, String, int, int, int)}, if any. */
+  public static java.util.Optional<String> markOf(byte[] png) {
+    return PngText.read(png, MARK_KEYWORD);
   }
 
   /** A JPEG video thumbnail. */

@@ -27,8 +27,10 @@ public final class MediaStore {
     items.put(id + ".srt", new Item("application/x-subrip", () -> Imaging.srt(script).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** A still marked with its token's id ({@code <id>.png} → {@code <id>}), the look or image that produced it. */
   void putStill(String token, String prompt, int variant, int width, int height) {
-    items.put(token, new Item("image/png", memo(() -> Imaging.stillPng(prompt, variant, width, height))));
+    String mark = token.endsWith(".png") ? token.substring(0, token.length() - 4) : token;
+    items.put(token, new Item("image/png", memo(() -> Imaging.stillPng(mark, prompt, variant, width, height))));
   }
 
   void putBytes(String token, String contentType, byte[] bytes) {

@@ -14,6 +14,7 @@ import dev.avatarkit.runtime.AvatarkitConfig;
 import dev.avatarkit.runtime.ConfigLoader;
 import dev.avatarkit.runtime.Platform;
 import dev.avatarkit.runtime.PlatformOptions;
+import dev.avatarkit.sim.Imaging;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,10 @@ class InfluencerSimIT {
                 assertThat(file.toString()).endsWith("influencers/" + identity.id() + "/stills/" + still.shot().fileStem() + ".png");
                 BufferedImage image = ImageIO.read(file.toFile());
                 assertThat(image).as("still %s decodes", file).isNotNull();
+                // issue 16 #6: the stored still is the one its own look produced (the simulator marks each image)
+                String ref = platform.jobs().find(still.jobId()).orElseThrow().providerRef().value();
+                assertThat(Imaging.markOf(Files.readAllBytes(file))).as("source mark of %s", file)
+                        .hasValueSatisfying(mark -> assertThat(mark).startsWith(ref.substring(ref.lastIndexOf(':') + 1)));
             }
             assertThat(Files.readString(root.resolve(manifest.value()))).contains("\"stored\": " + STILLS);
             assertThat(ImageIO.read(root.resolve(sheet.value()).toFile())).isNotNull();

@@ -1,5 +1,6 @@
 package dev.avatarkit.cli.app;
 
+import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobConflictException;
 import dev.avatarkit.core.domain.JobNotFoundException;
 import dev.avatarkit.core.domain.JobState;
@@ -36,6 +37,12 @@ public final class ExitCodes {
     /** How a job's final state ends a {@code --wait}. */
     public static int forState(JobState state) {
         return state == JobState.SUCCEEDED ? OK : state.isTerminal() ? JOB_FAILED : TIMED_OUT;
+    }
+
+    /** How a job ends a command: as {@link #forState}, except that a job the provider refused our key for is exit 3. */
+    public static int forJob(Job job) {
+        if (job.state() == JobState.FAILED && job.error() != null && job.error().isUnauthorized()) return AUTH;
+        return forState(job.state());
     }
 
     public static Failure of(Throwable thrown) {

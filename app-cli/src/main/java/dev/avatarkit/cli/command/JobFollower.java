@@ -44,7 +44,7 @@ public final class JobFollower {
                 out.progress("job " + last.id() + " ended " + last.state() + (last.state() == JobState.NEEDS_ATTENTION
                         ? ": check the provider's dashboard, then `avatarkit jobs retry " + last.id() + "` or cancel it" : ""));
             }
-            return ExitCodes.forState(last.state());
+            return ExitCodes.forJob(last);
         }
         if (wait) {
             out.progress("still " + last.state() + " after " + Durations.format(timeout) + "; the job goes on. Pick it up with: "

@@ -11,6 +11,7 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.Require;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.usecase.Csv;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class TemplateBatchCommand implements Callable<Integer> {
             global.setFlag("HEYGEN_MAX_CONCURRENCY", String.valueOf(concurrency));
         }
         TemplateBatch batch = backend.get(TemplateBatch.class);
-        TemplateBatch.BatchPlan plan = batch.plan(templateId, Files.readString(csvFile()));
+        TemplateBatch.BatchPlan plan = batch.plan(templateId, Csv.decode(Files.readAllBytes(csvFile())));
         boolean headerBroken = plan.errors().stream().anyMatch(e -> e.line() == 1);
         if (!plan.errors().isEmpty() && (!skipInvalid || headerBroken)) return rejected(plan, headerBroken);
         plan.errors().forEach(e -> out.progress("skipping " + lineMessage(e)));

@@ -51,7 +51,7 @@ public final class VideoDownloadCommand implements Callable<Integer> {
         if (job.state() != JobState.SUCCEEDED) {
             out.progress("job " + jobId + " is " + job.state() + "; nothing to download");
             JobsCommand.print(job, out);
-            return ExitCodes.forState(job.state());
+            return ExitCodes.forJob(job);
         }
         Path target = io.resolve(dir);
         if (Files.exists(target) && !Files.isDirectory(target)) throw new ValidationException("out", "--out must be a directory: " + target);

@@ -96,7 +96,8 @@ final class SubmitStep {
             writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), true));
             return null;
         } catch (UnauthorizedException e) {
-            writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), true));
+            // a neutral code (the provider's own is in the message) so every app can say "check your key"
+            writes.finish(job, JobState.FAILED, new JobError(JobError.UNAUTHORIZED, e.getMessage(), true));
             return null;
         } catch (InvalidRequestException | NotFoundException e) {
             writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), false));

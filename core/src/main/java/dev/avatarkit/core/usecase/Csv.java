@@ -1,6 +1,12 @@
 package dev.avatarkit.core.usecase;
 
 import dev.avatarkit.core.domain.ValidationException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +16,27 @@ public final class Csv {
     public record Record(int line, List<String> fields) {}
 
     private Csv() {}
+
+    /**
+     * Decodes a CSV file's bytes as strict UTF-8 (what every batch file must be): a malformed byte is a validation
+     * error naming its line, not a replacement character in someone's video or a stack trace.
+     */
+    public static String decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
+            throw new ValidationException("csv", "line " + line + ": not valid UTF-8 (byte " + (offset + 1)
+                    + " of the file); save the CSV as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
 
     public static List<Record> parse(String text) {
         List<Record> records = new ArrayList<>();

@@ -107,6 +107,14 @@ public final class TemplateBatch {
     }
 
     private static void checkHeader(List<String> header, Map<String, TemplateVariable.Type> types, List<RowError> errors) {
+        for (int i = 0; i < header.size(); i++) {
+            int first = header.indexOf(header.get(i));
+            if (first != i) {
+                // a row's value would silently come from one of the two columns
+                errors.add(new RowError(1, header.get(i), "column '" + header.get(i) + "' appears twice (columns "
+                        + (first + 1) + " and " + (i + 1) + "); keep one"));
+            }
+        }
         for (String column : header) {
             if (!types.containsKey(column) && !EXTRA_COLUMNS.contains(column)) {
                 errors.add(new RowError(1, column, "column '" + column + "' is not a variable of this template; its variables are "

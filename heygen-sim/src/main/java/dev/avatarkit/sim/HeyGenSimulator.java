@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -119,6 +120,30 @@ public final class HeyGenSimulator implements AutoCloseable {
   /** A signed, expiring URL for a synthetic file of {@code size} bytes (download benchmarks). */
   public String blobUrl(long size) {
     return signer.blobUrl(size);
+  }
+
+  /**
+   * Takes over a video render that a previous simulator process accepted and forgot when it died (the sandbox after
+   * a crash): the id renders anew from now, as if just created, so the client holding it finishes the job instead of
+   * failing it as not found. Does nothing for an id this simulator already knows.
+   */
+  public void adoptVideo(String id, String apiKey, boolean legacy) {
+    if (engine.get(id).isPresent()) return;
+    VideoJob job = new VideoJob(id, apiKey, legacy ? Generation.V2 : Generation.V3, "adopted " + id, null, null, null,
+        null, null, clock.now());
+    media.putVideo(id, job.title, null);
+    engine.add(job);
+  }
+
+  /** As {@link #adoptVideo} for a v3 avatar look (an identity's base look, or a still): ready after one render time. */
+  public void adoptLook(String id) {
+    if (catalogue.look(id) != null) return;
+    Instant now = clock.now();
+    AvatarGroup group = new AvatarGroup("grp_" + WebhookHub.randomHex(8), "adopted " + id, null,
+        Catalogue.DOCS_VOICE_ID, false, now, false);
+    catalogue.addGroup(group);
+    catalogue.addLook(new Look(id, "adopted " + id, group.id, "photo_avatar", null, group.defaultVoiceId,
+        "adopted look " + id, false, now, now.plus(config.renderTime), 768, 1024, "portrait"));
   }
 
   /** Advances jobs now (useful with a manual clock, where no real time passes). */

@@ -124,6 +124,7 @@ public final class Platform implements AutoCloseable {
     public synchronized void startWorkers() {
         if (workersStarted) return;
         engine();
+        sandbox().ifPresent(s -> SandboxRecovery.adoptUnfinished(jobs(), s, config.apiVersion().equals("v2")));
         scheduler.start();
         toClose.push(scheduler::stop);
         engine.resumeAll();

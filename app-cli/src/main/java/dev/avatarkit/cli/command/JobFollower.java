@@ -51,8 +51,7 @@ public final class JobFollower {
                     + "avatarkit video wait " + last.id() + "   (or: avatarkit jobs resume)");
             return ExitCodes.TIMED_OUT;
         }
-        out.progress("follow it with: avatarkit video wait " + last.id()
-                + (backend.config().sandbox() ? "   (sandbox renders live only as long as the command: use --wait)" : ""));
+        out.progress("follow it with: avatarkit " + (backend.config().sandbox() ? "--sandbox " : "") + "video wait " + last.id());
         return ExitCodes.OK;
     }
 

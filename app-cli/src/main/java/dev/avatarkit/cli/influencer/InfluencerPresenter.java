@@ -63,8 +63,7 @@ public final class InfluencerPresenter {
             return ExitCodes.TIMED_OUT;
         }
         if (!wait && !view.finished()) {
-            out.progress("rendering; follow it with: avatarkit avatar wait " + doc.id()
-                    + (backend.config().sandbox() ? "   (sandbox renders live only as long as the command: use --wait)" : ""));
+            out.progress("rendering; follow it with: avatarkit " + (backend.config().sandbox() ? "--sandbox " : "") + "avatar wait " + doc.id());
         }
         return ExitCodes.OK;
     }

@@ -27,17 +27,17 @@ public final class JobEngine {
     private final SubmitStep submit;
     private final PollStep poll;
     private final DownloadStep download;
-    private final ConcurrencyGate gate;
+    private final SlotHandOff handOff;
     private final StepScheduler scheduler;
 
     JobEngine(JobStore jobs, Clock clock, SubmitStep submit, PollStep poll, DownloadStep download,
-              ConcurrencyGate gate, StepScheduler scheduler) {
+              SlotHandOff handOff, StepScheduler scheduler) {
         this.jobs = jobs;
         this.clock = clock;
         this.submit = submit;
         this.poll = poll;
         this.download = download;
-        this.gate = gate;
+        this.handOff = handOff;
         this.scheduler = scheduler;
     }
 
@@ -82,13 +82,14 @@ public final class JobEngine {
     /**
      * When a job has left SUBMITTING/RENDERING (or passed through them within this step), wake the oldest job
      * waiting for a render slot. A job still QUEUED held no slot: it may just have parked itself, and must stay parked.
+     * A poll step hands its slot off itself, as the render ends (before downloading), so it is not done twice here.
      */
     private void releaseSlotIfLeft(JobId id, JobState before) {
+        if (before == JobState.RENDERING) return;
         JobState now = jobs.find(id).map(Job::state).orElse(JobState.CANCELED);
         if (now == JobState.SUBMITTING || now == JobState.RENDERING) return;
         if (before == JobState.QUEUED && now == JobState.QUEUED) return;
-        gate.forget(id);
-        gate.next().ifPresent(waiting -> scheduler.schedule(waiting, clock.instant()));
+        handOff.slotFreedBy(id);
     }
 
     /** Schedules every unfinished job now: what a process does when it starts. Returns how many. */

@@ -51,9 +51,10 @@ public final class JobEngineBuilder {
         ConcurrencyGate gate = new ConcurrencyGate(jobs, policy.maxConcurrency());
         RenderTimes renderTimes = new RenderTimes(policy, backoff);
         DownloadStep download = new DownloadStep(writes, renderers, assets, policy, backoff);
-        PollStep poll = new PollStep(writes, renderers, download, policy, renderTimes);
+        SlotHandOff handOff = new SlotHandOff(gate, scheduler, clock);
+        PollStep poll = new PollStep(writes, renderers, download, policy, renderTimes, handOff);
         SubmitStep submit = new SubmitStep(jobs, writes, renderers, gate, new CreditBreaker(policy.creditBreakerOpenFor()),
                 policy, renderTimes);
-        return new JobEngine(jobs, clock, submit, poll, download, gate, scheduler);
+        return new JobEngine(jobs, clock, submit, poll, download, handOff, scheduler);
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * RENDERING: reads the provider's status with backoff until the render finishes or its deadline passes.
  * Unknown status words keep the job rendering. A finished render goes straight on to its download, in the same
- * step, while the signed URLs just read are fresh.
+ * step, while the signed URLs just read are fresh; its render slot is handed to the next queued job first.
  */
 final class PollStep {
     private final JobWrites writes;
@@ -21,13 +21,16 @@ final class PollStep {
     private final DownloadStep download;
     private final EnginePolicy policy;
     private final RenderTimes renderTimes;
+    private final SlotHandOff handOff;
 
-    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, RenderTimes renderTimes) {
+    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, RenderTimes renderTimes,
+             SlotHandOff handOff) {
         this.writes = writes;
         this.renderers = renderers;
         this.download = download;
         this.policy = policy;
         this.renderTimes = renderTimes;
+        this.handOff = handOff;
     }
 
     Instant run(Job job) {
@@ -35,6 +38,7 @@ final class PollStep {
         if (job.deadline() != null && now.isAfter(job.deadline())) {
             writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
                     + policy.renderTimeout() + "; `avatarkit jobs retry " + job.id() + "` polls it again", true));
+            handOff.slotFreedBy(job.id());
             return null;
         }
         RenderStatus status;
@@ -43,6 +47,7 @@ final class PollStep {
         } catch (NotFoundException e) {
             writes.finish(job, JobState.FAILED, new JobError("not_found",
                     "the provider no longer knows render " + job.providerRef(), false));
+            handOff.slotFreedBy(job.id());
             return null;
         } catch (RateLimitedException e) {
             return now.plus(e.retryAfter().isZero() ? renderTimes.nextPoll(job, now) : e.retryAfter());
@@ -58,7 +63,9 @@ final class PollStep {
                 renderTimes.finished(job, now);
                 Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
                 if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
-                yield download.run(writes.save(downloading), status);
+                Job saved = writes.save(downloading);
+                handOff.slotFreedBy(job.id());
+                yield download.run(saved, status);
             }
             case FAILED -> finish(job, JobState.FAILED, status);
             case REJECTED -> finish(job, JobState.REJECTED, status);
@@ -69,6 +76,7 @@ final class PollStep {
         JobError why = status.failure() != null ? status.failure()
                 : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
         writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);
+        handOff.slotFreedBy(job.id());
         return null;
     }
 }

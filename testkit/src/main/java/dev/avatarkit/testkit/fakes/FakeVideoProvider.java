@@ -59,6 +59,8 @@ public final class FakeVideoProvider implements VideoProvider {
     private boolean crashInDownload;
     private Deque<RenderStatus> defaultScript = null;
 
+    private Runnable downloadProbe = () -> { };
+
     public FakeVideoProvider(ProviderCapabilities capabilities) {
         this.capabilities = capabilities;
     }
@@ -172,8 +174,15 @@ public final class FakeVideoProvider implements VideoProvider {
         return Optional.ofNullable(createdByKey.get(key.value()));
     }
 
+    /** Runs {@code probe} at the start of every download, e.g. to see what the engine did just before it. */
+    public synchronized FakeVideoProvider whileDownloading(Runnable probe) {
+        this.downloadProbe = probe;
+        return this;
+    }
+
     @Override
     public synchronized InputStream download(ProviderRef ref, ResultFile file) {
+        downloadProbe.run();
         if (downloadFailures > 0) {
             downloadFailures--;
             throw new ProviderUnavailableException("download link expired and could not be refreshed", 403, null, null, null);

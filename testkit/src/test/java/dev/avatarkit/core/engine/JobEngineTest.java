@@ -291,6 +291,25 @@ class JobEngineTest {
     }
 
     @Test
+    void givenAFullAccount_whenARenderFinishes_thenTheNextQueuedJobIsWokenBeforeTheDownloadStarts() {
+        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(1));
+        h.provider.everyRenderReports(new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
+        Job first = h.submitHello();
+        Job second = h.submitHello();
+        h.runUntil(first.id(), j -> j.state() == JobState.RENDERING);
+        List<java.util.Optional<java.time.Instant>> secondDueWhileDownloading = new java.util.ArrayList<>();
+        h.provider.whileDownloading(() -> secondDueWhileDownloading.add(h.scheduler.pendingAt(second.id())));
+
+        h.runUntil(first.id(), j -> j.state() == JobState.SUCCEEDED);
+
+        // downloads hold no render slot: the parked job was due the moment the first render finished
+        assertThat(secondDueWhileDownloading).isNotEmpty()
+                .allSatisfy(due -> assertThat(due).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(h.clock.instant())));
+        h.runUntilIdle();
+        assertThat(h.job(second.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
     void givenTheSameIdempotencyKey_whenCreatingTwice_thenOneJobExistsAndOneRenderIsPaid() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
         var spec = dev.avatarkit.core.domain.VideoSpec.singleAvatar("a", "v", "hi");

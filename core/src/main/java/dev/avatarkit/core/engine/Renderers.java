@@ -29,11 +29,13 @@ final class Renderers {
     private final VideoProvider video;
     private final AvatarProvider avatar;
     private final URI callbackUrl;
+    private final StatusReads videoStatuses;
 
     Renderers(VideoProvider video, AvatarProvider avatar, URI callbackUrl) {
         this.video = video;
         this.avatar = avatar;
         this.callbackUrl = callbackUrl;
+        this.videoStatuses = video == null ? null : new StatusReads(video);
     }
 
     ProviderCapabilities capabilities(Job job) {
@@ -51,7 +53,9 @@ final class Renderers {
 
     RenderStatus status(Job job) {
         ProviderRef ref = job.providerRef();
-        return isAvatar(job) ? avatarProvider().status(ref) : videoProvider().status(ref);
+        if (isAvatar(job)) return avatarProvider().status(ref);
+        videoProvider();
+        return videoStatuses.read(ref);
     }
 
     /** Only videos can be found by key on legacy dialects; avatars on legacy cannot be reconciled. */

@@ -1,0 +1,106 @@
+package dev.avatarkit.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.VideoProvider;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Issue 17: renders polled at the same time cost one bulk status request, not one request each. */
+class StatusReadsTest {
+    private final List<ProviderRef> singleReads = new CopyOnWriteArrayList<>();
+    private final List<List<ProviderRef>> bulkReads = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstReadStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstRead = new CountDownLatch(1);
+
+    @Test
+    void givenReadsArrivingWhileOneIsInFlight_thenTheyGoTogetherInOneBulkRequest() throws Exception {
+        StatusReads reads = new StatusReads(provider());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Future<RenderStatus> first = pool.submit(() -> reads.read(ref(0)));
+            assertThat(firstReadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<RenderStatus>> others = new ArrayList<>();
+            for (int i = 1; i <= 7; i++) {
+                ProviderRef ref = ref(i);
+                others.add(pool.submit(() -> reads.read(ref)));
+            }
+            while (reads.waiting() < 7) Thread.onSpinWait();   // all seven lined up behind the request in flight
+            releaseFirstRead.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+            for (int i = 0; i < 5; i++) assertThat(others.get(i).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+            assertThat(others.get(5).get(10, TimeUnit.SECONDS).results()).as("finished: read alone for its URLs").isNotEmpty();
+            assertThat(others.get(6)).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(Exception.class)
+                    .havingCause().isInstanceOf(NotFoundException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bulkReads).hasSize(1);
+        assertThat(bulkReads.get(0)).hasSize(7);
+        assertThat(singleReads).containsExactly(ref(0), ref(6));
+    }
+
+    @Test
+    void givenOneReader_thenItsReadIsSentAtOnceAlone() {
+        releaseFirstRead.countDown();
+        RenderStatus status = new StatusReads(provider()).read(ref(3));
+
+        assertThat(status.phase()).isEqualTo(RenderPhase.RUNNING);
+        assertThat(singleReads).containsExactly(ref(3));
+        assertThat(bulkReads).isEmpty();
+    }
+
+    private static ProviderRef ref(int i) {
+        return new ProviderRef("render-" + i);
+    }
+
+    /** A provider port stub: single reads block the first time; bulk reads know renders 1–6 (6 finished, no URLs). */
+    @SuppressWarnings("unchecked")
+    private VideoProvider provider() {
+        return (VideoProvider) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {VideoProvider.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "status" -> single((ProviderRef) args[0]);
+                    case "statuses" -> bulk((Collection<ProviderRef>) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private RenderStatus single(ProviderRef ref) throws InterruptedException {
+        singleReads.add(ref);
+        firstReadStarted.countDown();
+        releaseFirstRead.await();
+        if (ref.equals(ref(6))) {
+            return new RenderStatus(RenderPhase.SUCCEEDED, "completed",
+                    List.of(new dev.avatarkit.core.port.ResultFile(dev.avatarkit.core.domain.AssetKind.VIDEO,
+                            java.net.URI.create("https://files.example/6.mp4"))), null, null);
+        }
+        return RenderStatus.running("processing");
+    }
+
+    private Map<ProviderRef, RenderStatus> bulk(Collection<ProviderRef> refs) {
+        bulkReads.add(List.copyOf(refs));
+        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+        for (ProviderRef ref : refs) {
+            if (ref.equals(ref(7))) continue;   // unknown to the provider
+            out.put(ref, ref.equals(ref(6)) ? new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null)
+                    : RenderStatus.running("processing"));
+        }
+        return out;
+    }
+}

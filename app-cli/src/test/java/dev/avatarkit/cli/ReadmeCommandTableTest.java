@@ -77,6 +77,18 @@ class ReadmeCommandTableTest {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(runnable().stream().map(c -> String.join(" ", CommandTree.path(c))).toList());
     }
 
+    @Test
+    void givenTheHelpExampleInTheCliReadme_thenItIsWhatTheCommandPrintsToday() throws IOException {
+        String readme = Files.readString(CLI_README);
+        String prompt = "$ avatarkit help template generate";
+        int start = readme.indexOf('\n', readme.indexOf(prompt)) + 1;
+        assertThat(readme).contains(prompt);
+
+        String shown = readme.substring(start, readme.indexOf("(exit 0)", start));
+
+        assertThat(shown).isEqualTo(new CliHarness(dir).run("help", "template", "generate").out());
+    }
+
     /** The generated table: one row per command a user runs, with the description its usage shows. */
     private String table() {
         StringBuilder out = new StringBuilder("| command | what it does |\n|---|---|\n");

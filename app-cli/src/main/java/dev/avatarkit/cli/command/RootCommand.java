@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", RootCommand.EXIT_CODES})
 public final class RootCommand {
     /** The footer of every usage text; commands with their own footer (an example) end with it too. */
-    static final String EXIT_CODES = "Exit codes: 0 ok · 1 job failed/rejected · 2 usage/validation · 3 auth · 4 --wait timed out · 5 provider unavailable";
+    static final String EXIT_CODES = "Exit codes: 0 ok · 1 job failed/rejected · 2 usage/validation · 3 auth ·%n"
+            + "            4 --wait timed out · 5 provider unavailable";   // %n: two lines, not a wrap mid-phrase
 
     private final GlobalOptions global;
 

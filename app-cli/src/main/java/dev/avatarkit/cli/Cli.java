@@ -53,11 +53,8 @@ public final class Cli {
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e));
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            int code = fail(e);
-            if (!global.json()) io.err().println("Try 'avatarkit " + path(e.getCommandLine()) + "--help' for usage.");
-            return code;
-        });
+        // the failure's hint already says which --help to read (ExitCodes), so nothing is printed beside it
+        cli.setParameterExceptionHandler((e, arguments) -> fail(e));
         return cli;
     }
 
@@ -70,11 +67,5 @@ public final class Cli {
             io.err().println(Logging.mask(trace.toString()));
         }
         return failure.exitCode();
-    }
-
-    private static String path(CommandLine command) {
-        StringBuilder out = new StringBuilder();
-        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) out.insert(0, c.getCommandName() + " ");
-        return out.toString();
     }
 }

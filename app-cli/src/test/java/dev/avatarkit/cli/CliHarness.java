@@ -51,6 +51,12 @@ final class CliHarness {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The parsed command tree as a run builds it (nothing executed), for tests that walk every command. */
+    picocli.CommandLine commandTree() {
+        Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env, dir, tty);
+        return Guice.createInjector(new CliModule(io, wiring)).getInstance(Cli.class).commandLine();
+    }
+
     Result sandbox(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "--sandbox";

@@ -52,7 +52,7 @@ public final class ExitCodes {
                     "export HEYGEN_API_KEY=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox", null, m.field());
         }
         if (e instanceof CommandLine.ParameterException p) {
-            return new Failure(USAGE, "usage", p.getMessage(), "see: avatarkit " + commandPath(p.getCommandLine()) + " --help", null, null);
+            return new Failure(USAGE, "usage", p.getMessage(), "see: " + p.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help", null, null);
         }
         if (e instanceof ValidationException v) {
             return new Failure(USAGE, "invalid_input", v.getMessage(), null, null, v.field());
@@ -94,13 +94,5 @@ public final class ExitCodes {
             return new Failure(JOB_FAILED, p.code(), p.getMessage(), "top up your HeyGen credits, then: avatarkit jobs resume", requestId, null);
         }
         return new Failure(p.retryable() ? UNAVAILABLE : JOB_FAILED, p.code(), p.getMessage(), null, requestId, null);
-    }
-
-    private static String commandPath(CommandLine cli) {
-        String name = cli.getCommandName();
-        CommandLine parent = cli.getParent();
-        if (parent == null) return "";
-        String above = commandPath(parent);
-        return above.isEmpty() ? name : above + " " + name;
     }
 }

@@ -23,8 +23,8 @@ public final class AssetsCommand {
         @Inject private Output out;
         @Option(names = "--job", paramLabel = "ID", description = "Only this video job's files (videos/<id>/).") String job;
         @Option(names = "--prefix", paramLabel = "P", description = "Only keys starting with this, e.g. videos/ or influencers/.") String prefix;
-        @Option(names = "--limit", defaultValue = "100", description = "Page size, 1–1000.") int limit;
-        @Option(names = "--cursor", paramLabel = "KEY") String cursor;
+        @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "Page size, 1–1000 (default ${DEFAULT-VALUE}).") int limit;
+        @Option(names = "--cursor", paramLabel = "KEY", description = "Continue after this key (printed as `more: --cursor …`).") String cursor;
 
         @Override
         public Integer call() {

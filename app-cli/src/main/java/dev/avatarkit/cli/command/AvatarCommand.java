@@ -74,8 +74,8 @@ public final class AvatarCommand {
     public static final class Wait implements Callable<Integer> {
         @Inject private InfluencerFollower follower;
         @Inject private InfluencerPresenter presenter;
-        @Parameters(paramLabel = "ID") String id;
-        @Option(names = "--timeout", defaultValue = "2h", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+        @Parameters(paramLabel = "ID", description = "The influencer (identity job) id.") String id;
+        @Option(names = "--timeout", defaultValue = "2h", paramLabel = "DURATION", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
 
         @Override
         public Integer call() throws Exception {
@@ -89,9 +89,9 @@ public final class AvatarCommand {
         @Inject private Output out;
         @Inject private InfluencerFollower follower;
         @Inject private InfluencerPresenter presenter;
-        @Parameters(paramLabel = "ID") String id;
+        @Parameters(paramLabel = "ID", description = "The influencer (identity job) id.") String id;
         @Option(names = "--wait", description = "Wait until the retried stills are finished.") boolean wait;
-        @Option(names = "--timeout", defaultValue = "2h", description = "How long --wait waits (default ${DEFAULT-VALUE}).") Duration timeout;
+        @Option(names = "--timeout", defaultValue = "2h", paramLabel = "DURATION", description = "How long --wait waits (default ${DEFAULT-VALUE}).") Duration timeout;
 
         @Override
         public Integer call() throws Exception {

@@ -30,7 +30,11 @@ import picocli.CommandLine.Option;
  * one still per shot. Everything is checked before anything is stored or paid for. The identity's key is derived
  * from what was asked, so running the same command again finds the first influencer instead of paying twice.
  */
-@Command(name = "create", description = "Create an AI influencer (base look) and render its stills.")
+@Command(name = "create", description = "Create an AI influencer (base look) and render its stills.",
+        footer = {"", "Example (in the sandbox: no key, no network):",
+                "  avatarkit --sandbox avatar create --name Mia \\",
+                "    --prompt \"woman in her twenties, short black bob\" --stills 4 --wait",
+                "", RootCommand.EXIT_CODES})
 public final class AvatarCreateCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private Io io;
@@ -41,16 +45,16 @@ public final class AvatarCreateCommand implements Callable<Integer> {
 
     @Option(names = "--name", required = true, paramLabel = "N", description = "The influencer's name (≤ 255 chars).") String name;
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "Appearance, e.g. \"woman in her twenties, short black bob\" (≤ 1000 chars).") String prompt;
-    @Option(names = "--age", description = "A number of years (28, 30s) or Young Adult, Early Middle Age, Late Middle Age, Senior.") String age;
-    @Option(names = "--gender", description = "Woman or Man (female/male accepted).") String gender;
-    @Option(names = "--ethnicity", description = "White, Black, Asian American, East Asian, South East Asian, South Asian, Middle Eastern, Pacific, Hispanic.") String ethnicity;
-    @Option(names = "--style", description = "Realistic (default), Pixar, Cinematic, Vintage, Noir, Cyberpunk.") String style;
+    @Option(names = "--age", paramLabel = "AGE", description = "A number of years (28, 30s) or Young Adult, Early Middle Age, Late Middle Age, Senior.") String age;
+    @Option(names = "--gender", paramLabel = "GENDER", description = "Woman or Man (female/male accepted).") String gender;
+    @Option(names = "--ethnicity", paramLabel = "ETHNICITY", description = "White, Black, Asian American, East Asian, South East Asian, South Asian, Middle Eastern, Pacific, Hispanic.") String ethnicity;
+    @Option(names = "--style", paramLabel = "STYLE", description = "Realistic (default), Pixar, Cinematic, Vintage, Noir, Cyberpunk.") String style;
     @Option(names = "--reference", arity = "1..*", paramLabel = "IMG", description = "Up to 3 reference images: PNG/JPEG files (≤ 32 MB) or https URLs.") List<String> references = new ArrayList<>();
     @Option(names = "--shots", paramLabel = "FILE", description = "Shot list (YAML or JSON: angle, framing, expression, setting per shot).") String shots;
     @Option(names = "--stills", paramLabel = "N", description = "The first N built-in shots, 1–100 (default 50).") Integer stills;
     @Option(names = "--dry-run", description = "Check everything and print the plan, paid calls, credits and concurrency; submit nothing.") boolean dryRun;
     @Option(names = "--wait", description = "Wait until the identity and every still are stored (else: until the identity is accepted).") boolean wait;
-    @Option(names = "--timeout", defaultValue = "2h", description = "How long --wait waits (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Option(names = "--timeout", defaultValue = "2h", paramLabel = "DURATION", description = "How long --wait waits (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

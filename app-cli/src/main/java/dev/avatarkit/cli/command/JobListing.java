@@ -25,7 +25,7 @@ public final class JobListing {
     Set<JobKind> kinds;
     @Option(names = "--batch", paramLabel = "ID", description = "Only the jobs of this batch.")
     String batch;
-    @Option(names = "--limit", defaultValue = "50", description = "Page size, 1–1000 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–1000 (default ${DEFAULT-VALUE}).")
     int limit;
     @Option(names = "--cursor", paramLabel = "ID", description = "Continue after this job (the `next` of the previous page).")
     String cursor;

@@ -39,7 +39,7 @@ public final class JobsCommand {
     public static final class Show implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private Output out;
-        @Parameters(paramLabel = "JOB") String id;
+        @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit jobs list`).") String id;
 
         @Override
         public Integer call() {
@@ -53,9 +53,9 @@ public final class JobsCommand {
     public static final class Retry implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private JobFollower follower;
-        @Parameters(paramLabel = "JOB") String id;
+        @Parameters(paramLabel = "JOB", description = "A finished job that did not succeed: FAILED, REJECTED, CANCELED or NEEDS_ATTENTION.") String id;
         @Option(names = "--wait", description = "Wait until it finishes.") boolean wait;
-        @Option(names = "--timeout", defaultValue = "30m") Duration timeout;
+        @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long --wait waits, e.g. 90s, 10m, 2h (default ${DEFAULT-VALUE}).") Duration timeout;
 
         @Override
         public Integer call() throws Exception {
@@ -68,7 +68,7 @@ public final class JobsCommand {
     public static final class Cancel implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private Output out;
-        @Parameters(paramLabel = "JOB") String id;
+        @Parameters(paramLabel = "JOB", description = "A job not yet downloading (see `avatarkit jobs list --state QUEUED,SUBMITTING,RENDERING`).") String id;
 
         @Override
         public Integer call() {

@@ -30,7 +30,7 @@ public final class ResumeCommand implements Callable<Integer> {
     @Inject private Output out;
     @Inject private ProgressLoop progress;
     @Option(names = "--batch", paramLabel = "ID", description = "Watch only this batch (every unfinished job still resumes).") String batch;
-    @Option(names = "--timeout", defaultValue = "24h", description = "Stop watching after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Option(names = "--timeout", defaultValue = "24h", paramLabel = "DURATION", description = "Stop watching after this long (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

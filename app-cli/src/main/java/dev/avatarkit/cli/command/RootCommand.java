@@ -1,19 +1,28 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
+import dev.avatarkit.cli.app.BuildVersion;
 import dev.avatarkit.cli.app.GlobalOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code avatarkit [--sandbox] [--json] [--config F] [-q|-v] <command>}. */
-@Command(name = "avatarkit", mixinStandardHelpOptions = true, version = "avatarkit 0.1.0",
+/**
+ * {@code avatarkit [--sandbox] [--json] [--config F] [-q|-v] <command>}. Its {@code scope = INHERIT} hands
+ * {@code -h/--help}, {@code -V/--version} and the exit-code footer to every subcommand, at any depth, so a new
+ * command answers {@code --help} without remembering to ask for it.
+ */
+@Command(name = "avatarkit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "AI avatar videos at scale, in front of HeyGen's API.",
         subcommands = {VideoCommand.class, TemplateCommand.class, AvatarCommand.class, AvatarsCommand.class,
-                VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class},
-        footer = {"", "Exit codes: 0 ok · 1 job failed/rejected · 2 usage/validation · 3 auth · 4 --wait timed out · 5 provider unavailable"})
+                VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class, HelpCommand.class},
+        footer = {"", RootCommand.EXIT_CODES})
 public final class RootCommand {
+    /** The footer of every usage text; commands with their own footer (an example) end with it too. */
+    static final String EXIT_CODES = "Exit codes: 0 ok · 1 job failed/rejected · 2 usage/validation · 3 auth ·%n"
+            + "            4 --wait timed out · 5 provider unavailable";   // %n: two lines, not a wrap mid-phrase
+
     private final GlobalOptions global;
 
     @Inject

@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
  * anything is submitted; each row's job key is derived from the row, so running the same command again (after
  * Ctrl-C, kill -9, a timeout) resumes the unfinished jobs and never submits a row twice.
  */
-@Command(name = "batch", description = "One video per CSV row (header = variable names; optional columns: title, callback_id).")
+@Command(name = "batch", description = "One video per CSV row (header = variable names; optional columns: title, callback_id).",
+        footer = {"", "Example (in the sandbox: no key, no network; people.csv has the header `name`, then one name a line):",
+                "  avatarkit --sandbox template batch tpl_welcome_name --csv people.csv --wait",
+                "", RootCommand.EXIT_CODES})
 public final class TemplateBatchCommand implements Callable<Integer> {
     private static final int PREVIEW_ROWS = 20;
     @Inject private Backend backend;
@@ -38,12 +41,12 @@ public final class TemplateBatchCommand implements Callable<Integer> {
     @Inject private Io io;
     @Inject private ProgressLoop progress;
     @Parameters(paramLabel = "ID", description = "Template id (see `avatarkit template show ID` for its variables).") String templateId;
-    @Option(names = "--csv", required = true, paramLabel = "FILE") String csv;
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The rows (RFC 4180, header = the template's variables).") String csv;
     @Option(names = "--concurrency", paramLabel = "N", description = "Renders in flight at once (overrides HEYGEN_MAX_CONCURRENCY).") Integer concurrency;
     @Option(names = "--dry-run", description = "Check every row and print the plan and estimated credits; submit nothing.") boolean dryRun;
     @Option(names = "--skip-invalid", description = "Submit the valid rows even if some rows are invalid.") boolean skipInvalid;
     @Option(names = "--wait", description = "Wait until every video is rendered and stored (else: until all are submitted).") boolean wait;
-    @Option(names = "--timeout", defaultValue = "24h", description = "Stop watching after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Option(names = "--timeout", defaultValue = "24h", paramLabel = "DURATION", description = "Stop watching after this long (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

@@ -34,8 +34,8 @@ public final class TemplateCommand {
     public static final class ListTemplates implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private Output out;
-        @Option(names = "--limit", defaultValue = "50", description = "Page size, 1–100.") int limit;
-        @Option(names = "--cursor", paramLabel = "TOKEN") String cursor;
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–100 (default ${DEFAULT-VALUE}).") int limit;
+        @Option(names = "--cursor", paramLabel = "TOKEN", description = "Continue from this page token (printed as `more: --cursor …`).") String cursor;
 
         @Override
         public Integer call() {
@@ -50,7 +50,7 @@ public final class TemplateCommand {
     public static final class Show implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private Output out;
-        @Parameters(paramLabel = "ID") String id;
+        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).") String id;
 
         @Override
         public Integer call() {
@@ -69,17 +69,20 @@ public final class TemplateCommand {
         }
     }
 
-    @Command(name = "generate", description = "Render one video from a template.")
+    @Command(name = "generate", description = "Render one video from a template.",
+            footer = {"", "Example (in the sandbox: no key, no network):",
+                    "  avatarkit --sandbox template generate tpl_welcome_name --var name=Ann --wait",
+                    "", RootCommand.EXIT_CODES})
     public static final class Generate implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private JobFollower follower;
-        @Parameters(paramLabel = "ID") String id;
+        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).") String id;
         @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable value (repeat for each variable).") Map<String, String> vars = new LinkedHashMap<>();
-        @Option(names = "--title") String title;
-        @Option(names = "--caption") boolean caption;
-        @Option(names = "--idempotency-key", paramLabel = "KEY") String key;
+        @Option(names = "--title", paramLabel = "TEXT", description = "Video title (≤ 255 chars).") String title;
+        @Option(names = "--caption", description = "Burn in captions.") boolean caption;
+        @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Re-running with the same key returns the same job, never a second render.") String key;
         @Option(names = "--wait", description = "Wait until it is rendered and stored.") boolean wait;
-        @Option(names = "--timeout", defaultValue = "30m") Duration timeout;
+        @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long --wait waits, e.g. 90s, 10m, 2h (default ${DEFAULT-VALUE}).") Duration timeout;
 
         @Override
         public Integer call() throws Exception {

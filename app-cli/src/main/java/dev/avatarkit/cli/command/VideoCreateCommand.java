@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code avatarkit video create}: one avatar saying a text (or audio), or scenes from a JSON file. */
-@Command(name = "create", description = "Render a video: an avatar (or talking photo, or image) saying a text or audio.")
+@Command(name = "create", description = "Render a video: an avatar (or talking photo, or image) saying a text or audio.",
+        footer = {"", "Example (in the sandbox: no key, no network):",
+                "  avatarkit --sandbox video create --avatar Daisy-inskirt-20220818 \\",
+                "    --voice 2d5b0e6cf36f460aa7fc47e3eee4ba54 --text \"Hello\" --wait",
+                "", RootCommand.EXIT_CODES})
 public final class VideoCreateCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private JobFollower follower;
@@ -35,17 +39,17 @@ public final class VideoCreateCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "T", description = "What the avatar says.") String text;
     @Option(names = "--text-file", paramLabel = "F", description = "Read the script from a file.") String textFile;
     @Option(names = "--audio-url", paramLabel = "U", description = "Lip-sync to this audio instead of a voice.") String audioUrl;
-    @Option(names = "--background", paramLabel = "#hex|image:URL|video:URL") String background;
+    @Option(names = "--background", paramLabel = "#hex|image:URL|video:URL", description = "A colour (#0a0a0a), or an image or video behind the avatar.") String background;
     @Option(names = "--aspect", paramLabel = "16:9", description = "16:9, 9:16, 4:5, 5:4 or 1:1.") String aspect;
     @Option(names = "--dimension", paramLabel = "WxH", description = "Exact size, e.g. 1920x1080 (even, 128–4096).") String dimension;
-    @Option(names = "--resolution", description = "720p, 1080p or 4k.") String resolution;
+    @Option(names = "--resolution", paramLabel = "RES", description = "720p, 1080p or 4k.") String resolution;
     @Option(names = "--caption", description = "Burn in captions.") boolean caption;
-    @Option(names = "--title", description = "Video title (≤ 255 chars).") String title;
+    @Option(names = "--title", paramLabel = "TEXT", description = "Video title (≤ 255 chars).") String title;
     @Option(names = "--scenes", paramLabel = "FILE.json", description = "Multi-scene video: {\"scenes\":[{\"avatar\",\"voice\",\"text\"|\"audioUrl\",\"background\"}…]}.") String scenes;
     @Option(names = "--test", description = "Provider test mode (watermarked, free).") boolean test;
     @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Re-running with the same key returns the same job, never a second render.") String key;
     @Option(names = "--wait", description = "Wait until the video is rendered and stored.") boolean wait;
-    @Option(names = "--timeout", defaultValue = "30m", description = "How long --wait waits (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long --wait waits, e.g. 90s, 10m, 2h (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

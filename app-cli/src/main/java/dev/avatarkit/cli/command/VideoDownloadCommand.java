@@ -36,9 +36,9 @@ public final class VideoDownloadCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private Output out;
     @Inject private Io io;
-    @Parameters(paramLabel = "JOB") String id;
-    @Option(names = {"-o", "--out"}, defaultValue = ".", paramLabel = "DIR", description = "Target directory (default: current).") String dir;
-    @Option(names = "--timeout", defaultValue = "30m", description = "How long to wait for an unfinished job.") Duration timeout;
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
+    @Option(names = {"-o", "--out"}, defaultValue = ".", paramLabel = "DIR", description = "Target directory (default ${DEFAULT-VALUE}, the current one).") String dir;
+    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long to wait for an unfinished job (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 public final class VideoStatusCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private Output out;
-    @Parameters(paramLabel = "JOB") String id;
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
 
     @Override
     public Integer call() {

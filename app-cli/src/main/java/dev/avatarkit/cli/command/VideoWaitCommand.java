@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 public final class VideoWaitCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private JobFollower follower;
-    @Parameters(paramLabel = "JOB") String id;
-    @Option(names = "--timeout", defaultValue = "30m", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
+    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
 
     @Override
     public Integer call() throws Exception {

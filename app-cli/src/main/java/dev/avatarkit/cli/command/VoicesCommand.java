@@ -20,8 +20,8 @@ public final class VoicesCommand {
     public static final class ListVoices implements Callable<Integer> {
         @Inject private Backend backend;
         @Inject private Output out;
-        @Option(names = "--limit", defaultValue = "50", description = "Page size, 1–100.") int limit;
-        @Option(names = "--cursor", paramLabel = "TOKEN") String cursor;
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–100 (default ${DEFAULT-VALUE}).") int limit;
+        @Option(names = "--cursor", paramLabel = "TOKEN", description = "Continue from this page token (printed as `more: --cursor …`).") String cursor;
 
         @Override
         public Integer call() {

@@ -10,11 +10,21 @@ import java.util.Optional;
 
 /**
  * How long renders of each kind have been taking (a moving average of finished ones), so polls land when a render
- * is likely done: fewer status calls than blind backoff, and a finished render is noticed within a few percent of
- * its duration instead of up to a whole backoff step later (which idles a concurrency slot).
+ * is likely done: the first poll a little before the usual time, then follow-ups a fortieth of it apart, so a
+ * finished render is noticed within a few percent of its duration (an idle slot costs the whole account) while
+ * a wave of renders polled at the same instants shares one bulk status request.
+ *
+ * <p>A render found finished at its first poll only says it took at most that long; feeding that bound back as
+ * the sample made the estimate (and so every first poll) creep up by 5 % × weight per render. Polling a little
+ * early first keeps the samples honest: found at the first poll, the estimate shrinks; found by a follow-up, the
+ * sample is within one follow-up step of the truth.
  */
 final class RenderTimes {
     private static final double WEIGHT = 0.2;
+    private static final double EARLY = 0.95;
+    private static final int FOLLOW_UPS_PER_RENDER = 40;
+    /** Follow-ups past this many keep backing off: the render is far slower than usual. */
+    private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
     private static final Duration MIN_POLL = Duration.ofMillis(100);
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
@@ -37,7 +47,7 @@ final class RenderTimes {
     synchronized Duration firstPoll(Job job) {
         Double expected = averageMillis.get(job.kind());
         if (expected == null) return policy.pollInitial();
-        return clamp(Duration.ofMillis(Math.round(expected * 1.05)));
+        return clamp(Duration.ofMillis(Math.round(expected * EARLY)));
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */
@@ -47,11 +57,13 @@ final class RenderTimes {
         if (expected == null || start.isEmpty()) {
             return backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), job.polls());
         }
-        long remaining = Math.round(expected * 1.05) - Duration.between(start.get(), now).toMillis();
+        long elapsed = Duration.between(start.get(), now).toMillis();
+        long remaining = Math.round(expected * EARLY) - elapsed;
         if (remaining > 0) return clamp(Duration.ofMillis(remaining));
-        // later than usual: look again soon, backing off from a tenth of the usual render time
-        Duration step = clamp(Duration.ofMillis(Math.round(expected / 10)));
-        return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(), job.polls());
+        Duration step = clamp(Duration.ofMillis(Math.round(expected / FOLLOW_UPS_PER_RENDER)));
+        int followUps = (int) (-remaining / step.toMillis());
+        return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(),
+                Math.max(0, followUps - FOLLOW_UPS_BEFORE_BACKOFF));
     }
 
     /** A render's deadline is its start plus the render timeout (set when it was accepted or polled again). */

@@ -29,15 +29,34 @@ class RenderTimesTest {
     }
 
     @Test
-    void givenRendersTakeTwentySeconds_whenANewOneStarts_thenItIsFirstPolledJustAfterTwentySeconds() {
+    void givenRendersTakeTwentySeconds_whenANewOneStarts_thenItIsFirstPolledJustBeforeTwentySeconds() {
         times.finished(renderingSince(t0), t0.plusSeconds(20));
 
         Job next = renderingSince(t0.plusSeconds(30));
-        assertThat(times.firstPoll(next)).isEqualTo(Duration.ofSeconds(21));
-        // polled early (e.g. after a restart): wait for the rest of the usual time
-        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofSeconds(11));
-        // later than usual: look again soon (about a tenth of the usual time, jittered), not a full backoff step
-        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(1600), Duration.ofSeconds(3));
+        assertThat(times.firstPoll(next)).isEqualTo(Duration.ofSeconds(19));
+        // polled early (e.g. after a restart): wait for the rest of the (early) usual time
+        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofSeconds(9));
+        // past the usual time: follow up soon (a fortieth of the usual time, jittered), not a full backoff step
+        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(400), Duration.ofMillis(600));
+    }
+
+    @Test
+    void givenRendersOfExactlyTenSeconds_whenPolledAsPlannedTwoHundredTimes_thenTheEstimateDoesNotCreepUp() {
+        Duration render = Duration.ofSeconds(10);
+        Instant start = t0;
+        Duration lastDelay = Duration.ZERO;
+        for (int i = 0; i < 200; i++) {
+            Job job = renderingSince(start);
+            Instant poll = start.plus(times.firstPoll(job));
+            while (poll.isBefore(start.plus(render))) poll = poll.plus(times.nextPoll(job, poll));
+            times.finished(job, poll);
+            lastDelay = Duration.between(start.plus(render), poll);
+            start = poll.plusSeconds(1);
+        }
+
+        // found within a few percent of the render time, and the first poll stays just before it
+        assertThat(lastDelay).isLessThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(times.firstPoll(renderingSince(start))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_000));
     }
 
     @Test

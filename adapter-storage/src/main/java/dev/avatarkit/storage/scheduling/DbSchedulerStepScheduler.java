@@ -82,6 +82,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
     private final Function<JobId, Instant> step;
     private final CustomTask<Void> task;
     private final Scheduler scheduler;
+    private final LocalWakeUps wakeUps;
     private final Settings settings;
     /** Jobs whose step runs in this process now, and the times asked for them meanwhile (applied on completion). */
     private final Set<JobId> running = new HashSet<>();
@@ -113,6 +114,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         this.scheduler = builder.build();
+        this.wakeUps = new LocalWakeUps(scheduler::triggerCheckForDueExecutions);
     }
 
     /** Starts polling for due steps (and reviving dead ones). */
@@ -122,7 +124,10 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
 
     /** Stops taking new steps and waits up to {@code shutdownWait} for running ones to finish; idempotent. */
     public void stop() {
-        if (stopped.compareAndSet(false, true)) scheduler.stop();
+        if (stopped.compareAndSet(false, true)) {
+            wakeUps.close();
+            scheduler.stop();
+        }
     }
 
     /**
@@ -142,6 +147,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             }
         }
         TaskInstance<Void> instance = task.instance(id.value());
+        wakeUps.at(at, Instant.now());
         long giveUpAt = System.nanoTime() + settings.busyWait().toNanos();
         while (true) {
             if (scheduler.scheduleIfNotExists(instance, at)) return;
@@ -187,7 +193,10 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         if (failure != null) LOG.warn("step of job {} failed; running it again as requested at {}", id, requested, failure);
         Instant when = CappedBackoff.earliest(next, requested);
         if (when == null) return new CompletionHandler.OnCompleteRemove<>();
-        return (complete, operations) -> operations.reschedule(complete, when);
+        return (complete, operations) -> {
+            operations.reschedule(complete, when);
+            wakeUps.at(when, Instant.now());
+        };
     }
 
     private static void pause() {

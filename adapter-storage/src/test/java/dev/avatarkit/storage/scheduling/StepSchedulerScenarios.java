@@ -86,6 +86,20 @@ abstract class StepSchedulerScenarios {
         assertThat(ids).allSatisfy(id -> assertThat(count(id)).isEqualTo(3));
     }
 
+    /** Issue 17: a step due soon runs when due, not at the next polling round (here a minute away). */
+    @Test
+    void givenStepsAskingForSoonerThanThePollingInterval_whenRun_thenTheyRunWhenDueNotAtTheNextPoll() throws Exception {
+        var settings = DbSchedulerStepScheduler.Settings.defaults(database().dialect())
+                .withPollingInterval(Duration.ofMinutes(1)).withName("wakeups");
+        var scheduler = startScheduler(settings, id -> runs.get(id).get() < 3 ? Instant.now().plusMillis(200) : null);
+        List<JobId> ids = ids(5);
+
+        ids.forEach(id -> scheduler.schedule(id, Instant.now().plusMillis(100)));
+
+        await("every job ran three steps long before the next polling round", () -> ids.stream().allMatch(id -> count(id) == 3));
+        assertThat(ids).allSatisfy(id -> assertThat(runTimes.get(id).get(2)).isBefore(runTimes.get(id).get(0).plusSeconds(30)));
+    }
+
     @Test
     void givenPendingStep_whenScheduledAgainLater_thenRunsOnceNotBeforeTheLaterTime() throws Exception {
         var scheduler = startScheduler("replace", id -> null);

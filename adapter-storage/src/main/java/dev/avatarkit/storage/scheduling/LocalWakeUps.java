@@ -1,0 +1,55 @@
+package dev.avatarkit.storage.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes db-scheduler's poller at the instants this process's own steps asked for, instead of letting each step
+ * wait for the next polling round (up to {@code pollingInterval} late: a quarter second per poll, per create,
+ * per wave of renders). Polling stays as the safety net and for steps other processes scheduled. Wake-ups are
+ * deduplicated on a {@value #GRID_MILLIS} ms grid, so a batch due at one instant costs one check, not one each.
+ */
+final class LocalWakeUps implements AutoCloseable {
+    static final long GRID_MILLIS = 20;
+    /** Further ahead than this the poller's own rounds are precise enough. */
+    private static final Duration HORIZON = Duration.ofMinutes(5);
+
+    private final Runnable checkForDueSteps;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "avatarkit-step-wakeups");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+
+    LocalWakeUps(Runnable checkForDueSteps) {
+        this.checkForDueSteps = checkForDueSteps;
+    }
+
+    /** Asks for a check at {@code at} (rounded up to the grid, at least a grid step from now). */
+    void at(Instant at, Instant now) {
+        long delay = Math.max(GRID_MILLIS, Duration.between(now, at).toMillis());
+        if (delay > HORIZON.toMillis() || timer.isShutdown()) return;
+        long slot = Math.floorDiv(now.toEpochMilli() + delay + GRID_MILLIS - 1, GRID_MILLIS);
+        if (!pending.add(slot)) return;
+        long fireIn = slot * GRID_MILLIS - now.toEpochMilli();
+        try {
+            timer.schedule(() -> {
+                pending.remove(slot);
+                checkForDueSteps.run();
+            }, fireIn, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            pending.remove(slot);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -46,8 +46,9 @@ final class RenderTimes {
     /** The wait before the first poll of a render accepted now. */
     synchronized Duration firstPoll(Job job) {
         Double expected = averageMillis.get(job.kind());
-        if (expected == null) return policy.pollInitial();
-        return clamp(Duration.ofMillis(Math.round(expected * EARLY)));
+        Optional<Instant> start = renderStart(job);
+        if (expected == null || start.isEmpty()) return policy.pollInitial();
+        return onGrid(start.get(), clamp(Duration.ofMillis(Math.round(expected * EARLY))), expected);
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */
@@ -59,11 +60,28 @@ final class RenderTimes {
         }
         long elapsed = Duration.between(start.get(), now).toMillis();
         long remaining = Math.round(expected * EARLY) - elapsed;
-        if (remaining > 0) return clamp(Duration.ofMillis(remaining));
-        Duration step = clamp(Duration.ofMillis(Math.round(expected / FOLLOW_UPS_PER_RENDER)));
+        if (remaining > 0) return onGrid(now, clamp(Duration.ofMillis(remaining)), expected);
+        Duration step = followUpStep(expected);
         int followUps = (int) (-remaining / step.toMillis());
-        return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(),
-                Math.max(0, followUps - FOLLOW_UPS_BEFORE_BACKOFF));
+        // no jitter while following up: renders of one wave should be read at the same instants, in one request
+        // (half a step, then the next grid instant: a step that ran a little late does not skip a beat)
+        if (followUps < FOLLOW_UPS_BEFORE_BACKOFF) return onGrid(now, step.dividedBy(2), expected);
+        return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(), followUps - FOLLOW_UPS_BEFORE_BACKOFF);
+    }
+
+    private Duration followUpStep(double expectedMillis) {
+        return clamp(Duration.ofMillis(Math.round(expectedMillis / FOLLOW_UPS_PER_RENDER)));
+    }
+
+    /**
+     * {@code from + wait}, moved up to the next multiple of the follow-up step (counted from the epoch): renders
+     * accepted a few milliseconds apart are then due at the same instant and their reads share a bulk request.
+     */
+    private Duration onGrid(Instant from, Duration wait, double expectedMillis) {
+        long grid = followUpStep(expectedMillis).toMillis();
+        long due = from.toEpochMilli() + wait.toMillis();
+        long aligned = Math.floorDiv(due + grid - 1, grid) * grid;
+        return Duration.ofMillis(aligned - from.toEpochMilli());
     }
 
     /** A render's deadline is its start plus the render timeout (set when it was accepted or polled again). */

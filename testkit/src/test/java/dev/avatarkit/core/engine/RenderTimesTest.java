@@ -60,6 +60,21 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenAWaveAcceptedMillisecondsApart_whenPlanningPolls_thenTheyAreDueAtTheSameInstants() {
+        times.finished(renderingSince(t0), t0.plusSeconds(10));
+        Instant a = t0.plusSeconds(60).plusMillis(3);
+        Instant b = a.plusMillis(41);
+
+        Instant firstA = a.plus(times.firstPoll(renderingSince(a)));
+        Instant firstB = b.plus(times.firstPoll(renderingSince(b)));
+        assertThat(firstA).isEqualTo(firstB);
+        Instant laterA = firstA.plus(times.nextPoll(renderingSince(a), firstA));
+        Instant ranLate = firstB.plusMillis(2);   // steps run a little after they are due
+        Instant laterB = ranLate.plus(times.nextPoll(renderingSince(b), ranLate));
+        assertThat(laterA).isEqualTo(laterB);
+    }
+
+    @Test
     void givenAVeryLongUsualTime_whenPlanning_thenPollsNeverWaitLongerThanTheMaximum() {
         times.finished(renderingSince(t0), t0.plus(Duration.ofMinutes(30)));
         assertThat(times.firstPoll(renderingSince(t0))).isEqualTo(policy.pollMax());

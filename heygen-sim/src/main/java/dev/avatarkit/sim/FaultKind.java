@@ -17,6 +17,8 @@ public enum FaultKind {
   EXPIRED_URL(Phase.BEFORE),
   /** Handle the request (create the job), then wait delay_ms before answering: the ambiguous create. */
   SLOW(Phase.AFTER),
+  /** Handle the request (create the job), then answer a gateway's 502: the create committed, the client saw a failure. */
+  HTTP_502_AFTER(Phase.AFTER),
   /** Handle the request, then send a cut-off JSON body. */
   MALFORMED_JSON(Phase.AFTER),
   /** Send Content-Length N but only `bytes` bytes (default half), then close. */

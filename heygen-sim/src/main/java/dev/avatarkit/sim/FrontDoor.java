@@ -87,9 +87,7 @@ final class FrontDoor implements HttpHandler {
           return Envelopes.error(gen, 500, "internal_error", msg(f, "Internal server error."));
         }
         case HTTP_502, HTTP_503 -> {
-          int status = f.kind() == FaultKind.HTTP_502 ? 502 : 503;
-          return SimResponse.text(status, "text/html", "<html><head><title>" + status + "</title></head><body><h1>"
-              + (status == 502 ? "502 Bad Gateway" : "503 Service Temporarily Unavailable") + "</h1></body></html>");
+          return gatewayError(f.kind() == FaultKind.HTTP_502 ? 502 : 503);
         }
         case OK_WITH_ERROR -> {
           SimResponse e = Envelopes.error(gen, 200, "internal_error", msg(f, "Something went wrong, please try again."));
@@ -151,6 +149,7 @@ final class FrontDoor implements HttpHandler {
         Thread.currentThread().interrupt();
       }
     }
+    if (req.hasFault(FaultKind.HTTP_502_AFTER)) return gatewayError(502);
     if (req.hasFault(FaultKind.MALFORMED_JSON) && resp.bytes != null) {
       byte[] cut = Arrays.copyOf(resp.bytes, Math.max(1, resp.bytes.length / 2));
       SimResponse bad = SimResponse.bytes(resp.status, "application/json", cut);
@@ -158,6 +157,11 @@ final class FrontDoor implements HttpHandler {
       return bad;
     }
     return resp;
+  }
+
+  private static SimResponse gatewayError(int status) {
+    return SimResponse.text(status, "text/html", "<html><head><title>" + status + "</title></head><body><h1>"
+        + (status == 502 ? "502 Bad Gateway" : "503 Service Temporarily Unavailable") + "</h1></body></html>");
   }
 
   private void write(HttpExchange ex, SimRequest req, SimResponse resp) throws IOException {

@@ -8,6 +8,7 @@ import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.core.port.VideoProvider;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -24,6 +25,7 @@ public final class JobEngineBuilder {
     private JobHooks hooks = JobHooks.NONE;
     private URI callbackUrl;
     private RandomGenerator random = new Random();
+    private Duration statusBatchWindow = Duration.ofMillis(20);
 
     public JobEngineBuilder jobs(JobStore value) { this.jobs = value; return this; }
     public JobEngineBuilder assets(AssetStore value) { this.assets = value; return this; }
@@ -38,6 +40,11 @@ public final class JobEngineBuilder {
     public JobEngineBuilder callbackUrl(URI value) { this.callbackUrl = value; return this; }
     /** Jitter source; tests pass a seeded one. */
     public JobEngineBuilder random(RandomGenerator value) { this.random = value; return this; }
+    /**
+     * How long a status read waits for others due at the same instant, so they share one bulk request (default
+     * 20 ms); tests driven by a manual scheduler, where nothing runs concurrently, pass zero.
+     */
+    public JobEngineBuilder statusBatchWindow(Duration value) { this.statusBatchWindow = value; return this; }
 
     public JobEngine build() {
         Require.nonNull(jobs, "jobs");
@@ -45,7 +52,7 @@ public final class JobEngineBuilder {
         Require.nonNull(scheduler, "scheduler");
         Require.nonNull(clock, "clock");
         Require.that(video != null || avatar != null, "provider", "give a video or an avatar provider");
-        Renderers renderers = new Renderers(video, avatar, callbackUrl);
+        Renderers renderers = new Renderers(video, avatar, callbackUrl, statusBatchWindow);
         JobWrites writes = new JobWrites(jobs, listener, hooks, clock);
         Backoff backoff = new Backoff(random);
         ConcurrencyGate gate = new ConcurrencyGate(jobs, policy.maxConcurrency());

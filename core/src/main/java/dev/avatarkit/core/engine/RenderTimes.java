@@ -20,7 +20,12 @@ import java.util.Optional;
  * sample is within one follow-up step of the truth.
  */
 final class RenderTimes {
-    private static final double WEIGHT = 0.2;
+    private static final double WEIGHT = 0.5;
+    /** Found at its first poll, a render took at most that long: aim this much earlier next time. */
+    private static final double OVERSHOT = 0.85;
+    /** With no history yet, polls grow this much each time (no jitter, on a half-second grid, so they coincide). */
+    private static final double NO_HISTORY_GROWTH = 1.25;
+    private static final long NO_HISTORY_GRID_MILLIS = 500;
     private static final double EARLY = 0.95;
     private static final int FOLLOW_UPS_PER_RENDER = 40;
     /** Follow-ups past this many keep backing off: the render is far slower than usual. */
@@ -36,10 +41,20 @@ final class RenderTimes {
         this.backoff = backoff;
     }
 
+    /**
+     * Learns from a render found finished at {@code now} by a poll of {@code job} (as it was before that poll).
+     * Found by a follow-up, it finished between the previous poll and this one: the midpoint is the sample. Found at
+     * the first poll, it finished at some unknown time before: the sample is a little below the bound, so the next
+     * first poll comes earlier and the estimate converges down instead of staying wherever the first poll was.
+     */
     synchronized void finished(Job job, Instant now) {
         renderStart(job).ifPresent(start -> {
             double took = Math.max(0, Duration.between(start, now).toMillis());
-            averageMillis.merge(job.kind(), took, (old, sample) -> old + WEIGHT * (sample - old));
+            double sample = took * OVERSHOT;
+            if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
+                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2;
+            }
+            averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
     }
 
@@ -55,9 +70,7 @@ final class RenderTimes {
     synchronized Duration nextPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());
         Optional<Instant> start = renderStart(job);
-        if (expected == null || start.isEmpty()) {
-            return backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), job.polls());
-        }
+        if (expected == null || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
         long remaining = Math.round(expected * EARLY) - elapsed;
         if (remaining > 0) return onGrid(now, clamp(Duration.ofMillis(remaining)), expected);
@@ -67,6 +80,15 @@ final class RenderTimes {
         // (half a step, then the next grid instant: a step that ran a little late does not skip a beat)
         if (followUps < FOLLOW_UPS_BEFORE_BACKOFF) return onGrid(now, step.dividedBy(2), expected);
         return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(), followUps - FOLLOW_UPS_BEFORE_BACKOFF);
+    }
+
+    /** 2 s, 2.5 s, 3.1 s … up to the maximum: a first render is found within a quarter of its time. */
+    private Duration withoutHistory(Job job, Instant now) {
+        double wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
+        long millis = Math.min(Math.round(wait), policy.pollMax().toMillis());
+        long due = now.toEpochMilli() + millis;
+        long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS - 1, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
+        return Duration.ofMillis(aligned - now.toEpochMilli());
     }
 
     private Duration followUpStep(double expectedMillis) {

@@ -31,11 +31,11 @@ final class Renderers {
     private final URI callbackUrl;
     private final StatusReads videoStatuses;
 
-    Renderers(VideoProvider video, AvatarProvider avatar, URI callbackUrl) {
+    Renderers(VideoProvider video, AvatarProvider avatar, URI callbackUrl, java.time.Duration statusBatchWindow) {
         this.video = video;
         this.avatar = avatar;
         this.callbackUrl = callbackUrl;
-        this.videoStatuses = video == null ? null : new StatusReads(video);
+        this.videoStatuses = video == null ? null : new StatusReads(video, statusBatchWindow);
     }
 
     ProviderCapabilities capabilities(Job job) {

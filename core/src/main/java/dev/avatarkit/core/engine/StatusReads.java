@@ -5,6 +5,7 @@ import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.VideoProvider;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Coalesces the status reads of renders polled at the same time into one bulk read (group commit): a read that
- * finds no request in flight sends its own at once; reads arriving while one is in flight wait and go together
- * in the next request ({@link VideoProvider#statuses}, ≤ {@value #MAX_BATCH} refs). One poller adds no latency;
- * many pollers cost one request per round instead of one each.
+ * finds no request in flight waits a short window for reads due at the same instant, then sends them all; reads
+ * arriving while one is in flight go together in the next request ({@link VideoProvider#statuses},
+ * ≤ {@value #MAX_BATCH} refs). Many pollers cost one request per round instead of one each.
  *
  * <p>Bulk answers may carry no result files: a render they report finished is read once more on its own, so the
  * download starts from fresh URLs as before.
@@ -24,11 +25,14 @@ final class StatusReads {
     static final int MAX_BATCH = 100;
 
     private final VideoProvider provider;
+    private final Duration window;
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
     private boolean sending;
 
-    StatusReads(VideoProvider provider) {
+    /** @param window how long a leader waits for others due at the same instant before sending (zero: never) */
+    StatusReads(VideoProvider provider, Duration window) {
         this.provider = provider;
+        this.window = window;
     }
 
     RenderStatus read(ProviderRef ref) {
@@ -39,12 +43,25 @@ final class StatusReads {
             lead = !sending;
             sending = true;
         }
-        if (lead) sendUntilNoneWait();
+        if (lead) {
+            pause();
+            sendUntilNoneWait();
+        }
         try {
             return mine.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
+        }
+    }
+
+    /** Steps due at one instant start a few milliseconds apart on the scheduler's threads: let them join. */
+    private void pause() {
+        if (window.isZero()) return;
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -43,6 +43,7 @@ final class EngineHarness {
     EngineHarness restart() {
         scheduler = new ManualStepScheduler(clock);
         engine = JobEngine.builder().jobs(jobs).assets(assets).videoProvider(provider).scheduler(scheduler)
+                .statusBatchWindow(Duration.ZERO)
                 .clock(clock).policy(policy).random(new Random(7)).build();
         scheduler.runWith(engine::advance);
         create = new CreateJob(jobs, engine, clock, provider.name(), provider.capabilities().maxScriptChars(),

@@ -30,7 +30,9 @@ class RenderTimesTest {
 
     @Test
     void givenRendersTakeTwentySeconds_whenANewOneStarts_thenItIsFirstPolledJustBeforeTwentySeconds() {
-        times.finished(renderingSince(t0), t0.plusSeconds(20));
+        // still running at 19.5 s, done at 20.5 s: it finished about 20 s in
+        Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
+        times.finished(polledOnce, t0.plusMillis(20_500));
 
         Job next = renderingSince(t0.plusSeconds(30));
         assertThat(times.firstPoll(next)).isEqualTo(Duration.ofSeconds(19));
@@ -48,7 +50,11 @@ class RenderTimesTest {
         for (int i = 0; i < 200; i++) {
             Job job = renderingSince(start);
             Instant poll = start.plus(times.firstPoll(job));
-            while (poll.isBefore(start.plus(render))) poll = poll.plus(times.nextPoll(job, poll));
+            while (poll.isBefore(start.plus(render))) {
+                Instant next = poll.plus(times.nextPoll(job, poll));
+                job = job.polled("processing", poll, next);
+                poll = next;
+            }
             times.finished(job, poll);
             lastDelay = Duration.between(start.plus(render), poll);
             start = poll.plusSeconds(1);
@@ -57,6 +63,21 @@ class RenderTimesTest {
         // found within a few percent of the render time, and the first poll stays just before it
         assertThat(lastDelay).isLessThanOrEqualTo(Duration.ofMillis(500));
         assertThat(times.firstPoll(renderingSince(start))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_000));
+    }
+
+    @Test
+    void givenTheFirstRenderWasFoundLate_whenLaterRendersAreFoundAtTheirFirstPoll_thenTheEstimateComesDownQuickly() {
+        times.finished(renderingSince(t0), t0.plusSeconds(16));   // a first render, found by a late poll
+        Instant start = t0.plusSeconds(60);
+        for (int i = 0; i < 4; i++) {
+            Job job = renderingSince(start);
+            Instant firstPoll = start.plus(times.firstPoll(job));
+            if (firstPoll.isBefore(start.plusSeconds(10))) break;   // now polls before a 10 s render is done
+            times.finished(job, firstPoll);
+            start = firstPoll.plusSeconds(1);
+        }
+
+        assertThat(times.firstPoll(renderingSince(start))).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

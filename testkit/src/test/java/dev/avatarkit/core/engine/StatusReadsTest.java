@@ -30,7 +30,7 @@ class StatusReadsTest {
 
     @Test
     void givenReadsArrivingWhileOneIsInFlight_thenTheyGoTogetherInOneBulkRequest() throws Exception {
-        StatusReads reads = new StatusReads(provider());
+        StatusReads reads = new StatusReads(provider(), java.time.Duration.ZERO);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             Future<RenderStatus> first = pool.submit(() -> reads.read(ref(0)));
@@ -59,7 +59,7 @@ class StatusReadsTest {
     @Test
     void givenOneReader_thenItsReadIsSentAtOnceAlone() {
         releaseFirstRead.countDown();
-        RenderStatus status = new StatusReads(provider()).read(ref(3));
+        RenderStatus status = new StatusReads(provider(), java.time.Duration.ZERO).read(ref(3));
 
         assertThat(status.phase()).isEqualTo(RenderPhase.RUNNING);
         assertThat(singleReads).containsExactly(ref(3));

@@ -1,0 +1,183 @@
+package dev.avatarkit.bench;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.SubmitRequest;
+import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.heygen.ApiKey;
+import dev.avatarkit.heygen.ApiVersion;
+import dev.avatarkit.heygen.HeyGen;
+import dev.avatarkit.heygen.HeyGenConfig;
+import dev.avatarkit.runtime.ConfigLoader;
+import dev.avatarkit.runtime.Platform;
+import dev.avatarkit.runtime.PlatformOptions;
+import dev.avatarkit.sim.FaultKind;
+import dev.avatarkit.sim.FaultRule;
+import dev.avatarkit.sim.HeyGenSimulator;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code StandInBench --client ours|peer [--rows 40] [--slots 5] [--render-seconds 20] [--fault none|502-after-commit]}:
+ * issue 17's side-by-side scenario on one HeyGen stand-in (the simulator, v3, {@code slots} renders at a time, a
+ * fixed render time). {@code ours} is a template batch through the real {@link Platform} (SQLite, local disk,
+ * db-scheduler) at {@code HEYGEN_MAX_CONCURRENCY=slots}. {@code peer} models the closest open-source bulk tool
+ * through the same HeyGen adapter: {@code slots} workers, each creates a video without an idempotency key (a
+ * fresh key per attempt), reads its status at once, then after 20 s, then every 30 s, and downloads the video;
+ * a failed create is retried once. {@code 502-after-commit} answers the third create with a gateway 502 after
+ * the render was created. Prints wall time, the ideal (ceil(rows / slots) × render), their ratio, duplicate
+ * creates and status requests per video.
+ */
+public final class StandInBench {
+    private StandInBench() {}
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = Measure.args(argv);
+        String client = args.getOrDefault("client", "ours");
+        int rows = Integer.parseInt(args.getOrDefault("rows", "40"));
+        int slots = Integer.parseInt(args.getOrDefault("slots", "5"));
+        double renderSeconds = Double.parseDouble(args.getOrDefault("render-seconds", "20"));
+        String fault = args.getOrDefault("fault", "none");
+        Path dir = Files.createTempDirectory("bench-standin");
+        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).concurrency(slots)
+                .renderTime(Duration.ofMillis(Math.round(renderSeconds * 1000))).apiKey(null).build().start()) {
+            if (fault.equals("502-after-commit")) {
+                sim.faults().add(FaultRule.on("POST /v3/templates/{template_id}", FaultKind.HTTP_502_AFTER).calls(3));
+            }
+            String csv = csv(rows);
+            long start = System.nanoTime();
+            if (client.equals("peer")) new Peer(sim, slots, dir).run(plan(sim, dir, slots, csv));
+            else ours(sim, dir, slots, csv);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
+            long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("GET /v3/videos/")).mapToLong(Map.Entry::getValue).sum();
+            System.out.printf("RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"
+                            + " ratio=%.3f duplicates=%d status_per_video=%.2f created=%d%n",
+                    // the peer sends no key, so the simulator cannot tell its duplicates by key: count renders beyond one per row
+                    client, fault, rows, slots, renderSeconds, wall, ideal, wall / ideal,
+                    Math.max(sim.stats().duplicateCreates(), sim.stats().jobsCreated() - rows),
+                    statusRequests / (double) rows, sim.stats().jobsCreated());
+        }
+    }
+
+    private static void ours(HeyGenSimulator sim, Path dir, int slots, String csv) throws Exception {
+        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim, dir, slots), null),
+                PlatformOptions.defaults())) {
+            platform.startWorkers();
+            TemplateBatch batch = platform.templateBatch();
+            TemplateBatch.BatchPlan plan = batch.plan(BulkBench.TEMPLATE, csv);
+            BatchId id = batch.submit(plan, false).batchId();
+            while (true) {
+                Map<JobState, Integer> counts = platform.jobs().countByState(id);
+                int terminal = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+                if (terminal >= plan.jobs().size()) {
+                    System.out.println("final states: " + counts);
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** The rows as template specs (validated the way our batch does), for the peer to send itself. */
+    private static List<TemplateBatch.PlannedJob> plan(HeyGenSimulator sim, Path dir, int slots, String csv) {
+        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim, dir.resolve("plan"), slots), null),
+                PlatformOptions.defaults())) {
+            return platform.templateBatch().plan(BulkBench.TEMPLATE, csv).jobs();
+        }
+    }
+
+    private static Map<String, String> env(HeyGenSimulator sim, Path dir, int slots) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AVATARKIT_HOME", dir.resolve("home").toString());
+        env.put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());
+        env.put("HEYGEN_API_KEY", "bench-key");
+        env.put("HEYGEN_BASE_URL", sim.baseUrl());
+        env.put("HEYGEN_UPLOAD_URL", sim.baseUrl());
+        env.put("HEYGEN_MAX_CONCURRENCY", String.valueOf(slots));
+        return env;
+    }
+
+    private static String csv(int rows) {
+        StringBuilder csv = new StringBuilder("name\n");
+        for (int i = 1; i <= rows; i++) csv.append("Person ").append(i).append('\n');
+        return csv.toString();
+    }
+
+    /** The peer's loop, on our HeyGen adapter so both speak the same valid requests. */
+    private static final class Peer {
+        private final VideoProvider videos;
+        private final int workers;
+        private final Path downloads;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Peer(HeyGenSimulator sim, int workers, Path dir) throws Exception {
+            HeyGenConfig config = HeyGenConfig.of(new ApiKey("bench-key")).withBaseUrl(URI.create(sim.baseUrl()))
+                    .withUploadUrl(URI.create(sim.baseUrl())).withApiVersion(ApiVersion.V3).withMaxConcurrency(workers);
+            this.videos = HeyGen.create(config, Clock.systemUTC(), Sleeper.system()).videos();
+            this.workers = workers;
+            this.downloads = Files.createDirectories(dir.resolve("peer-downloads"));
+        }
+
+        void run(List<TemplateBatch.PlannedJob> rows) throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            for (int w = 0; w < workers; w++) {
+                pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement()) render(rows.get(i), i);
+                    return null;
+                });
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(2, TimeUnit.HOURS)) throw new IllegalStateException("peer did not finish");
+        }
+
+        private void render(TemplateBatch.PlannedJob row, int index) throws Exception {
+            ProviderRef ref;
+            try {
+                ref = create(row);
+            } catch (ProviderException first) {
+                ref = create(row);   // what the peer does after a failed create: send it again
+            }
+            RenderStatus status = videos.status(ref);
+            long waitMillis = 20_000;
+            while (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) {
+                Thread.sleep(waitMillis);
+                waitMillis = 30_000;
+                status = videos.status(ref);
+            }
+            ResultFile video = status.result(AssetKind.VIDEO).orElseThrow();
+            try (InputStream in = videos.download(ref, video);
+                 OutputStream out = Files.newOutputStream(downloads.resolve(index + ".mp4"))) {
+                in.transferTo(out);
+            }
+        }
+
+        private ProviderRef create(TemplateBatch.PlannedJob row) {
+            IdempotencyKey fresh = new IdempotencyKey("peer-" + UUID.randomUUID());
+            return videos.submit(new SubmitRequest(row.spec(), fresh, null)).ref();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Issue 17's stand-in scenario, ours and the peer's polling model side by side at each render time.
+# usage: bench/standin.sh [--rows 40] [--slots 5] [--renders "10 20 30 60"] [--fault none|502-after-commit]
+# Prints each RESULT line and one SUMMARY line per render time: both ratios to the ideal (target: ours <= 1.05,
+# ours faster than the peer), duplicates (target 0 for ours) and status requests per video (target <= 1.5).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+need_build
+rows=40; slots=5; renders="10 20 30 60"; fault=none
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;; --slots) slots="$2"; shift 2 ;;
+    --renders) renders="$2"; shift 2 ;; --fault) fault="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+machine_note
+for r in $renders; do
+  common=(--rows "$rows" --slots "$slots" --render-seconds "$r" --fault "$fault")
+  ours=$(bench_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null | grep '^RESULT')
+  echo "$ours"
+  peer=$(bench_java dev.avatarkit.bench.StandInBench --client peer "${common[@]}" 2>/dev/null | grep '^RESULT')
+  echo "$peer"
+  echo "SUMMARY standin render_s=$r fault=$fault ours_ratio=$(field "$ours" ratio) peer_ratio=$(field "$peer" ratio)" \
+       "ours_duplicates=$(field "$ours" duplicates) peer_duplicates=$(field "$peer" duplicates)" \
+       "ours_status_per_video=$(field "$ours" status_per_video) (targets: ours <= 1.05 and < peer, 0 duplicates, <= 1.5)"
+done

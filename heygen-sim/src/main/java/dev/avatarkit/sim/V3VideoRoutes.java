@@ -27,7 +27,8 @@ final class V3VideoRoutes {
         new Route("DELETE", "/v3/videos/{video_id}", g, false, this::delete),
         new Route("GET", "/v3/templates", g, false, this::templates),
         new Route("GET", "/v3/templates/{template_id}", g, false, this::template),
-        new Route("POST", "/v3/templates/{template_id}", g, true, this::generate),
+        // not keyed: HeyGen's July schema declares no Idempotency-Key here, so a retried create renders again
+        new Route("POST", "/v3/templates/{template_id}", g, false, this::generate),
         new Route("GET", "/v3/voices", g, false, this::voices),
         new Route("POST", "/v3/assets", g, true, this::upload),
         new Route("GET", "/v3/users/me", g, false, this::me));

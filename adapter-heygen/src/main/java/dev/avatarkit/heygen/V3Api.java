@@ -37,9 +37,9 @@ interface V3Api {
     @GET("v3/templates/{id}")
     Call<ResponseBody> template(@Path("id") String id);
 
+    /** Not keyed: the published schema declares no Idempotency-Key here (see V3VideoProvider#capabilities(JobSpec)). */
     @POST("v3/templates/{id}")
-    Call<ResponseBody> generateFromTemplate(@Header("Idempotency-Key") String key, @Path("id") String id,
-                                            @Body Map<String, Object> body);
+    Call<ResponseBody> generateFromTemplate(@Path("id") String id, @Body Map<String, Object> body);
 
     @GET("v3/avatars/looks")
     Call<ResponseBody> looks(@Query("limit") int limit, @Query("token") String token);

@@ -37,7 +37,7 @@ final class Renderers {
     }
 
     ProviderCapabilities capabilities(Job job) {
-        return isAvatar(job) ? avatarProvider().capabilities() : videoProvider().capabilities();
+        return isAvatar(job) ? avatarProvider().capabilities() : videoProvider().capabilities(job.spec());
     }
 
     Submission submit(Job job) {

@@ -26,6 +26,8 @@ public final class HeyGenSimulator implements AutoCloseable {
   private final MediaStore media = new MediaStore();
   private final IdempotencyStore idempotency = new IdempotencyStore();
   private final WireLog wireLog = new WireLog();
+  private final VideoBatches batches = new VideoBatches();
+  private final V3AssetRoutes.Assets assets = new V3AssetRoutes.Assets();
   private List<Route> routes = List.of();
   private final UrlSigner signer;
   private final PlanLimits limits;
@@ -71,7 +73,10 @@ public final class HeyGenSimulator implements AutoCloseable {
     signer.baseUrl(baseUrl);
     SimContext ctx = context();
     routes = new ArrayList<>();
-    routes.addAll(new V3VideoRoutes(ctx, videos).routes());
+    V3VideoRoutes single = new V3VideoRoutes(ctx, videos, batches);
+    routes.addAll(single.routes());
+    routes.addAll(new V3BatchRoutes(ctx, videos, single, batches).routes());
+    routes.addAll(new V3AssetRoutes(ctx, assets).routes());
     routes.addAll(new V3AvatarRoutes(ctx).routes());
     routes.addAll(new V3WebhookRoutes(ctx).routes());
     routes.addAll(new LegacyVideoRoutes(ctx, videos).routes());
@@ -148,6 +153,8 @@ public final class HeyGenSimulator implements AutoCloseable {
     limits.clear();
     stats.reset();
     wireLog.clear();
+    batches.clear();
+    assets.clear();
   }
 
   @Override

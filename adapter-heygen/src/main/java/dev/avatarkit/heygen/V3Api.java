@@ -60,6 +60,9 @@ interface V3Api {
     @POST("v3/assets")
     Call<ResponseBody> uploadAsset(@Header("Idempotency-Key") String key, @Part MultipartBody.Part file);
 
+    @DELETE("v3/assets/{id}")
+    Call<ResponseBody> deleteAsset(@Path("id") String id);
+
     @POST("v3/webhooks/endpoints")
     Call<ResponseBody> createWebhook(@Header("Idempotency-Key") String key, @Body Map<String, Object> body);
 }

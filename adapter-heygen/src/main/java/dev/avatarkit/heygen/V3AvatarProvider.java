@@ -38,6 +38,7 @@ final class V3AvatarProvider implements AvatarProvider {
     private final V3Api reads;
     private final V3Api writes;
     private final V3Api uploads;
+    private final ReferenceCleanup cleanup;
 
     V3AvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
         this.transport = transport;
@@ -46,6 +47,7 @@ final class V3AvatarProvider implements AvatarProvider {
         this.reads = transport.service(V3Api.class, READ, false);
         this.writes = transport.service(V3Api.class, CREATE, false);
         this.uploads = transport.service(V3Api.class, UPLOAD, false);
+        this.cleanup = new ReferenceCleanup(transport, writes);
     }
 
     @Override
@@ -86,7 +88,9 @@ final class V3AvatarProvider implements AvatarProvider {
             }
             body.put("reference_images", refs);
         }
-        return create(key, body, "identity create");
+        Submission submission = create(key, body, "identity create");
+        cleanup.track(submission.ref(), referenceAssetIds);
+        return submission;
     }
 
     @Override
@@ -134,8 +138,10 @@ final class V3AvatarProvider implements AvatarProvider {
         Dtos.V3Look look = transport.data(env, Dtos.V3Look.class, "look status", false);
         // A look without a status but with an image is done (public looks carry no status).
         String raw = look.status() != null ? look.status() : look.previewImageUrl() != null ? "completed" : null;
-        return StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
+        RenderStatus status = StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
                 new StatusMapper.Results().add(AssetKind.STILL, look.previewImageUrl()).list());
+        cleanup.onStatus(ref, status);
+        return status;
     }
 
     @Override

@@ -137,7 +137,8 @@ class PublishedSchemaConformanceIT {
         return version == ApiVersion.V3
                 ? List.of("POST /v3/videos", "POST /v3/templates/{template_id}", "GET /v3/videos/statuses", "GET /v3/videos",
                         "DELETE /v3/videos/{video_id}", "GET /v3/avatars/looks", "GET /v3/voices", "GET /v3/users/me",
-                        "POST /v3/assets", "POST /v3/avatars", "GET /v3/avatars/looks/{look_id}")
+                        "POST /v3/assets", "POST /v3/avatars", "GET /v3/avatars/looks/{look_id}",
+                        "DELETE /v3/assets/{asset_id}")
                 : List.of("POST /v2/video/generate", "POST /v2/template/{template_id}/generate", "GET /v1/video_status.get",
                         "GET /v1/video.list", "POST /v1/asset", "POST /v2/photo_avatar/photo/generate",
                         "POST /v2/photo_avatar/avatar_group/create", "POST /v2/photo_avatar/train",

@@ -31,6 +31,7 @@ final class ApiSchema {
   private final JsonNode doc;
   private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, Optional<String>> operations = new ConcurrentHashMap<>();
 
   private ApiSchema(String uri, JsonNode doc) {
     this.uri = uri;
@@ -77,6 +78,10 @@ final class ApiSchema {
 
   /** The JSON pointer of the operation for a method and a path template, whatever its parameter names. */
   Optional<String> operation(String method, String template) {
+    return operations.computeIfAbsent(method + " " + template, k -> find(method, template));
+  }
+
+  private Optional<String> find(String method, String template) {
     String shape = template.replaceAll("\\{[^}]*}", "{}");
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -116,50 +121,15 @@ final class ApiSchema {
       JsonNode given = value.get(prop);
       int index = branchIndex(schema.get("oneOf"), prop, given);
       if (index < 0) {
-        return List.of(new Violation(join(paramPrefix, prop), "'" + prop + "' must be one of "
+        return List.of(new Violation(SchemaErrors.join(paramPrefix, prop), "'" + prop + "' must be one of "
             + branchValues(schema.get("oneOf"), prop) + (given == null ? "" : ", not " + given)));
       }
       branch = branch + "/oneOf/" + index;
     }
     Schema s = compiled.computeIfAbsent(branch, p -> registry.getSchema(SchemaLocation.of(uri + "#" + p)));
     List<Violation> out = new ArrayList<>();
-    for (Error e : relevant(s.validate(value))) out.add(violation(e, paramPrefix));
+    for (Error e : SchemaErrors.relevant(s.validate(value))) out.add(SchemaErrors.violation(e, paramPrefix));
     return out;
-  }
-
-  /**
-   * A oneOf reports every branch's complaints. Branches whose {@code type} did not match are not what the caller
-   * meant, so their errors go; the summary ("valid to one and only one schema") stays only if nothing else does.
-   */
-  private static List<Error> relevant(List<Error> errors) {
-    List<String> wrongBranches = new ArrayList<>();
-    for (Error e : errors) {
-      String loc = e.getSchemaLocation().toString();
-      for (String tail : List.of("/properties/type/enum", "/properties/type/const")) {
-        if (loc.endsWith(tail)) wrongBranches.add(loc.substring(0, loc.length() - tail.length()) + "/");
-      }
-    }
-    List<Error> specific = new ArrayList<>();
-    List<Error> summaries = new ArrayList<>();
-    for (Error e : errors) {
-      String loc = e.getSchemaLocation().toString();
-      if (wrongBranches.stream().anyMatch(loc::startsWith)) continue;
-      (List.of("oneOf", "anyOf").contains(e.getKeyword()) ? summaries : specific).add(e);
-    }
-    if (!specific.isEmpty()) return specific;
-    return summaries.isEmpty() ? errors : summaries;
-  }
-
-  private static Violation violation(Error e, String prefix) {
-    String location = e.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
-    if ("required".equals(e.getKeyword()) && e.getProperty() != null) location = join(location, e.getProperty());
-    return new Violation(join(prefix, location), e.getMessage());
-  }
-
-  private static String join(String a, String b) {
-    if (a == null || a.isEmpty()) return b;
-    if (b == null || b.isEmpty()) return a;
-    return b.startsWith("[") ? a + b : a + "." + b;
   }
 
   private int branchIndex(JsonNode oneOf, String prop, JsonNode given) {

@@ -11,14 +11,15 @@ import java.util.Map;
  * prove that everything a client sent — and everything the simulator answered — is what HeyGen publishes.
  */
 public final class WireLog {
-  static final int CAPACITY = 20_000;
+  // bounded so a long sandbox or benchmark run cannot grow without limit: 5,000 × typical 1–2 KB bodies
+  static final int CAPACITY = 5_000;
   private static final int MAX_BODY = 256 * 1024;
 
   /**
    * One request and its answer.
    *
    * @param route       the route template, e.g. {@code POST /v3/videos/{video_id}}; the raw path when nothing matched
-   * @param body        the request body (JSON kept whole; uploads and anything over 256 KB are left out, empty)
+   * @param body        the JSON request body, or null where it was not kept (uploads, raw bytes, over 256 KB)
    * @param request     schema violations of the request (rejected with 400 unless the simulator is lenient)
    * @param response    schema violations of the simulator's own JSON answer (a simulator bug if not empty)
    */
@@ -47,7 +48,8 @@ public final class WireLog {
   }
 
   static byte[] keepable(String contentType, byte[] body) {
+    if (body.length == 0) return body;
     boolean json = contentType != null && contentType.toLowerCase().contains("json");
-    return json && body.length <= MAX_BODY ? body : new byte[0];
+    return json && body.length <= MAX_BODY ? body : null;
   }
 }

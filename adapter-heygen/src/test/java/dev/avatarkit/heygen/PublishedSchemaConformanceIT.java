@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Drives every kind of request the adapter makes — five video shapes, a template, catalogues, account, bulk status,
- * reconcile, cancel, reference upload, identity (with and without references) and a still — through a strict
+ * reconcile, cancel, reference upload, identity (with and without references), a still and (v3) a webhook
+ * registration — through a strict
  * simulator, then checks each recorded request and answer against HeyGen's published schema: zero mismatches.
  */
 class PublishedSchemaConformanceIT {
@@ -56,6 +57,10 @@ class PublishedSchemaConformanceIT {
             List<ProviderRef> refs = videos(heygen.videos(), version);
             catalogue(heygen.videos(), refs, since);
             avatars(heygen.avatars(), version);
+            if (version == ApiVersion.V3) { // the simulator has no legacy /v1/webhook/endpoint.add
+                heygen.registerWebhook(new IdempotencyKey("conf-hook"), java.net.URI.create("https://hooks.example/heygen"),
+                        List.of("avatar_video.success", "avatar_video.fail"));
+            }
 
             WireConformance.Tally tally = WireConformance.check("conformance " + version, sim);
             assertThat(tally.mismatches()).as("requests/responses outside HeyGen's published schema").isEmpty();
@@ -138,7 +143,7 @@ class PublishedSchemaConformanceIT {
                 ? List.of("POST /v3/videos", "POST /v3/templates/{template_id}", "GET /v3/videos/statuses", "GET /v3/videos",
                         "DELETE /v3/videos/{video_id}", "GET /v3/avatars/looks", "GET /v3/voices", "GET /v3/users/me",
                         "POST /v3/assets", "POST /v3/avatars", "GET /v3/avatars/looks/{look_id}",
-                        "DELETE /v3/assets/{asset_id}")
+                        "DELETE /v3/assets/{asset_id}", "POST /v3/webhooks/endpoints")
                 : List.of("POST /v2/video/generate", "POST /v2/template/{template_id}/generate", "GET /v1/video_status.get",
                         "GET /v1/video.list", "POST /v1/asset", "POST /v2/photo_avatar/photo/generate",
                         "POST /v2/photo_avatar/avatar_group/create", "POST /v2/photo_avatar/train",

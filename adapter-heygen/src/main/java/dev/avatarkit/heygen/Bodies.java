@@ -126,6 +126,13 @@ final class Bodies {
         return out;
     }
 
+    /** {@code text} cut at a word boundary (with "…") so it is at most {@code max} characters. */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) return text;
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+    }
+
     static void putIfNotNull(Map<String, Object> map, String key, Object value) {
         if (value != null) map.put(key, value);
     }

@@ -55,6 +55,9 @@ interface LegacyApi {
     @POST("v2/photo_avatar/avatar_group/create")
     Call<ResponseBody> createGroup(@Body Map<String, Object> body);
 
+    @POST("v2/photo_avatar/avatar_group/add")
+    Call<ResponseBody> addToGroup(@Body Map<String, Object> body);
+
     @POST("v2/photo_avatar/train")
     Call<ResponseBody> train(@Body Map<String, Object> body);
 

@@ -83,7 +83,10 @@ final class LegacyAvatarProvider implements AvatarProvider {
         return new ProviderCapabilities(false, false, IdentitySpec.MAX_PROMPT_CHARS, config.maxConcurrency());
     }
 
-    /** Raw bytes to {@code HEYGEN_UPLOAD_URL/v1/asset} with the file's MIME type. */
+    /**
+     * Raw bytes to {@code HEYGEN_UPLOAD_URL/v1/asset} with the file's MIME type. Returns the {@code image_key}: the
+     * only thing the legacy photo-avatar flow can take a picture by (reference §6.1, §8.2).
+     */
     @Override
     public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         byte[] bytes = Uploads.readAll(content, size);
@@ -91,15 +94,22 @@ final class LegacyAvatarProvider implements AvatarProvider {
         Envelope env = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
         Dtos.LegacyAsset asset = transport.data(env, Dtos.LegacyAsset.class, "asset upload", true);
         if (asset.id() == null) throw HeyGenVideoProvider.unreadableCreate();
-        return asset.id();
+        if (asset.imageKey() == null || asset.imageKey().isBlank()) {
+            throw new InvalidRequestException("HeyGen asset upload: " + fileName + " is not an image (no image_key); "
+                    + "legacy photo avatars are made from images", "reference", 200, "not_an_image", null, null);
+        }
+        return asset.imageKey();
     }
 
     /**
-     * generate → wait (≤ min(create timeout, {@link #MAX_GENERATION_WAIT}), through the injected sleeper) →
-     * group create → train. Reference assets are not used: the legacy photo flow has no reference input.
+     * Without references: generate → wait (≤ min(create timeout, {@link #MAX_GENERATION_WAIT}), through the injected
+     * sleeper) → group create → train. With references (uploaded images, as {@code image_key}s): the group is made
+     * from them instead (create with the first, add the rest) → train; the prompt and attributes are then unused,
+     * as the legacy flow takes photos or attributes, not both.
      */
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
+        if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) return identityFromPhotos(spec, referenceAssetIds);
         Map<String, Object> photo = new LinkedHashMap<>();
         photo.put("name", spec.name());
         photo.put("age", LegacyEnums.age(spec.age()));
@@ -137,6 +147,36 @@ final class LegacyAvatarProvider implements AvatarProvider {
         afterPaid("photo generation " + generationId + " and untrained avatar group " + groupId,
                 () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
         return new Submission(new ProviderRef(GROUP + groupId + ":" + generationId), "training");
+    }
+
+    private Submission identityFromPhotos(IdentitySpec spec, List<String> imageKeys) {
+        if (imageKeys.stream().anyMatch(k -> k.startsWith("http://") || k.startsWith("https://"))) {
+            throw Bodies.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
+                    + "pass local files (they are uploaded for their image_key) or use the v3 dialect for URLs");
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", spec.name());
+        group.put("image_key", imageKeys.get(0));
+        String what = "avatar group create (from reference photos)";
+        Dtos.LegacyPhotoLook look = transport.data(transport.call(CREATE, false, what, () -> writes.createGroup(group)),
+                Dtos.LegacyPhotoLook.class, what, true);
+        if (look.groupId() == null || look.groupId().isBlank()) {
+            throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
+                    200, null, null, null);
+        }
+        String groupId = look.groupId();
+        if (imageKeys.size() > 1) {
+            Map<String, Object> add = new LinkedHashMap<>();
+            add.put("group_id", groupId);
+            add.put("image_keys", imageKeys.subList(1, imageKeys.size()));
+            add.put("name", spec.name());
+            String addWhat = "avatar group add (group " + groupId + ")";
+            afterPaid("avatar group " + groupId, () -> transport.call(CREATE, false, addWhat, () -> writes.addToGroup(add)));
+        }
+        String trainWhat = "avatar group train (group " + groupId + ")";
+        afterPaid("untrained avatar group " + groupId,
+                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
+        return new Submission(new ProviderRef(GROUP + groupId), "training");
     }
 
     @Override

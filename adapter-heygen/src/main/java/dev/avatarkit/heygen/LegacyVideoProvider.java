@@ -82,8 +82,9 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("video_inputs", inputs);
-        Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension()));
-        Bodies.putIfNotNull(body, "aspect_ratio", spec.aspectRatio());
+        // v2's top-level aspect_ratio has no documented meaning (reference §2.1); dimension is documented
+        Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension() != null ? spec.dimension()
+                : LegacyDimensions.of(spec.aspectRatio(), spec.resolution())));
         if (spec.caption()) body.put("caption", true);
         if (spec.test()) body.put("test", true);
         body.put("title", Bodies.title(spec.title(), request.key()));

@@ -37,9 +37,9 @@ interface V3Api {
     @GET("v3/templates/{id}")
     Call<ResponseBody> template(@Path("id") String id);
 
+    /** Not keyed: the published schema declares no Idempotency-Key here (see V3VideoProvider#capabilities(JobSpec)). */
     @POST("v3/templates/{id}")
-    Call<ResponseBody> generateFromTemplate(@Header("Idempotency-Key") String key, @Path("id") String id,
-                                            @Body Map<String, Object> body);
+    Call<ResponseBody> generateFromTemplate(@Path("id") String id, @Body Map<String, Object> body);
 
     @GET("v3/avatars/looks")
     Call<ResponseBody> looks(@Query("limit") int limit, @Query("token") String token);
@@ -59,6 +59,9 @@ interface V3Api {
     @Multipart
     @POST("v3/assets")
     Call<ResponseBody> uploadAsset(@Header("Idempotency-Key") String key, @Part MultipartBody.Part file);
+
+    @DELETE("v3/assets/{id}")
+    Call<ResponseBody> deleteAsset(@Path("id") String id);
 
     @POST("v3/webhooks/endpoints")
     Call<ResponseBody> createWebhook(@Header("Idempotency-Key") String key, @Body Map<String, Object> body);

@@ -27,12 +27,18 @@ import okhttp3.MultipartBody;
  * {@code preview_image_url}, polled via {@code GET /v3/avatars/looks/{id}}. Every create carries the job's key.
  */
 final class V3AvatarProvider implements AvatarProvider {
+    /**
+     * {@code prompt} limit: HeyGen's April 2026 schema says {@code maxLength: 200}, a docs page says 1,000 and the
+     * July schema is silent; 200 is safe under all three (heygen-sim/README, "schema decisions").
+     */
+    static final int MAX_PROMPT_CHARS = 200;
     private final Transport transport;
     private final HeyGenConfig config;
     private final Downloads downloads;
     private final V3Api reads;
     private final V3Api writes;
     private final V3Api uploads;
+    private final ReferenceCleanup cleanup;
 
     V3AvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
         this.transport = transport;
@@ -41,6 +47,7 @@ final class V3AvatarProvider implements AvatarProvider {
         this.reads = transport.service(V3Api.class, READ, false);
         this.writes = transport.service(V3Api.class, CREATE, false);
         this.uploads = transport.service(V3Api.class, UPLOAD, false);
+        this.cleanup = new ReferenceCleanup(transport, writes);
     }
 
     @Override
@@ -50,7 +57,7 @@ final class V3AvatarProvider implements AvatarProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(true, false, IdentitySpec.MAX_PROMPT_CHARS, config.maxConcurrency());
+        return new ProviderCapabilities(true, false, MAX_PROMPT_CHARS, config.maxConcurrency());
     }
 
     /** Multipart {@code file} to {@code POST /v3/assets}; the body streams from {@code content} (≤ 32 MB). */
@@ -81,7 +88,9 @@ final class V3AvatarProvider implements AvatarProvider {
             }
             body.put("reference_images", refs);
         }
-        return create(key, body, "identity create");
+        Submission submission = create(key, body, "identity create");
+        cleanup.track(submission.ref(), referenceAssetIds);
+        return submission;
     }
 
     @Override
@@ -89,7 +98,9 @@ final class V3AvatarProvider implements AvatarProvider {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "prompt");
         body.put("name", spec.title());
-        body.put("prompt", spec.prompt());
+        body.put("prompt", Bodies.shorten(spec.prompt(), MAX_PROMPT_CHARS)); // core's ShotPrompt already fits it
+        // July 2026 schema: avatar_id is the visual reference and the look joins that look's group (the April
+        // schema only had avatar_group_id, which no longer conditions the image — reference changelog, June 2026)
         body.put("avatar_id", spec.baseLookId());
         return create(key, body, "still create");
     }
@@ -101,19 +112,24 @@ final class V3AvatarProvider implements AvatarProvider {
         return new Submission(new ProviderRef(created.avatarItem().id()), created.avatarItem().status());
     }
 
-    /** The appearance prompt with the optional attributes folded in (v3 has no attribute fields). */
+    /**
+     * The appearance prompt with the optional attributes folded in (v3 has no attribute fields), attributes first
+     * (short, and what the identity is), then the appearance, shortened at a word to {@value #MAX_PROMPT_CHARS}.
+     */
     static String identityPrompt(IdentitySpec spec) {
-        StringBuilder sb = new StringBuilder(spec.prompt());
+        StringBuilder sb = new StringBuilder();
         appendAttr(sb, "age", spec.age());
         appendAttr(sb, "gender", spec.gender());
         appendAttr(sb, "ethnicity", spec.ethnicity());
         appendAttr(sb, "style", spec.style());
-        String prompt = sb.toString();
-        return prompt.length() > IdentitySpec.MAX_PROMPT_CHARS ? prompt.substring(0, IdentitySpec.MAX_PROMPT_CHARS) : prompt;
+        if (!sb.isEmpty()) sb.append("; ");
+        return Bodies.shorten(sb + spec.prompt().strip(), MAX_PROMPT_CHARS);
     }
 
     private static void appendAttr(StringBuilder sb, String name, String value) {
-        if (value != null && !value.isBlank()) sb.append("; ").append(name).append(": ").append(value.strip());
+        if (value == null || value.isBlank()) return;
+        if (!sb.isEmpty()) sb.append(", ");
+        sb.append(name).append(' ').append(value.strip());
     }
 
     @Override
@@ -122,8 +138,10 @@ final class V3AvatarProvider implements AvatarProvider {
         Dtos.V3Look look = transport.data(env, Dtos.V3Look.class, "look status", false);
         // A look without a status but with an image is done (public looks carry no status).
         String raw = look.status() != null ? look.status() : look.previewImageUrl() != null ? "completed" : null;
-        return StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
+        RenderStatus status = StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
                 new StatusMapper.Results().add(AssetKind.STILL, look.previewImageUrl()).list());
+        cleanup.onStatus(ref, status);
+        return status;
     }
 
     @Override

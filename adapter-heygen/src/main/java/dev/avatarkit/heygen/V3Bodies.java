@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /v3/videos} bodies: {@code type: avatar|image} for one scene, {@code type: studio} for several. */
+/**
+ * {@code POST /v3/videos} bodies: {@code type: avatar|image} for one scene, {@code type: studio} for several. The two
+ * shapes differ in backgrounds (HeyGen's July 2026 schema): a single scene takes {@code {"type":"color","value":…}} or
+ * an image; a studio scene takes only {@code {"type":"color","color":…}}.
+ */
 final class V3Bodies {
     private static final Set<String> ASPECTS = Set.of("16:9", "9:16", "4:5", "5:4", "1:1");
 
@@ -22,12 +26,12 @@ final class V3Bodies {
     static Map<String, Object> video(VideoSpec spec, SubmitRequest request) {
         Map<String, Object> body;
         if (spec.scenes().size() == 1) {
-            body = input(spec.scenes().get(0));
+            body = input(spec.scenes().get(0), false);
         } else {
             body = new LinkedHashMap<>();
             body.put("type", "studio");
             List<Object> scenes = new ArrayList<>();
-            for (Scene scene : spec.scenes()) scenes.add(Map.of("type", "avatar_video", "input", input(scene)));
+            for (Scene scene : spec.scenes()) scenes.add(Map.of("type", "avatar_video", "input", input(scene, true)));
             body.put("scenes", scenes);
         }
         Bodies.putIfNotNull(body, "aspect_ratio", aspect(spec));
@@ -39,8 +43,8 @@ final class V3Bodies {
         return body;
     }
 
-    /** One avatar/image input with its audio source and optional background. */
-    static Map<String, Object> input(Scene scene) {
+    /** One avatar/image input with its audio source and optional background (shaped for a studio scene or not). */
+    static Map<String, Object> input(Scene scene, boolean studioScene) {
         Map<String, Object> out = new LinkedHashMap<>();
         Character c = scene.character();
         if (c instanceof Character.Avatar a) {
@@ -68,15 +72,23 @@ final class V3Bodies {
         } else {
             throw Bodies.unsupported("voice", "v3 avatar scenes need a script or audio; silence is not supported");
         }
-        Background b = scene.background();
+        Bodies.putIfNotNull(out, "background", background(scene.background(), studioScene));
+        return out;
+    }
+
+    private static Map<String, Object> background(Background b, boolean studioScene) {
+        if (b == null) return null;
         if (b instanceof Background.Color col) {
-            out.put("background", Map.of("type", "color", "value", col.hex()));
-        } else if (b instanceof Background.Image img) {
-            out.put("background", Map.of("type", "image", "url", img.url()));
-        } else if (b instanceof Background.Video) {
+            return Map.of("type", "color", studioScene ? "color" : "value", col.hex());
+        }
+        if (b instanceof Background.Video) {
             throw Bodies.unsupported("background", "v3 avatar videos take a color or image background, not a video");
         }
-        return out;
+        if (studioScene) {
+            throw Bodies.unsupported("background", "v3 multi-scene videos take colour backgrounds only; "
+                    + "render image backgrounds as single-scene videos or with the legacy dialect");
+        }
+        return Map.of("type", "image", "url", ((Background.Image) b).url());
     }
 
     /** v3 has no exact dimension: an even dimension maps to its aspect ratio when it is one HeyGen knows. */

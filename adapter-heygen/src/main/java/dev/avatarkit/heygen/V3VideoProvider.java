@@ -7,6 +7,7 @@ import static dev.avatarkit.heygen.Transport.Kind.WRITE;
 import com.squareup.moshi.Types;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.TemplateSpec;
 import dev.avatarkit.core.domain.TemplateVariable;
@@ -45,6 +46,17 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         return new ProviderCapabilities(true, true, 5000, config.maxConcurrency());
     }
 
+    /**
+     * Template creates are not keyed: HeyGen's July 2026 schema declares {@code Idempotency-Key} on
+     * {@code POST /v3/videos} but not on {@code POST /v3/templates/{id}}, so a retried template create may render
+     * twice. They are handled like legacy creates: never resent blindly, reconciled by title/callback_id instead.
+     */
+    @Override
+    public ProviderCapabilities capabilities(JobSpec spec) {
+        ProviderCapabilities c = capabilities();
+        return spec instanceof TemplateSpec ? new ProviderCapabilities(false, c.bulkStatus(), c.maxScriptChars(), c.maxConcurrency()) : c;
+    }
+
     @Override
     public Submission submit(SubmitRequest request) {
         String key = request.key().value();
@@ -60,8 +72,8 @@ final class V3VideoProvider extends HeyGenVideoProvider {
             Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension()));
             body.put("callback_id", key);
             if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
-            env = transport.call(CREATE, true, "template generate",
-                    () -> writes.generateFromTemplate(key, spec.templateId(), body));
+            env = transport.call(CREATE, false, "template generate",
+                    () -> writes.generateFromTemplate(spec.templateId(), body));
         } else {
             throw Bodies.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
         }

@@ -31,6 +31,7 @@ class NoDuplicateCreatesIT {
             heygen.videos().submit(req);
             assertThat(sim.stats().createsForIdempotencyKey("ak-dup-v3")).isEqualTo(1);
             assertThat(sim.stats().duplicateCreates()).isZero();
+            WireConformance.assertClean("no-duplicates V3", sim);
         }
     }
 
@@ -45,6 +46,7 @@ class NoDuplicateCreatesIT {
             assertThat(heygen.videos().reconcile(req.key(), before)).isPresent();
             assertThat(sim.stats().createsForCallbackId("ak-dup-v2")).isEqualTo(1);
             assertThat(sim.stats().duplicateCreates()).isZero();
+            WireConformance.assertClean("no-duplicates V2", sim);
         }
     }
 }

@@ -31,7 +31,12 @@ abstract class SimulatorProviderContract extends VideoProviderContract {
     @AfterEach
     void stop() {
         heygen.close();
-        sim.close();
+        try {
+            // everything this contract test sent, checked against HeyGen's published schema (issue 18)
+            WireConformance.assertClean("contract " + version(), sim);
+        } finally {
+            sim.close();
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code template batch} of 60 rows against a simulator this test starts (the CLI pointed at it through
  * HEYGEN_BASE_URL / HEYGEN_UPLOAD_URL / HEYGEN_API_KEY), with 429s, 5xx, an ambiguous create (job created, answer
- * unreadable), a slow create, status errors and a truncated download: every video ends stored, none paid twice.
+ * unreadable), a slow create, status errors and a truncated download: every video that rendered ends stored, the
+ * creates whose outcome stayed unknown wait for a person, none is paid twice.
  */
 class TemplateBatchFaultsIT {
     static final String TEMPLATE = "tpl_welcome_name";
@@ -30,6 +31,11 @@ class TemplateBatchFaultsIT {
     // not configurable through AvatarkitConfig) and a job costs ~5 requests (create, status, 3 file downloads);
     // measured: 100 rows in 74 s on 2 shared cores. 60 rows keep a margin.
     static final int ROWS = 60;
+    // Issue 18: HeyGen's schema declares no Idempotency-Key on POST /v3/templates/{id}, so a create answered 5xx is
+    // ambiguous and is never resent blindly: the engine lists, finds nothing (these faults answer before creating)
+    // and parks the job NEEDS_ATTENTION for `avatarkit jobs retry`. One per 5xx fault below (calls 5, 40, 45). The
+    // ambiguous creates that did render (slow, cut-off answer) are found by listing and stored. Nothing is paid twice.
+    static final int UNKNOWN = 3;
     @TempDir Path dir;
     HeyGenSimulator sim;
     CliHarness cli;
@@ -78,13 +84,13 @@ class TemplateBatchFaultsIT {
         System.out.printf("batch of %d: %d s; sim: created %d, duplicates %d, 429s %d, replays %d, faults %s, requests %s%n", ROWS,
                 seconds, sim.stats().jobsCreated(), sim.stats().duplicateCreates(), sim.stats().tooManyRequestsServed(),
                 sim.stats().idempotentReplays(), sim.stats().faultsInjected(), sim.stats().requestsPerRoute());
-        assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.out()).contains("\"created\": " + ROWS, "\"SUCCEEDED\": " + ROWS);
+        assertThat(r.code()).as(r.all()).isEqualTo(1);
+        assertThat(r.out()).contains("\"created\": " + ROWS, "\"SUCCEEDED\": " + (ROWS - UNKNOWN), "\"NEEDS_ATTENTION\": " + UNKNOWN);
         try (Stream<Path> videos = Files.walk(dir.resolve("avatarkit-assets/videos"))) {
-            assertThat(videos.filter(p -> p.getFileName().toString().equals("video.mp4")).count()).isEqualTo(ROWS);
+            assertThat(videos.filter(p -> p.getFileName().toString().equals("video.mp4")).count()).isEqualTo(ROWS - UNKNOWN);
         }
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
-        assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS);
+        assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS - UNKNOWN);
         assertThat(sim.stats().faultsInjected()).containsKeys("http_429", "http_500", "malformed_json", "slow");
     }
 }

@@ -59,17 +59,42 @@ class TemplateBatchKillIT {
                 sim.stats().idempotentReplays());
 
         assertThat(finished).as(log).isTrue();
-        assertThat(second.exitValue()).as(log).isZero();
-        assertThat(log).contains("already known from an earlier run", ROWS + "/" + ROWS + " finished · " + ROWS + " SUCCEEDED");
+        assertThat(log).contains("already known from an earlier run", ROWS + "/" + ROWS + " finished");
+        // Issue 18: template creates are not keyed (HeyGen's schema declares no Idempotency-Key there), so a row that
+        // was SUBMITTING when the process died is reconciled by listing, never resent blindly; when the list shows no
+        // render it waits for a person: `jobs retry` pays for it once.
+        List<String> parked = parked();
+        if (!parked.isEmpty()) assertThat(second.exitValue()).as(log).isEqualTo(1);
+        for (String id : parked) assertThat(run("retry-" + id + ".log", "jobs", "retry", id, "--wait", "--timeout", "30s")).isZero();
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
         assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS);
         assertThat(sim.stats().createsPerCallbackId()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
     }
 
+    /** Ids of the jobs left NEEDS_ATTENTION (from {@code jobs list --json}). */
+    private List<String> parked() throws Exception {
+        assertThat(run("parked.log", "--json", "jobs", "list", "--state", "NEEDS_ATTENTION")).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9A-Z]{26})\"")
+                .matcher(Files.readString(dir.resolve("parked.log")));
+        List<String> ids = new ArrayList<>();
+        while (m.find()) ids.add(m.group(1));
+        return ids;
+    }
+
+    private int run(String log, String... args) throws Exception {
+        Process p = start(log, args);
+        assertThat(p.waitFor(40, TimeUnit.SECONDS)).as(log).isTrue();
+        return p.exitValue();
+    }
+
     private Process start(String log) throws Exception {
+        return start(log, "template", "batch", "tpl_welcome_name", "--csv", "people.csv", "--wait", "--timeout", "70s");
+    }
+
+    private Process start(String log, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "template", "batch", "tpl_welcome_name",
-                "--csv", "people.csv", "--wait", "--timeout", "70s"));
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), log));
         builder.environment().put("AVATARKIT_HOME", dir.resolve("home").toString());

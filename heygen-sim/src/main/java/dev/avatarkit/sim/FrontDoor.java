@@ -23,9 +23,11 @@ final class FrontDoor implements HttpHandler {
   private final Stats stats;
   private final IdempotencyStore idempotency;
   private final SimClock clock;
+  private final SchemaGate schema;
 
   FrontDoor(List<Route> routes, String requiredKey, PlanLimits limits, Faults faults, Stats stats,
-            IdempotencyStore idempotency, SimClock clock) {
+            IdempotencyStore idempotency, SimClock clock, SchemaGate schema) {
+    this.schema = schema;
     this.routes = routes;
     this.requiredKey = requiredKey;
     this.limits = limits;
@@ -99,7 +101,12 @@ final class FrontDoor implements HttpHandler {
         default -> { }
       }
     }
-    return handleWithIdempotency(req, gen);
+    // like HeyGen: auth and rate limits first, then the request's shape, before anything is created or keyed
+    List<Violation> violations = schema.check(req, gen);
+    SimResponse rejected = schema.reject(violations, gen);
+    SimResponse resp = rejected != null ? rejected : handleWithIdempotency(req, gen);
+    schema.record(req, gen, violations, resp);
+    return resp;
   }
 
   private SimResponse handleWithIdempotency(SimRequest req, Generation gen) {

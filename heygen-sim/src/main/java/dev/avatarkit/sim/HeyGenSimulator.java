@@ -26,6 +26,10 @@ public final class HeyGenSimulator implements AutoCloseable {
   private final Faults faults;
   private final MediaStore media = new MediaStore();
   private final IdempotencyStore idempotency = new IdempotencyStore();
+  private final WireLog wireLog = new WireLog();
+  private final VideoBatches batches = new VideoBatches();
+  private final V3AssetRoutes.Assets assets = new V3AssetRoutes.Assets();
+  private List<Route> routes = List.of();
   private final UrlSigner signer;
   private final PlanLimits limits;
   private final ScheduledExecutorService background;
@@ -69,15 +73,19 @@ public final class HeyGenSimulator implements AutoCloseable {
     baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     signer.baseUrl(baseUrl);
     SimContext ctx = context();
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(new V3VideoRoutes(ctx, videos).routes());
+    routes = new ArrayList<>();
+    V3VideoRoutes single = new V3VideoRoutes(ctx, videos, batches);
+    routes.addAll(single.routes());
+    routes.addAll(new V3BatchRoutes(ctx, videos, single, batches).routes());
+    routes.addAll(new V3AssetRoutes(ctx, assets).routes());
     routes.addAll(new V3AvatarRoutes(ctx).routes());
     routes.addAll(new V3WebhookRoutes(ctx).routes());
     routes.addAll(new LegacyVideoRoutes(ctx, videos).routes());
     routes.addAll(new LegacyPhotoAvatarRoutes(ctx).routes());
     routes.addAll(new FileRoutes(media, signer).routes());
     routes.addAll(new AdminRoutes(this).routes());
-    server.createContext("/", new FrontDoor(routes, config.apiKey, limits, faults, stats, idempotency, clock));
+    server.createContext("/", new FrontDoor(routes, config.apiKey, limits, faults, stats, idempotency, clock,
+        new SchemaGate(WireSchema.published(), config.lenient, wireLog)));
     requestThreads = Executors.newCachedThreadPool(daemon("heygen-sim-http"));
     server.setExecutor(requestThreads);
     server.start();
@@ -97,6 +105,16 @@ public final class HeyGenSimulator implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** The routes served once started (method, template, generation, keyed). */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** Every API exchange with the published schema's verdict on request and response (see {@link WireLog}). */
+  public WireLog wireLog() {
+    return wireLog;
   }
 
   public Stats stats() {
@@ -159,6 +177,9 @@ public final class HeyGenSimulator implements AutoCloseable {
     faults.clear();
     limits.clear();
     stats.reset();
+    wireLog.clear();
+    batches.clear();
+    assets.clear();
   }
 
   @Override
@@ -190,6 +211,7 @@ public final class HeyGenSimulator implements AutoCloseable {
     private String callbackSecret = "whsec_sim_callback_" + WebhookHub.randomHex(12);
     private Duration webhookBackoff = Duration.ofSeconds(1);
     private int webhookAttempts = 5;
+    private boolean lenient = false;
 
     /** 0 picks a free port. */
     public Builder port(int port) { this.port = port; return this; }
@@ -212,6 +234,11 @@ public final class HeyGenSimulator implements AutoCloseable {
     /** First webhook retry delay; doubles per attempt. */
     public Builder webhookBackoff(Duration d) { this.webhookBackoff = d; return this; }
     public Builder webhookAttempts(int n) { this.webhookAttempts = n; return this; }
+    /**
+     * true = the pre-schema behaviour: requests that break HeyGen's published schema reach the routes anyway (still
+     * logged in {@link #wireLog()}). For fault tests that send what HeyGen would refuse; default false (strict).
+     */
+    public Builder lenient(boolean b) { this.lenient = b; return this; }
 
     public HeyGenSimulator build() {
       return new HeyGenSimulator(this);

@@ -26,6 +26,8 @@ final class LegacyPhotoAvatarRoutes {
         new Route("POST", "/v2/photo_avatar/photo/generate", g, false, this::photoGenerate),
         new Route("GET", "/v2/photo_avatar/generation/{generation_id}", g, false, this::generation),
         new Route("POST", "/v2/photo_avatar/avatar_group/create", g, false, this::groupCreate),
+        new Route("POST", "/v2/photo_avatar/avatar_group/add", g, false, this::groupAdd),
+        new Route("GET", "/v2/avatar_group/{group_id}/avatars", g, false, this::groupAvatars),
         new Route("POST", "/v2/photo_avatar/train", g, false, this::train),
         new Route("GET", "/v2/photo_avatar/train/status/{group_id}", g, false, this::trainStatus),
         new Route("POST", "/v2/photo_avatar/look/generate", g, false, this::lookGenerate));
@@ -76,6 +78,32 @@ final class LegacyPhotoAvatarRoutes {
         name + " " + imageKey, false, now, now.plus(ctx.renderTime()), 768, 1024, "portrait");
     ctx.catalogue().addLook(look);
     return Envelopes.v2(look.toLegacyPhoto(ctx.signer(), now));
+  }
+
+  /** §8.2 add: one more photo look per image key (the group trains on all of them). */
+  private SimResponse groupAdd(SimRequest req) {
+    Map<String, Object> b = req.json();
+    AvatarGroup g = ctx.catalogue().group(Json.str(b, "group_id"));
+    if (g == null || g.isPublic) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
+    Instant now = ctx.clock().now();
+    List<Object> added = new ArrayList<>();
+    for (Object key : Json.list(b, "image_keys")) {
+      Look look = new Look(WebhookHub.randomHex(16), Json.str(b, "name"), g.id, "photo_avatar", null, g.defaultVoiceId,
+          Json.str(b, "name") + " " + key, false, now, now.plus(ctx.renderTime()), 768, 1024, "portrait");
+      ctx.catalogue().addLook(look);
+      added.add(look.toLegacyPhoto(ctx.signer(), now));
+    }
+    return Envelopes.v2(Json.obj("photo_avatar_list", added));
+  }
+
+  /** §5.2: the looks of one group, each with its image. */
+  private SimResponse groupAvatars(SimRequest req) {
+    AvatarGroup g = ctx.catalogue().group(req.param("group_id"));
+    if (g == null) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
+    Instant now = ctx.clock().now();
+    List<Object> looks = new ArrayList<>();
+    for (Look l : ctx.catalogue().looks()) if (g.id.equals(l.groupId)) looks.add(l.toLegacyPhoto(ctx.signer(), now));
+    return Envelopes.v2(Json.obj("avatar_list", looks));
   }
 
   private SimResponse train(SimRequest req) {

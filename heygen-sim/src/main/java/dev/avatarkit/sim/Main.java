@@ -24,6 +24,7 @@ public final class Main {
         case "--credits" -> { b.credits(Long.parseLong(v)); i++; }
         case "--callback-secret" -> { b.callbackSecret(v); i++; }
         case "--seed" -> { b.seed(Long.parseLong(v)); i++; }
+        case "--lenient" -> b.lenient(true);
         case "--help", "-h" -> { usage(); return; }
         default -> { System.err.println("unknown option " + a); usage(); System.exit(2); }
       }
@@ -38,6 +39,6 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: java -jar heygen-sim.jar [--port N] [--render-seconds S] [--faults FILE] [--api-key KEY]"
-        + " [--concurrency N] [--rps N] [--credits N] [--callback-secret S] [--seed N]");
+        + " [--concurrency N] [--rps N] [--credits N] [--callback-secret S] [--seed N] [--lenient]");
   }
 }

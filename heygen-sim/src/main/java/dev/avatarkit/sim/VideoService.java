@@ -18,10 +18,22 @@ final class VideoService {
   record Result(VideoJob job, SimResponse error) {}
 
   Result create(SimRequest req, Generation gen, Spec spec) {
+    return create(req, gen, spec, false);
+  }
+
+  /**
+   * One item of {@code POST /v3/videos/batches}: HeyGen queues batch items ({@code queued}) instead of answering 429
+   * at the concurrency limit, and the batch request carries no idempotency key of its own.
+   */
+  Result createBatchItem(SimRequest req, Spec spec) {
+    return create(req, Generation.V3, spec, true);
+  }
+
+  private Result create(SimRequest req, Generation gen, Spec spec, boolean batchItem) {
     String key = req.apiKey();
     boolean paid;
     synchronized (this) {
-      if (gen == Generation.V3 && ctx.engine().active(key) >= ctx.engine().concurrency()) {
+      if (gen == Generation.V3 && !batchItem && ctx.engine().active(key) >= ctx.engine().concurrency()) {
         return new Result(null, Envelopes.v3Error(429, "rate_limit_exceeded",
                 "Concurrent video limit reached. Retry after the duration specified in the Retry-After header.", null)
             .header("Retry-After", String.valueOf(ctx.engine().secondsUntilSlot(key))));
@@ -35,7 +47,7 @@ final class VideoService {
     String id = WebhookHub.randomHex(16);
     Instant now = ctx.clock().now();
     VideoJob job = new VideoJob(id, key, gen, spec.title(), spec.script(), spec.callbackId(), spec.callbackUrl(),
-        gen == Generation.V3 ? req.header("Idempotency-Key") : null, spec.folderId(), now);
+        gen == Generation.V3 && !batchItem ? req.header("Idempotency-Key") : null, spec.folderId(), now);
     if (!paid) {
       // Legacy accepts the job and reports the credit problem at poll time (reference §9.2).
       job.failCode = "MOVIO_PAYMENT_INSUFFICIENT_CREDIT";

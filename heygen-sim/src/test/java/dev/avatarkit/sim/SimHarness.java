@@ -24,9 +24,21 @@ abstract class SimHarness {
     return sim;
   }
 
+  /** False only where a test injects off-schema answers on purpose (fault injection). */
+  boolean answersFollowTheSchema() {
+    return true;
+  }
+
+  /** Whatever a test sent, every JSON answer the simulator gave must fit HeyGen's published response schema. */
   @org.junit.jupiter.api.AfterEach
   void stopSim() {
-    if (sim != null) sim.close();
+    if (sim == null) return;
+    try {
+      if (answersFollowTheSchema()) assertThat(sim.wireLog().exchanges()).allSatisfy(e ->
+          assertThat(e.response()).as("response to " + e.route() + " (" + e.status() + ")").isEmpty());
+    } finally {
+      sim.close();
+    }
   }
 
   /** A response with its parsed JSON (null when the body is not JSON). */

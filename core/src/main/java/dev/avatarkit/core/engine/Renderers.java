@@ -39,7 +39,7 @@ final class Renderers {
     }
 
     ProviderCapabilities capabilities(Job job) {
-        return isAvatar(job) ? avatarProvider().capabilities() : videoProvider().capabilities();
+        return isAvatar(job) ? avatarProvider().capabilities() : videoProvider().capabilities(job.spec());
     }
 
     Submission submit(Job job) {

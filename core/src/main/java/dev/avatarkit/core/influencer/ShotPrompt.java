@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The prompt for one still. HeyGen v3 has no angle/pose parameter (reference §5.5): the camera, expression and
- * setting are prompt-only, and identity consistency comes from the base look passed as {@code avatar_id}. So the
- * prompt restates who it is, then the shot, and always fits the provider's 1,000 characters: the shot part is
- * kept whole and the appearance prompt is shortened at a word boundary if needed.
+ * setting are prompt-only, and identity consistency comes from the base look passed as {@code avatar_id}. HeyGen's
+ * April schema caps {@code prompt} at {@value #MAX_CHARS} characters (a docs page says 1,000; the July schema is
+ * silent), so every prompt fits {@value #MAX_CHARS}: angle, framing and expression always survive (free text clipped
+ * to {@value #FIELD_MAX} each); setting, the "same person" note and the appearance follow while there is room.
  */
 public final class ShotPrompt {
     private static final Map<String, String> ANGLES = Map.of(
@@ -19,10 +20,10 @@ public final class ShotPrompt {
             "three-quarter-right", "three-quarter view facing right",
             "profile-left", "side profile facing left",
             "profile-right", "side profile facing right",
-            "high-angle", "seen from a high angle, camera above eye level looking down",
-            "low-angle", "seen from a low angle, camera below eye level looking up",
-            "over-the-shoulder", "over-the-shoulder shot, looking back at the camera",
-            "back-three-quarter", "seen from behind at three-quarters, face partly turned to the camera");
+            "high-angle", "high angle, camera looking down",
+            "low-angle", "low angle, camera looking up",
+            "over-the-shoulder", "over-the-shoulder, looking back at the camera",
+            "back-three-quarter", "from behind at three-quarters, face half turned");
     private static final Map<String, String> FRAMINGS = Map.of(
             "closeup", "head-and-shoulders close-up",
             "close-up", "head-and-shoulders close-up",
@@ -36,17 +37,26 @@ public final class ShotPrompt {
             "office", "in a bright modern office",
             "park", "in a green park");
 
-    private static final int FIELD_MAX = 80;
+    /** The strictest published limit on a still's prompt (HeyGen v3 April 2026 schema, {@code maxLength: 200}). */
+    public static final int MAX_CHARS = 200;
+    private static final int FIELD_MAX = 50;
 
     private ShotPrompt() {}
 
     public static String build(IdentitySpec identity, Shot shot) {
-        String shotPart = "Camera: " + phrase(ANGLES, shot.angle()) + ", " + phrase(FRAMINGS, shot.framing())
-                + ". Expression: " + clip(shot.expression()) + ". Setting: " + phrase(SETTINGS, shot.setting())
-                + ". Keep the face, hair, skin tone and build identical to the reference look; photorealistic.";
-        String who = "Same person as the reference look: " + attributes(identity);
-        int room = Math.max(0, IdentitySpec.MAX_PROMPT_CHARS - shotPart.length() - who.length() - 3);
-        return who + shorten(identity.prompt().strip(), room) + ". " + shotPart;
+        // the shot itself: never dropped (each part is at most FIELD_MAX, so these three fit the limit together)
+        StringBuilder prompt = new StringBuilder(phrase(ANGLES, shot.angle())).append(", ")
+                .append(phrase(FRAMINGS, shot.framing())).append(", expression: ").append(clip(shot.expression()));
+        appendIfRoom(prompt, ", " + phrase(SETTINGS, shot.setting()));
+        appendIfRoom(prompt, ". Same person as the reference look, photorealistic");
+        String who = attributes(identity) + identity.prompt().strip();
+        int room = MAX_CHARS - prompt.length() - 3;
+        if (room > 10) prompt.append(". ").append(shorten(who, room));
+        return prompt.append('.').toString();
+    }
+
+    private static void appendIfRoom(StringBuilder prompt, String part) {
+        if (prompt.length() + part.length() + 1 <= MAX_CHARS) prompt.append(part);
     }
 
     private static String attributes(IdentitySpec identity) {

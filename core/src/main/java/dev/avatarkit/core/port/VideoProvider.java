@@ -23,6 +23,14 @@ public interface VideoProvider {
     ProviderCapabilities capabilities();
 
     /**
+     * The capabilities for one kind of render, where a dialect differs per route (HeyGen v3 keys video creates but
+     * not template creates); the engine decides resend-or-reconcile from this.
+     */
+    default ProviderCapabilities capabilities(dev.avatarkit.core.domain.JobSpec spec) {
+        return capabilities();
+    }
+
+    /**
      * Creates a render. The same {@code request.key()} is used for every retry of the same job, so a provider with
      * {@link ProviderCapabilities#idempotentCreate()} returns the original render instead of a second one.
      *

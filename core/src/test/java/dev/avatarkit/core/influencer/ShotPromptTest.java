@@ -13,16 +13,14 @@ class ShotPromptTest {
     }
 
     @Test
-    void givenAShot_whenBuilt_thenThePromptRestatesTheIdentityAndDescribesAngleFramingExpressionAndSetting() {
+    void givenAShot_whenBuilt_thenThePromptDescribesAngleFramingExpressionAndSettingAndFitsTheLimit() {
         Shot shot = new Shot(2, "three-quarter-left-closeup-smiling-cafe", "three-quarter-left", "closeup", "smiling", "cafe");
 
         String prompt = ShotPrompt.build(mia("short black bob, freckles, denim jacket"), shot);
 
-        assertThat(prompt).contains("short black bob, freckles, denim jacket")
-                .contains("age 25").contains("woman").contains("East Asian").contains("Realistic style")
-                .contains("three-quarter view facing left").contains("head-and-shoulders close-up")
-                .contains("Expression: smiling").contains("café")
-                .contains("identical to the reference look");
+        assertThat(prompt).startsWith("three-quarter view facing left, head-and-shoulders close-up, expression: smiling")
+                .contains("café").contains("Same person as the reference look").contains("age 25");
+        assertThat(prompt.length()).isLessThanOrEqualTo(ShotPrompt.MAX_CHARS);
     }
 
     @Test
@@ -41,8 +39,18 @@ class ShotPromptTest {
 
         for (Shot s : List.of(shot, DefaultShots.fifty().shots().get(49))) {
             String prompt = ShotPrompt.build(spec, s);
-            assertThat(prompt.length()).isLessThanOrEqualTo(IdentitySpec.MAX_PROMPT_CHARS);
-            assertThat(prompt).contains("Camera: ").contains("Keep the face");
+            assertThat(prompt.length()).isLessThanOrEqualTo(ShotPrompt.MAX_CHARS);
+            assertThat(prompt).contains(s.angle().length() > 50 ? s.angle().substring(0, 40) : "").contains("expression: ");
+        }
+    }
+
+    @Test
+    void givenEveryDefaultShotAndALongAppearance_whenBuilt_thenEachFitsAndKeepsItsOwnWording() {
+        IdentitySpec spec = mia("word ".repeat(150) + "end");
+        for (Shot s : DefaultShots.fifty().shots()) {
+            String prompt = ShotPrompt.build(spec, s);
+            assertThat(prompt.length()).as(prompt).isLessThanOrEqualTo(ShotPrompt.MAX_CHARS);
+            assertThat(prompt).as(s.slug()).contains("expression: " + s.expression());
         }
     }
 

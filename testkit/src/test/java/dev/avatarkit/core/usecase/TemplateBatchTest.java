@@ -45,7 +45,7 @@ class TemplateBatchTest {
         String csv = "name,company\nAda,Acme\n,Beta\nCy\n\"Dee\",Delta\n";
         var plan = batch.plan("tpl_welcome", csv);
 
-        assertThat(plan.errors()).extracting(TemplateBatch.RowError::line).containsExactly(3, 4);
+        assertThat(plan.errors()).extracting(BatchRows.RowError::line).containsExactly(3, 4);
         assertThat(plan.errors().get(0).message()).contains("line 3").contains("'name' is empty");
         assertThatThrownBy(() -> batch.submit(plan, false)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("nothing was submitted").hasMessageContaining("line 4");
@@ -62,7 +62,7 @@ class TemplateBatchTest {
     @Test
     void givenUnknownAndMissingColumns_whenPlanned_thenTheHeaderIsReported() {
         var plan = batch.plan("tpl_welcome", "name,colour\nAda,red\n");
-        assertThat(plan.errors()).extracting(TemplateBatch.RowError::message)
+        assertThat(plan.errors()).extracting(BatchRows.RowError::message)
                 .anySatisfy(m -> assertThat(m).contains("'colour' is not a variable"))
                 .anySatisfy(m -> assertThat(m).contains("missing column 'company'"));
     }

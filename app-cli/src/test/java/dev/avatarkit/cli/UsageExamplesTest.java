@@ -35,7 +35,9 @@ class UsageExamplesTest {
         return CommandTree.all(new CliHarness(dir).commandTree()).stream().flatMap(c -> examples(c).stream())
                 .map(example -> DynamicTest.dynamicTest(String.join(" ", example), () -> {
                     CliHarness cli = new CliHarness(Files.createTempDirectory(dir, "example"));
-                    Files.writeString(cli.dir.resolve("people.csv"), "name\nAnn\nBob\n");   // the file the batch example names
+                    Files.writeString(cli.dir.resolve("people.csv"), "name\nAnn\nBob\n");   // the files the batch examples name
+                    Files.writeString(cli.dir.resolve("videos.csv"), "id,avatar_id,voice_id,script,title\n"
+                            + "v1," + CliHarness.AVATAR + "," + CliHarness.VOICE + ",Hello,First\n");
 
                     CliHarness.Result r = cli.run(example.subList(1, example.size()).toArray(String[]::new));
 

@@ -41,15 +41,40 @@ public final class ConfigLoader {
      * @param configFile {@code --config FILE}, or null for {@code $AVATARKIT_HOME/config.properties} if it exists
      */
     public static AvatarkitConfig load(Map<String, String> flags, Map<String, String> env, Path configFile) {
+        return loadWithSources(flags, env, configFile).config();
+    }
+
+    /**
+     * {@link #load}, also saying where each value came from. This is the one place precedence is decided: each level
+     * overwrites the one below it, and the source recorded beside a value is the level that wrote it last.
+     */
+    public static ConfigReport loadWithSources(Map<String, String> flags, Map<String, String> env, Path configFile) {
         Map<String, String> merged = new HashMap<>();
-        Path home = Path.of(first(flags.get("AVATARKIT_HOME"), env.get("AVATARKIT_HOME"),
-                System.getProperty("user.home") + "/.avatarkit"));
+        Map<String, ConfigReport.Source> sources = new HashMap<>();
+        // the home locates the default config file, so the file itself cannot move it
+        String homeFlag = blankToNull(flags.get("AVATARKIT_HOME"));
+        String homeEnv = blankToNull(env.get("AVATARKIT_HOME"));
+        Path home = Path.of(first(homeFlag, homeEnv, System.getProperty("user.home") + "/.avatarkit"));
         Path file = configFile != null ? configFile : home.resolve("config.properties");
-        if (configFile != null || Files.isRegularFile(file)) merged.putAll(readFile(file));
-        env.forEach((k, v) -> { if (KEYS.contains(k) && v != null && !v.isBlank()) merged.put(k, v); });
-        flags.forEach((k, v) -> { if (v != null) merged.put(k, v); });
-        if (bool(merged, "AVATARKIT_SANDBOX")) isolateSandbox(merged, home);
-        return build(merged, home);
+        boolean fileFound = configFile != null || Files.isRegularFile(file);
+        if (fileFound) put(merged, sources, readFile(file), ConfigReport.Source.file(file));
+        Map<String, String> fromEnv = new HashMap<>();
+        env.forEach((k, v) -> { if (KEYS.contains(k) && v != null && !v.isBlank()) fromEnv.put(k, v); });
+        put(merged, sources, fromEnv, ConfigReport.Source.ENV);
+        Map<String, String> fromFlags = new HashMap<>();
+        flags.forEach((k, v) -> { if (v != null) fromFlags.put(k, v); });
+        put(merged, sources, fromFlags, ConfigReport.Source.FLAG);
+        sources.put("AVATARKIT_HOME", homeFlag != null ? ConfigReport.Source.FLAG
+                : homeEnv != null ? ConfigReport.Source.ENV : ConfigReport.Source.DEFAULT);
+        if (bool(merged, "AVATARKIT_SANDBOX")) isolateSandbox(merged, sources, home);
+        AvatarkitConfig config = build(merged, home);
+        return new ConfigReport(config, ConfigSettings.of(config, sources), file, fileFound);
+    }
+
+    private static void put(Map<String, String> merged, Map<String, ConfigReport.Source> sources, Map<String, String> level,
+                            ConfigReport.Source source) {
+        merged.putAll(level);
+        level.keySet().forEach(k -> sources.put(k, source));
     }
 
     /**
@@ -58,9 +83,11 @@ public final class ConfigLoader {
      * process resuming real jobs against its simulator would fail paid renders), and its S3 objects under
      * {@code sandbox/}. Local assets stay in the storage directory: they are keyed by job id and hold nothing to resume.
      */
-    private static void isolateSandbox(Map<String, String> merged, Path home) {
+    private static void isolateSandbox(Map<String, String> merged, Map<String, ConfigReport.Source> sources, Path home) {
         merged.put("AVATARKIT_DB_URL", sandboxDbUrl(home));
         merged.put("AVATARKIT_S3_PREFIX", "sandbox/" + merged.getOrDefault("AVATARKIT_S3_PREFIX", ""));
+        sources.put("AVATARKIT_DB_URL", ConfigReport.Source.SANDBOX);
+        sources.put("AVATARKIT_S3_PREFIX", ConfigReport.Source.SANDBOX);
     }
 
     /** Where sandbox jobs live: never the real job database. */
@@ -138,6 +165,10 @@ public final class ConfigLoader {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String first(String... values) {

@@ -20,6 +20,7 @@ import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.core.usecase.VideoBatch;
 import dev.avatarkit.heygen.HeyGen;
 import dev.avatarkit.storage.jdbc.JdbcJobStore;
 import dev.avatarkit.storage.jdbc.JobDatabase;
@@ -145,6 +146,10 @@ public final class Platform implements AutoCloseable {
 
     public TemplateBatch templateBatch() {
         return new TemplateBatch(video(), createJob());
+    }
+
+    public VideoBatch videoBatch() {
+        return new VideoBatch(createJob());
     }
 
     public CreateInfluencer createInfluencer() {

@@ -19,6 +19,7 @@ import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.core.usecase.VideoBatch;
 import java.time.Clock;
 
 /**
@@ -56,6 +57,7 @@ public final class PlatformModule extends AbstractModule {
     @Provides ManageJobs manageJobs(Platform p) { return p.manageJobs(); }
     @Provides AwaitJob awaitJob(Platform p) { return p.awaitJob(); }
     @Provides TemplateBatch templateBatch(Platform p) { return p.templateBatch(); }
+    @Provides VideoBatch videoBatch(Platform p) { return p.videoBatch(); }
     @Provides HandleProviderEvent webhooks(Platform p) { return p.webhooks(); }
     @Provides CreateInfluencer createInfluencer(Platform p) { return p.createInfluencer(); }
     @Provides InfluencerStatus influencerStatus(Platform p) { return p.influencerStatus(); }

@@ -63,15 +63,21 @@ public final class JobDatabase implements AutoCloseable {
 
     /** True when Flyway's history already records our newest migration as applied. Any doubt: false (migrate). */
     private static boolean schemaIsCurrent(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection()) {
+            return newestVersion(connection) == SCHEMA_VERSION;
+        } catch (SQLException | NumberFormatException e) {
+            return false;   // no history table yet (new database), or something Flyway should look at
+        }
+    }
+
+    /** The newest migration Flyway's history records as applied. */
+    private static int newestVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
                      + "(1 = 1) AND version IS NOT NULL")) {
             int newest = 0;
             while (rows.next()) newest = Math.max(newest, Integer.parseInt(rows.getString(1)));
-            return newest == SCHEMA_VERSION;
-        } catch (SQLException | NumberFormatException e) {
-            return false;   // no history table yet (new database), or something Flyway should look at
+            return newest;
         }
     }
 
@@ -104,6 +110,48 @@ public final class JobDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.IO, "cannot create the database directory " + parent, e);
         }
+    }
+
+    /**
+     * Proves the database takes writes and carries our newest schema ({@code avatarkit doctor}): a scratch row is
+     * written and read back inside a transaction that is then rolled back, so nothing is left behind. Writing, not
+     * just reading, is the point: a read-only SQLite file or a role without INSERT opens and reads fine.
+     *
+     * @return the schema version found
+     * @throws StorageException if the write, the read-back or the schema is not right
+     */
+    public int probeWriteAndSchema() {
+        String scratch = "avatarkit-doctor-" + java.util.UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (var insert = connection.prepareStatement("INSERT INTO webhook_events (event_id, seen_at) VALUES (?, ?)")) {
+                    insert.setString(1, scratch);
+                    insert.setString(2, Timestamps.format(java.time.Instant.now()));
+                    insert.executeUpdate();
+                }
+                try (var select = connection.prepareStatement("SELECT COUNT(*) FROM webhook_events WHERE event_id = ?")) {
+                    select.setString(1, scratch);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (!rows.next() || rows.getInt(1) != 1) throw new SQLException("the scratch row written was not read back");
+                    }
+                }
+                return schemaVersion(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(StorageException.Reason.IO, "the job database refused a write: " + e.getMessage(), e);
+        }
+    }
+
+    private static int schemaVersion(Connection connection) throws SQLException {
+        int newest = newestVersion(connection);
+        if (newest != SCHEMA_VERSION) {
+            throw new SQLException("schema version " + newest + ", this build needs " + SCHEMA_VERSION + " (not migrated)");
+        }
+        return newest;
     }
 
     public DataSource dataSource() {

@@ -44,6 +44,31 @@ class JobDatabaseTest {
     }
 
     @Test
+    void givenAMigratedDatabase_whenProbed_thenItReportsTheSchemaAndLeavesNoScratchRow() throws Exception {
+        try (JobDatabase database = TestDatabases.sqlite(dir)) {
+            assertThat(database.probeWriteAndSchema()).isEqualTo(JobDatabase.SCHEMA_VERSION);
+
+            try (Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM webhook_events")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("the probe's row was rolled back").isZero();
+            }
+        }
+    }
+
+    @Test
+    void givenADatabaseMissingOurNewestMigration_whenProbed_thenItSaysNotMigrated() throws Exception {
+        try (JobDatabase database = TestDatabases.sqlite(dir)) {
+            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + JobDatabase.SCHEMA_VERSION + "'");
+            }
+
+            assertThatThrownBy(database::probeWriteAndSchema).hasMessageContaining("not migrated");
+        }
+    }
+
+    @Test
     void givenSqliteUrl_whenOpened_thenWalBusyTimeoutAndForeignKeysOnEveryConnection() throws Exception {
         try (JobDatabase database = TestDatabases.sqlite(dir)) {
             assertThat(database.dialect()).isEqualTo(JobDatabase.Dialect.SQLITE);

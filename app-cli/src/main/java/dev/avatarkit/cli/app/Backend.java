@@ -8,6 +8,7 @@ import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.runtime.AvatarkitConfig;
 import dev.avatarkit.runtime.ConfigLoader;
+import dev.avatarkit.runtime.ConfigReport;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public final class Backend implements AutoCloseable {
     private final GlobalOptions global;
     private final Io io;
     private final PlatformWiring wiring;
-    private AvatarkitConfig config;
+    private ConfigReport report;
     private Injector platform;
     private boolean workersStarted;
 
@@ -34,15 +35,22 @@ public final class Backend implements AutoCloseable {
     }
 
     public synchronized AvatarkitConfig config() {
-        if (config == null) {
+        return configReport().config();
+    }
+
+    /** The configuration and where each value came from (flag, env, file, default); loaded once per run. */
+    public synchronized ConfigReport configReport() {
+        if (report == null) {
             Map<String, String> flags = global.configFlags();
             // a sandbox run gets its own job database from the loader, apart from real work
-            AvatarkitConfig loaded = ConfigLoader.load(flags, io.env(), resolvedConfigFile());
-            if (loaded.apiKey() != null) Logging.redact(loaded.apiKey().reveal());
-            if (loaded.webhookSecret() != null) Logging.redact(loaded.webhookSecret().reveal());
-            config = loaded;
+            ConfigReport loaded = ConfigLoader.loadWithSources(flags, io.env(), resolvedConfigFile());
+            AvatarkitConfig config = loaded.config();
+            if (config.apiKey() != null) Logging.redact(config.apiKey().reveal());
+            if (config.webhookSecret() != null) Logging.redact(config.webhookSecret().reveal());
+            config.httpTokens().forEach(token -> Logging.redact(token.reveal()));
+            report = loaded;
         }
-        return config;
+        return report;
     }
 
     /** Any platform service (use cases, ports). */

@@ -45,6 +45,18 @@ public final class ExitCodes {
         return forState(job.state());
     }
 
+    /**
+     * How {@code avatarkit doctor} ends, given what its failed checks threw: 3 if the provider refused the key (or
+     * there is none), else 2 if something is misconfigured, else 1. A provider that is down is 1 here, not 5: the
+     * doctor found a problem; it was not asked to do work that could be retried.
+     */
+    public static int forChecks(java.util.List<? extends Throwable> failures) {
+        java.util.List<Integer> codes = failures.stream().map(f -> of(f).exitCode()).toList();
+        if (codes.contains(AUTH)) return AUTH;
+        if (codes.contains(USAGE)) return USAGE;
+        return codes.isEmpty() ? OK : JOB_FAILED;
+    }
+
     public static Failure of(Throwable thrown) {
         Throwable e = meaningful(thrown);
         if (e instanceof AvatarkitConfig.MissingApiKeyException m) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "avatarkit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "AI avatar videos at scale, in front of HeyGen's API.",
         subcommands = {VideoCommand.class, TemplateCommand.class, AvatarCommand.class, AvatarsCommand.class,
-                VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class, HelpCommand.class},
+                VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class, ConfigCommand.class, DoctorCommand.class,
+                CompletionCommand.class, HelpCommand.class},
         footer = {"", RootCommand.EXIT_CODES})
 public final class RootCommand {
     /** The footer of every usage text; commands with their own footer (an example) end with it too. */

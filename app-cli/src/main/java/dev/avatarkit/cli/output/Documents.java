@@ -41,4 +41,16 @@ public final class Documents {
 
     /** What {@code jobs resume} did. */
     public record Resume(int resumed, Map<String, Integer> states) {}
+
+    /** {@code config show}: the file looked at, and each key's value (secrets: only whether set) and source. */
+    public record ConfigShow(String configFile, boolean configFileFound, List<ConfigValue> settings) {}
+
+    /** {@code source} is flag, env, file, sandbox, default or "not set"; {@code file} is the file for "file". */
+    public record ConfigValue(String key, String value, String source, String file) {}
+
+    /** {@code doctor}: every check in order; {@code exitCode} is the process's. */
+    public record DoctorReport(boolean ok, int exitCode, List<DoctorCheck> checks) {}
+
+    /** {@code status} is pass, skip or fail. */
+    public record DoctorCheck(String name, String status, String detail, String hint) {}
 }

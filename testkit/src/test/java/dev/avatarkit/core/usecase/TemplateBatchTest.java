@@ -3,6 +3,7 @@ package dev.avatarkit.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.engine.InProcessStepScheduler;
@@ -45,7 +46,7 @@ class TemplateBatchTest {
         String csv = "name,company\nAda,Acme\n,Beta\nCy\n\"Dee\",Delta\n";
         var plan = batch.plan("tpl_welcome", csv);
 
-        assertThat(plan.errors()).extracting(TemplateBatch.RowError::line).containsExactly(3, 4);
+        assertThat(plan.errors()).extracting(BatchRows.RowError::line).containsExactly(3, 4);
         assertThat(plan.errors().get(0).message()).contains("line 3").contains("'name' is empty");
         assertThatThrownBy(() -> batch.submit(plan, false)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("nothing was submitted").hasMessageContaining("line 4");
@@ -62,7 +63,7 @@ class TemplateBatchTest {
     @Test
     void givenUnknownAndMissingColumns_whenPlanned_thenTheHeaderIsReported() {
         var plan = batch.plan("tpl_welcome", "name,colour\nAda,red\n");
-        assertThat(plan.errors()).extracting(TemplateBatch.RowError::message)
+        assertThat(plan.errors()).extracting(BatchRows.RowError::message)
                 .anySatisfy(m -> assertThat(m).contains("'colour' is not a variable"))
                 .anySatisfy(m -> assertThat(m).contains("missing column 'company'"));
     }
@@ -79,6 +80,15 @@ class TemplateBatchTest {
         assertThat(second.jobIds()).isEqualTo(first.jobIds());
         assertThat(second.batchId()).isEqualTo(first.batchId());
         assertThat(jobs.countByState(first.batchId())).containsEntry(JobState.QUEUED, 3);
+    }
+
+    @Test
+    void givenARow_thenItsKeyIsDerivedAsBeforeTheVideoBatchRefactor_soOldBatchesStillResume() {
+        var plan = batch.plan("tpl_welcome", "name,company\nAda,Acme\nBob,Beta\n");
+        var byId = batch.plan("tpl_welcome", "name,company,callback_id\nAda,Acme,r1\n");
+
+        assertThat(plan.jobs().get(0).key()).isEqualTo(IdempotencyKey.derived("row", "tpl_welcome\nAda\u001fAcme\n#1"));
+        assertThat(byId.jobs().get(0).key()).isEqualTo(IdempotencyKey.derived("row", "tpl_welcome\ncallback_id=r1\n#1"));
     }
 
     @Test

@@ -14,33 +14,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The shaded jar as a separate process: a batch killed ({@code kill -9}) once the simulator has seen some creates,
- * then the same command again, completes every row with no render created twice.
+ * then the same command again, completes every row with no render created twice — for template batches and plain
+ * video batches alike (they share the row keys).
  */
-class TemplateBatchKillIT {
+class BatchKillIT {
     static final Path JAR = Path.of("target/avatarkit.jar").toAbsolutePath();
     static final int ROWS = 40;
     @TempDir Path dir;
     HeyGenSimulator sim;
+    Kind kind;
 
     @AfterEach
     void tearDown() {
         if (sim != null) sim.close();
     }
 
-    @Test
+    /** The batch kinds: the command after {@code avatarkit}, and the CSV it reads. */
+    enum Kind {
+        TEMPLATE(List.of("template", "batch", "tpl_welcome_name"), "name,callback_id\n", "Person%03d,row-%03d%n"),
+        VIDEO(List.of("video", "batch"), "id,avatar_id,voice_id,script\n",
+                "row-%2$03d," + CliHarness.AVATAR + "," + CliHarness.VOICE + ",Hello number %1$03d%n");
+
+        final List<String> command;
+        final String header;
+        final String row;
+
+        Kind(List<String> command, String header, String row) {
+            this.command = command;
+            this.header = header;
+            this.row = row;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     @Timeout(90)
-    void givenABatchKilledHalfway_whenTheSameCommandRunsAgain_thenEveryRowSucceedsWithNoDuplicateCreate() throws Exception {
+    void givenABatchKilledHalfway_whenTheSameCommandRunsAgain_thenEveryRowSucceedsWithNoDuplicateCreate(Kind kind) throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "needs " + JAR + " (mvn -pl app-cli package)");
         sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(400)).concurrency(10).build().start();
-        StringBuilder csv = new StringBuilder("name,callback_id\n");
-        for (int i = 1; i <= ROWS; i++) csv.append(String.format("Person%03d,row-%03d%n", i, i));
-        Files.writeString(dir.resolve("people.csv"), csv);
+        StringBuilder csv = new StringBuilder(kind.header);
+        for (int i = 1; i <= ROWS; i++) csv.append(String.format(kind.row, i, i));
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        this.kind = kind;
 
         Process first = start("first.log");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -62,8 +84,9 @@ class TemplateBatchKillIT {
         assertThat(log).contains("already known from an earlier run", ROWS + "/" + ROWS + " finished");
         // Issue 18: template creates are not keyed (HeyGen's schema declares no Idempotency-Key there), so a row that
         // was SUBMITTING when the process died is reconciled by listing, never resent blindly; when the list shows no
-        // render it waits for a person: `jobs retry` pays for it once.
+        // render it waits for a person: `jobs retry` pays for it once. Video creates are keyed: nothing parks.
         List<String> parked = parked();
+        if (kind == Kind.VIDEO) assertThat(parked).as("keyed video creates never park").isEmpty();
         if (!parked.isEmpty()) assertThat(second.exitValue()).as(log).isEqualTo(1);
         for (String id : parked) assertThat(run("retry-" + id + ".log", "jobs", "retry", id, "--wait", "--timeout", "30s")).isZero();
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
@@ -88,7 +111,9 @@ class TemplateBatchKillIT {
     }
 
     private Process start(String log) throws Exception {
-        return start(log, "template", "batch", "tpl_welcome_name", "--csv", "people.csv", "--wait", "--timeout", "70s");
+        List<String> args = new ArrayList<>(kind.command);
+        args.addAll(List.of("--csv", "rows.csv", "--wait", "--timeout", "70s"));
+        return start(log, args.toArray(String[]::new));
     }
 
     private Process start(String log, String... args) throws Exception {

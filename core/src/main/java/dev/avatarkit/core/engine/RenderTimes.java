@@ -10,29 +10,28 @@ import java.util.Optional;
 
 /**
  * How long renders of each kind have been taking (a moving average of finished ones), so polls land when a render
- * is likely done: the first poll a little before the usual time, then follow-ups a fortieth of it apart, so a
- * finished render is noticed within a few percent of its duration (an idle slot costs the whole account) while
- * a wave of renders polled at the same instants shares one bulk status request.
+ * is likely done: the first poll just after the usual time (an eightieth of it), then follow-ups a fortieth of it
+ * apart, so a finished render is noticed within a few percent of its duration (an idle slot costs the whole
+ * account) while a wave of renders polled at the same instants shares one bulk status request.
  *
  * <p>A render found finished at its first poll only says it took at most that long; feeding that bound back as
- * the sample made the estimate (and so every first poll) creep up by 5 % × weight per render. Polling a little
- * early first keeps the samples honest: found at the first poll, the estimate shrinks; found by a follow-up, the
- * sample is within one follow-up step of the truth.
+ * the sample made the estimate (and so every first poll) creep up by 5 % × weight per render. Now such a sample is
+ * put some follow-up steps below the bound, so the estimate comes down until a first poll is early; a render found
+ * by a follow-up finished between two polls, and their midpoint is within half a step of the truth.
  */
 final class RenderTimes {
     private static final double WEIGHT = 0.5;
-    /** Found at its first poll, a render took at most that long: aim this much earlier next time. */
-    private static final double OVERSHOT = 0.85;
     /** With no history yet, polls grow this much each time (no jitter, on a half-second grid, so they coincide). */
     private static final double NO_HISTORY_GROWTH = 1.25;
     private static final long NO_HISTORY_GRID_MILLIS = 500;
-    private static final double EARLY = 0.95;
+    private static final double FIRST_POLL_AT = 1 + 1 / 80.0;
     private static final int FOLLOW_UPS_PER_RENDER = 40;
     /** Follow-ups past this many keep backing off: the render is far slower than usual. */
     private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
     private static final Duration MIN_POLL = Duration.ofMillis(100);
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
+    private final Map<JobKind, Integer> firstPollHits = new EnumMap<>(JobKind.class);
     private final EnginePolicy policy;
     private final Backoff backoff;
 
@@ -41,21 +40,30 @@ final class RenderTimes {
         this.backoff = backoff;
     }
 
-    /**
-     * Learns from a render found finished at {@code now} by a poll of {@code job} (as it was before that poll).
-     * Found by a follow-up, it finished between the previous poll and this one: the midpoint is the sample. Found at
-     * the first poll, it finished at some unknown time before: the sample is a little below the bound, so the next
-     * first poll comes earlier and the estimate converges down instead of staying wherever the first poll was.
-     */
+    /** Learns from a render found finished at {@code now} by a poll of {@code job} (as it was before that poll). */
     synchronized void finished(Job job, Instant now) {
         renderStart(job).ifPresent(start -> {
             double took = Math.max(0, Duration.between(start, now).toMillis());
-            double sample = took * OVERSHOT;
+            Double expected = averageMillis.get(job.kind());
+            double sample;
             if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
-                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2;
+                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2;   // between two polls
+                firstPollHits.put(job.kind(), 0);
+            } else {
+                sample = took - (expected == null ? 0 : stepsBelowBound(job.kind()) * followUpStep(expected).toMillis());
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
+    }
+
+    /**
+     * How far below its bound to put a sample found at the first poll (the first poll lands a step or so after the
+     * estimate, grid included): three steps, doubling every five such samples in a row (about a wave), so an
+     * estimate far too high comes down in a few waves, and one about right only dips until a follow-up measures.
+     */
+    private long stepsBelowBound(JobKind kind) {
+        int hits = firstPollHits.merge(kind, 1, Integer::sum) - 1;
+        return 3L << Math.min(hits / 5, 4);
     }
 
     /** The wait before the first poll of a render accepted now. */
@@ -63,7 +71,7 @@ final class RenderTimes {
         Double expected = averageMillis.get(job.kind());
         Optional<Instant> start = renderStart(job);
         if (expected == null || start.isEmpty()) return policy.pollInitial();
-        return onGrid(start.get(), clamp(Duration.ofMillis(Math.round(expected * EARLY))), expected);
+        return onGrid(start.get(), clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */
@@ -72,7 +80,7 @@ final class RenderTimes {
         Optional<Instant> start = renderStart(job);
         if (expected == null || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
-        long remaining = Math.round(expected * EARLY) - elapsed;
+        long remaining = Math.round(expected * FIRST_POLL_AT) - elapsed;
         if (remaining > 0) return onGrid(now, clamp(Duration.ofMillis(remaining)), expected);
         Duration step = followUpStep(expected);
         int followUps = (int) (-remaining / step.toMillis());

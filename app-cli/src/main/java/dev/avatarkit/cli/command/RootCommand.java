@@ -1,6 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
+import dev.avatarkit.cli.app.CliVersion;
 import dev.avatarkit.cli.app.GlobalOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code avatarkit [--sandbox] [--json] [--config F] [-q|-v] <command>}. */
-@Command(name = "avatarkit", mixinStandardHelpOptions = true, version = "avatarkit 0.1.0",
+@Command(name = "avatarkit", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "AI avatar videos at scale, in front of HeyGen's API.",
         subcommands = {VideoCommand.class, TemplateCommand.class, AvatarCommand.class, AvatarsCommand.class,
                 VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class},

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the sandbox command the README documents, as written there, and checks that what it prints has the shape of
  * the README's sample: the same lines once ids, times, dates, paths and sizes are blanked, and progress lines that go
- * through the same states in the same order (the provider's status words depend on timing, so they are not compared).
+ * through the README's states in its order (the provider's status words, and whether a brief state is caught at all,
+ * depend on timing, so they are not compared).
  */
 class ReadmeSampleOutputTest {
     private static final Path README = Path.of("..", "README.md");
@@ -35,7 +36,11 @@ class ReadmeSampleOutputTest {
         List<String> expected = sample.output().stream().map(ReadmeSampleOutputTest::shape).toList();
 
         assertThat(withoutProgress(actual)).as(r.all()).containsExactlyElementsOf(withoutProgress(expected));
-        assertThat(states(actual)).as(r.all()).containsExactlyElementsOf(states(expected));
+        // The follower samples the job, so a short state (a small download) may pass between two looks: the states
+        // shown must be the README's, in its order, from its first to its last, never one the README does not show.
+        List<String> readmeStates = states(expected);
+        assertThat(states(actual)).as(r.all()).isSubsetOf(readmeStates).containsSubsequence(readmeStates.get(0),
+                readmeStates.get(readmeStates.size() - 1)).isSortedAccordingTo(java.util.Comparator.comparing(readmeStates::indexOf));
         assertThat(progress(actual)).as("one line per change, none repeated: " + r.all()).doesNotHaveDuplicates();
     }
 

@@ -18,7 +18,7 @@ avatarkit_build() {
   started=$(date +%s)
   echo "avatarkit: building $module and the modules it needs with Maven (first run only; tests skipped; -v shows Maven's output)…" >&2
   [ -d "$HOME/.m2/wrapper/dists" ] || echo "avatarkit: ./mvnw is fetching Maven itself first…" >&2
-  local mvn=(./mvnw -B -pl "$module" -am package -Dmaven.test.skip=true)
+  local mvn=(./mvnw -B -pl "$module" -am package -Dmaven.test.skip=true -DskipTests)
   if [ "$verbose" = "1" ]; then
     (cd "$root" && "${mvn[@]}") >&2
   else

@@ -15,7 +15,19 @@ import java.util.Map;
  */
 record Envelope(Object data, WireError error, Boolean hasMore, String nextToken) {
     /** A provider error as sent: code as a string (numbers without ".0"), message, offending field. */
-    record WireError(String code, String message, String param) {}
+    record WireError(String code, String message, String param) {
+        private static final int MAX_CHARS = 300;
+
+        /**
+         * An error body that is not HeyGen's JSON (a proxy's HTML or plain-text 502, a gateway's 400): its text, trimmed
+         * and bounded, is still the best message we have.
+         */
+        static WireError plainText(byte[] body) {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            if (text.isEmpty()) return null;
+            return new WireError(null, text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "…", null);
+        }
+    }
 
     private static final JsonAdapter<Object> ANY = new Moshi.Builder().build().adapter(Object.class);
 

@@ -43,7 +43,7 @@ final class ErrorMapper {
                                  boolean create) {
         String code = error == null ? null : error.code();
         String lower = code == null ? "" : code.toLowerCase(Locale.ROOT);
-        String message = message(status, code, error == null ? null : error.message());
+        String message = message(status, code, error == null ? null : error.message(), requestId);
         if (CREDIT.contains(lower) || status == 402) {
             return new InsufficientCreditException(message, status, code, requestId, null);
         }
@@ -81,11 +81,13 @@ final class ErrorMapper {
         return new ProviderUnavailableException("HeyGen " + what + " failed" + type, 0, null, null, null);
     }
 
-    private static String message(int status, String code, String text) {
+    /** HeyGen's code, message and request id, the three things its support asks for; never a bare "null". */
+    private static String message(int status, String code, String text, String requestId) {
         StringBuilder sb = new StringBuilder("HeyGen ");
         sb.append(status == 200 ? "error in a 200 response" : "HTTP " + status);
         if (code != null) sb.append(" ").append(code);
-        if (text != null) sb.append(": ").append(Redaction.text(text));
+        sb.append(": ").append(text == null || text.isBlank() ? "no error message in the response" : Redaction.text(text));
+        if (requestId != null && !requestId.isBlank()) sb.append(" (request id ").append(requestId).append(")");
         return sb.toString();
     }
 }

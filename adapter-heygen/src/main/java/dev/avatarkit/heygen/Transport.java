@@ -167,7 +167,8 @@ final class Transport implements AutoCloseable {
             return envelope;
         }
         Duration retryAfter = retry.parseRetryAfter(response.headers().get("Retry-After"));
-        throw ErrorMapper.map(status, envelope == null ? null : envelope.error(), requestId, retryAfter, create);
+        throw ErrorMapper.map(status, envelope == null ? Envelope.WireError.plainText(bytes) : envelope.error(), requestId,
+                retryAfter, create);
     }
 
     /** Reads {@code data} as a DTO; an unexpected shape is the provider's fault, reported without the body. */

@@ -28,6 +28,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        JulBridge.install();
         try {
             ApiServer server = start(args, System.getenv(), PlatformOptions.defaults());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "avatarkit-http-shutdown"));

@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import dev.avatarkit.runtime.AvatarkitVersion;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,8 @@ final class OpsApi {
     /** A readiness answer: overall status and each dependency's. */
     public record Readiness(String status, Map<String, String> checks) {}
 
-    /** Liveness. */
-    public record Health(String status) {}
+    /** Liveness, and which build answers (for a rollout: is the new version up?). */
+    public record Health(String status, String version) {}
 
     private final Backend backend;
     private final ServerMetrics metrics;
@@ -31,7 +32,7 @@ final class OpsApi {
     }
 
     void health(Context ctx) {
-        Responses.json(ctx, 200, Health.class, new Health("ok"));
+        Responses.json(ctx, 200, Health.class, new Health("ok", AvatarkitVersion.current()));
     }
 
     void ready(Context ctx) {

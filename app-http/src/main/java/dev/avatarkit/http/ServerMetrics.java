@@ -32,6 +32,7 @@ final class ServerMetrics implements Consumer<Job> {
     private final String provider;
     private final Clock clock;
     private final Counter bytesStored;
+    private final DownloadThroughput downloads;
     private Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     private long countedAt;
 
@@ -46,6 +47,13 @@ final class ServerMetrics implements Consumer<Job> {
             Gauge.builder("avatarkit.jobs", this, m -> m.count(state)).description("jobs by state (whole database)")
                     .tag("state", state.name()).register(registry);
         }
+        // what the provider is doing for us now, from the same cached counts: renders it holds, and jobs waiting for a slot
+        Gauge.builder("avatarkit.provider.renders.in.flight", this, m -> m.count(JobState.SUBMITTING) + m.count(JobState.RENDERING))
+                .description("jobs submitted to or rendering at the provider (whole database)").tag("provider", provider)
+                .register(registry);
+        Gauge.builder("avatarkit.provider.renders.queued", this, m -> m.count(JobState.QUEUED))
+                .description("jobs waiting to be submitted (whole database)").tag("provider", provider).register(registry);
+        this.downloads = new DownloadThroughput(registry, provider);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -67,6 +75,7 @@ final class ServerMetrics implements Consumer<Job> {
     @Override
     public void accept(Job job) {
         registry.counter("avatarkit.job.changes", "state", job.state().name(), "kind", job.kind().name()).increment();
+        downloads.accept(job);
         if (!job.state().isTerminal()) return;
         Timer.builder("avatarkit.job.duration").tag("state", job.state().name()).tag("kind", job.kind().name())
                 .register(registry).record(Duration.between(job.createdAt(), job.updatedAt()));

@@ -1,5 +1,8 @@
 package dev.avatarkit.http;
 
+import static dev.avatarkit.http.ServerCalls.call;
+import static dev.avatarkit.http.ServerCalls.field;
+import static dev.avatarkit.http.ServerCalls.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarkit.sim.HeyGenSimulator;
@@ -7,9 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * database and store: every job finishes, and the simulator saw exactly one create per job.
  */
 class ServerCrashIT {
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
 
     @Test
     void givenABatchInFlight_whenTheServerIsKilledAndRestarted_thenEveryJobSucceedsWithNoDuplicateCreate(@TempDir Path dir)
@@ -63,24 +62,5 @@ class ServerCrashIT {
             Thread.sleep(100);
         }
         throw new AssertionError("batch " + batch + " never had a job " + state);
-    }
-
-    private Response call(int port, String method, String path, String json) throws Exception {
-        Request.Builder b = new Request.Builder().url("http://127.0.0.1:" + port + path)
-                .header("Authorization", "Bearer " + TestServer.TOKEN);
-        b.method(method, json == null ? null : RequestBody.create(json, TestServer.JSON));
-        return http.newCall(b.build()).execute();
-    }
-
-    private static String text(Response r) throws Exception {
-        try (r) {
-            return r.body().string();
-        }
-    }
-
-    private static String field(Response r, String name) throws Exception {
-        String body = text(r);
-        int at = body.indexOf("\"" + name + "\":\"") + name.length() + 4;
-        return body.substring(at, body.indexOf('"', at));
     }
 }

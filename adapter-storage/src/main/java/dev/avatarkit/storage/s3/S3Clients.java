@@ -29,7 +29,8 @@ final class S3Clients {
                         .socketTimeout(Duration.ofMinutes(2)))
                 .region(region(config))
                 .credentialsProvider(credentials(config))
-                .forcePathStyle(config.pathStyle());
+                .forcePathStyle(config.pathStyle())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ErrorBodyCapture()));
         if (config.checksumMode() == S3StoreConfig.ChecksumMode.WHEN_REQUIRED) {
             builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -15,23 +15,26 @@ final class S3Errors {
     static StorageException map(SdkException e, String action, String bucket, String objectKey) {
         String where = "s3://" + bucket + "/" + objectKey;
         if (e instanceof S3Exception s3) {
-            String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
-            String detail = " (" + s3.statusCode() + (code == null ? "" : " " + code)
-                    + (s3.requestId() == null ? "" : ", request id " + s3.requestId()) + ")";
-            if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(code)) {
+            S3Remote remote = S3Remote.of(s3);
+            String detail = " (" + s3.statusCode() + remote.codeSuffix() + remote.requestIdSuffix() + ")";
+            if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(remote.code())) {
                 return new StorageException(Reason.BUCKET_MISSING, "S3 bucket '" + bucket + "' does not exist" + detail
                         + ": create it, or set AVATARKIT_S3_BUCKET to an existing bucket", e);
             }
             if (s3.statusCode() == 403) {
                 // 403 covers AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed...
                 return new StorageException(Reason.PERMISSION_DENIED, "access denied while " + action + " " + where + detail
-                        + ": check the credentials (AWS_ACCESS_KEY_ID / AWS_PROFILE) and the bucket policy", e);
+                        + ": " + remote.message() + "; check the credentials (AWS_ACCESS_KEY_ID / AWS_PROFILE) and the bucket policy", e);
             }
             if (e instanceof NoSuchKeyException || s3.statusCode() == 404) {
                 return new StorageException(Reason.NOT_FOUND, "no object " + where + detail, e);
             }
+            String hint = remote.code() == null
+                    // No S3 error document: the endpoint is probably not S3 at all (wrong port, http vs https, a proxy).
+                    ? "; the answer is not from S3 — check AVATARKIT_S3_ENDPOINT (http or https, host and port)"
+                    : "";
             return new StorageException(Reason.IO, "S3 failed while " + action + " " + where + detail + ": "
-                    + (s3.awsErrorDetails() == null ? s3.getMessage() : s3.awsErrorDetails().errorMessage()), e);
+                    + remote.message() + hint, e);
         }
         if (e instanceof SdkClientException) {
             return new StorageException(Reason.IO, "could not reach S3 while " + action + " " + where

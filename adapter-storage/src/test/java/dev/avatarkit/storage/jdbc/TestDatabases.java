@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Test databases: a fresh SQLite file, or a fresh schema on the PostgreSQL named by AVATARKIT_TEST_PG_URL. */
 public final class TestDatabases {
     public static final String PG_URL_ENV = "AVATARKIT_TEST_PG_URL";
-    private static final String SKIP = PG_URL_ENV + " not set: skipping PostgreSQL tests";
+    private static final String SKIP = PG_URL_ENV + " not set: skipping PostgreSQL tests (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
 
     private TestDatabases() {}
 

@@ -6,6 +6,7 @@ import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.StorageException.Reason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -44,6 +45,24 @@ class S3ErrorsTest {
         StorageException e = S3Errors.map(SdkClientException.create("Connection refused"), "listing", "m", "");
         assertThat(e.reason()).isEqualTo(Reason.IO);
         assertThat(e.getMessage()).contains("AVATARKIT_S3_ENDPOINT", "Connection refused");
+    }
+
+    @Test
+    void givenNoCodeNoMessageButARawBody_thenTheBodyIsTheMessageAndTheEndpointIsSuspected() {
+        S3Exception plain = (S3Exception) S3Exception.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .rawResponse(SdkBytes.fromUtf8String("This combination of host and port requires TLS.\n")).build()).build();
+
+        StorageException e = S3Errors.map(plain, "writing", "m", "k");
+
+        assertThat(e.getMessage()).isEqualTo("S3 failed while writing s3://m/k (400): This combination of host and port"
+                + " requires TLS.; the answer is not from S3 — check AVATARKIT_S3_ENDPOINT (http or https, host and port)");
+    }
+
+    @Test
+    void givenNothingAtAll_thenSaysSoInsteadOfNull() {
+        StorageException e = S3Errors.map(S3Exception.builder().statusCode(400).build(), "writing", "m", "k");
+
+        assertThat(e.getMessage()).contains("(400): the server sent no error message").doesNotContain("null");
     }
 
     private static S3Exception s3(int status, String code) {

@@ -6,6 +6,7 @@ import dev.avatarkit.cli.app.Durations;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.JobView;
 import dev.avatarkit.cli.output.Output;
+import dev.avatarkit.cli.output.StateChangeLines;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.usecase.AwaitJob;
@@ -22,6 +23,7 @@ public final class JobFollower {
     static final Duration SUBMIT_WAIT = Duration.ofMinutes(2);
     private final Backend backend;
     private final Output out;
+    private final StateChangeLines lines = new StateChangeLines();
 
     @Inject
     JobFollower(Backend backend, Output out) {
@@ -72,6 +74,6 @@ public final class JobFollower {
     }
 
     private void changed(Job job) {
-        out.progress(JobView.change(job));
+        lines.next(job).ifPresent(out::progress);
     }
 }

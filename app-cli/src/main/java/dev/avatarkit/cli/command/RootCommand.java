@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.BuildVersion;
+import dev.avatarkit.cli.app.CliVersion;
 import dev.avatarkit.cli.app.GlobalOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  * {@code -h/--help}, {@code -V/--version} and the exit-code footer to every subcommand, at any depth, so a new
  * command answers {@code --help} without remembering to ask for it.
  */
-@Command(name = "avatarkit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+@Command(name = "avatarkit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "AI avatar videos at scale, in front of HeyGen's API.",
         subcommands = {VideoCommand.class, TemplateCommand.class, AvatarCommand.class, AvatarsCommand.class,
                 VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class, ConfigCommand.class, DoctorCommand.class,

@@ -7,6 +7,7 @@ import static dev.avatarkit.heygen.Transport.Kind.WRITE;
 import com.squareup.moshi.Types;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.TemplateSpec;
 import dev.avatarkit.core.domain.TemplateVariable;
@@ -43,6 +44,14 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     @Override
     public ProviderCapabilities capabilities() {
         return new ProviderCapabilities(true, true, 5000, config.maxConcurrency());
+    }
+
+    /** Builds the create body without sending it: the body builders refuse what v3 cannot render. */
+    @Override
+    public void preflight(JobSpec spec) {
+        if (spec instanceof VideoSpec video) {
+            V3Bodies.video(video, new SubmitRequest(video, IdempotencyKey.derived("preflight", "preflight"), null));
+        }
     }
 
     @Override

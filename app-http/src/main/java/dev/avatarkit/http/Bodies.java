@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 
 /** Reads request bodies with a size limit (413 beyond it) and a content-type check (415). */
 final class Bodies {
@@ -26,9 +27,16 @@ final class Bodies {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) throw tooLarge(limit);
             return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body", e);
+        } catch (IOException | BadMessageException e) {
+            // the client went away or stalled mid-upload (Jetty's idle timeout / minimum data rate): its fault, not
+            // a server error, so no 500 and no stack trace; the answer rarely reaches it anyway
+            throw incomplete();
         }
+    }
+
+    static ProblemException incomplete() {
+        return new ProblemException(Problem.of(400, "body-incomplete", "Incomplete body",
+                "the request body was not received completely (connection closed or too slow)", "body"), Map.of("Connection", "close"));
     }
 
     static boolean isJson(Context ctx) {
@@ -48,15 +56,21 @@ final class Bodies {
     static Map<String, Object> jsonObject(Context ctx, long limit) {
         if (!isJson(ctx)) throw unsupported("application/json");
         byte[] body = read(ctx, limit);
+        String text = Text.strictUtf8(body);
         Object parsed;
         try {
-            parsed = ANY.fromJson(new String(body, StandardCharsets.UTF_8));
+            parsed = ANY.fromJson(text != null ? text : new String(body, StandardCharsets.UTF_8));
         } catch (JsonEncodingException | JsonDataException | java.io.EOFException e) {
             throw ProblemException.badRequest("body", "the body is not valid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!(parsed instanceof Map<?, ?> map)) throw ProblemException.badRequest("body", "the body must be a JSON object");
+        if (text == null) {
+            String field = Text.replacedField(parsed, "");
+            if (field == null) throw ProblemException.badRequest("body", "the body is not valid UTF-8");
+            throw new dev.avatarkit.core.domain.ValidationException(field, "'" + field + "' is not valid UTF-8");
+        }
         return (Map<String, Object>) map;
     }
 
@@ -65,7 +79,7 @@ final class Bodies {
                 "send the body as " + expected, "Content-Type"));
     }
 
-    private static ProblemException tooLarge(long limit) {
+    static ProblemException tooLarge(long limit) {
         return new ProblemException(Problem.of(413, "too-large", "Payload too large",
                 "the body exceeds " + limit + " bytes", "body"));
     }

@@ -25,9 +25,11 @@ final class JobApi {
     private final Idempotency idempotency;
     private final long jsonLimit;
     private final JobReadCache reads;
+    private final Admission admission;
 
-    JobApi(Backend backend, long jsonLimit) {
+    JobApi(Backend backend, long jsonLimit, Admission admission) {
         this.backend = backend;
+        this.admission = admission;
         this.idempotency = new Idempotency(backend.jobs(), backend.createJob());
         this.jsonLimit = jsonLimit;
         this.reads = new JobReadCache(backend.jobs(), backend.events(), backend.clock());
@@ -35,14 +37,23 @@ final class JobApi {
 
     void createVideo(Context ctx) {
         VideoSpec spec = VideoRequests.parse(Bodies.jsonObject(ctx, jsonLimit));
-        created(ctx, idempotency.create(ctx, "videos", spec));
+        backend.video().preflight(spec);
+        admitted(ctx, () -> idempotency.create(ctx, "videos", spec));
     }
 
     void createTemplateVideo(Context ctx) {
         String templateId = ctx.pathParam("id");
         var body = Bodies.jsonObject(ctx, jsonLimit);
         TemplateSpec spec = TemplateRequests.parse(backend.video().template(templateId), body);
-        created(ctx, idempotency.create(ctx, "templates/" + templateId, spec));
+        admitted(ctx, () -> idempotency.create(ctx, "templates/" + templateId, spec));
+    }
+
+    private void admitted(Context ctx, Supplier<Idempotency.Outcome> create) {
+        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1, "body")) {
+            Idempotency.Outcome outcome = create.get();
+            ticket.owns(java.util.List.of(outcome.job().id()));
+            created(ctx, outcome);
+        }
     }
 
     private static void created(Context ctx, Idempotency.Outcome outcome) {
@@ -51,7 +62,7 @@ final class JobApi {
     }
 
     void get(Context ctx) {
-        ctx.status(200).contentType("application/json").result(reads.json(jobId(ctx)));
+        Responses.send(ctx, 200, "application/json", reads.json(jobId(ctx)));
     }
 
     void list(Context ctx) {

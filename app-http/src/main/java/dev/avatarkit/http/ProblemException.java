@@ -29,6 +29,12 @@ final class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail, field));
     }
 
+    /** 429 with {@code Retry-After}: a limit is reached for now; the same request may succeed later. */
+    static ProblemException tooMany(String slug, String title, String detail, java.time.Duration retryAfter) {
+        return new ProblemException(Problem.of(429, slug, title, detail, null),
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
+    }
+
     Problem problem() {
         return problem;
     }

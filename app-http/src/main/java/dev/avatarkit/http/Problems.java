@@ -42,7 +42,11 @@ final class Problems {
     }
 
     static void write(Context ctx, Problem problem) {
-        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(ADAPTER.toJson(problem));
+        Responses.send(ctx, problem.status(), Problem.CONTENT_TYPE, json(problem));
+    }
+
+    static String json(Problem problem) {
+        return ADAPTER.toJson(problem);
     }
 
     private static boolean isProblem(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.avatarkit.core.port;
 
 import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.ProviderRef;
 import java.io.InputStream;
 import java.time.Instant;
@@ -21,6 +22,16 @@ public interface VideoProvider {
     String name();
 
     ProviderCapabilities capabilities();
+
+    /**
+     * Refuses, before anything is stored or sent, a spec this dialect can never render (e.g. a video background
+     * where only colors and images are taken), so a client hears it at once instead of from a failed job later.
+     * Sends nothing. The default accepts everything.
+     *
+     * @throws InvalidRequestException naming the offending parameter
+     */
+    default void preflight(JobSpec spec) {
+    }
 
     /**
      * Creates a render. The same {@code request.key()} is used for every retry of the same job, so a provider with

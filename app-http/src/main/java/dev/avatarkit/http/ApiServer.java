@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.csvLimit();
             config.jetty.defaultPort = settings.port();
+            config.jetty.threadPool = new QueuedThreadPool(settings.limits().maxThreads(), 8, 60_000);
             config.requestLogger.http(metrics::request);
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.stopGrace().toMillis());

@@ -57,7 +57,7 @@ final class AsyncBodies implements AutoCloseable {
             ServletInputStream in = request.getInputStream();
             in.setReadListener(new Listener(in, limit, body));
         } catch (IOException | RuntimeException e) {
-            body.completeExceptionally(Bodies.incomplete());
+            body.completeExceptionally(Bodies.cutOff(e));
         }
         return body;
     }
@@ -98,7 +98,7 @@ final class AsyncBodies implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
-            body.completeExceptionally(Bodies.incomplete());
+            body.completeExceptionally(Bodies.cutOff(t));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
 
 /** Reads request bodies with a size limit (413 beyond it) and a content-type check (415). */
@@ -28,15 +29,20 @@ final class Bodies {
             if (body.length > limit) throw tooLarge(limit);
             return body;
         } catch (IOException | BadMessageException e) {
-            // the client went away or stalled mid-upload (Jetty's idle timeout / minimum data rate): its fault, not
-            // a server error, so no 500 and no stack trace; the answer rarely reaches it anyway
-            throw incomplete();
+            throw cutOff(e);
         }
     }
 
-    static ProblemException incomplete() {
-        return new ProblemException(Problem.of(400, "body-incomplete", "Incomplete body",
-                "the request body was not received completely (connection closed or too slow)", "body"), Map.of("Connection", "close"));
+    /**
+     * The client went away or stalled mid-upload: its doing, not a server error, so no 500 and no stack trace (the
+     * answer rarely reaches it anyway). Too slow (Jetty's minimum data rate or idle timeout) is 408, else 400.
+     */
+    static ProblemException cutOff(Throwable why) {
+        boolean slow = why instanceof BadMessageException b && b.getCode() == 408 || why instanceof TimeoutException
+                || why.getCause() instanceof TimeoutException;
+        return new ProblemException(Problem.of(slow ? 408 : 400, slow ? "body-timeout" : "body-incomplete",
+                slow ? "Request timeout" : "Incomplete body", "the request body was not received completely ("
+                        + (slow ? "too slow" : "connection closed") + ")", "body"), Map.of("Connection", "close"));
     }
 
     static boolean isJson(Context ctx) {

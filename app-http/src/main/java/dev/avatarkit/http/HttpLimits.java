@@ -38,7 +38,7 @@ record HttpLimits(int maxQueuedPerToken, int maxQueued, Duration retryAfter, int
     }
 
     static HttpLimits defaults() {
-        return new HttpLimits(1_000, 5_000, Duration.ofSeconds(30), 16, 512, 128, Duration.ofSeconds(10),
+        return new HttpLimits(1_000, 5_000, Duration.ofSeconds(30), 16, 512, 512, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 1024, 200);
     }
 

@@ -64,7 +64,7 @@ final class BatchApi {
         } else if (Bodies.isJson(ctx)) {
             Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("template", "rows", "skipInvalid", "dryRun"));
             template = f.string("template");
-            csv = toCsv(f.list("rows"));
+            csv = Text.check("rows", toCsv(f.list("rows")));
             skipInvalid = f.bool("skipInvalid");
             dryRun = f.bool("dryRun");
         } else {

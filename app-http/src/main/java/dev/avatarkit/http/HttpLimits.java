@@ -65,6 +65,11 @@ record HttpLimits(int maxQueuedPerToken, int maxQueued, Duration retryAfter, int
                 webhookDeadline, idleTimeout, minRequestRate, threads);
     }
 
+    HttpLimits withIdleTimeout(Duration idle) {
+        return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, maxStreamsPerToken, maxStreams, maxWebhookReads,
+                webhookDeadline, idle, minRequestRate, maxThreads);
+    }
+
     HttpLimits withWebhookReads(int reads, Duration deadline) {
         return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, maxStreamsPerToken, maxStreams, reads, deadline,
                 idleTimeout, minRequestRate, maxThreads);

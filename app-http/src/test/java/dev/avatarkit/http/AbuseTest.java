@@ -38,7 +38,7 @@ class AbuseTest {
     @BeforeAll
     static void start() {
         s = TestServer.limited(dir, HttpLimits.defaults().withThreads(THREADS).withQueue(3, 100).withStreams(40, 40)
-                .withWebhookReads(64, Duration.ofMillis(1500)));
+                .withWebhookReads(64, Duration.ofMillis(1500)).withIdleTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -66,6 +66,16 @@ class AbuseTest {
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json");
         } finally {
             for (Socket socket : slow) socket.close();
+        }
+    }
+
+    @Test
+    void givenAConnectionThatSaysNothing_thenTheServerClosesItAfterTheIdleTimeout() throws Exception {
+        try (Socket silent = new Socket("127.0.0.1", s.server.port())) {
+            silent.setSoTimeout(6000);   // Jetty's own default would keep it 30 s
+            long start = System.nanoTime();
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
 

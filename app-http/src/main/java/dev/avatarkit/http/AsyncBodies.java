@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Receives request bodies on unauthenticated routes without holding a server thread: the bytes are read as Jetty
  * reports them available (servlet non-blocking I/O), the whole body must arrive within a deadline (408 after it,
  * however steadily the client trickles bytes), and only so many bodies are received at once (429 beyond, with
- * {@code Retry-After}: each may hold up to the body limit in memory; HeyGen retries a refused delivery). A client sending {@code Content-Length: 100000} and then a byte every few
- * seconds therefore costs a socket and a timer entry, never one of the threads that answer {@code /healthz}.
+ * {@code Retry-After}: each may hold up to the body limit in memory; HeyGen retries a refused delivery). A client
+ * sending {@code Content-Length: 100000} and then a byte every few seconds therefore costs a socket and a timer
+ * entry, never one of the threads that answer {@code /healthz}.
  */
 final class AsyncBodies implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,12 +37,12 @@ final class AsyncBodies implements AutoCloseable {
 
     /**
      * Claims a slot for one body, before the request goes async; 429 with {@code Retry-After} when none is free.
-     * The returned future's completion frees it.
+     * The completion of the future {@link #read} returns frees it.
      */
     void claim() {
         if (!inFlight.tryAcquire()) {
             throw ProblemException.tooMany("busy", "Busy", "too many request bodies are being received at once; retry shortly",
-                    java.time.Duration.ofSeconds(1));
+                    Duration.ofSeconds(1));
         }
     }
 

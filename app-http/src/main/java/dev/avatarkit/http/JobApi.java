@@ -14,6 +14,7 @@ import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.runtime.json.JobDocument;
 import io.javalin.http.Context;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ final class JobApi {
     private void admitted(Context ctx, Supplier<Idempotency.Outcome> create) {
         try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1, "body")) {
             Idempotency.Outcome outcome = create.get();
-            ticket.owns(java.util.List.of(outcome.job().id()));
+            ticket.owns(List.of(outcome.job().id()));
             created(ctx, outcome);
         }
     }

@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** Thrown by handlers to answer with a problem document (and optional headers such as WWW-Authenticate). */
@@ -30,7 +31,7 @@ final class ProblemException extends RuntimeException {
     }
 
     /** 429 with {@code Retry-After}: a limit is reached for now; the same request may succeed later. */
-    static ProblemException tooMany(String slug, String title, String detail, java.time.Duration retryAfter) {
+    static ProblemException tooMany(String slug, String title, String detail, Duration retryAfter) {
         return new ProblemException(Problem.of(429, slug, title, detail, null),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
     }

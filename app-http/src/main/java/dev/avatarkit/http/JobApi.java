@@ -4,6 +4,7 @@ import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.TemplateSpec;
 import dev.avatarkit.core.domain.ValidationException;
@@ -16,6 +17,7 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,19 +41,25 @@ final class JobApi {
     void createVideo(Context ctx) {
         VideoSpec spec = VideoRequests.parse(Bodies.jsonObject(ctx, jsonLimit));
         backend.video().preflight(spec);
-        admitted(ctx, () -> idempotency.create(ctx, "videos", spec));
+        admitted(ctx, "videos", spec);
     }
 
     void createTemplateVideo(Context ctx) {
         String templateId = ctx.pathParam("id");
         var body = Bodies.jsonObject(ctx, jsonLimit);
         TemplateSpec spec = TemplateRequests.parse(backend.video().template(templateId), body);
-        admitted(ctx, () -> idempotency.create(ctx, "templates/" + templateId, spec));
+        admitted(ctx, "templates/" + templateId, spec);
     }
 
-    private void admitted(Context ctx, Supplier<Idempotency.Outcome> create) {
+    /** A repeat of an accepted request finds its job even when the queue is full; anything new needs a slot. */
+    private void admitted(Context ctx, String scope, JobSpec spec) {
+        Optional<Idempotency.Outcome> repeat = idempotency.repeat(ctx, scope, spec);
+        if (repeat.isPresent()) {
+            created(ctx, repeat.get());
+            return;
+        }
         try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1, "body")) {
-            Idempotency.Outcome outcome = create.get();
+            Idempotency.Outcome outcome = idempotency.create(ctx, scope, spec);
             ticket.owns(List.of(outcome.job().id()));
             created(ctx, outcome);
         }

@@ -150,7 +150,7 @@ class AbuseTest {
         List<String> accepted = new ArrayList<>();
         TestServer.Result refused = null;
         for (int i = 0; i < 6 && refused == null; i++) {
-            var r = s.post("/v1/videos", TestServer.videoBody("queued " + i));
+            var r = s.post("/v1/videos", TestServer.videoBody("queued " + i), "Idempotency-Key", "queued-" + i);
             if (r.status() == 202) accepted.add(r.field("id")); else refused = r;
         }
         assertThat(accepted).hasSizeLessThanOrEqualTo(3);
@@ -158,6 +158,9 @@ class AbuseTest {
         assertProblem(refused, 429, null);
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(refused.field("type")).endsWith("/queue-full");
+        var repeat = s.post("/v1/videos", TestServer.videoBody("queued 0"), "Idempotency-Key", "queued-0");
+        assertThat(repeat.status()).as("a repeat creates nothing, so a full queue does not refuse it").isEqualTo(200);
+        assertThat(repeat.field("id")).isEqualTo(accepted.get(0));
         var batch = s.call(s.request("/v1/batches?template=tpl_welcome_name").post(okhttp3.RequestBody.create(
                 "name\na\nb\nc\nd\n", okhttp3.MediaType.get("text/csv"))).build());
         assertProblem(batch, 422, "rows");   // 4 rows can never fit under a limit of 3: not a retry-later

@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Verifies HeyGen webhook deliveries: lowercase-hex HMAC-SHA256 of the raw body keyed with the endpoint secret,
  * found in {@code Heygen-Signature}, {@code x-heygen-signature} or {@code signature} (any case — HeyGen's sources
  * disagree); an optional {@code Heygen-Timestamp} (Unix seconds) must be within ±5 minutes of the injected clock;
- * comparison is constant-time. The dedupe id is {@code Heygen-Event-Id}, else body {@code event_id}, else the
- * SHA-256 of the body.
+ * comparison is constant-time. The dedupe id is the body's {@code event_id}, else the SHA-256 of the body — both
+ * signed; the unsigned {@code Heygen-Event-Id} header is ignored, so a replayed delivery is always a duplicate.
  */
 final class HeyGenWebhooks implements ProviderEvents {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -78,8 +78,9 @@ final class HeyGenWebhooks implements ProviderEvents {
             throw new WebhookRejectedException("body is not a HeyGen event (no event_type)");
         }
         Map<?, ?> data = body.get("event_data") instanceof Map<?, ?> m ? m : Map.of();
-        String eventId = header(headers, "heygen-event-id");
-        if (eventId == null) eventId = text(body.get("event_id"));
+        // the dedupe id must come from what the signature covers: a Heygen-Event-Id header is not signed, so a
+        // captured delivery resent with fresh ids would otherwise count as new events (and buy a status read each)
+        String eventId = text(body.get("event_id"));
         if (eventId == null) eventId = "sha256:" + HexFormat.of().formatHex(sha256(rawBody));
         String ref = first(text(data.get("video_id")), text(data.get("video_translate_id")), text(data.get("id")));
         return new ProviderEvent(eventId, type, ref, text(data.get("callback_id")));

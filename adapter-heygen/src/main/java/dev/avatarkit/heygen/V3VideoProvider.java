@@ -57,6 +57,14 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         return spec instanceof TemplateSpec ? new ProviderCapabilities(false, c.bulkStatus(), c.maxScriptChars(), c.maxConcurrency()) : c;
     }
 
+    /** Builds the create body without sending it: the body builders refuse what v3 cannot render. */
+    @Override
+    public void preflight(JobSpec spec) {
+        if (spec instanceof VideoSpec video) {
+            V3Bodies.video(video, new SubmitRequest(video, IdempotencyKey.derived("preflight", "preflight"), null));
+        }
+    }
+
     @Override
     public Submission submit(SubmitRequest request) {
         String key = request.key().value();

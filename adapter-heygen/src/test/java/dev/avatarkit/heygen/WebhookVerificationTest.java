@@ -40,9 +40,10 @@ class WebhookVerificationTest {
     }
 
     @Test
-    void givenEventIdHeader_thenItIsTheDedupeId() throws Exception {
+    void givenAnUnsignedEventIdHeader_thenItIsIgnoredAndTheSignedBodyDecides() throws Exception {
         ProviderEvent e = hooks.verify(Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_1")), BODY);
-        assertThat(e.eventId()).isEqualTo("evt_1");
+        ProviderEvent replay = hooks.verify(Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_2")), BODY);
+        assertThat(e.eventId()).startsWith("sha256:").isEqualTo(replay.eventId());
     }
 
     @Test

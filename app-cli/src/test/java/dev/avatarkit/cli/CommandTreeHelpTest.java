@@ -126,10 +126,11 @@ class CommandTreeHelpTest {
 
     @Test
     void whenVersion_thenTheMavenProjectVersion_onTheRootAndOnSubcommands() throws Exception {
+        // the first line is the version Maven built (runtime's AvatarkitVersion); the second, the Java running it
         String expected = "avatarkit " + projectVersion() + System.lineSeparator();
 
-        assertThat(cli.run("--version").out()).isEqualTo(expected);
-        assertThat(cli.run("video", "create", "-V").out()).isEqualTo(expected);
+        assertThat(cli.run("--version").out()).startsWith(expected).contains("Java " + System.getProperty("java.version"));
+        assertThat(cli.run("video", "create", "-V").out()).isEqualTo(cli.run("--version").out());
         assertThat(cli.run("--version").code()).isZero();
     }
 

@@ -6,6 +6,11 @@ import io.javalin.http.HandlerType;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +29,10 @@ public final class ApiServer implements AutoCloseable {
     private final HttpSettings settings;
     private final EventHub hub;
     private final ServerMetrics metrics;
+    private final Admission admission;
+    private final StreamCaps streams;
+    private final AsyncBodies webhookBodies;
+    private final EventStream events;
     private final List<Route> routes = new ArrayList<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Javalin app;
@@ -34,11 +43,17 @@ public final class ApiServer implements AutoCloseable {
         this.settings = settings;
         this.hub = new EventHub(settings.eventRing(), settings.eventQueue(), backend.clock());
         this.metrics = new ServerMetrics(registry, backend.jobs(), backend.video().name(), backend.clock());
+        this.admission = new Admission(settings.limits());
+        this.streams = new StreamCaps(settings.limits());
+        this.webhookBodies = new AsyncBodies(settings.limits().maxWebhookReads(), settings.limits().webhookDeadline());
+        this.events = new EventStream(hub, settings.heartbeat(), streams);
     }
 
     public synchronized ApiServer start() {
         subscriptions.add(backend.events().subscribe(hub));
         subscriptions.add(backend.events().subscribe(metrics));
+        subscriptions.add(backend.events().subscribe(admission));
+        admission.seed(backend.jobs());
         backend.startWorkers().run();
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -46,8 +61,18 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.csvLimit();
             config.jetty.defaultPort = settings.port();
+            config.jetty.threadPool = new QueuedThreadPool(settings.limits().maxThreads(), 8, 60_000);
             config.requestLogger.http(metrics::request);
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopGrace().toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.stopGrace().toMillis());
+                server.setErrorHandler(new JettyProblems());
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setMinRequestDataRate(settings.limits().minRequestRate());
+                http.setSendServerVersion(false);
+            });
+            config.jetty.addConnector((server, http) -> connector(server, http));
         });
         Problems.install(app);
         register(app);
@@ -56,12 +81,19 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** The listener, with an idle timeout: a connection that says nothing for that long is closed. */
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
+        return connector;
+    }
+
     private void register(Javalin javalin) {
-        JobApi jobs = new JobApi(backend, settings.jsonLimit());
-        BatchApi batches = new BatchApi(backend, settings.jsonLimit(), settings.csvLimit());
+        JobApi jobs = new JobApi(backend, settings.jsonLimit(), admission);
+        BatchApi batches = new BatchApi(backend, settings.jsonLimit(), settings.csvLimit(), admission);
         AssetApi assets = new AssetApi(backend);
-        EventStream events = new EventStream(hub, settings.heartbeat());
-        WebhookApi webhooks = new WebhookApi(backend.webhooks(), settings.webhookLimit());
+        WebhookApi webhooks = new WebhookApi(backend.webhooks(), settings.webhookLimit(), webhookBodies);
         OpsApi ops = new OpsApi(backend, metrics);
         javalin.before("/v1/*", new BearerAuth(settings.tokens()));
 
@@ -69,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.POST, "/v1/templates/{id}/videos", jobs::createTemplateVideo);
         route(javalin, HandlerType.POST, "/v1/batches", batches::create);
         route(javalin, HandlerType.GET, "/v1/batches/{id}", batches::get);
-        route(javalin, HandlerType.POST, "/v1/influencers", new InfluencerApi(backend, settings.jsonLimit())::create);
+        route(javalin, HandlerType.POST, "/v1/influencers", new InfluencerApi(backend, settings.jsonLimit(), admission)::create);
         route(javalin, HandlerType.GET, "/v1/jobs", jobs::list);
         route(javalin, HandlerType.GET, "/v1/jobs/{id}", jobs::get);
         route(javalin, HandlerType.DELETE, "/v1/jobs/{id}", jobs::cancel);
@@ -103,6 +135,8 @@ public final class ApiServer implements AutoCloseable {
         closed = true;
         hub.close();
         if (app != null) app.stop();
+        events.close();
+        webhookBodies.close();
         for (AutoCloseable s : subscriptions) closeQuietly(s);
         closeQuietly(backend.shutdown());
         LOG.info("avatarkit-http stopped");

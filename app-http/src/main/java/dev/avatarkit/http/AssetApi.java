@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/jobs/{id}/assets/{kind}}: a 302 to a short-lived presigned URL when the store has them (S3),
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 final class AssetApi {
     static final Duration PRESIGN_TTL = Duration.ofMinutes(5);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Logger LOG = LoggerFactory.getLogger(AssetApi.class);
     private final Backend backend;
 
     AssetApi(Backend backend) {
@@ -29,6 +32,18 @@ final class AssetApi {
     }
 
     void download(Context ctx) throws IOException {
+        try {
+            serve(ctx);
+        } catch (StorageException e) {
+            if (e.reason() != StorageException.Reason.INVALID_KEY) throw e;
+            // the store refuses the object (e.g. a symbolic link leading out of it): the client cannot fix that and it
+            // is no crash either; an operator should look, so a warning without a stack trace
+            LOG.warn("asset of job {} refused by the store: {}", ctx.pathParam("id"), e.getMessage());
+            throw ProblemException.notFound("kind", "the " + ctx.pathParam("kind") + " asset of this job cannot be served");
+        }
+    }
+
+    private void serve(Context ctx) throws IOException {
         Job job = backend.manageJobs().get(JobApi.jobId(ctx));
         AssetKind kind = AssetKind.parse(ctx.pathParam("kind"));
         StoredAsset asset = job.assets().stream().filter(a -> a.kind() == kind).findFirst()

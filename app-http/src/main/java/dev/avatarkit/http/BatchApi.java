@@ -7,11 +7,11 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +38,11 @@ final class BatchApi {
     private final Backend backend;
     private final long jsonLimit;
     private final long csvLimit;
+    private final Admission admission;
 
-    BatchApi(Backend backend, long jsonLimit, long csvLimit) {
+    BatchApi(Backend backend, long jsonLimit, long csvLimit, Admission admission) {
         this.backend = backend;
+        this.admission = admission;
         this.jsonLimit = jsonLimit;
         this.csvLimit = csvLimit;
     }
@@ -52,13 +54,18 @@ final class BatchApi {
         boolean dryRun;
         if (Bodies.mediaType(ctx).equals("text/csv")) {
             template = ctx.queryParam("template");
-            csv = new String(Bodies.read(ctx, csvLimit), StandardCharsets.UTF_8);
-            skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
-            dryRun = Boolean.parseBoolean(ctx.queryParam("dryRun"));
+            byte[] raw = Bodies.read(ctx, csvLimit);
+            csv = Text.strictUtf8(raw);
+            if (csv == null) {
+                throw new ValidationException("body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
+            }
+            Text.check("body", csv);
+            skipInvalid = flag(ctx, "skipInvalid");
+            dryRun = flag(ctx, "dryRun");
         } else if (Bodies.isJson(ctx)) {
             Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("template", "rows", "skipInvalid", "dryRun"));
             template = f.string("template");
-            csv = toCsv(f.list("rows"));
+            csv = Text.check("rows", toCsv(f.list("rows")));
             skipInvalid = f.bool("skipInvalid");
             dryRun = f.bool("dryRun");
         } else {
@@ -78,11 +85,14 @@ final class BatchApi {
         }
         Optional<String> key = Idempotency.header(ctx);
         if (key.isPresent()) plan = keyed(plan, key.get());
-        TemplateBatch.BatchResult result = backend.templateBatch().submit(plan, true);
-        ctx.header("Location", "/v1/batches/" + result.batchId().value());
-        Responses.json(ctx, result.created() == 0 && result.existing() > 0 ? 200 : 202, BatchDocument.class,
-                new BatchDocument(result.batchId().value(), template, result.created(), result.existing(), result.skipped(),
-                        result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), plan.jobs().size(), "rows")) {
+            TemplateBatch.BatchResult result = backend.templateBatch().submit(plan, true);
+            ticket.owns(result.jobIds());
+            ctx.header("Location", "/v1/batches/" + result.batchId().value());
+            Responses.json(ctx, result.created() == 0 && result.existing() > 0 ? 200 : 202, BatchDocument.class,
+                    new BatchDocument(result.batchId().value(), template, result.created(), result.existing(), result.skipped(),
+                            result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+        }
     }
 
     /** Re-keys the plan under the Idempotency-Key; 409 when earlier jobs under that key differ from this body. */
@@ -119,6 +129,17 @@ final class BatchApi {
             if (state.isTerminal()) done += n;
         }
         Responses.json(ctx, 200, BatchStatus.class, new BatchStatus(id.value(), total, states, done == total));
+    }
+
+    /** A boolean query parameter: absent = false; {@code true}/{@code false} in any case; anything else is 422, never false. */
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) return false;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException(name, "'" + name + "' must be true or false, was '" + value + "'");
+        };
     }
 
     /** JSON rows → CSV text, so both forms go through the same validated plan (columns in first-seen order). */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code Authorization: Bearer <token>} on {@code /v1/*}. Only SHA-256 digests of the accepted tokens are kept;
  * a presented token is hashed and compared against every digest with {@link MessageDigest#isEqual} (no early exit).
  * No header or a malformed one: 401 with {@code WWW-Authenticate: Bearer}. A well-formed but unknown token: 403.
- * Tokens are never logged nor echoed.
+ * Tokens are never logged nor echoed; the request carries only the {@link Client} (the token's position).
  */
 final class BearerAuth implements Handler {
     /** RFC 6750 b64token. */
@@ -41,13 +41,14 @@ final class BearerAuth implements Handler {
             throw unauthorized("malformed bearer token");
         }
         byte[] presented = sha256(token);
-        boolean known = false;
-        for (byte[] digest : digests) {
-            known |= MessageDigest.isEqual(digest, presented);
+        int match = -1;
+        for (int i = 0; i < digests.size(); i++) {
+            if (MessageDigest.isEqual(digests.get(i), presented)) match = i;   // no early exit: time is independent of the position
         }
-        if (!known) {
+        if (match < 0) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "the bearer token is not accepted here", null));
         }
+        new Client(match).attach(ctx);
     }
 
     private static ProblemException unauthorized(String detail) {

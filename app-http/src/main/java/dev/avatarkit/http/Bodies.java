@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
 
 /** Reads request bodies with a size limit (413 beyond it) and a content-type check (415). */
 final class Bodies {
@@ -26,9 +28,21 @@ final class Bodies {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) throw tooLarge(limit);
             return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body", e);
+        } catch (IOException | BadMessageException e) {
+            throw cutOff(e);
         }
+    }
+
+    /**
+     * The client went away or stalled mid-upload: its doing, not a server error, so no 500 and no stack trace (the
+     * answer rarely reaches it anyway). Too slow (Jetty's minimum data rate or idle timeout) is 408, else 400.
+     */
+    static ProblemException cutOff(Throwable why) {
+        boolean slow = why instanceof BadMessageException b && b.getCode() == 408 || why instanceof TimeoutException
+                || why.getCause() instanceof TimeoutException;
+        return new ProblemException(Problem.of(slow ? 408 : 400, slow ? "body-timeout" : "body-incomplete",
+                slow ? "Request timeout" : "Incomplete body", "the request body was not received completely ("
+                        + (slow ? "too slow" : "connection closed") + ")", "body"), Map.of("Connection", "close"));
     }
 
     static boolean isJson(Context ctx) {
@@ -48,15 +62,21 @@ final class Bodies {
     static Map<String, Object> jsonObject(Context ctx, long limit) {
         if (!isJson(ctx)) throw unsupported("application/json");
         byte[] body = read(ctx, limit);
+        String text = Text.strictUtf8(body);
         Object parsed;
         try {
-            parsed = ANY.fromJson(new String(body, StandardCharsets.UTF_8));
+            parsed = ANY.fromJson(text != null ? text : new String(body, StandardCharsets.UTF_8));
         } catch (JsonEncodingException | JsonDataException | java.io.EOFException e) {
             throw ProblemException.badRequest("body", "the body is not valid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!(parsed instanceof Map<?, ?> map)) throw ProblemException.badRequest("body", "the body must be a JSON object");
+        if (text == null) {
+            String field = Text.replacedField(parsed, "");
+            if (field == null) throw ProblemException.badRequest("body", "the body is not valid UTF-8");
+            throw new dev.avatarkit.core.domain.ValidationException(field, "'" + field + "' is not valid UTF-8");
+        }
         return (Map<String, Object>) map;
     }
 
@@ -65,7 +85,7 @@ final class Bodies {
                 "send the body as " + expected, "Content-Type"));
     }
 
-    private static ProblemException tooLarge(long limit) {
+    static ProblemException tooLarge(long limit) {
         return new ProblemException(Problem.of(413, "too-large", "Payload too large",
                 "the body exceeds " + limit + " bytes", "body"));
     }

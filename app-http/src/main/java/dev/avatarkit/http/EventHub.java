@@ -27,6 +27,7 @@ final class EventHub implements Consumer<Job>, AutoCloseable {
         private final BlockingQueue<Event> queue;
         private final EventHub hub;
         private volatile boolean overflowed;
+        private volatile Runnable wakeup = () -> { };
         final boolean gap;
 
         private Subscription(EventHub hub, Predicate<Job> filter, int capacity, boolean gap) {
@@ -37,12 +38,24 @@ final class EventHub implements Consumer<Job>, AutoCloseable {
         }
 
         private void offer(Event event) {
-            if (filter.test(event.job()) && !queue.offer(event)) overflowed = true;
+            if (!filter.test(event.job())) return;
+            if (!queue.offer(event)) overflowed = true;
+            wakeup.run();
         }
 
-        /** The next event, or null after {@code millis} (time for a heartbeat). */
+        /** Called (on the publishing thread: it must not block) after each event queued here, and when the stream should end. */
+        void onEvent(Runnable callback) {
+            this.wakeup = callback;
+        }
+
+        /** The next event, or null after {@code millis}. */
         Event poll(long millis) throws InterruptedException {
             return queue.poll(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** The next queued event, or null at once. */
+        Event next() {
+            return queue.poll();
         }
 
         /** True when the stream should end: it fell behind, or the server is stopping. */
@@ -106,5 +119,6 @@ final class EventHub implements Consumer<Job>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (Subscription s : subscribers) s.wakeup.run();
     }
 }

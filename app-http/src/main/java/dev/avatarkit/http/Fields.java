@@ -42,7 +42,7 @@ final class Fields {
     String string(String key) {
         Object v = map.get(key);
         if (v == null) return null;
-        if (v instanceof String s) return s;
+        if (v instanceof String s) return Text.check(name(key), s);
         throw new ValidationException(name(key), "'" + name(key) + "' must be a string");
     }
 

@@ -42,6 +42,13 @@ final class Idempotency {
         return Optional.of(value);
     }
 
+    /** The job an earlier request with this Idempotency-Key created (409 if its body differed), if there is one. */
+    Optional<Outcome> repeat(Context ctx, String scope, JobSpec spec) {
+        Optional<String> header = header(ctx);
+        if (header.isEmpty()) return Optional.empty();
+        return jobs.findByKey(key(scope, header.get())).map(job -> replay(job, spec));
+    }
+
     Outcome create(Context ctx, String scope, JobSpec spec) {
         return create(ctx, scope, spec, key -> {
             Insertion insertion = create.create(new CreateJob.Command(spec, key, null, null));
@@ -53,11 +60,15 @@ final class Idempotency {
     Outcome create(Context ctx, String scope, JobSpec spec, Function<IdempotencyKey, Outcome> creator) {
         Optional<String> header = header(ctx);
         if (header.isEmpty()) return creator.apply(null);
-        IdempotencyKey key = IdempotencyKey.derived("http", scope + "\n" + header.get());
+        IdempotencyKey key = key(scope, header.get());
         Optional<Job> existing = jobs.findByKey(key);
         if (existing.isPresent()) return replay(existing.get(), spec);
         Outcome outcome = creator.apply(key);
         return outcome.created() ? outcome : replay(outcome.job(), spec);
+    }
+
+    private static IdempotencyKey key(String scope, String header) {
+        return IdempotencyKey.derived("http", scope + "\n" + header);
     }
 
     static Outcome replay(Job job, JobSpec spec) {

@@ -19,9 +19,11 @@ final class InfluencerApi {
     private final Backend backend;
     private final Idempotency idempotency;
     private final long jsonLimit;
+    private final Admission admission;
 
-    InfluencerApi(Backend backend, long jsonLimit) {
+    InfluencerApi(Backend backend, long jsonLimit, Admission admission) {
         this.backend = backend;
+        this.admission = admission;
         this.idempotency = new Idempotency(backend.jobs(), backend.createJob());
         this.jsonLimit = jsonLimit;
     }
@@ -47,11 +49,15 @@ final class InfluencerApi {
         }
         IdentitySpec spec = new IdentitySpec(f.string("name"), f.string("prompt"), f.string("age"), f.string("gender"),
                 f.string("ethnicity"), f.string("style"), references, DefaultShots.first(count));
-        Idempotency.Outcome outcome = idempotency.create(ctx, "influencers", spec, key -> {
-            CreateInfluencer.Result result = backend.createInfluencer().create(CreateInfluencer.Command.remote(spec, key));
-            return new Idempotency.Outcome(result.identity(), result.created());
-        });
-        ctx.header("Location", "/v1/jobs/" + outcome.job().id().value());
-        Responses.job(ctx, outcome.created() ? 202 : 200, outcome.job());
+        // the identity job plus one job per still: all of them will sit in the queue
+        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1 + count, "stills")) {
+            Idempotency.Outcome outcome = idempotency.create(ctx, "influencers", spec, key -> {
+                CreateInfluencer.Result result = backend.createInfluencer().create(CreateInfluencer.Command.remote(spec, key));
+                return new Idempotency.Outcome(result.identity(), result.created());
+            });
+            ticket.owns(List.of(outcome.job().id()));
+            ctx.header("Location", "/v1/jobs/" + outcome.job().id().value());
+            Responses.job(ctx, outcome.created() ? 202 : 200, outcome.job());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.TemplateSpec;
 import dev.avatarkit.core.domain.ValidationException;
@@ -14,7 +15,9 @@ import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.runtime.json.JobDocument;
 import io.javalin.http.Context;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,9 +28,11 @@ final class JobApi {
     private final Idempotency idempotency;
     private final long jsonLimit;
     private final JobReadCache reads;
+    private final Admission admission;
 
-    JobApi(Backend backend, long jsonLimit) {
+    JobApi(Backend backend, long jsonLimit, Admission admission) {
         this.backend = backend;
+        this.admission = admission;
         this.idempotency = new Idempotency(backend.jobs(), backend.createJob());
         this.jsonLimit = jsonLimit;
         this.reads = new JobReadCache(backend.jobs(), backend.events(), backend.clock());
@@ -35,14 +40,29 @@ final class JobApi {
 
     void createVideo(Context ctx) {
         VideoSpec spec = VideoRequests.parse(Bodies.jsonObject(ctx, jsonLimit));
-        created(ctx, idempotency.create(ctx, "videos", spec));
+        backend.video().preflight(spec);
+        admitted(ctx, "videos", spec);
     }
 
     void createTemplateVideo(Context ctx) {
         String templateId = ctx.pathParam("id");
         var body = Bodies.jsonObject(ctx, jsonLimit);
         TemplateSpec spec = TemplateRequests.parse(backend.video().template(templateId), body);
-        created(ctx, idempotency.create(ctx, "templates/" + templateId, spec));
+        admitted(ctx, "templates/" + templateId, spec);
+    }
+
+    /** A repeat of an accepted request finds its job even when the queue is full; anything new needs a slot. */
+    private void admitted(Context ctx, String scope, JobSpec spec) {
+        Optional<Idempotency.Outcome> repeat = idempotency.repeat(ctx, scope, spec);
+        if (repeat.isPresent()) {
+            created(ctx, repeat.get());
+            return;
+        }
+        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1, "body")) {
+            Idempotency.Outcome outcome = idempotency.create(ctx, scope, spec);
+            ticket.owns(List.of(outcome.job().id()));
+            created(ctx, outcome);
+        }
     }
 
     private static void created(Context ctx, Idempotency.Outcome outcome) {
@@ -51,7 +71,7 @@ final class JobApi {
     }
 
     void get(Context ctx) {
-        ctx.status(200).contentType("application/json").result(reads.json(jobId(ctx)));
+        Responses.send(ctx, 200, "application/json", reads.json(jobId(ctx)));
     }
 
     void list(Context ctx) {

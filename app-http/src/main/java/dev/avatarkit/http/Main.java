@@ -64,7 +64,7 @@ public final class Main {
                     + " or --tokens-file FILE (one per line); every /v1 request needs 'Authorization: Bearer <token>'");
         }
         List<Module> modules = List.of(new PlatformModule(config, options),
-                new HttpModule(HttpSettings.defaults(config.httpPort(), tokens)));
+                new HttpModule(HttpSettings.defaults(config.httpPort(), tokens).withLimits(HttpLimits.fromEnv(env))));
         ApiServer server = Guice.createInjector(modules).getInstance(ApiServer.class);
         try {
             return server.start();

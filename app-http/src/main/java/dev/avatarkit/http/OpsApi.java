@@ -54,11 +54,11 @@ final class OpsApi {
     }
 
     void metrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        Responses.send(ctx, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
     }
 
     void openApi(Context ctx) {
-        ctx.contentType("application/json").result(openApi);
+        Responses.send(ctx, 200, "application/json", openApi);
     }
 
     static String resource(String name) {

@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** Thrown by handlers to answer with a problem document (and optional headers such as WWW-Authenticate). */
@@ -27,6 +28,12 @@ final class ProblemException extends RuntimeException {
 
     static ProblemException conflict(String field, String detail) {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail, field));
+    }
+
+    /** 429 with {@code Retry-After}: a limit is reached for now; the same request may succeed later. */
+    static ProblemException tooMany(String slug, String title, String detail, Duration retryAfter) {
+        return new ProblemException(Problem.of(429, slug, title, detail, null),
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
     }
 
     Problem problem() {

@@ -16,6 +16,7 @@ import dev.avatarkit.runtime.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,11 @@ final class Problems {
     }
 
     static void write(Context ctx, Problem problem) {
-        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(ADAPTER.toJson(problem));
+        Responses.send(ctx, problem.status(), Problem.CONTENT_TYPE, json(problem));
+    }
+
+    static String json(Problem problem) {
+        return ADAPTER.toJson(problem);
     }
 
     private static boolean isProblem(Context ctx) {
@@ -70,12 +75,21 @@ final class Problems {
             return Problem.of(404, "asset-not-found", "Asset not found", "the asset is not in the store", "kind");
         }
         if (e instanceof ProviderException p) return provider(p, ctx);
+        if (clientGone(e)) return Bodies.cutOff(e).problem();   // an aborted upload or download: not a server error
         if (e instanceof io.javalin.http.HttpResponseException h) {
             int status = h.getStatus();
             return Problem.of(status, "http-" + status, HttpStatus.forStatus(status).getMessage(), h.getMessage(), null);
         }
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         return Problem.of(500, "internal", "Internal error", "the server failed; the error is logged", null);
+    }
+
+    /** Jetty's EofException anywhere in the chain: the client closed the connection while we read or wrote. */
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EofException) return true;
+        }
+        return false;
     }
 
     private static Problem provider(ProviderException p, Context ctx) {

@@ -5,9 +5,14 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.runtime.json.JobDocument;
 import dev.avatarkit.runtime.json.Json;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** JSON responses; the job resource is always {@link JobDocument} (nulls included, as the CLI prints it). */
+/**
+ * JSON responses; the job resource is always {@link JobDocument} (nulls included, as the CLI prints it). Bodies are
+ * written as UTF-8 bytes: a {@code String} result would be encoded with the JVM's default charset, which is ASCII
+ * under a POSIX locale, and non-ASCII text would come back as {@code ?}.
+ */
 final class Responses {
     static final JsonAdapter<JobDocument> JOB = Json.moshi().adapter(JobDocument.class).serializeNulls();
 
@@ -17,10 +22,15 @@ final class Responses {
     private Responses() {}
 
     static void job(Context ctx, int status, Job job) {
-        ctx.status(status).contentType("application/json").result(JOB.toJson(JobDocument.of(job)));
+        send(ctx, status, "application/json", JOB.toJson(JobDocument.of(job)));
     }
 
     static <T> void json(Context ctx, int status, Class<T> type, T value) {
-        ctx.status(status).contentType("application/json").result(Json.moshi().adapter(type).serializeNulls().toJson(value));
+        send(ctx, status, "application/json", Json.moshi().adapter(type).serializeNulls().toJson(value));
+    }
+
+    /** The one way a text body is written: UTF-8 bytes, whatever the platform's default charset. */
+    static void send(Context ctx, int status, String contentType, String body) {
+        ctx.status(status).contentType(contentType).result(body.getBytes(StandardCharsets.UTF_8));
     }
 }

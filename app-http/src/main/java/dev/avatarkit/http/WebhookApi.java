@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code POST /webhooks/heygen}: no bearer token; the raw body is verified (HMAC, via the HeyGen adapter), the event
+ * {@code POST /webhooks/heygen}: no bearer token; the raw body is received without a server thread and within a
+ * deadline ({@link AsyncBodies}: anyone can reach this route), verified (HMAC, via the HeyGen adapter), the event
  * deduplicated, and the job only kicked so its next step re-reads the status through the authenticated API.
  * A bad signature, or no configured secret, is 401 and changes nothing. {@code OPTIONS} answers at once (HeyGen
  * validates endpoints with a 1 s OPTIONS).
@@ -19,20 +20,25 @@ final class WebhookApi {
 
     private final HandleProviderEvent handler;
     private final long limit;
+    private final AsyncBodies bodies;
 
-    WebhookApi(HandleProviderEvent handler, long limit) {
+    WebhookApi(HandleProviderEvent handler, long limit, AsyncBodies bodies) {
         this.handler = handler;
         this.limit = limit;
+        this.bodies = bodies;
     }
 
     void receive(Context ctx) {
-        byte[] body = Bodies.read(ctx, limit);
+        if (ctx.req().getContentLengthLong() > limit) throw Bodies.tooLarge(limit);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
-        HandleProviderEvent.Outcome outcome = handler.handle(headers, body);
-        Responses.json(ctx, 200, Receipt.class, new Receipt(outcome.name().toLowerCase()));
+        bodies.claim();
+        ctx.future(() -> bodies.read(ctx.req(), limit).thenAccept(body -> {
+            HandleProviderEvent.Outcome outcome = handler.handle(headers, body);
+            Responses.json(ctx, 200, Receipt.class, new Receipt(outcome.name().toLowerCase()));
+        }));
     }
 
     static void options(Context ctx) {

@@ -88,7 +88,7 @@ class JobRoutesTest {
     void givenAScenesBody_whenPosted_thenOneJobWithEveryScene() {
         var r = s.post("/v1/videos", "{\"scenes\":[{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
                 + "\",\"text\":\"one\",\"background\":\"#112233\"},{\"avatar\":\"" + TestServer.AVATAR
-                + "\",\"silence\":2}],\"aspect\":\"9:16\",\"title\":\"two scenes\"}");
+                + "\",\"voice\":\"" + TestServer.VOICE + "\",\"text\":\"two\"}],\"aspect\":\"9:16\",\"title\":\"two scenes\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         assertThat(r.field("title")).isEqualTo("two scenes");
     }

@@ -47,6 +47,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Map<String, String> extraEnv, int port, EnginePolicy policy) {
+        return start(dir, extraEnv, port, policy, HttpLimits.defaults());
+    }
+
+    /** The sandbox with tighter limits (small thread pool, short deadlines) so an abuse test needs few connections. */
+    static TestServer limited(Path dir, HttpLimits limits) {
+        return start(dir, Map.of("AVATARKIT_SANDBOX", "1"), 0,
+                EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)), limits);
+    }
+
+    static TestServer start(Path dir, Map<String, String> extraEnv, int port, EnginePolicy policy, HttpLimits limits) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AVATARKIT_HOME", dir.resolve("home").toString(),
                 "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(),
@@ -56,7 +66,8 @@ final class TestServer implements AutoCloseable {
         PlatformOptions options = PlatformOptions.defaults().withSandboxRenderTime(Duration.ofMillis(300))
                 .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(policy);
-        HttpSettings settings = HttpSettings.defaults(port, List.of(new Secret(TOKEN))).withHeartbeat(Duration.ofMillis(300));
+        HttpSettings settings = HttpSettings.defaults(port, List.of(new Secret(TOKEN))).withHeartbeat(Duration.ofMillis(300))
+                .withLimits(limits);
         return new TestServer(Guice.createInjector(new PlatformModule(config, options), new HttpModule(settings)));
     }
 

@@ -77,6 +77,19 @@ class WebhookTest {
     }
 
     @Test
+    void givenOneCapturedDeliveryReplayedWithFreshEventIdsAndNoTimestamp_thenOnlyTheFirstCounts() {
+        Job job = newJob();
+        // like HeyGen's: no event_id in the body, so the signed body itself is the event's identity
+        String body = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"vid-replayed\","
+                + "\"callback_id\":\"" + job.idempotencyKey().value() + "\"}}";
+        String signature = sign(secret, body);
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) outcomes.add(deliver(body, "evt-fresh-" + i, signature).field("outcome"));
+        assertThat(outcomes.get(0)).isEqualTo("accepted");
+        assertThat(outcomes.subList(1, outcomes.size())).containsOnly("duplicate");
+    }
+
+    @Test
     void givenAnEventForNoJobOfOurs_thenItIsAnsweredButChangesNothing() {
         String body = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\",\"callback_id\":\"someone-else\"}}";
         var r = deliver(body, "evt-stranger", sign(secret, body));

@@ -74,6 +74,7 @@ public final class StandInBench {
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
             long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("GET /v3/videos/")).mapToLong(Map.Entry::getValue).sum();
+            System.out.println("sim requests per route: " + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
             System.out.printf("RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"
                             + " ratio=%.3f duplicates=%d status_per_video=%.2f created=%d%n",
                     // the peer sends no key, so the simulator cannot tell its duplicates by key: count renders beyond one per row

@@ -1,6 +1,7 @@
 package dev.avatarkit.core.port;
 
 import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.ProviderRef;
 import java.io.InputStream;
 import java.time.Instant;
@@ -26,8 +27,18 @@ public interface VideoProvider {
      * The capabilities for one kind of render, where a dialect differs per route (HeyGen v3 keys video creates but
      * not template creates); the engine decides resend-or-reconcile from this.
      */
-    default ProviderCapabilities capabilities(dev.avatarkit.core.domain.JobSpec spec) {
+    default ProviderCapabilities capabilities(JobSpec spec) {
         return capabilities();
+    }
+
+    /**
+     * Refuses, before anything is stored or sent, a spec this dialect can never render (e.g. a video background
+     * where only colors and images are taken), so a client hears it at once instead of from a failed job later.
+     * Sends nothing. The default accepts everything.
+     *
+     * @throws InvalidRequestException naming the offending parameter
+     */
+    default void preflight(JobSpec spec) {
     }
 
     /**

@@ -130,15 +130,18 @@ class RetryPolicyTest {
     }
 
     @Test
-    void rateGateSpacesRequestsAndDrainsAfter429() throws Exception {
+    void rateGateLetsASecondsWorthGoAtOnceThenSpacesRequestsAndDrainsAfter429() throws Exception {
         var clock = dev.avatarkit.testkit.fakes.ManualClock.startingAt("2026-01-01T00:00:00Z");
         var sleeper = new dev.avatarkit.testkit.fakes.RecordingSleeper(clock);
         RateGate gate = new RateGate(4, clock, sleeper);
-        gate.acquire();
+        for (int i = 0; i < 4; i++) gate.acquire();   // a burst of a second's worth starts at once
+        assertThat(sleeper.sleeps()).isEmpty();
         gate.acquire();
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(250));
         gate.drain(Duration.ofSeconds(5));
         gate.acquire();
         assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
+        gate.acquire();   // after a 429, spaced again: no burst
+        assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofMillis(250));
     }
 }

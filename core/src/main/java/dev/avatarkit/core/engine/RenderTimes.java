@@ -66,12 +66,11 @@ final class RenderTimes {
         return 3L << Math.min(hits / 5, 4);
     }
 
-    /** The wait before the first poll of a render accepted now. */
-    synchronized Duration firstPoll(Job job) {
+    /** The wait before the first poll of a render accepted at {@code now}. */
+    synchronized Duration firstPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());
-        Optional<Instant> start = renderStart(job);
-        if (expected == null || start.isEmpty()) return policy.pollInitial();
-        return onGrid(start.get(), clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
+        if (expected == null) return policy.pollInitial();
+        return onGrid(now, clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */

@@ -119,7 +119,7 @@ final class SubmitStep {
     private Instant accepted(Job job, Submission submission) {
         Instant now = now();
         Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now,
-                now.plus(renderTimes.firstPoll(job)), now.plus(policy.renderTimeout()));
+                now.plus(renderTimes.firstPoll(job, now)), now.plus(policy.renderTimeout()));
         try {
             return writes.save(rendering).nextRunAt();
         } catch (StaleJobException raced) {

@@ -25,7 +25,7 @@ class RenderTimesTest {
 
     @Test
     void givenNoHistory_whenPlanningPolls_thenThePolicysBackoffApplies() {
-        assertThat(times.firstPoll(renderingSince(t0))).isEqualTo(policy.pollInitial());
+        assertThat(times.firstPoll(renderingSince(t0), t0)).isEqualTo(policy.pollInitial());
     }
 
     @Test
@@ -36,7 +36,7 @@ class RenderTimesTest {
 
         Job next = renderingSince(t0.plusSeconds(30));
         // just after the usual time (1/80 of it), on the half-second grid of the follow-ups
-        assertThat(times.firstPoll(next)).isEqualTo(Duration.ofMillis(20_500));
+        assertThat(times.firstPoll(next, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
         // polled early (e.g. after a restart): wait for the rest of the usual time
         assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofMillis(10_500));
         // past the usual time: follow up soon (a fortieth of the usual time, jittered), not a full backoff step
@@ -50,7 +50,7 @@ class RenderTimesTest {
         Duration lastDelay = Duration.ZERO;
         for (int i = 0; i < 200; i++) {
             Job job = renderingSince(start);
-            Instant poll = start.plus(times.firstPoll(job));
+            Instant poll = start.plus(times.firstPoll(job, start));
             while (poll.isBefore(start.plus(render))) {
                 Instant next = poll.plus(times.nextPoll(job, poll));
                 job = job.polled("processing", poll, next);
@@ -63,7 +63,7 @@ class RenderTimesTest {
 
         // found within a few percent of the render time, and the first poll stays just before it
         assertThat(lastDelay).isLessThanOrEqualTo(Duration.ofMillis(500));
-        assertThat(times.firstPoll(renderingSince(start))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_500));
+        assertThat(times.firstPoll(renderingSince(start), start)).isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_500));
     }
 
     @Test
@@ -71,8 +71,8 @@ class RenderTimesTest {
         times.finished(renderingSince(t0), t0.plusSeconds(16));   // a first 10 s render, found by a late poll
         Instant start = t0.plusSeconds(60);
         int waves = 0;
-        while (start.plus(times.firstPoll(renderingSince(start))).isAfter(start.plusSeconds(10)) && waves < 10) {
-            Instant firstPoll = start.plus(times.firstPoll(renderingSince(start)));
+        while (start.plus(times.firstPoll(renderingSince(start), start)).isAfter(start.plusSeconds(10)) && waves < 10) {
+            Instant firstPoll = start.plus(times.firstPoll(renderingSince(start), start));
             for (int job = 0; job < 5; job++) times.finished(renderingSince(start), firstPoll);   // a wave of 5 slots
             start = firstPoll.plusSeconds(1);
             waves++;
@@ -87,8 +87,8 @@ class RenderTimesTest {
         Instant a = t0.plusSeconds(60).plusMillis(3);
         Instant b = a.plusMillis(41);
 
-        Instant firstA = a.plus(times.firstPoll(renderingSince(a)));
-        Instant firstB = b.plus(times.firstPoll(renderingSince(b)));
+        Instant firstA = a.plus(times.firstPoll(renderingSince(a), a));
+        Instant firstB = b.plus(times.firstPoll(renderingSince(b), b));
         assertThat(firstA).isEqualTo(firstB);
         Instant laterA = firstA.plus(times.nextPoll(renderingSince(a), firstA));
         Instant ranLate = firstB.plusMillis(2);   // steps run a little after they are due
@@ -96,9 +96,20 @@ class RenderTimesTest {
         assertThat(laterA).isEqualTo(laterB);
     }
 
+    /** The engine plans the first poll while the job is still SUBMITTING (no render deadline yet). */
+    @Test
+    void givenHistory_whenTheJobIsStillSubmitting_thenItsFirstPollUsesTheHistory() {
+        times.finished(renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500)),
+                t0.plusMillis(20_500));
+        Job submitting = Job.queued(JobId.next(t0), new IdempotencyKey("k-sub"), VideoSpec.singleAvatar("a", "v", "hi"),
+                "fake", t0, null, null).submitting(t0.plusSeconds(30));
+
+        assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
+    }
+
     @Test
     void givenAVeryLongUsualTime_whenPlanning_thenPollsNeverWaitLongerThanTheMaximum() {
         times.finished(renderingSince(t0), t0.plus(Duration.ofMinutes(30)));
-        assertThat(times.firstPoll(renderingSince(t0))).isEqualTo(policy.pollMax());
+        assertThat(times.firstPoll(renderingSince(t0), t0)).isEqualTo(policy.pollMax());
     }
 }

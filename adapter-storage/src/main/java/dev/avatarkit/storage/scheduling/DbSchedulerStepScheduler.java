@@ -51,9 +51,13 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             name = name == null || name.isBlank() ? "avatarkit-" + UUID.randomUUID().toString().substring(0, 8) : name;
         }
 
-        /** SQLite: few threads (writes serialise anyway); PostgreSQL: more, many processes may share the table. */
+        /**
+         * SQLite: 8 threads — writes serialise anyway, but steps mostly wait on the network and on fsync (a download
+         * stores three files), and with 4 a wave's downloads held back the next creates; PostgreSQL: more, many
+         * processes may share the table.
+         */
         public static Settings defaults(JobDatabase.Dialect dialect) {
-            return new Settings(dialect == JobDatabase.Dialect.SQLITE ? 4 : 10, Duration.ofMillis(250),
+            return new Settings(dialect == JobDatabase.Dialect.SQLITE ? 8 : 10, Duration.ofMillis(250),
                     Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), null);
         }
 

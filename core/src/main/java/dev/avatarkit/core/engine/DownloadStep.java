@@ -42,7 +42,8 @@ final class DownloadStep {
     /** @param fresh a status read just now, or null to read one */
     Instant run(Job job, RenderStatus fresh) {
         try {
-            RenderStatus status = fresh != null ? fresh : renderers.status(job);
+            // a poll's status may come from a bulk read without URLs: then read this render alone
+            RenderStatus status = fresh != null && !fresh.results().isEmpty() ? fresh : renderers.freshStatus(job);
             ResultFile main = status.result(mainKind(job)).orElse(null);
             if (main == null) return retryLater(job, "the provider reported the render finished but gave no "
                     + mainKind(job).name().toLowerCase() + " URL");

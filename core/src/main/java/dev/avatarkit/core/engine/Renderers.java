@@ -58,6 +58,12 @@ final class Renderers {
         return videoStatuses.read(ref);
     }
 
+    /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */
+    RenderStatus freshStatus(Job job) {
+        ProviderRef ref = job.providerRef();
+        return isAvatar(job) ? avatarProvider().status(ref) : videoProvider().status(ref);
+    }
+
     /** Only videos can be found by key on legacy dialects; avatars on legacy cannot be reconciled. */
     Optional<ProviderRef> reconcile(Job job, Instant since) {
         if (isAvatar(job)) return Optional.empty();

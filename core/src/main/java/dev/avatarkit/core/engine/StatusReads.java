@@ -2,7 +2,6 @@ package dev.avatarkit.core.engine;
 
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.NotFoundException;
-import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.VideoProvider;
 import java.time.Duration;
@@ -18,8 +17,9 @@ import java.util.concurrent.CompletionException;
  * arriving while one is in flight go together in the next request ({@link VideoProvider#statuses},
  * ≤ {@value #MAX_BATCH} refs). Many pollers cost one request per round instead of one each.
  *
- * <p>Bulk answers may carry no result files: a render they report finished is read once more on its own, so the
- * download starts from fresh URLs as before.
+ * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
+ * render once more on its own for its URLs ({@link Renderers#freshStatus}), after the render's slot was handed on,
+ * so that read is not on the path from "finished" to the next create.
  */
 final class StatusReads {
     static final int MAX_BATCH = 100;
@@ -108,8 +108,6 @@ final class StatusReads {
             if (status == null) {
                 future.completeExceptionally(new NotFoundException("the provider no longer knows render " + ref, 404,
                         null, null, null));
-            } else if (status.phase() == RenderPhase.SUCCEEDED && status.results().isEmpty()) {
-                complete(future, ref);
             } else {
                 future.complete(status);
             }

@@ -5,6 +5,7 @@ import static dev.avatarkit.heygen.Transport.Kind.CREATE;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Require;
 import dev.avatarkit.core.port.AvatarProvider;
+import dev.avatarkit.core.port.ProviderCallListener;
 import dev.avatarkit.core.port.ProviderEvents;
 import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.VideoProvider;
@@ -28,11 +29,12 @@ public final class HeyGen implements AutoCloseable {
     private final AvatarProvider avatars;
     private final ProviderEvents events;
 
-    private HeyGen(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
+    private HeyGen(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log,
+                   ProviderCallListener calls) {
         this.config = Require.nonNull(config, "config");
         Require.nonNull(clock, "clock");
         Require.nonNull(sleeper, "sleeper");
-        this.transport = new Transport(config, clock, sleeper, jitter, log);
+        this.transport = new Transport(config, clock, sleeper, jitter, log, Require.nonNull(calls, "calls"));
         Downloads downloads = new Downloads(transport.transferClient(), sleeper, config.retry().downloadAttempts());
         if (config.apiVersion() == ApiVersion.V3) {
             this.videos = new V3VideoProvider(transport, config, downloads);
@@ -46,12 +48,17 @@ public final class HeyGen implements AutoCloseable {
 
     /** The adapter for {@code config}, with real jitter and slf4j logging. */
     public static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper) {
-        return new HeyGen(config, clock, sleeper, null, null);
+        return create(config, clock, sleeper, ProviderCallListener.NONE);
+    }
+
+    /** As {@link #create(HeyGenConfig, Clock, Sleeper)}, telling {@code calls} about every request (for metrics). */
+    public static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper, ProviderCallListener calls) {
+        return new HeyGen(config, clock, sleeper, null, null, calls);
     }
 
     /** For tests: fixed jitter and a log sink to inspect. */
     static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
-        return new HeyGen(config, clock, sleeper, jitter, log);
+        return new HeyGen(config, clock, sleeper, jitter, log, ProviderCallListener.NONE);
     }
 
     public VideoProvider videos() {

@@ -50,6 +50,11 @@ final class RetryPolicy {
 
     /** Runs {@code attempt} until it succeeds or a failure is final; only {@link ProviderException}s escape. */
     <T> T run(boolean idempotent, Supplier<T> attempt) {
+        return run(idempotent, attempt, e -> { });
+    }
+
+    /** As {@link #run(boolean, Supplier)}, telling {@code beforeRetry} of each failure that is about to be retried. */
+    <T> T run(boolean idempotent, Supplier<T> attempt, Consumer<ProviderException> beforeRetry) {
         Instant start = clock.instant();
         for (int retry = 0; ; retry++) {
             try {
@@ -60,9 +65,18 @@ final class RetryPolicy {
                 Duration delay = delay(retry, retryAfter);
                 if (Duration.between(start, clock.instant()).plus(delay).compareTo(limits.budget()) > 0) throw e;
                 if (e instanceof RateLimitedException) onRateLimited.accept(delay);
+                beforeRetry.accept(e);
                 sleep(delay, e);
             }
         }
+    }
+
+    /** A retried failure's kind, as metrics name it (see {@link dev.avatarkit.core.port.ProviderCallListener}). */
+    static String reason(ProviderException e) {
+        if (e instanceof RateLimitedException) return "rate_limited";
+        if (e instanceof OutcomeUnknownException) return "outcome_unknown";
+        if (e instanceof ConflictException) return "conflict";
+        return "unavailable";
     }
 
     static boolean retryable(ProviderException e, boolean idempotent) {

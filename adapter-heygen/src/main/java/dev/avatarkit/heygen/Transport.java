@@ -3,6 +3,7 @@ package dev.avatarkit.heygen;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.ProviderCallListener;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
@@ -53,15 +54,19 @@ final class Transport implements AutoCloseable {
     private final RateGate rateGate;
     private final ConcurrencyGate createGate;
     private final Map<String, Object> services = new ConcurrentHashMap<>();
+    private final ProviderCallListener calls;
 
-    Transport(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink) {
+    Transport(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink,
+              ProviderCallListener calls) {
         this.config = config;
+        this.calls = calls;
         this.moshi = new Moshi.Builder().build();
         HeyGenConfig.Timeouts t = config.timeouts();
         this.base = new OkHttpClient.Builder()
                 .connectTimeout(t.connect())
                 .followRedirects(true)
                 .addInterceptor(new AuthHeader(config))
+                .addInterceptor(new CallMetrics(calls))
                 .addNetworkInterceptor(new HttpLog(logSink))
                 .build();
         this.reads = base.newBuilder().readTimeout(t.read()).writeTimeout(t.read()).callTimeout(t.read().multipliedBy(2)).build();
@@ -112,7 +117,8 @@ final class Transport implements AutoCloseable {
      */
     Envelope call(Kind kind, boolean idempotent, String what, Supplier<Call<ResponseBody>> call) {
         boolean create = kind == Kind.CREATE || kind == Kind.UPLOAD;
-        if (!create) return retry.run(idempotent, () -> once(kind, what, call.get()));
+        Consumer<ProviderException> retrying = e -> calls.retrying(CallMetrics.PROVIDER, what, RetryPolicy.reason(e));
+        if (!create) return retry.run(idempotent, () -> once(kind, what, call.get()), retrying);
         try {
             createGate.acquire();
         } catch (InterruptedException e) {
@@ -120,7 +126,7 @@ final class Transport implements AutoCloseable {
             throw new ProviderUnavailableException("interrupted before " + what, 0, null, null, null);
         }
         try {
-            return retry.run(idempotent, () -> once(kind, what, call.get()));
+            return retry.run(idempotent, () -> once(kind, what, call.get()), retrying);
         } finally {
             createGate.release();
         }

@@ -42,7 +42,8 @@ class DownloadThroughputBenchTest {
         String url = sim.baseUrl().replaceAll("/+$", "") + "/_sim/blob?size=" + size;
         OkHttpClient plain = new OkHttpClient();
         HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Transport transport = new Transport(heygen.config(), Clock.systemUTC(), Sleeper.system(), null, s -> { });
+        Transport transport = new Transport(heygen.config(), Clock.systemUTC(), Sleeper.system(), null, s -> { },
+                dev.avatarkit.core.port.ProviderCallListener.NONE);
         StringBuilder out = new StringBuilder("blob " + size + " bytes, " + rounds + " rounds\n");
         try {
             for (int round = 1; round <= rounds; round++) {

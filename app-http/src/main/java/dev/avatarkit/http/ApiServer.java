@@ -52,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
     public synchronized ApiServer start() {
         subscriptions.add(backend.events().subscribe(hub));
         subscriptions.add(backend.events().subscribe(metrics));
+        subscriptions.add(backend.providerCalls().subscribe(metrics));
         subscriptions.add(backend.events().subscribe(admission));
         admission.seed(backend.jobs());
         backend.startWorkers().run();

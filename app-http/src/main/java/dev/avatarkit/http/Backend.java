@@ -9,6 +9,7 @@ import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.runtime.JobEvents;
+import dev.avatarkit.runtime.ProviderCalls;
 import java.time.Clock;
 
 /**
@@ -17,5 +18,5 @@ import java.time.Clock;
  */
 record Backend(JobStore jobs, AssetStore assets, VideoProvider video, CreateJob createJob, ManageJobs manageJobs,
                TemplateBatch templateBatch, CreateInfluencer createInfluencer,
-               HandleProviderEvent webhooks, JobEvents events, Clock clock,
+               HandleProviderEvent webhooks, JobEvents events, ProviderCalls providerCalls, Clock clock,
                Runnable startWorkers, AutoCloseable shutdown) {}

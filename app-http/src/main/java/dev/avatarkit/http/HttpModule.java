@@ -26,7 +26,7 @@ public final class HttpModule extends AbstractModule {
 
     @Provides @Singleton Backend backend(Platform p) {
         return new Backend(p.jobs(), p.assets(), p.video(), p.createJob(), p.manageJobs(), p.templateBatch(),
-                p.createInfluencer(), p.webhooks(), p.jobEvents(), p.clock(), p::startWorkers, p);
+                p.createInfluencer(), p.webhooks(), p.jobEvents(), p.providerCalls(), p.clock(), p::startWorkers, p);
     }
 
     @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry) {

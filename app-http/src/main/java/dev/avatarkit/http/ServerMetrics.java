@@ -4,6 +4,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.StoredAsset;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.ProviderCallListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -22,9 +23,10 @@ import java.util.function.Consumer;
 /**
  * What {@code /metrics} shows: jobs by state (counted in the shared database, cached a few seconds, so every
  * server of a shared deployment reports the same numbers), job changes, failures and durations seen by this
- * process, bytes stored, HTTP request timers, and the JVM.
+ * process, bytes stored, HTTP request timers, the provider's requests (latency by route template and outcome —
+ * 429s are the {@code outcome="429"} series — and retries by reason), and the JVM.
  */
-final class ServerMetrics implements Consumer<Job> {
+final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
     private static final Duration COUNT_TTL = Duration.ofSeconds(5);
 
     private final PrometheusMeterRegistry registry;
@@ -85,6 +87,20 @@ final class ServerMetrics implements Consumer<Job> {
             bytesStored.increment(job.assets().stream().mapToLong(StoredAsset::size).sum());
             registry.counter("avatarkit.job.provider.attempts", "kind", job.kind().name()).increment(job.attempts());
         }
+    }
+
+    /** One request to the provider: a timer per provider, route template and outcome. */
+    @Override
+    public void exchanged(String provider, String route, String outcome, Duration latency) {
+        Timer.builder("avatarkit.provider.requests").description("requests to the provider, by route template and outcome")
+                .tag("provider", provider).tag("route", route).tag("outcome", outcome).register(registry).record(latency);
+    }
+
+    /** The adapter retries a failed call itself (after a 429, a 5xx or an unclear create with a key). */
+    @Override
+    public void retrying(String provider, String operation, String reason) {
+        registry.counter("avatarkit.provider.retries", "provider", provider, "operation", operation, "reason", reason)
+                .increment();
     }
 
     /** Javalin's request logger: one timer per method, route template and status. */

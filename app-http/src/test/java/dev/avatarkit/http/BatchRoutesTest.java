@@ -88,12 +88,15 @@ class BatchRoutesTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("checks")).isEqualTo(Map.of("database", "ok", "store", "ok"));
         s.get("/v1/jobs");
-        s.post("/v1/videos", TestServer.videoBody("counted"));
+        String id = s.post("/v1/videos", TestServer.videoBody("counted")).field("id");
+        JobRoutesTest.await(s, id);   // so the adapter has made its create and status requests
         var metrics = s.call(new okhttp3.Request.Builder().url(s.url("/metrics")).build());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         assertThat(metrics.body()).contains("avatarkit_jobs{state=\"QUEUED\"}").contains("http_server_requests_seconds_count")
-                .contains("route=\"/v1/jobs\"").contains("avatarkit_assets_stored_bytes_total").contains("jvm_memory_used_bytes");
+                .contains("route=\"/v1/jobs\"").contains("avatarkit_assets_stored_bytes_total").contains("jvm_memory_used_bytes")
+                // the provider's requests, by route template and outcome, reach /metrics through the platform
+                .contains("avatarkit_provider_requests_seconds_count{outcome=\"2xx\",provider=\"heygen\",route=\"POST v3/videos\"}");
         double jobs = metrics.body().lines().filter(l -> l.startsWith("avatarkit_jobs{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertThat(jobs).as("jobs by state, summed").isPositive();

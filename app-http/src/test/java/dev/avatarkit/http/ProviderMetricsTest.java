@@ -25,6 +25,22 @@ class ProviderMetricsTest {
             "heygen", ManualClock.startingAt("2026-05-01T12:00:00Z"));
 
     @Test
+    void givenProviderRequestsAndRetries_whenScraped_thenLatencyByRouteAndOutcomeAnd429sAndRetries() {
+        metrics.exchanged("heygen", "GET v3/videos/{id}", "2xx", java.time.Duration.ofMillis(40));
+        metrics.exchanged("heygen", "GET v3/videos/{id}", "2xx", java.time.Duration.ofMillis(60));
+        metrics.exchanged("heygen", "POST v3/videos", "429", java.time.Duration.ofMillis(5));
+        metrics.retrying("heygen", "video create", "rate_limited");
+
+        String scrape = metrics.scrape();
+
+        assertThat(scrape)
+                .contains("avatarkit_provider_requests_seconds_count{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 2")
+                .contains("avatarkit_provider_requests_seconds_sum{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 0.1")
+                .contains("avatarkit_provider_requests_seconds_count{outcome=\"429\",provider=\"heygen\",route=\"POST v3/videos\"} 1")
+                .contains("avatarkit_provider_retries_total{operation=\"video create\",provider=\"heygen\",reason=\"rate_limited\"} 1.0");
+    }
+
+    @Test
     void givenJobsQueuedAndRendering_whenScraped_thenInFlightAndQueuedPerProvider() {
         jobs.insert(JobSamples.queued(JobSamples.id(1)));
         jobs.insert(JobSamples.queued(JobSamples.id(2)));

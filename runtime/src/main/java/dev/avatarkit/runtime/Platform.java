@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final PlatformOptions options;
     private final Clock clock = Clock.systemUTC();
     private final JobEvents events = new JobEvents();
+    private final ProviderCalls providerCalls = new ProviderCalls();
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private Sandbox sandbox;
     private JobDatabase database;
@@ -71,6 +72,11 @@ public final class Platform implements AutoCloseable {
         return events;
     }
 
+    /** What the provider adapter reports about its requests (latency by route and outcome, retries). */
+    public ProviderCalls providerCalls() {
+        return providerCalls;
+    }
+
     public synchronized Optional<Sandbox> sandbox() {
         if (config.sandbox() && sandbox == null) sandbox = closing(Sandbox.start(options.sandboxRenderTime()));
         return Optional.ofNullable(sandbox);
@@ -92,7 +98,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public synchronized HeyGen heygen() {
-        if (heygen == null) heygen = closing(HeyGen.create(Wiring.heygen(config, sandbox()), clock, Sleeper.system()));
+        if (heygen == null) heygen = closing(HeyGen.create(Wiring.heygen(config, sandbox()), clock, Sleeper.system(), providerCalls));
         return heygen;
     }
 

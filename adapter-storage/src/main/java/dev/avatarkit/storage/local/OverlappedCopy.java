@@ -8,16 +8,16 @@ import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 
 /**
- * Copies a stream into a file and hashes it, with the work spread so a big put costs about its slowest part, not
- * the sum (issue 17: a 1 GiB put took 2.6 s against 0.75 s for {@code cp} + {@code sync}). The calling thread reads
- * and writes {@link #CHUNK}-sized chunks; a {@link BackgroundHasher} hashes them behind it; an
- * {@link EarlyWriteback} flushes every {@link #FLUSH_EVERY} bytes so the disk works while we write. A source that
- * fits in one chunk is handled inline: no threads for small objects. Heap: {@link #BUFFERS} × {@link #CHUNK}.
+ * Copies a stream into a file and hashes it, with the hashing moved off the calling thread so a big put costs about
+ * the read + write, not read + write + SHA-256 (issue 17). The calling thread reads and writes {@link #CHUNK}-sized
+ * chunks; a {@link BackgroundHasher} hashes them behind it. A source that fits in one chunk is handled inline: no
+ * thread for small objects. Heap: {@link #BUFFERS} × {@link #CHUNK}. Tried and dropped (measured, bench/README):
+ * fdatasync from a second thread every 64 or 256 MiB to start writeback early — it more than doubled the kernel
+ * time of the writes (sys 0.65 s → 1.5–2.9 s per GiB here), far more than the final fsync it saves (~0.4 s).
  */
 final class OverlappedCopy {
     static final int CHUNK = 1024 * 1024;
     static final int BUFFERS = 4;
-    static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
     private OverlappedCopy() {}
 
@@ -30,13 +30,11 @@ final class OverlappedCopy {
             write(out, buffer, n);
             return n;
         }
-        try (BackgroundHasher hasher = new BackgroundHasher(digest, buffer, BUFFERS);
-             EarlyWriteback writeback = new EarlyWriteback(out, FLUSH_EVERY)) {
+        try (BackgroundHasher hasher = new BackgroundHasher(digest, buffer, BUFFERS)) {
             long size = 0;
             while (n > 0) {
                 write(out, buffer, n);
                 size += n;
-                writeback.written(size);
                 hasher.hash(buffer, n);
                 if (n < CHUNK) break;
                 buffer = hasher.take();

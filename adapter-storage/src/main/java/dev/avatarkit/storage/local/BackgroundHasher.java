@@ -26,7 +26,7 @@ final class BackgroundHasher implements AutoCloseable {
     private int allocated = 1;
     private boolean ended;
     private volatile boolean abandoned;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
 
     BackgroundHasher(MessageDigest digest, byte[] first, int buffers) {
         if (buffers < 2) throw new IllegalArgumentException("'buffers' must be >= 2 to overlap anything, was " + buffers);
@@ -95,7 +95,7 @@ final class BackgroundHasher implements AutoCloseable {
             if (!abandoned && failure == null) {
                 try {
                     digest.update(chunk.bytes(), 0, chunk.length());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failure = e; // keep draining so the producer never waits for a buffer forever
                 }
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Hashing on a second thread: same digest as inline, bounded buffers, failures surface. */
 class BackgroundHasherTest {
@@ -65,11 +66,12 @@ class BackgroundHasherTest {
     }
 
     @Test
+    @Timeout(10) // without the drain-on-failure, take() waits forever for a buffer
     void givenTheDigestThrows_thenFinishReportsItAndTakeNeverHangs() throws Exception {
         MessageDigest broken = new BlockingDigest(null, null) {
             @Override
             protected void engineUpdate(byte[] input, int offset, int len) {
-                throw new IllegalStateException("digest broke");
+                throw new AssertionError("digest broke"); // an Error, too, must not leave the producer waiting
             }
         };
         try (BackgroundHasher hasher = new BackgroundHasher(broken, new byte[16], 2)) {

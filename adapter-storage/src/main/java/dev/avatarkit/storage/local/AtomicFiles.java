@@ -3,8 +3,6 @@ package dev.avatarkit.storage.local;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -59,14 +57,7 @@ final class AtomicFiles {
         IN_FLIGHT.add(temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
-            byte[] buffer = new byte[CHUNK];
-            long size = 0;
-            for (int n; (n = readSource(in, buffer)) != -1; ) {
-                digest.update(buffer, 0, n);
-                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-                while (bytes.hasRemaining()) channel.write(bytes);
-                size += n;
-            }
+            long size = OverlappedCopy.copy(in, channel, digest);
             channel.force(true);
             return size;
         }
@@ -140,16 +131,6 @@ final class AtomicFiles {
             return true;
         } catch (OverlappingFileLockException e) {
             return false;
-        }
-    }
-
-    private static int readSource(InputStream in, byte[] buffer) throws SourceFailure {
-        try {
-            return in.read(buffer);
-        } catch (IOException e) {
-            throw new SourceFailure(e);
-        } catch (UncheckedIOException e) {
-            throw new SourceFailure(e.getCause());
         }
     }
 }

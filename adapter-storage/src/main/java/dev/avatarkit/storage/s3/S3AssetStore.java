@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * {@link AssetStore} on S3 or an S3-compatible server: streaming multipart puts in bounded memory (one part
- * buffer per put), sha256 in {@code x-amz-meta-sha256}, presigned GET URLs. {@link #list} does not fill in
+ * {@link AssetStore} on S3 or an S3-compatible server: streaming multipart puts in bounded memory (a few part
+ * buffers per put, parts sent in parallel), sha256 in {@code x-amz-meta-sha256}, presigned GET URLs. {@link #list} does not fill in
  * sha256 or content type (that would cost one HEAD per object); {@link #stat} does. {@code put} reads the content
  * to its end but leaves closing it to the caller. Close the store to free the SDK clients.
  */
@@ -166,11 +166,12 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
 
     @Override
     public void close() {
+        upload.close();
         s3.close();
         presigner.close();
     }
 
-    /** The most memory one put buffers: a single part, whatever the object's size. */
+    /** The most part-buffer memory one put has held: {@code PART_BUFFERS} parts at most, whatever the object's size. */
     long bufferBytesPerPut() {
         return upload.bufferBytes();
     }

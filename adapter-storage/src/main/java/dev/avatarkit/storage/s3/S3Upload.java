@@ -1,27 +1,27 @@
 package dev.avatarkit.storage.s3;
 
 import dev.avatarkit.core.port.PutOptions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * One streaming put in bounded memory: a single part-sized buffer, reused. A body that fits in it goes up as one
- * PutObject carrying {@code x-amz-meta-sha256}. A bigger one is a multipart upload to a staging key
+ * One streaming put in bounded memory: part-sized buffers, at most {@link #PART_BUFFERS}, reused. A body that
+ * fits in one goes up as one PutObject carrying {@code x-amz-meta-sha256}. A bigger one is a multipart upload, parts
+ * sent in parallel ({@link ParallelParts}), to a staging key
  * ({@code <prefix>.uploads/<uuid>}, invisible to list because no key may start with '.'), then a server-side copy
  * to the final key: S3 metadata is fixed at CreateMultipartUpload, before the sha256 is known, and the copy makes
  * the object appear at once with its sha256. Any failure aborts the upload and removes the staging object.
@@ -29,6 +29,12 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 final class S3Upload {
     /** The largest object a single CopyObject may copy; bigger ones are copied part by part. */
     static final long COPY_LIMIT = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * Part buffers per put: while one is filled the others are uploading. Heap per put is this many parts plus what
+     * the HTTP client holds per request in flight (measured in bench/README, issue 17).
+     */
+    static final int PART_BUFFERS = 3;
 
     record Result(long size, String sha256) {}
 
@@ -45,16 +51,23 @@ final class S3Upload {
     private final int partSize;
     private final long copyLimit;
     private final AtomicLong largestBuffer = new AtomicLong();
+    /** Threads for part uploads, shared by concurrent puts; each put bounds its own parts in flight. */
+    private final ExecutorService executor;
 
     S3Upload(S3Client s3, String bucket, String stagingPrefix, int partSize, long copyLimit) {
         this.s3 = s3;
+        this.executor = Executors.newCachedThreadPool(daemon -> {
+            Thread thread = new Thread(daemon, "avatarkit-s3-part");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.bucket = bucket;
         this.stagingPrefix = stagingPrefix;
         this.partSize = partSize;
         this.copyLimit = copyLimit;
     }
 
-    /** The largest buffer any put has allocated so far (tests check it stays one part, whatever the size). */
+    /** The most part-buffer bytes any put has held so far (tests check it stays bounded, whatever the size). */
     long bufferBytes() {
         return largestBuffer.get();
     }
@@ -68,7 +81,7 @@ final class S3Upload {
         if (n < partSize || atEnd(in)) {
             String hex = HexFormat.of().formatHex(sha.digest());
             s3.putObject(b -> b.bucket(bucket).key(objectKey).contentType(options.contentType())
-                    .metadata(metadata(options, hex)), body(buffer, n));
+                    .metadata(metadata(options, hex)), ParallelParts.body(buffer, n));
             return new Result(n, hex);
         }
         String staging = stagingPrefix + UUID.randomUUID();
@@ -76,16 +89,18 @@ final class S3Upload {
                 .contentType(options.contentType())).uploadId();
         boolean completed = false;
         try {
-            List<CompletedPart> parts = new ArrayList<>();
             long size = 0;
-            while (n > 0) {
-                int partNumber = parts.size() + 1;
-                long length = n;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(staging).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength(length), body(buffer, n)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-                size += n;
-                n = n < partSize ? 0 : fill(in, buffer, sha);
+            List<CompletedPart> parts;
+            try (ParallelParts sender = new ParallelParts(s3, bucket, staging, uploadId, executor, PART_BUFFERS, buffer)) {
+                while (n > 0) {
+                    sender.send(buffer, n);
+                    size += n;
+                    if (n < partSize) break;
+                    buffer = sender.nextBuffer();
+                    n = fill(in, buffer, sha);
+                }
+                parts = sender.completed();
+                largestBuffer.accumulateAndGet((long) sender.buffersAllocated() * partSize, Math::max);
             }
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(staging).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
@@ -110,17 +125,16 @@ final class S3Upload {
         }
     }
 
+    /** Stops the part threads (running parts finish). */
+    void close() {
+        executor.shutdown();
+    }
+
     static Map<String, String> metadata(PutOptions options, String sha256) {
         Map<String, String> metadata = new HashMap<>();
         metadata.put("sha256", sha256);
         if (options.sourceJob() != null) metadata.put("source-job", options.sourceJob().value());
         return metadata;
-    }
-
-    /** Replayable without copying: the SDK may read it twice (payload signing, retries). */
-    private static RequestBody body(byte[] buffer, int length) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
-                "application/octet-stream");
     }
 
     /** Reads until the buffer is full or the source ends; hashes what it read. */

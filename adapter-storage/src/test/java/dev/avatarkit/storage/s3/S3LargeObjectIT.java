@@ -50,7 +50,8 @@ class S3LargeObjectIT {
 
             assertThat(put.size()).isEqualTo(size);
             assertThat(put.sha256()).isEqualTo(source.sha256());
-            assertThat(store.bufferBytesPerPut()).isEqualTo(config.partSize()).isLessThanOrEqualTo(16 * MIB);
+            assertThat(store.bufferBytesPerPut()).isEqualTo((long) S3Upload.PART_BUFFERS * config.partSize())
+                    .isLessThanOrEqualTo(32 * MIB);
             assertThat(after - before).as("nothing of the object stays on the heap").isLessThan(64 * MIB);
             String objectKey = config.prefix() + key.value();
             HeadObjectResponse head = raw.headObject(b -> b.bucket(config.bucket()).key(objectKey));

@@ -1,0 +1,122 @@
+package dev.avatarkit.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Hashing on a second thread: same digest as inline, bounded buffers, failures surface. */
+class BackgroundHasherTest {
+
+    @Test
+    void givenChunksOfVaryingLength_thenTheDigestEqualsHashingThemInline() throws IOException {
+        byte[] content = OverlappedCopyTest.random(100_000);
+        MessageDigest digest = AtomicFiles.sha256();
+        Set<byte[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (BackgroundHasher hasher = new BackgroundHasher(digest, new byte[4096], 3)) {
+            byte[] buffer = new byte[4096];
+            for (int at = 0, step = 1; at < content.length; at += step, step = step * 7 % 4096 + 1) {
+                int n = Math.min(step, content.length - at);
+                System.arraycopy(content, at, buffer, 0, n);
+                hasher.hash(buffer, n);
+                seen.add(buffer);
+                buffer = hasher.take();
+            }
+            hasher.finish();
+        }
+
+        assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
+        assertThat(seen).hasSizeLessThanOrEqualTo(3); // the pool, never more, however many chunks went through
+    }
+
+    @Test
+    void givenAllBuffersOut_whenTaking_thenWaitsUntilTheHasherReturnsOne() throws Exception {
+        CountDownLatch hashing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MessageDigest slow = new BlockingDigest(hashing, release);
+        try (BackgroundHasher hasher = new BackgroundHasher(slow, new byte[16], 2)) {
+            byte[] first = new byte[16];
+            hasher.hash(first, 16);
+            assertThat(hashing.await(5, TimeUnit.SECONDS)).isTrue();
+            byte[] second = hasher.take(); // the second buffer of the pool is new
+            hasher.hash(second, 16);
+            CompletableFuture<byte[]> third = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return hasher.take();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            Thread.sleep(200);
+            assertThat(third).isNotDone();
+            release.countDown();
+            assertThat(third.get(5, TimeUnit.SECONDS)).isIn(first, second);
+            hasher.finish();
+        }
+    }
+
+    @Test
+    @Timeout(10) // without the drain-on-failure, take() waits forever for a buffer
+    void givenTheDigestThrows_thenFinishReportsItAndTakeNeverHangs() throws Exception {
+        MessageDigest broken = new BlockingDigest(null, null) {
+            @Override
+            protected void engineUpdate(byte[] input, int offset, int len) {
+                throw new AssertionError("digest broke"); // an Error, too, must not leave the producer waiting
+            }
+        };
+        try (BackgroundHasher hasher = new BackgroundHasher(broken, new byte[16], 2)) {
+            byte[] buffer = new byte[16];
+            for (int i = 0; i < 10; i++) {
+                hasher.hash(buffer, 16);
+                buffer = hasher.take();
+            }
+            assertThatThrownBy(hasher::finish).isInstanceOf(IOException.class).hasMessageContaining("digest broke");
+        }
+    }
+
+    /** A digest whose first update blocks until released (or never, when the latches are null). */
+    private static class BlockingDigest extends MessageDigest {
+        private final CountDownLatch entered;
+        private final CountDownLatch release;
+
+        BlockingDigest(CountDownLatch entered, CountDownLatch release) {
+            super("blocking");
+            this.entered = entered;
+            this.release = release;
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int len) {
+            if (entered == null) return;
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            return new byte[0];
+        }
+
+        @Override
+        protected void engineReset() {
+        }
+    }
+}

@@ -127,6 +127,19 @@ public final class DrainBench {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** A read retried after a timeout (one listing once took over 60 s right after the drain), saying so. */
+        HttpResponse<String> patiently(String path) throws Exception {
+            for (int attempt = 1; ; attempt++) {
+                long t0 = System.nanoTime();
+                try {
+                    return send("GET", path, null, null);
+                } catch (java.net.http.HttpTimeoutException e) {
+                    System.out.printf("GET %s timed out after %.0f s (attempt %d)%n", path, (System.nanoTime() - t0) / 1e9, attempt);
+                    if (attempt == 3) throw e;
+                }
+            }
+        }
+
         @SuppressWarnings("unchecked")
         Map<String, Object> json(HttpResponse<String> r) throws Exception {
             if (r.statusCode() >= 300) throw new IllegalStateException(r.statusCode() + " " + r.body());
@@ -138,7 +151,7 @@ public final class DrainBench {
             List<Finished> out = new ArrayList<>();
             String cursor = null;
             do {
-                Map<String, Object> page = json(send("GET", "/v1/jobs?limit=1000&batch=" + batch + (cursor == null ? "" : "&cursor=" + cursor), null, null));
+                Map<String, Object> page = json(patiently("/v1/jobs?limit=1000&batch=" + batch + (cursor == null ? "" : "&cursor=" + cursor)));
                 for (Object o : (List<Object>) page.get("jobs")) {
                     Map<String, Object> job = (Map<String, Object>) o;
                     out.add(new Finished((String) job.get("state"), Instant.parse((String) job.get("createdAt")),

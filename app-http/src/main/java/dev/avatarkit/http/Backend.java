@@ -8,6 +8,7 @@ import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.core.usecase.VideoBatch;
 import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.ProviderCalls;
 import java.time.Clock;
@@ -17,6 +18,6 @@ import java.time.Clock;
  * ({@code startWorkers} runs job steps here and resumes unfinished jobs; {@code shutdown} parks them).
  */
 record Backend(JobStore jobs, AssetStore assets, VideoProvider video, CreateJob createJob, ManageJobs manageJobs,
-               TemplateBatch templateBatch, CreateInfluencer createInfluencer,
+               TemplateBatch templateBatch, VideoBatch videoBatch, CreateInfluencer createInfluencer,
                HandleProviderEvent webhooks, JobEvents events, ProviderCalls providerCalls, Clock clock,
                Runnable startWorkers, AutoCloseable shutdown) {}

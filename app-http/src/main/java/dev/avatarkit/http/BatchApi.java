@@ -3,6 +3,7 @@ package dev.avatarkit.http;
 import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.usecase.TemplateBatch;
@@ -17,19 +18,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/batches}: one template video per row, as JSON ({@code {"template", "rows": [{var: value}],
- * "skipInvalid", "dryRun"}}) or CSV ({@code text/csv}, {@code ?template=&skipInvalid=&dryRun=}). Every row is
+ * {@code POST /v1/batches}: one video per row, as JSON ({@code {"kind", "template", "rows": [{column: value}],
+ * "skipInvalid", "dryRun"}}) or CSV ({@code text/csv}, {@code ?kind=&template=&skipInvalid=&dryRun=}). {@code kind}
+ * is {@code template} (the default: the columns are the template's variables) or {@code video} (plain avatar
+ * videos, the CLI's {@code video batch --csv} columns: avatar_id, voice_id, script, ...). Every row is
  * validated before anything is created. Without {@code Idempotency-Key} a batch's jobs are keyed by their rows
  * (posting the same rows again resumes it: 200, nothing new); with one, by the key and row position, and a
  * different body under the same key is 409. {@code GET /v1/batches/{id}}: counts by state.
  */
 final class BatchApi {
     /** What a submitted batch did. */
-    public record BatchDocument(String id, String template, int created, int existing, int skipped, List<String> jobs,
+    public record BatchDocument(String id, String kind, String template, int created, int existing, int skipped, List<String> jobs,
                          int estimatedCredits, List<Problem.RowError> errors) {}
 
     /** A dry run: what would be created. */
-    public record PlanDocument(String id, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
+    public record PlanDocument(String id, String kind, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
                         boolean dryRun) {}
 
     /** A batch's progress. */
@@ -47,68 +50,90 @@ final class BatchApi {
         this.csvLimit = csvLimit;
     }
 
+    /** What the client asked for, from either body form; {@code csv} is the rows as CSV text. */
+    private record BatchRequest(String kind, String template, String csv, boolean skipInvalid, boolean dryRun) {}
+
     void create(Context ctx) {
-        String template;
-        String csv;
-        boolean skipInvalid;
-        boolean dryRun;
-        if (Bodies.mediaType(ctx).equals("text/csv")) {
-            template = ctx.queryParam("template");
-            byte[] raw = Bodies.read(ctx, csvLimit);
-            csv = Text.strictUtf8(raw);
-            if (csv == null) {
-                throw new ValidationException("body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
-            }
-            Text.check("body", csv);
-            skipInvalid = flag(ctx, "skipInvalid");
-            dryRun = flag(ctx, "dryRun");
-        } else if (Bodies.isJson(ctx)) {
-            Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("template", "rows", "skipInvalid", "dryRun"));
-            template = f.string("template");
-            csv = Text.check("rows", toCsv(f.list("rows")));
-            skipInvalid = f.bool("skipInvalid");
-            dryRun = f.bool("dryRun");
-        } else {
-            throw Bodies.unsupported("application/json or text/csv");
-        }
-        if (template == null || template.isBlank()) throw new ValidationException("template", "'template' (the template id) is required");
-        TemplateBatch.BatchPlan plan = backend.templateBatch().plan(template, csv);
+        BatchRequest request = request(ctx);
+        PlannedBatch plan = plan(request);
         List<Problem.RowError> errors = plan.errors().stream().map(e -> new Problem.RowError(e.line(), e.field(), e.message())).toList();
-        if (dryRun) {
-            Responses.json(ctx, 200, PlanDocument.class, new PlanDocument(plan.batchId().value(), template,
-                    plan.jobs().size(), plan.estimatedCredits(), errors, true));
+        if (request.dryRun()) {
+            Responses.json(ctx, 200, PlanDocument.class, new PlanDocument(plan.batchId().value(), plan.kind(), plan.template(),
+                    plan.specs().size(), plan.estimatedCredits(), errors, true));
             return;
         }
-        if (!errors.isEmpty() && !skipInvalid) {
+        if (!errors.isEmpty() && !request.skipInvalid()) {
             throw new ProblemException(Problem.of(422, "validation", "Invalid batch", errors.size()
                     + " invalid row(s); nothing was created (fix them, or set skipInvalid)", errors.get(0).field()).withErrors(errors));
         }
         Optional<String> key = Idempotency.header(ctx);
         if (key.isPresent()) plan = keyed(plan, key.get());
-        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), plan.jobs().size(), "rows")) {
-            TemplateBatch.BatchResult result = backend.templateBatch().submit(plan, true);
+        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), plan.specs().size(), "rows")) {
+            TemplateBatch.BatchResult result = plan.submit();
             ticket.owns(result.jobIds());
             ctx.header("Location", "/v1/batches/" + result.batchId().value());
             Responses.json(ctx, result.created() == 0 && result.existing() > 0 ? 200 : 202, BatchDocument.class,
-                    new BatchDocument(result.batchId().value(), template, result.created(), result.existing(), result.skipped(),
-                            result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+                    new BatchDocument(result.batchId().value(), plan.kind(), plan.template(), result.created(), result.existing(),
+                            result.skipped(), result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+        }
+    }
+
+    /** JSON {@code {kind, template, rows, skipInvalid, dryRun}} or CSV with the same as query parameters. */
+    private BatchRequest request(Context ctx) {
+        if (Bodies.mediaType(ctx).equals("text/csv")) {
+            byte[] raw = Bodies.read(ctx, csvLimit);
+            String csv = Text.strictUtf8(raw);
+            if (csv == null) {
+                throw new ValidationException("body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
+            }
+            Text.check("body", csv);
+            return new BatchRequest(ctx.queryParam("kind"), ctx.queryParam("template"), csv, flag(ctx, "skipInvalid"), flag(ctx, "dryRun"));
+        }
+        if (Bodies.isJson(ctx)) {
+            Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("kind", "template", "rows", "skipInvalid", "dryRun"));
+            return new BatchRequest(f.string("kind"), f.string("template"), Text.check("rows", toCsv(f.list("rows"))),
+                    f.bool("skipInvalid"), f.bool("dryRun"));
+        }
+        throw Bodies.unsupported("application/json or text/csv");
+    }
+
+    /** {@code kind} defaults to {@code template}, so template batches posted before plain videos existed mean the same. */
+    private PlannedBatch plan(BatchRequest request) {
+        String kind = request.kind() == null ? "template" : request.kind();
+        String template = request.template();
+        switch (kind) {
+            case "video" -> {
+                if (template != null) {
+                    throw new ValidationException("template", "a video batch (kind=video) has no template: leave 'template' out,"
+                            + " or drop kind=video for a template batch");
+                }
+                return PlannedBatch.ofVideos(backend.videoBatch(), backend.video(), request.csv());
+            }
+            case "template" -> {
+                if (template == null || template.isBlank()) {
+                    throw new ValidationException("template", "'template' (the template id) is required; for plain avatar videos"
+                            + " (columns avatar_id, voice_id, script, ...) set kind=video");
+                }
+                return PlannedBatch.ofTemplate(backend.templateBatch(), template, request.csv());
+            }
+            default -> throw new ValidationException("kind", "'kind' must be template or video, was '" + kind + "'");
         }
     }
 
     /** Re-keys the plan under the Idempotency-Key; 409 when earlier jobs under that key differ from this body. */
-    private TemplateBatch.BatchPlan keyed(TemplateBatch.BatchPlan plan, String header) {
-        String scope = "batches\n" + plan.templateId() + "\n" + header + "\n#";
-        List<TemplateBatch.PlannedJob> jobs = new ArrayList<>();
-        for (int i = 0; i < plan.jobs().size(); i++) {
-            TemplateBatch.PlannedJob job = plan.jobs().get(i);
+    private PlannedBatch keyed(PlannedBatch plan, String header) {
+        // a template id never holds a newline, so the two kinds' scopes cannot meet
+        String scope = (plan.template() != null ? "batches\n" + plan.template() : "video-batches") + "\n" + header + "\n#";
+        List<IdempotencyKey> keys = new ArrayList<>();
+        List<? extends JobSpec> specs = plan.specs();
+        for (int i = 0; i < specs.size(); i++) {
             IdempotencyKey key = IdempotencyKey.derived("http", scope + i);
             Optional<Job> existing = backend.jobs().findByKey(key);
-            if (existing.isPresent()) Idempotency.replay(existing.get(), job.spec());
-            jobs.add(new TemplateBatch.PlannedJob(job.line(), job.spec(), key));
+            if (existing.isPresent()) Idempotency.replay(existing.get(), specs.get(i));
+            keys.add(key);
         }
-        if (backend.jobs().findByKey(IdempotencyKey.derived("http", scope + jobs.size())).isPresent()) throw Idempotency.reused();
-        BatchId id = new BatchId("h-" + IdempotencyKey.derived("http", scope).value().substring(8, 24));
-        return new TemplateBatch.BatchPlan(id, plan.templateId(), jobs, plan.errors(), plan.estimatedCredits());
+        if (backend.jobs().findByKey(IdempotencyKey.derived("http", scope + keys.size())).isPresent()) throw Idempotency.reused();
+        return plan.rekeyed(new BatchId("h-" + IdempotencyKey.derived("http", scope).value().substring(8, 24)), keys);
     }
 
     void get(Context ctx) {

@@ -35,7 +35,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine cli = commandLine(CommandTree.forArguments(args));
+        CommandLine cli = commandLine(CommandBranches.forArguments(args));
         try {
             return cli.execute(args);
         } finally {

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 public final class RootCommand {
     /**
      * The top-level commands, in usage order. Added in code, not through {@code @Command(subcommands)}, so that a run
-     * can build only the branch it uses (see {@code CommandTree}): picocli's reflection over the whole tree was
+     * can build only the branch it uses (see {@code CommandBranches}): picocli's reflection over the whole tree was
      * ~0.2 s of a 0.5 s {@code jobs list}.
      */
     public static final List<Class<?>> COMMANDS = List.of(VideoCommand.class, TemplateCommand.class, AvatarCommand.class,

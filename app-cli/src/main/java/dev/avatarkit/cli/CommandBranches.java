@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  * instead of the whole tree. Anything else — a global option first, {@code --help}, a typo (whose error lists the
  * commands), {@code help} and {@code completion} — gets the whole tree, so usage and errors read as before.
  */
-final class CommandTree {
-    private CommandTree() {}
+final class CommandBranches {
+    private CommandBranches() {}
 
     static List<Class<?>> forArguments(String... args) {
         if (args.length == 0) return RootCommand.COMMANDS;

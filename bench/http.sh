@@ -34,10 +34,12 @@ for i in $(seq 1 120); do
   grep -q '"state":"SUCCEEDED"' "$TMP/job.json" && break; sleep 0.5
 done
 echo "job $id: $(python3 -c "import json; print(json.load(open('$TMP/job.json'))['state'])"), document $(wc -c < "$TMP/job.json") bytes"
-bench_java_opts_saved="${BENCH_JAVA_OPTS:-}"; BENCH_JAVA_OPTS="$OPTS"
-bench_java dev.avatarkit.bench.BareJavalin --port $P2 --body "$TMP/job.json" > "$TMP/bare.log" 2>&1 &
+# java itself in the background, not the bench_java function: $! of a backgrounded function is a subshell, and
+# killing that on exit left the bare server running, so the next run's bare server could not bind its port and
+# that run measured the stale one (found 2026-11-30: three runs measured a JVM left over from an earlier run)
+# shellcheck disable=SC2086
+java $OPTS -cp "$CP" dev.avatarkit.bench.BareJavalin --port $P2 --body "$TMP/job.json" > "$TMP/bare.log" 2>&1 &
 pids+=($!)
-BENCH_JAVA_OPTS="$bench_java_opts_saved"
 for i in $(seq 1 120); do curl -sf "localhost:$P2/v1/jobs/$id" >/dev/null && break; sleep 0.5; done
 echo "bare handler answers $(curl -sf "localhost:$P2/v1/jobs/$id" | wc -c) bytes"
 # wrk prints "Requests/sec: N" and with --latency "99% Xms"; normalise p99 to ms

@@ -45,13 +45,16 @@ avatarkit_build() {
 # so a rebuild invalidates it. Builds are reproducible (project.build.outputTimestamp), so a `verify` or `install`
 # that rebuilds the same code gives a byte-identical jar: we recognise it by its sha256 and give it back the old
 # modification time instead of spending seconds on a new archive. A jar that really changed gets a new archive,
-# and we say so. Prints the JVM options that use the archive (nothing if it cannot be made).
+# and we say so. The same training run leaves sqlite-jdbc's native library in <jar>.native/, so the driver loads it
+# directly instead of extracting it to a temp file on every start (StartupArchiveTraining, SqliteNativeLibrary).
+# Prints the JVM options that use the archive and the library (nothing if they cannot be made).
 avatarkit_cds_options() {
-  local jar="$1" jvm_opts="$2" dir cds stamp sha old_sha old_mtime tmp_home
+  local jar="$1" jvm_opts="$2" dir cds stamp sha old_sha old_mtime tmp_home native lib
   dir="$(dirname "$jar")"
   [ -w "$dir" ] || dir="${XDG_CACHE_HOME:-$HOME/.cache}/avatarkit"
   mkdir -p "$dir" 2>/dev/null || return 0
   cds="$dir/$(basename "$jar").jsa"
+  native="$dir/$(basename "$jar").native"
   stamp="$cds.stamp"
   if [ ! -f "$cds" ] || [ ! -f "$stamp" ] || [ "$jar" -nt "$stamp" ]; then
     sha="$(avatarkit_sha256 "$jar")"
@@ -64,15 +67,19 @@ avatarkit_cds_options() {
       tmp_home="$(mktemp -d)"
       # shellcheck disable=SC2086
       AVATARKIT_HOME="$tmp_home" AVATARKIT_DB_URL="jdbc:sqlite:$tmp_home/cds.db" \
-        java $jvm_opts -XX:ArchiveClassesAtExit="$cds.$$" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" jobs list \
-        >/dev/null 2>&1 || true
+        java $jvm_opts -XX:ArchiveClassesAtExit="$cds.$$" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" \
+        dev.avatarkit.cli.StartupArchiveTraining "$native" >/dev/null 2>&1 || true
       rm -rf "$tmp_home"
       [ -f "$cds.$$" ] || return 0
       mv -f "$cds.$$" "$cds"
       echo "$sha $(avatarkit_mtime "$jar")" >"$stamp"
     fi
   fi
-  echo "-XX:SharedArchiveFile=$cds -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+  echo -n "-XX:SharedArchiveFile=$cds -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+  for lib in "$native"/libsqlitejdbc.*; do
+    [ -f "$lib" ] && echo -n " -Dorg.sqlite.lib.path=$native -Dorg.sqlite.lib.name=$(basename "$lib")"
+  done
+  echo
 }
 
 avatarkit_sha256() {

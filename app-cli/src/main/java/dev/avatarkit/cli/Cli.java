@@ -11,6 +11,7 @@ import dev.avatarkit.cli.app.Logging;
 import dev.avatarkit.cli.command.RootCommand;
 import dev.avatarkit.cli.output.Output;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -34,7 +35,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(CommandBranches.forArguments(args));
         try {
             return cli.execute(args);
         } finally {
@@ -42,8 +43,15 @@ public final class Cli {
         }
     }
 
+    /** The whole command tree. */
     CommandLine commandLine() {
+        return commandLine(RootCommand.COMMANDS);
+    }
+
+    private CommandLine commandLine(List<Class<?>> commands) {
         CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+        // subcommands first: the settings below reach only the subcommands already added
+        for (Class<?> command : commands) cli.addSubcommand(command);
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Bearer <token>} on {@code /v1/*}. Only SHA-256 digests of the accepted tokens are kept;
@@ -17,9 +16,12 @@ import java.util.regex.Pattern;
  * Tokens are never logged nor echoed; the request carries only the {@link Client} (the token's position).
  */
 final class BearerAuth implements Handler {
-    /** RFC 6750 b64token. */
-    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final String CHALLENGE = "Bearer realm=\"avatarkit\"";
+    /**
+     * One SHA-256 engine per Jetty thread: {@code MessageDigest.getInstance} looks the provider up and allocates
+     * on every call, and this runs before every {@code /v1} request.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(BearerAuth::newSha256);
 
     private final List<byte[]> digests;
 
@@ -37,7 +39,7 @@ final class BearerAuth implements Handler {
             throw unauthorized("the Authorization header must use the Bearer scheme");
         }
         String token = header.substring(7).trim();
-        if (token.isEmpty() || token.length() > 4096 || !TOKEN68.matcher(token).matches()) {
+        if (token.isEmpty() || token.length() > 4096 || !isToken68(token)) {
             throw unauthorized("malformed bearer token");
         }
         byte[] presented = sha256(token);
@@ -56,9 +58,30 @@ final class BearerAuth implements Handler {
                 Map.of("WWW-Authenticate", CHALLENGE));
     }
 
+    /**
+     * RFC 6750 b64token, {@code [A-Za-z0-9-._~+/]+=*}, checked by hand: a regex match allocated a matcher and
+     * its groups on every request.
+     */
+    static boolean isToken68(String token) {
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') end--;
+        if (end == 0) return false;
+        for (int i = 0; i < end; i++) {
+            char c = token.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            if (!ok) return false;
+        }
+        return true;
+    }
+
     static byte[] sha256(String token) {
+        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));   // digest() also resets the engine
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -71,7 +71,7 @@ final class JobApi {
     }
 
     void get(Context ctx) {
-        Responses.send(ctx, 200, "application/json", reads.json(jobId(ctx)));
+        Responses.send(ctx, 200, "application/json", reads.body(jobId(ctx)));
     }
 
     void list(Context ctx) {

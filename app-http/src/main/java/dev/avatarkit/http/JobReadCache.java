@@ -6,9 +6,9 @@ import dev.avatarkit.core.domain.JobNotFoundException;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.json.JobDocument;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,13 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The rendered JSON of recently read jobs, for {@code GET /v1/jobs/{id}} — the route producers poll hardest.
  * Every change this process makes evicts the job at once (through {@link JobEvents}), so one server always serves
  * the current document; a change made by another server sharing the database shows within {@link #MAX_AGE}.
- * Bounded: past {@link #MAX_ENTRIES} the cache is simply cleared.
+ * Bounded: past {@link #MAX_ENTRIES} the cache is simply cleared. Entries keep the UTF-8 bytes that go on the
+ * wire, so a hit costs a map lookup and no encoding or copying.
  */
 final class JobReadCache {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     static final int MAX_ENTRIES = 10_000;
+    private static final long MAX_AGE_MILLIS = MAX_AGE.toMillis();
 
-    private record Entry(String json, Instant readAt) {}
+    private record Entry(byte[] body, long readAtMillis) {}
 
     private final JobStore jobs;
     private final Clock clock;
@@ -34,23 +36,32 @@ final class JobReadCache {
         events.subscribe(this::evict);
     }
 
-    /** The job's document as JSON. @throws JobNotFoundException for an unknown id */
-    String json(JobId id) {
-        Instant now = clock.instant();
+    /**
+     * The job's document as UTF-8 JSON. The array is shared with other readers: write it out, never change it.
+     *
+     * @throws JobNotFoundException for an unknown id
+     */
+    byte[] body(JobId id) {
+        long now = clock.millis();
         Entry cached = entries.get(id);
-        if (fresh(cached, now)) return cached.json();
+        if (fresh(cached, now)) return cached.body();
         if (entries.size() >= MAX_ENTRIES) entries.clear();
         // one read per job when an entry expires under load; the others wait for it instead of all hitting the DB
-        return entries.compute(id, (key, old) -> fresh(old, now) ? old : load(key, now)).json();
+        return entries.compute(id, (key, old) -> fresh(old, now) ? old : load(key, now)).body();
     }
 
-    private Entry load(JobId id, Instant now) {
+    /** The same document as text. */
+    String json(JobId id) {
+        return new String(body(id), StandardCharsets.UTF_8);
+    }
+
+    private Entry load(JobId id, long now) {
         Job job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
-        return new Entry(Responses.JOB.toJson(JobDocument.of(job)), now);
+        return new Entry(Responses.JOB.toJson(JobDocument.of(job)).getBytes(StandardCharsets.UTF_8), now);
     }
 
-    private static boolean fresh(Entry entry, Instant now) {
-        return entry != null && entry.readAt().plus(MAX_AGE).isAfter(now);
+    private static boolean fresh(Entry entry, long now) {
+        return entry != null && now - entry.readAtMillis() < MAX_AGE_MILLIS;
     }
 
     private void evict(Job changed) {

@@ -31,6 +31,11 @@ final class Responses {
 
     /** The one way a text body is written: UTF-8 bytes, whatever the platform's default charset. */
     static void send(Context ctx, int status, String contentType, String body) {
-        ctx.status(status).contentType(contentType).result(body.getBytes(StandardCharsets.UTF_8));
+        send(ctx, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A body already encoded (a cached document); the array is written as it is, never changed. */
+    static void send(Context ctx, int status, String contentType, byte[] body) {
+        ctx.status(status).contentType(contentType).result(body);
     }
 }

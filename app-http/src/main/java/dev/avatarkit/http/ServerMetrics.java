@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +37,12 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
     private final Clock clock;
     private final Counter bytesStored;
     private final DownloadThroughput downloads;
+    /** Bounded like the registry itself: route templates (or "unmatched") × methods × statuses. */
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     private long countedAt;
+
+    private record RequestKey(String method, String route, int status) {}
 
     ServerMetrics(PrometheusMeterRegistry registry, JobStore jobs, String provider, Clock clock) {
         this.registry = registry;
@@ -111,9 +117,14 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode())).register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+        RequestKey key = new RequestKey(ctx.method().name(), route, ctx.statusCode());
+        requestTimers.computeIfAbsent(key, this::requestTimer).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** Registered once per key: building the id (sorted tags) and the registry lookup cost more than the record. */
+    private Timer requestTimer(RequestKey key) {
+        return Timer.builder("http.server.requests").tag("method", key.method()).tag("route", key.route())
+                .tag("status", Integer.toString(key.status())).register(registry);
     }
 
     String scrape() {

@@ -14,7 +14,7 @@ class SchedulerPartsTest {
         var sqlite = DbSchedulerStepScheduler.Settings.defaults(JobDatabase.Dialect.SQLITE);
         var postgres = DbSchedulerStepScheduler.Settings.defaults(JobDatabase.Dialect.POSTGRESQL);
 
-        assertThat(sqlite.threads()).isEqualTo(4);
+        assertThat(sqlite.threads()).isEqualTo(8);
         assertThat(postgres.threads()).isEqualTo(10);
         assertThat(sqlite.pollingInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(sqlite.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));

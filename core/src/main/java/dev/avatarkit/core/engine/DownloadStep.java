@@ -44,6 +44,10 @@ final class DownloadStep {
         try {
             // a poll's status may come from a bulk read without URLs: then read this render alone
             RenderStatus status = fresh != null && !fresh.results().isEmpty() ? fresh : renderers.freshStatus(job);
+            // a render that finished with an error attached (e.g. watermarked) says so in the full read only
+            if (status.warning() != null && job.warning() == null) {
+                job = writes.save(job.withWarning(status.warning(), writes.clock().instant()));
+            }
             ResultFile main = status.result(mainKind(job)).orElse(null);
             if (main == null) return retryLater(job, "the provider reported the render finished but gave no "
                     + mainKind(job).name().toLowerCase() + " URL");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16 #5: a config file's content is never echoed unless it is a key name of ours. */
 class ConfigFileSecretsTest {
-    private static final String KEY = "hk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    private static final String KEY = "hk_live_FAKE0TEST0FIXTURE0NOT0A0KEY";
 
     @TempDir Path dir;
     CliHarness cli;

@@ -4,6 +4,10 @@ package dev.avatarkit.core.port;
 public class InvalidRequestException extends ProviderException {
     private final String param;
 
+    public InvalidRequestException(String message, String param, Throwable cause) {
+        this(message, param, 0, null, null, cause);
+    }
+
     public InvalidRequestException(String message, String param, int httpStatus, String providerCode, String requestId,
                                    Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);

@@ -6,6 +6,10 @@ import java.time.Duration;
 public class RateLimitedException extends ProviderException {
     private final Duration retryAfter;
 
+    public RateLimitedException(String message, Duration retryAfter, Throwable cause) {
+        this(message, retryAfter, 0, null, null, cause);
+    }
+
     public RateLimitedException(String message, Duration retryAfter, int httpStatus, String providerCode,
                                 String requestId, Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);

@@ -3,6 +3,7 @@ package dev.avatarkit.core.port;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
@@ -98,14 +99,29 @@ public interface VideoProvider {
     /** Deletes (or cancels) a render at the provider. Unknown refs are ignored. */
     void cancel(ProviderRef ref);
 
-    Page<Catalog.Avatar> avatars(PageRequest page);
+    // The catalogue is optional: a provider answers what it has (see ProviderCapabilities.Feature.CATALOG,
+    // TEMPLATES, CREDITS) and the rest refuse with UnsupportedCapabilityException before any call is made.
 
-    Page<Catalog.VoiceEntry> voices(PageRequest page);
+    /** Avatars (looks, presenters) usable as {@code --avatar}. */
+    default Page<Catalog.Avatar> avatars(PageRequest page) {
+        throw new UnsupportedCapabilityException(name(), "an avatar listing");
+    }
 
-    Page<Catalog.Template> templates(PageRequest page);
+    default Page<Catalog.VoiceEntry> voices(PageRequest page) {
+        throw new UnsupportedCapabilityException(name(), "a voice listing");
+    }
+
+    default Page<Catalog.Template> templates(PageRequest page) {
+        throw new UnsupportedCapabilityException(name(), "templates");
+    }
 
     /** @throws NotFoundException for an unknown template id */
-    Catalog.TemplateDetail template(String templateId);
+    default Catalog.TemplateDetail template(String templateId) {
+        throw new UnsupportedCapabilityException(name(), "templates");
+    }
 
-    Catalog.Account account();
+    /** The account and its remaining credit. */
+    default Catalog.Account account() {
+        throw new UnsupportedCapabilityException(name(), "account details");
+    }
 }

@@ -84,6 +84,18 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
         return plugins;
     }
 
+    /** Every installed provider with its capabilities under the current settings, the default first. No I/O. */
+    public List<ProviderInfo> describe() {
+        List<ProviderInfo> out = new ArrayList<>();
+        for (String name : names()) {
+            ProviderPlugin plugin = plugins.get(name, "provider");
+            String dialect = plugin.dialect(settings);
+            out.add(ProviderInfo.of(name, plugin.description(), name.equals(defaultProvider), dialect,
+                    plugin.capabilities(settings, dialect), plugins.sandbox(name).isPresent()));
+        }
+        return out;
+    }
+
     /** The running sandbox of {@code provider} (started on first use), in sandbox mode. */
     public synchronized Optional<SandboxPlugin.Running> sandbox(String provider) {
         if (sandboxRenderTime == null) return Optional.empty();

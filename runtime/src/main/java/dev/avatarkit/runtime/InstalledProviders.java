@@ -3,7 +3,7 @@ package dev.avatarkit.runtime;
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.spi.Provider;
 import dev.avatarkit.core.spi.ProviderContext;
 import dev.avatarkit.core.spi.ProviderPlugin;

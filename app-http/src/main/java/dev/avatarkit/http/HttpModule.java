@@ -3,7 +3,20 @@ package dev.avatarkit.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.avatarkit.runtime.Platform;
+import dev.avatarkit.core.influencer.CreateInfluencer;
+import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.usecase.CreateJob;
+import dev.avatarkit.core.usecase.HandleProviderEvent;
+import dev.avatarkit.core.usecase.ManageJobs;
+import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.core.usecase.VideoBatch;
+import dev.avatarkit.runtime.InstalledProviders;
+import dev.avatarkit.runtime.JobEvents;
+import dev.avatarkit.runtime.Lifecycle;
+import dev.avatarkit.runtime.ProviderCalls;
+import dev.avatarkit.runtime.Workers;
+import java.time.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -24,9 +37,12 @@ public final class HttpModule extends AbstractModule {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    @Provides @Singleton Backend backend(Platform p) {
-        return new Backend(p.jobs(), p.assets(), p.providers(), p.createJob(), p.manageJobs(), p.templateBatch(), p.videoBatch(),
-                p.createInfluencer(), p.webhooks(), p.jobEvents(), p.providerCalls(), p.clock(), p::startWorkers, p);
+    @Provides @Singleton Backend backend(JobStore jobs, AssetStore assets, InstalledProviders providers, CreateJob createJob,
+                                         ManageJobs manageJobs, TemplateBatch templateBatch, VideoBatch videoBatch,
+                                         CreateInfluencer createInfluencer, HandleProviderEvent webhooks, JobEvents events,
+                                         ProviderCalls calls, Clock clock, Workers workers, Lifecycle lifecycle) {
+        return new Backend(jobs, assets, providers, createJob, manageJobs, templateBatch, videoBatch, createInfluencer,
+                webhooks, events, calls, clock, workers::start, lifecycle);
     }
 
     @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry) {

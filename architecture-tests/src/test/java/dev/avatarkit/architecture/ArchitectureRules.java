@@ -60,9 +60,10 @@ final class ArchitectureRules {
                 .as("JDBC only in adapter-storage");
         guiceOnlyInModulesAndAppRoots = noClasses().that().resideInAPackage(root + "..")
                 .and().haveSimpleNameNotEndingWith("Module")
+                .and().doNotHaveFullyQualifiedName(root + ".runtime.Platform")
                 .and().resideOutsideOfPackages(cli, http)
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
-                .as("Guice only in *Module classes and the app roots");
+                .as("Guice only in *Module classes, the app roots and runtime's Platform (the injector's handle)");
         noPackageCycles = slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .as("no cycles between packages");
         heygenAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(heygen)

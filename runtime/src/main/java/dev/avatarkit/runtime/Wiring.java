@@ -1,19 +1,13 @@
 package dev.avatarkit.runtime;
 
-import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.storage.jdbc.DatabaseConfig;
 import dev.avatarkit.storage.jdbc.JobDatabase;
-import dev.avatarkit.storage.local.LocalAssetStore;
-import dev.avatarkit.storage.local.LocalStoreConfig;
-import dev.avatarkit.storage.s3.S3AssetStore;
-import dev.avatarkit.storage.s3.S3StoreConfig;
 import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 
-/** The one place each configuration value becomes an adapter's config: local vs S3, SQLite vs PostgreSQL. */
+/** The one place each configuration value becomes an adapter's config: SQLite vs PostgreSQL, scheduler timing. */
 final class Wiring {
     static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(5);
 
@@ -28,19 +22,6 @@ final class Wiring {
             }
         }
         return DatabaseConfig.of(config.dbUrl(), null, null);
-    }
-
-    static AssetStore assetStore(AvatarkitConfig config, Clock clock) {
-        if (config.storage().equals("s3")) {
-            S3StoreConfig s3 = S3StoreConfig.forBucket(config.s3Bucket()).withPrefix(config.s3Prefix())
-                    .withRegion(config.awsRegion());
-            if (config.s3Endpoint() != null) {
-                // S3-compatible stores often reject the SDK's default trailing checksums
-                s3 = s3.withEndpoint(config.s3Endpoint(), config.s3PathStyle(), S3StoreConfig.ChecksumMode.WHEN_REQUIRED);
-            }
-            return new S3AssetStore(s3);
-        }
-        return new LocalAssetStore(new LocalStoreConfig(config.storageDir().toAbsolutePath()), clock);
     }
 
     static DbSchedulerStepScheduler.Settings schedulerSettings(JobDatabase database, PlatformOptions options) {

@@ -1,0 +1,38 @@
+package dev.avatarkit.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.avatarkit.core.port.Sleeper;
+import java.time.Clock;
+
+/** The configuration and what every part shares: time, the job-change feed, provider-call metrics, the lifecycle. */
+public final class ConfigModule extends AbstractModule {
+    private final AvatarkitConfig config;
+    private final PlatformOptions options;
+
+    public ConfigModule(AvatarkitConfig config, PlatformOptions options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    @Override
+    protected void configure() {
+        bind(AvatarkitConfig.class).toInstance(config);
+        bind(PlatformOptions.class).toInstance(options);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(Sleeper.class).toInstance(Sleeper.system());
+    }
+
+    @Provides @Singleton Lifecycle lifecycle() {
+        return new Lifecycle();
+    }
+
+    @Provides @Singleton JobEvents jobEvents() {
+        return new JobEvents();
+    }
+
+    @Provides @Singleton ProviderCalls providerCalls() {
+        return new ProviderCalls();
+    }
+}

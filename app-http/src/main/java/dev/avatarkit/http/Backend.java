@@ -9,7 +9,7 @@ import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.VideoBatch;
-import dev.avatarkit.runtime.InstalledProviders;
+import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.ProviderCalls;
 import java.time.Clock;

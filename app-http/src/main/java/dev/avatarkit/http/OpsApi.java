@@ -1,7 +1,7 @@
 package dev.avatarkit.http;
 
 import dev.avatarkit.runtime.AvatarkitVersion;
-import dev.avatarkit.runtime.ProviderInfo;
+import dev.avatarkit.core.spi.ProviderInfo;
 import java.util.List;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.ProviderPlugins;
+
 import dev.avatarkit.core.domain.ValidationException;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.ProviderPlugins;
+
 import dev.avatarkit.core.spi.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

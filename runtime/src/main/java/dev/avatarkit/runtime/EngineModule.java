@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.InstalledProviders;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;

@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.InstalledProviders;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;

@@ -1,5 +1,8 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.ProviderPlugins;
+import dev.avatarkit.core.spi.InstalledProviders;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

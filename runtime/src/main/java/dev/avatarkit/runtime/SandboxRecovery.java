@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.InstalledProviders;
+
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;

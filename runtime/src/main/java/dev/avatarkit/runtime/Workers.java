@@ -1,5 +1,7 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.InstalledProviders;
+
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;

@@ -1,4 +1,4 @@
-package dev.avatarkit.runtime;
+package dev.avatarkit.core.spi;
 
 import dev.avatarkit.core.port.ProviderCapabilities;
 import java.util.List;

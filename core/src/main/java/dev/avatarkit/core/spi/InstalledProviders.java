@@ -1,13 +1,8 @@
-package dev.avatarkit.runtime;
+package dev.avatarkit.core.spi;
 
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.spi.ProviderDirectory;
-import dev.avatarkit.core.spi.Provider;
-import dev.avatarkit.core.spi.ProviderContext;
-import dev.avatarkit.core.spi.ProviderPlugin;
-import dev.avatarkit.core.spi.SandboxPlugin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@link ProviderDirectory} of this process: the installed plugins, opened per route on first use and closed on
+ * The {@link ProviderDirectory} of the installed plugins ({@link ProviderPlugins}): opened per route on first use and closed on
  * shutdown. In sandbox mode each provider is pointed at its own simulator, started on first use; real settings are
  * replaced by the simulator's (keys, URLs, webhook secret), so sandbox work cannot reach a real account.
  */
@@ -26,14 +21,14 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
     private static final Logger LOG = Logger.getLogger(InstalledProviders.class.getName());
 
     private final ProviderPlugins plugins;
-    private final ProviderValues settings;
+    private final ProviderSettings settings;
     private final String defaultProvider;
     private final ProviderContext context;
     private final Duration sandboxRenderTime;   // null = real providers
     private final Map<ProviderRoute, Provider> opened = new HashMap<>();
     private final Map<String, SandboxPlugin.Running> sandboxes = new HashMap<>();
 
-    public InstalledProviders(ProviderPlugins plugins, ProviderValues settings, String defaultProvider,
+    public InstalledProviders(ProviderPlugins plugins, ProviderSettings settings, String defaultProvider,
                               ProviderContext context, Duration sandboxRenderTime) {
         this.plugins = plugins;
         this.settings = settings;
@@ -114,8 +109,12 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
         return route.hasDialect() ? route : routeFor(route.provider());
     }
 
-    private ProviderValues settingsFor(String provider) {
-        return sandbox(provider).map(s -> settings.with(s.settings())).orElse(settings);
+    /** In sandbox mode the simulator's settings (key, URLs, webhook secret) replace the configured ones. */
+    private ProviderSettings settingsFor(String provider) {
+        Optional<SandboxPlugin.Running> sandbox = sandbox(provider);
+        if (sandbox.isEmpty()) return settings;
+        Map<String, String> overrides = sandbox.get().settings();
+        return name -> overrides.containsKey(name) ? Optional.of(overrides.get(name)) : settings.get(name);
     }
 
     /** Closes every opened provider, then the sandboxes. */

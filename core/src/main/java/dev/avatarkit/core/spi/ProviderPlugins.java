@@ -1,9 +1,6 @@
-package dev.avatarkit.runtime;
+package dev.avatarkit.core.spi;
 
 import dev.avatarkit.core.domain.ValidationException;
-import dev.avatarkit.core.spi.ProviderPlugin;
-import dev.avatarkit.core.spi.SandboxPlugin;
-import dev.avatarkit.core.spi.Setting;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +20,7 @@ public final class ProviderPlugins {
     private final Map<String, ProviderPlugin> providers = new TreeMap<>();
     private final Map<String, SandboxPlugin> sandboxes = new TreeMap<>();
 
-    ProviderPlugins(Collection<ProviderPlugin> providers, Collection<SandboxPlugin> sandboxes) {
+    public ProviderPlugins(Collection<ProviderPlugin> providers, Collection<SandboxPlugin> sandboxes) {
         providers.forEach(p -> {
             ProviderPlugin clash = this.providers.putIfAbsent(p.name(), p);
             if (clash != null) {

@@ -1,0 +1,150 @@
+package dev.avatarkit.did;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.Character;
+import dev.avatarkit.core.domain.IdempotencyKey;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.Scene;
+import dev.avatarkit.core.domain.VideoSpec;
+import dev.avatarkit.core.domain.Voice;
+import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.SubmitRequest;
+import dev.avatarkit.core.port.UnauthorizedException;
+import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.spi.Provider;
+import dev.avatarkit.core.spi.ProviderContext;
+import dev.avatarkit.didsim.DidSimulator;
+import dev.avatarkit.didsim.FaultKind;
+import dev.avatarkit.didsim.FaultRule;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** D-ID's own hazards against the simulator: talks from photos, ambiguous creates, moderation, expired links. */
+class DidSimulatorIT {
+    private static final Duration RENDER = Duration.ofSeconds(3);
+
+    private volatile Instant now = Instant.now();
+    private DidSimulator sim;
+    private Provider did;
+
+    @BeforeEach
+    void start() {
+        InstantSource clock = () -> now;
+        sim = DidSimulator.builder().clock(clock).renderTime(RENDER).build().start();
+        did = open(sim.apiKey());
+    }
+
+    private Provider open(String key) {
+        Map<String, String> settings = Map.of(DidPlugin.BASE_URL, sim.baseUrl(), DidPlugin.API_KEY, key);
+        return new DidPlugin().open(name -> Optional.ofNullable(settings.get(name)), "", ProviderContext.system());
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            assertThat(sim.stats().schemaViolations()).as("requests that break D-ID's published schema").isZero();
+        } finally {
+            did.close();
+            sim.close();
+        }
+    }
+
+    private VideoProvider videos() {
+        return did.videos().orElseThrow();
+    }
+
+    private static SubmitRequest photoTalk(IdempotencyKey key) {
+        Scene scene = new Scene(new Character.Image("https://assets.example.com/identities/ava/base.png"),
+                Voice.Text.of("Hello from a talking photo.", "en-US-JennyNeural"), null);
+        return new SubmitRequest(new VideoSpec(List.of(scene), null, null, null, false, null, false), key, null);
+    }
+
+    private static IdempotencyKey key() {
+        return new IdempotencyKey("it-" + UUID.randomUUID());
+    }
+
+    private RenderStatus finish(ProviderRef ref) {
+        now = now.plus(RENDER.plusSeconds(1));
+        return videos().status(ref);
+    }
+
+    @Test
+    void givenAPhoto_whenTalked_thenTheTalkRendersAndItsVideoDownloads() throws Exception {
+        ProviderRef ref = videos().submit(photoTalk(key())).ref();
+        assertThat(ref.value()).startsWith("talk:tlk_");
+        RenderStatus done = finish(ref);
+        assertThat(done.phase()).isEqualTo(RenderPhase.SUCCEEDED);
+        try (InputStream in = videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
+            assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
+        }
+    }
+
+    @Test
+    void givenTheGatewayTimesOutAfterTheTalkWasCreated_whenSubmitted_thenOutcomeUnknownAndReconcileAdoptsIt() {
+        sim.faults().add(FaultRule.on("POST /talks", FaultKind.GATEWAY_TIMEOUT_AFTER_COMMIT).next(1));
+        IdempotencyKey key = key();
+        assertThatThrownBy(() -> videos().submit(photoTalk(key))).isInstanceOf(OutcomeUnknownException.class);
+
+        Optional<ProviderRef> found = videos().reconcile(key, now.minusSeconds(60));
+        assertThat(found).isPresent();
+        assertThat(finish(found.get()).phase()).isEqualTo(RenderPhase.SUCCEEDED);
+        assertThat(sim.stats().createsFor(key.value())).isEqualTo(1);
+    }
+
+    @Test
+    void givenTheGatewayTimesOutBeforeCreating_whenSubmitted_thenOutcomeUnknownAndReconcileFindsNothing() {
+        sim.faults().add(FaultRule.on("POST /talks", FaultKind.GATEWAY_TIMEOUT).next(1));
+        IdempotencyKey key = key();
+        assertThatThrownBy(() -> videos().submit(photoTalk(key))).isInstanceOf(OutcomeUnknownException.class);
+        assertThat(videos().reconcile(key, now.minusSeconds(60))).isEmpty();
+        assertThat(sim.stats().createsFor(key.value())).isZero();
+    }
+
+    @Test
+    void givenModeration_whenSubmittedOrRendered_thenContentRejectedAndARejectedRender() {
+        sim.faults().add(FaultRule.on("POST /talks", FaultKind.MODERATION).next(1));
+        assertThatThrownBy(() -> videos().submit(photoTalk(key()))).isInstanceOf(ContentRejectedException.class);
+
+        sim.faults().add(FaultRule.on("POST /talks", FaultKind.REJECT_RENDER).next(1));
+        ProviderRef ref = videos().submit(photoTalk(key())).ref();
+        RenderStatus rejected = finish(ref);
+        assertThat(rejected.phase()).isEqualTo(RenderPhase.REJECTED);
+        assertThat(rejected.failure().retryable()).isFalse();
+    }
+
+    @Test
+    void givenAnExpiredLink_whenDownloaded_thenAFreshOneIsFetchedFromTheTalk() throws Exception {
+        ProviderRef ref = videos().submit(photoTalk(key())).ref();
+        RenderStatus done = finish(ref);
+        sim.faults().add(FaultRule.on("GET /_sim/s3/{*key}", FaultKind.EXPIRED_URL).next(1));
+        long readsBefore = sim.stats().requests("GET /talks/{id}");
+        try (InputStream in = videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
+            assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
+        }
+        assertThat(sim.stats().requests("GET /talks/{id}")).isEqualTo(readsBefore + 1);
+    }
+
+    @Test
+    void givenAWrongKey_whenCalled_thenUnauthorizedAndTheKeyIsNotInTheMessage() {
+        String wrong = "wrong-user:wrong-pass";
+        try (Provider bad = open(wrong)) {
+            assertThatThrownBy(() -> bad.videos().orElseThrow().status(new ProviderRef("talk:tlk_x")))
+                    .isInstanceOf(UnauthorizedException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
+        }
+    }
+}

@@ -27,6 +27,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 final class DidHttp implements AutoCloseable {
     static final String PROVIDER = DidPlugin.NAME;
+    /** The largest API answer read (the full voice list is the biggest D-ID sends, well under this). */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final DidConfig config;
     private final ProviderContext context;
@@ -109,12 +111,17 @@ final class DidHttp implements AutoCloseable {
         }
         byte[] body;
         try (ResponseBody raw = response.isSuccessful() ? response.body() : response.errorBody()) {
-            body = raw == null ? new byte[0] : raw.bytes();
+            // capped: a JSON answer is kilobytes; a runaway body (a misrouted file, a broken gateway) must not fill the heap
+            body = raw == null ? new byte[0] : raw.byteStream().readNBytes(MAX_ANSWER_BYTES + 1);
         } catch (IOException e) {
             finished(route, call.request(), "io_error", start);
             throw failures.fromTransport(route, e, create);
         }
         int status = response.code();
+        if (body.length > MAX_ANSWER_BYTES && response.isSuccessful()) {
+            finished(route, call.request(), "io_error", start);
+            throw failures.unreadable(route, status, create);
+        } // an oversized error body is cut; its status alone then decides
         finished(route, call.request(), status == 429 ? "429" : (status / 100) + "xx", start);
         if (!response.isSuccessful()) {
             Duration wait = RetryAfter.parse(response.headers().get("Retry-After"), context.clock(), config.retries().maxDelay());

@@ -62,7 +62,8 @@ final class DidVideoProvider implements VideoProvider {
             throw new OutcomeUnknownException(
                     "D-ID POST " + path + ": the answer carries no id; the render may have been created", 201, null, null, null);
         }
-        return new Submission(new DidRef(create.resource(), created.id()).toRef(), created.status());
+        String status = created.status() == null ? "created" : created.status();
+        return new Submission(new DidRef(create.resource(), created.id()).toRef(), status);
     }
 
     @Override

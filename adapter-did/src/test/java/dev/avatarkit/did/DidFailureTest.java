@@ -187,4 +187,15 @@ class DidFailureTest {
         assertThatThrownBy(() -> did.videos().account()).isInstanceOf(InsufficientCreditException.class);
         assertThat(did.sleeps).isEmpty();
     }
+
+    @Test
+    void givenARunawayAnswer_whenRead_thenItIsCutAtTheCapAndReportedUnreadable() {
+        okio.Buffer huge = new okio.Buffer();
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        for (int i = 0; i <= DidHttp.MAX_ANSWER_BYTES / chunk.length; i++) huge.write(chunk);
+        for (int i = 0; i < 5; i++) did.server.enqueue(new MockResponse().setBody(huge.clone()));
+        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1")))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("unreadable");
+    }
 }

@@ -28,17 +28,14 @@ public final class DidSchema {
   static final String DOCUMENT = "/dev/avatarkit/didsim/did-openapi-4.2.1.json";
   static final String DECISIONS = "/dev/avatarkit/didsim/did-decisions.json";
   private static final String URI = "https://schema.did-sim.local/did-openapi-4.2.1.json";
+  private static final SchemaRegistryConfig CONFIG =
+      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
   private final JsonNode doc;
-  private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
   private DidSchema() {
     this.doc = read(DOCUMENT);
     applyDecisions(doc, read(DECISIONS));
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
-    String text = Json.MAPPER.writeValueAsString(doc);
-    this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
-        b -> b.schemas(Map.of(URI, text)).schemaRegistryConfig(config));
   }
 
   private static final class Holder {
@@ -96,8 +93,20 @@ public final class DidSchema {
   }
 
   private List<FieldError> validate(String pointer, JsonNode value, String prefix) {
-    Schema schema = compiled.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(URI + "#" + p)));
+    Schema schema = compiled.computeIfAbsent(pointer, this::compile);
     return SchemaMessages.explain(schema.validate(value), prefix);
+  }
+
+  /**
+   * Compiles one fragment on its own: the document inlines every schema (no {@code $ref}s), and handing the validator
+   * only the fragment instead of the whole 3 MB document cuts loading from seconds to milliseconds.
+   */
+  private Schema compile(String pointer) {
+    String uri = URI + "/" + Integer.toHexString(pointer.hashCode()) + ".json";
+    String text = Json.MAPPER.writeValueAsString(doc.at(pointer));
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+        b -> b.schemas(Map.of(uri, text)).schemaRegistryConfig(CONFIG));
+    return registry.getSchema(SchemaLocation.of(uri));
   }
 
   /** The operation's JSON pointer for a method and a path template spelled as in the document. */

@@ -10,6 +10,7 @@ import dev.avatarkit.core.port.OutcomeUnknownException;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
 import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.Submission;
@@ -75,7 +76,12 @@ final class DidVideoProvider implements VideoProvider {
         DidRef did = DidRef.parse(ref).orElseThrow(() -> new NotFoundException(
                 "D-ID has no render '" + ref.value() + "': refs from this adapter read talk:<id> or clip:<id>", null));
         String path = did.resource().path();
-        return http.read("GET " + path + "/{id}", Wire.Job.class, () -> http.readApi().get(path, did.id()));
+        Wire.Job job = http.read("GET " + path + "/{id}", Wire.Job.class, () -> http.readApi().get(path, did.id()));
+        if (job.id() == null && job.status() == null) {
+            // a 200 that is not a talk or clip (an error body, a proxy's page) is an error, never "still running"
+            throw new ProviderUnavailableException("D-ID GET " + path + "/{id}: the answer is not a " + did.resource().name().toLowerCase(), null);
+        }
+        return job;
     }
 
     @Override

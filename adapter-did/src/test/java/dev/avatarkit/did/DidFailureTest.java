@@ -198,4 +198,10 @@ class DidFailureTest {
         assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1")))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("unreadable");
     }
+
+    @Test
+    void givenA200ThatIsAnErrorBody_whenAStatusIsRead_thenItIsAnErrorNotARunningRender() {
+        did.answer(200, "{\"kind\":\"InternalServerError\",\"description\":\"Stream Error\"}");
+        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1"))).isInstanceOf(ProviderUnavailableException.class);
+    }
 }

@@ -64,6 +64,7 @@ class DidSimulatorIT extends VideoProviderContract {
     void stop() {
         try {
             assertThat(sim.stats().schemaViolations()).as("requests that break D-ID's published schema").isZero();
+            assertThat(sim.stats().duplicateCreates()).as("renders created twice for one key").isZero();
         } finally {
             did.close();
             sim.close();

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code POST /webhooks/heygen}: no bearer token; the raw body is received without a server thread and within a
- * deadline ({@link AsyncBodies}: anyone can reach this route), verified (HMAC, via the HeyGen adapter), the event
+ * {@code POST /webhooks/{provider}}: no bearer token; the raw body is received without a server thread and within a
+ * deadline ({@link AsyncBodies}: anyone can reach this route), verified by that provider's own verifier (HeyGen: HMAC;
+ * an unsigned provider's delivery is only a hint), the event
  * deduplicated, and the job only kicked so its next step re-reads the status through the authenticated API.
  * A bad signature, or no configured secret, is 401 and changes nothing. {@code OPTIONS} answers at once (HeyGen
  * validates endpoints with a 1 s OPTIONS).
@@ -30,13 +31,14 @@ final class WebhookApi {
 
     void receive(Context ctx) {
         if (ctx.req().getContentLengthLong() > limit) throw Bodies.tooLarge(limit);
+        String provider = ctx.pathParam("provider");
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         bodies.claim();
         ctx.future(() -> bodies.read(ctx.req(), limit).thenAccept(body -> {
-            HandleProviderEvent.Outcome outcome = handler.handle(headers, body);
+            HandleProviderEvent.Outcome outcome = handler.handle(provider, headers, body);
             Responses.json(ctx, 200, Receipt.class, new Receipt(outcome.name().toLowerCase()));
         }));
     }

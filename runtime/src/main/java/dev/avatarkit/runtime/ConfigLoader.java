@@ -23,17 +23,25 @@ import java.util.regex.Pattern;
  * Unknown keys in the file are an error, so a typo never silently falls back to a default.
  */
 public final class ConfigLoader {
-    /** Every key we read; the file may hold exactly these. */
-    public static final Set<String> KEYS = Set.of("HEYGEN_API_KEY", "HEYGEN_BASE_URL", "HEYGEN_UPLOAD_URL",
-            "HEYGEN_API_VERSION", "HEYGEN_MAX_CONCURRENCY", "HEYGEN_WEBHOOK_SECRET", "AVATARKIT_HOME", "AVATARKIT_DB_URL",
+    /** The keys avatarkit itself reads; each installed provider adds its own (see {@link #keys()}). */
+    public static final Set<String> CORE_KEYS = Set.of("AVATARKIT_PROVIDER", "AVATARKIT_HOME", "AVATARKIT_DB_URL",
             "AVATARKIT_STORAGE", "AVATARKIT_STORAGE_DIR", "AVATARKIT_S3_BUCKET", "AVATARKIT_S3_PREFIX",
             "AVATARKIT_S3_ENDPOINT", "AVATARKIT_S3_PATH_STYLE", "AWS_REGION", "AVATARKIT_SANDBOX", "AVATARKIT_HTTP_PORT",
             "AVATARKIT_HTTP_TOKENS", "AVATARKIT_PUBLIC_URL");
+    /** The provider new jobs use unless asked otherwise. */
+    public static final String DEFAULT_PROVIDER = "heygen";
 
     /** What a key of ours looks like; anything else in a config file is never echoed back. */
     private static final Pattern KEY_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
     private ConfigLoader() {}
+
+    /** Every key we read: ours and the installed providers'; the config file may hold exactly these. */
+    public static Set<String> keys() {
+        Set<String> keys = new TreeSet<>(CORE_KEYS);
+        ProviderPlugins.installed().settings().forEach(s -> keys.add(s.name()));
+        return keys;
+    }
 
     /**
      * @param flags      values given on the command line, keyed like the env vars
@@ -59,7 +67,8 @@ public final class ConfigLoader {
         boolean fileFound = configFile != null || Files.isRegularFile(file);
         if (fileFound) put(merged, sources, readFile(file), ConfigReport.Source.file(file));
         Map<String, String> fromEnv = new HashMap<>();
-        env.forEach((k, v) -> { if (KEYS.contains(k) && v != null && !v.isBlank()) fromEnv.put(k, v); });
+        Set<String> keys = keys();
+        env.forEach((k, v) -> { if (keys.contains(k) && v != null && !v.isBlank()) fromEnv.put(k, v); });
         put(merged, sources, fromEnv, ConfigReport.Source.ENV);
         Map<String, String> fromFlags = new HashMap<>();
         flags.forEach((k, v) -> { if (v != null) fromFlags.put(k, v); });
@@ -98,12 +107,8 @@ public final class ConfigLoader {
     private static AvatarkitConfig build(Map<String, String> v, Path home) {
         String storageDir = v.getOrDefault("AVATARKIT_STORAGE_DIR", "./avatarkit-assets");
         return new AvatarkitConfig(
-                Secret.ofNullable(v.get("HEYGEN_API_KEY")),
-                uri(v, "HEYGEN_BASE_URL", "https://api.heygen.com"),
-                uri(v, "HEYGEN_UPLOAD_URL", "https://upload.heygen.com"),
-                v.getOrDefault("HEYGEN_API_VERSION", "v3").trim().toLowerCase(),
-                integer(v, "HEYGEN_MAX_CONCURRENCY", 3),
-                Secret.ofNullable(v.get("HEYGEN_WEBHOOK_SECRET")),
+                v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(),
+                providerValues(v),
                 home,
                 v.getOrDefault("AVATARKIT_DB_URL", "jdbc:sqlite:" + home.resolve("avatarkit.db")),
                 v.getOrDefault("AVATARKIT_STORAGE", "local").trim().toLowerCase(),
@@ -120,6 +125,20 @@ public final class ConfigLoader {
                 v.containsKey("AVATARKIT_PUBLIC_URL") ? uri(v, "AVATARKIT_PUBLIC_URL", null) : null);
     }
 
+    /**
+     * The providers' settings, checked now by the chosen provider (its dialect and limits), so a bad value is
+     * reported at start, naming its key, rather than by the first job.
+     */
+    private static ProviderValues providerValues(Map<String, String> v) {
+        ProviderPlugins plugins = ProviderPlugins.installed();
+        Map<String, String> values = new HashMap<>();
+        plugins.settings().forEach(s -> { if (v.containsKey(s.name())) values.put(s.name(), v.get(s.name())); });
+        ProviderValues settings = new ProviderValues(values, plugins.secretNames());
+        var chosen = plugins.get(v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(), "AVATARKIT_PROVIDER");
+        chosen.capabilities(settings, chosen.dialect(settings));
+        return settings;
+    }
+
     private static Map<String, String> readFile(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -128,7 +147,7 @@ public final class ConfigLoader {
             throw new ValidationException("config", "cannot read config file " + file + ": " + e.getMessage());
         }
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
-        unknown.removeAll(KEYS);
+        unknown.removeAll(keys());
         if (!unknown.isEmpty()) throw unknownKeys(file, unknown);
         Map<String, String> out = new HashMap<>();
         properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k).trim()));
@@ -148,7 +167,7 @@ public final class ConfigLoader {
             message.append(" line(s) ").append(hiddenLines)
                     .append(" are not KEY=value (not shown: they may hold a secret; put KEY=value on one line);");
         }
-        message.append(" allowed keys: ").append(new TreeSet<>(KEYS));
+        message.append(" allowed keys: ").append(keys());
         return new ValidationException("config", message.toString());
     }
 

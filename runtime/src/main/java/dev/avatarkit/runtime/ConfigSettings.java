@@ -1,5 +1,6 @@
 package dev.avatarkit.runtime;
 
+import dev.avatarkit.core.spi.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +16,12 @@ final class ConfigSettings {
     /** Printed instead of a secret's value. */
     static final String REDACTED = "set (redacted)";
 
-    /** DESIGN §5's keys in its order: provider, then storage, then server. */
+    /** DESIGN §5's keys in its order: provider, then storage, then server (the providers' own follow, see {@link #of}). */
     private static final Map<String, Function<AvatarkitConfig, String>> SHOWN = new LinkedHashMap<>();
-    private static final List<String> SECRETS = List.of("HEYGEN_API_KEY", "HEYGEN_WEBHOOK_SECRET", "AVATARKIT_HTTP_TOKENS");
+    private static final List<String> SECRETS = List.of("AVATARKIT_HTTP_TOKENS");
 
     static {
-        SHOWN.put("HEYGEN_API_KEY", c -> secret(c.apiKey()));
-        SHOWN.put("HEYGEN_BASE_URL", c -> str(c.baseUrl()));
-        SHOWN.put("HEYGEN_UPLOAD_URL", c -> str(c.uploadUrl()));
-        SHOWN.put("HEYGEN_API_VERSION", AvatarkitConfig::apiVersion);
-        SHOWN.put("HEYGEN_MAX_CONCURRENCY", c -> String.valueOf(c.maxConcurrency()));
-        SHOWN.put("HEYGEN_WEBHOOK_SECRET", c -> secret(c.webhookSecret()));
+        SHOWN.put("AVATARKIT_PROVIDER", AvatarkitConfig::provider);
         SHOWN.put("AVATARKIT_HOME", c -> str(c.home()));
         SHOWN.put("AVATARKIT_DB_URL", c -> ConfigReport.withoutPassword(c.dbUrl()));
         SHOWN.put("AVATARKIT_STORAGE", AvatarkitConfig::storage);
@@ -46,22 +42,27 @@ final class ConfigSettings {
     /** Every key of {@link ConfigLoader#KEYS}; a key nobody set and without a default is {@code not set}. */
     static List<ConfigReport.Setting> of(AvatarkitConfig config, Map<String, ConfigReport.Source> sources) {
         List<ConfigReport.Setting> out = new ArrayList<>();
-        SHOWN.forEach((key, shown) -> {
-            String value = shown.apply(config);
-            ConfigReport.Source source = value == null ? ConfigReport.Source.UNSET
-                    : sources.getOrDefault(key, ConfigReport.Source.DEFAULT);
-            out.add(new ConfigReport.Setting(key, value, source, SECRETS.contains(key)));
-        });
+        SHOWN.forEach((key, shown) -> out.add(setting(key, shown.apply(config), sources, SECRETS.contains(key))));
+        for (Setting setting : ProviderPlugins.installed().settings()) {
+            String value = config.providerSettings().get(setting.name()).orElse(setting.defaultValue());
+            if (setting.secret() && value != null) value = REDACTED;
+            out.add(setting(setting.name(), value, sources, setting.secret()));
+        }
         return out;
     }
 
-    /** The keys shown, in order (a test pins them to {@link ConfigLoader#KEYS}). */
-    static List<String> keys() {
-        return List.copyOf(SHOWN.keySet());
+    private static ConfigReport.Setting setting(String key, String value, Map<String, ConfigReport.Source> sources,
+                                                boolean secret) {
+        ConfigReport.Source source = value == null ? ConfigReport.Source.UNSET
+                : sources.getOrDefault(key, ConfigReport.Source.DEFAULT);
+        return new ConfigReport.Setting(key, value, source, secret);
     }
 
-    private static String secret(Secret secret) {
-        return secret == null ? null : REDACTED;
+    /** The keys shown, in order (a test pins them to {@link ConfigLoader#keys()}). */
+    static List<String> keys() {
+        List<String> keys = new ArrayList<>(SHOWN.keySet());
+        ProviderPlugins.installed().settings().forEach(s -> keys.add(s.name()));
+        return keys;
     }
 
     private static String str(Object value) {

@@ -12,8 +12,11 @@ import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
-import dev.avatarkit.core.port.ProviderEvents;
+import dev.avatarkit.core.port.ProviderDirectory;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.spi.Provider;
+import dev.avatarkit.core.spi.ProviderContext;
+import dev.avatarkit.core.spi.SandboxPlugin;
 import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.core.usecase.AwaitJob;
 import dev.avatarkit.core.usecase.CreateJob;
@@ -21,7 +24,6 @@ import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.VideoBatch;
-import dev.avatarkit.heygen.HeyGen;
 import dev.avatarkit.storage.jdbc.JdbcJobStore;
 import dev.avatarkit.storage.jdbc.JobDatabase;
 import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;
@@ -46,11 +48,10 @@ public final class Platform implements AutoCloseable {
     private final JobEvents events = new JobEvents();
     private final ProviderCalls providerCalls = new ProviderCalls();
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private Sandbox sandbox;
     private JobDatabase database;
     private JobStore jobs;
     private AssetStore assets;
-    private HeyGen heygen;
+    private InstalledProviders providers;
     private DbSchedulerStepScheduler scheduler;
     private JobEngine engine;
     private boolean workersStarted;
@@ -77,9 +78,14 @@ public final class Platform implements AutoCloseable {
         return providerCalls;
     }
 
-    public synchronized Optional<Sandbox> sandbox() {
-        if (config.sandbox() && sandbox == null) sandbox = closing(Sandbox.start(options.sandboxRenderTime()));
-        return Optional.ofNullable(sandbox);
+    /** The running sandbox of {@code provider} (its simulator), in sandbox mode only. */
+    public Optional<SandboxPlugin.Running> sandbox(String provider) {
+        return providers().sandbox(provider);
+    }
+
+    /** The sandbox of the default provider, in sandbox mode only. */
+    public Optional<SandboxPlugin.Running> sandbox() {
+        return sandbox(config.provider());
     }
 
     public synchronized JobDatabase database() {
@@ -97,32 +103,42 @@ public final class Platform implements AutoCloseable {
         return assets;
     }
 
-    public synchronized HeyGen heygen() {
-        if (heygen == null) heygen = closing(HeyGen.create(Wiring.heygen(config, sandbox()), clock, Sleeper.system(), providerCalls));
-        return heygen;
+    /** Every installed provider, opened per job route on first use. */
+    public synchronized InstalledProviders providers() {
+        if (providers == null) {
+            providers = closing(new InstalledProviders(ProviderPlugins.installed(), config.providerSettings(),
+                    config.provider(), new ProviderContext(clock, Sleeper.system(), providerCalls),
+                    config.sandbox() ? options.sandboxRenderTime() : null));
+        }
+        return providers;
     }
 
+    /** The default provider (or {@code name}, when given), opened. */
+    public Provider provider(String name) {
+        ProviderDirectory directory = providers();
+        return directory.open(name == null || name.isBlank() ? directory.defaultRoute() : directory.routeFor(name));
+    }
+
+    /** The default provider's videos (catalogue commands, doctor). */
     public VideoProvider video() {
-        return heygen().videos();
+        Provider provider = provider(null);
+        return provider.videos().orElseThrow(() -> new dev.avatarkit.core.domain.UnsupportedCapabilityException(provider.name(), "videos"));
     }
 
     public AvatarProvider avatar() {
-        return heygen().avatars();
-    }
-
-    public ProviderEvents providerEvents() {
-        return heygen().events();
+        Provider provider = provider(null);
+        return provider.avatars().orElseThrow(() -> new dev.avatarkit.core.domain.UnsupportedCapabilityException(provider.name(), "identities and stills"));
     }
 
     public synchronized JobEngine engine() {
         if (engine == null) {
-            EnginePolicy policy = options.policy() != null ? options.policy()
-                    : EnginePolicy.defaults(heygen().config().maxConcurrency());
+            // each provider's own max concurrency sizes the gate; the policy only caps it
+            EnginePolicy policy = options.policy() != null ? options.policy() : EnginePolicy.defaults(EnginePolicy.NO_CAP);
             scheduler = new DbSchedulerStepScheduler(database(), Wiring.schedulerSettings(database(), options),
                     id -> engine.advance(id));
-            engine = JobEngine.builder().jobs(jobs()).assets(assets()).videoProvider(video()).avatarProvider(avatar())
+            engine = JobEngine.builder().jobs(jobs()).assets(assets()).providers(providers())
                     .scheduler(scheduler).clock(clock).policy(policy).listener(events).hooks(influencerHooks())
-                    .callbackUrl(callbackUrl()).build();
+                    .callbackUrl(config.publicUrl()).build();
         }
         return engine;
     }
@@ -131,7 +147,7 @@ public final class Platform implements AutoCloseable {
     public synchronized void startWorkers() {
         if (workersStarted) return;
         engine();
-        sandbox().ifPresent(s -> SandboxRecovery.adoptUnfinished(jobs(), s, config.apiVersion().equals("v2")));
+        if (config.sandbox()) SandboxRecovery.adoptUnfinished(jobs(), providers());
         scheduler.start();
         toClose.push(scheduler::stop);
         engine.resumeAll();
@@ -139,11 +155,11 @@ public final class Platform implements AutoCloseable {
     }
 
     public CreateJob createJob() {
-        return new CreateJob(jobs(), engine(), clock, video().name(), video().capabilities().maxScriptChars(), events);
+        return new CreateJob(jobs(), engine(), clock, providers(), events);
     }
 
     public ManageJobs manageJobs() {
-        return new ManageJobs(jobs(), engine(), video(), clock, events);
+        return new ManageJobs(jobs(), engine(), providers(), clock, events);
     }
 
     public AwaitJob awaitJob() {
@@ -151,7 +167,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public TemplateBatch templateBatch() {
-        return new TemplateBatch(video(), createJob());
+        return new TemplateBatch(providers(), createJob());
     }
 
     public VideoBatch videoBatch() {
@@ -184,14 +200,14 @@ public final class Platform implements AutoCloseable {
     }
 
     public HandleProviderEvent webhooks() {
-        return new HandleProviderEvent(providerEvents(), jobs(), engine(), clock);
+        return new HandleProviderEvent(providers(), jobs(), engine(), clock);
     }
 
-    /** {@code AVATARKIT_PUBLIC_URL}/webhooks/heygen, so webhooks drive jobs; null = polling only. */
-    public URI callbackUrl() {
+    /** {@code AVATARKIT_PUBLIC_URL}/webhooks/{@code provider}, where that provider's webhooks arrive; null = polling only. */
+    public URI callbackUrl(String provider) {
         if (config.publicUrl() == null) return null;
         String base = config.publicUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/webhooks/heygen");
+        return URI.create(base + "/webhooks/" + provider);
     }
 
     private <T extends AutoCloseable> T closing(T resource) {

@@ -9,8 +9,11 @@ import java.time.Duration;
  */
 public record PlatformOptions(Duration sandboxRenderTime, Duration schedulerPolling, EnginePolicy policy,
                               String workerName) {
+    /** Sandbox renders take a few seconds, like a quick real one. */
+    public static final Duration DEFAULT_SANDBOX_RENDER_TIME = Duration.ofSeconds(3);
+
     public static PlatformOptions defaults() {
-        return new PlatformOptions(Sandbox.DEFAULT_RENDER_TIME, Duration.ofMillis(250), null, null);
+        return new PlatformOptions(DEFAULT_SANDBOX_RENDER_TIME, Duration.ofMillis(250), null, null);
     }
 
     public PlatformOptions withPolicy(EnginePolicy newPolicy) {

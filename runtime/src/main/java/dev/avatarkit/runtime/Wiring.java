@@ -1,9 +1,6 @@
 package dev.avatarkit.runtime;
 
 import dev.avatarkit.core.port.AssetStore;
-import dev.avatarkit.heygen.ApiKey;
-import dev.avatarkit.heygen.ApiVersion;
-import dev.avatarkit.heygen.HeyGenConfig;
 import dev.avatarkit.storage.jdbc.DatabaseConfig;
 import dev.avatarkit.storage.jdbc.JobDatabase;
 import dev.avatarkit.storage.local.LocalAssetStore;
@@ -15,9 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Optional;
 
-/** The one place each configuration value becomes an adapter's config: local vs S3, SQLite vs PostgreSQL, v3 vs v2. */
+/** The one place each configuration value becomes an adapter's config: local vs S3, SQLite vs PostgreSQL. */
 final class Wiring {
     static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(5);
 
@@ -45,20 +41,6 @@ final class Wiring {
             return new S3AssetStore(s3);
         }
         return new LocalAssetStore(new LocalStoreConfig(config.storageDir().toAbsolutePath()), clock);
-    }
-
-    static HeyGenConfig heygen(AvatarkitConfig config, Optional<Sandbox> sandbox) {
-        HeyGenConfig base;
-        if (sandbox.isPresent()) {
-            base = HeyGenConfig.of(new ApiKey(sandbox.get().apiKey()))
-                    .withBaseUrl(sandbox.get().baseUrl()).withUploadUrl(sandbox.get().baseUrl())
-                    .withWebhookSecret(sandbox.get().webhookSecret());
-        } else {
-            base = HeyGenConfig.of(new ApiKey(config.requireApiKey().reveal()))
-                    .withBaseUrl(config.baseUrl()).withUploadUrl(config.uploadUrl())
-                    .withWebhookSecret(config.webhookSecret() == null ? null : config.webhookSecret().reveal());
-        }
-        return base.withApiVersion(ApiVersion.parse(config.apiVersion())).withMaxConcurrency(config.maxConcurrency());
     }
 
     static DbSchedulerStepScheduler.Settings schedulerSettings(JobDatabase database, PlatformOptions options) {

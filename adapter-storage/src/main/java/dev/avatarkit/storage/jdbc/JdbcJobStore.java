@@ -113,9 +113,10 @@ public final class JdbcJobStore implements JobStore {
     public int count(String provider, JobState state) {
         return jdbc.run("count jobs", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM jobs WHERE provider = ? AND state = ?")) {
+                    "SELECT COUNT(*) FROM jobs WHERE (provider = ? OR provider LIKE ?) AND state = ?")) {
                 select.setString(1, provider);
-                select.setString(2, state.name());
+                select.setString(2, provider + ":%");   // every dialect of the provider (ProviderRoute's stored form)
+                select.setString(3, state.name());
                 try (ResultSet result = select.executeQuery()) {
                     return result.next() ? result.getInt(1) : 0;
                 }

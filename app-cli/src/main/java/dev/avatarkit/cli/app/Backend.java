@@ -45,9 +45,7 @@ public final class Backend implements AutoCloseable {
             // a sandbox run gets its own job database from the loader, apart from real work
             ConfigReport loaded = ConfigLoader.loadWithSources(flags, io.env(), resolvedConfigFile());
             AvatarkitConfig config = loaded.config();
-            if (config.apiKey() != null) Logging.redact(config.apiKey().reveal());
-            if (config.webhookSecret() != null) Logging.redact(config.webhookSecret().reveal());
-            config.httpTokens().forEach(token -> Logging.redact(token.reveal()));
+            config.secretValues().forEach(Logging::redact);
             report = loaded;
         }
         return report;

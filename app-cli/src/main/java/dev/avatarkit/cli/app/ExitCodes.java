@@ -4,6 +4,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobConflictException;
 import dev.avatarkit.core.domain.JobNotFoundException;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.MissingApiKeyException;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.InsufficientCreditException;
 import dev.avatarkit.core.port.InvalidRequestException;
@@ -13,7 +14,6 @@ import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RateLimitedException;
 import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.UnauthorizedException;
-import dev.avatarkit.runtime.AvatarkitConfig;
 import picocli.CommandLine;
 
 /**
@@ -59,9 +59,9 @@ public final class ExitCodes {
 
     public static Failure of(Throwable thrown) {
         Throwable e = meaningful(thrown);
-        if (e instanceof AvatarkitConfig.MissingApiKeyException m) {
-            return new Failure(AUTH, "missing_api_key", m.getMessage(),
-                    "export HEYGEN_API_KEY=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox", null, m.field());
+        if (e instanceof MissingApiKeyException m) {
+            return new Failure(AUTH, "missing_api_key", m.getMessage(), "export " + m.field()
+                    + "=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox", null, m.field());
         }
         if (e instanceof CommandLine.ParameterException p) {
             return new Failure(USAGE, "usage", p.getMessage(), "see: " + p.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help", null, null);

@@ -53,7 +53,7 @@ public final class RuntimeWiring implements PlatformWiring {
     @Override
     public Module module(AvatarkitConfig config) {
         if (polling == null || options.policy() != null) return new PlatformModule(config, options);
-        EnginePolicy policy = EnginePolicy.defaults(config.maxConcurrency()).withPolling(polling[0], polling[1]);
+        EnginePolicy policy = EnginePolicy.defaults(EnginePolicy.NO_CAP).withPolling(polling[0], polling[1]);
         return new PlatformModule(config, options.withPolicy(policy));
     }
 

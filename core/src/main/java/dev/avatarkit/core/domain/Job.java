@@ -38,6 +38,11 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
                 null, null, List.of(), batchId, parentId, 0);
     }
 
+    /** The provider and dialect that accepted (or will accept) this job; see {@link ProviderRoute}. */
+    public ProviderRoute route() {
+        return ProviderRoute.parse(provider);
+    }
+
     public Optional<ProviderRef> provided() {
         return Optional.ofNullable(providerRef);
     }

@@ -84,7 +84,7 @@ final class DownloadStep {
         int tried = job.polls() + 1;
         if (tried >= policy.downloadAttempts()) {
             writes.finish(job, JobState.FAILED, new JobError("download_failed", why
-                    + "; `avatarkit jobs retry " + job.id() + "` downloads again without re-rendering", true));
+                    + "; a retry downloads again without re-rendering", true));
             return null;
         }
         Instant next = now.plus(backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), tried));

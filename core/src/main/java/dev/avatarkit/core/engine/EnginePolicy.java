@@ -23,6 +23,9 @@ public record EnginePolicy(Duration pollInitial, Duration pollMax, double pollMu
         Require.between(maxConcurrency, 1, 1000, "maxConcurrency");
     }
 
+    /** A concurrency cap that leaves the gate's size to each provider's capabilities. */
+    public static final int NO_CAP = 1000;
+
     /** HeyGen's own CLI polls 2 s → 30 s; renders rarely take more than an hour. */
     public static EnginePolicy defaults(int maxConcurrency) {
         return new EnginePolicy(Duration.ofSeconds(2), Duration.ofSeconds(30), 1.5, Duration.ofHours(2),

@@ -4,6 +4,8 @@ import dev.avatarkit.core.domain.Require;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.port.SingleProvider;
 import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.core.port.VideoProvider;
 import java.net.URI;
@@ -18,6 +20,7 @@ public final class JobEngineBuilder {
     private AssetStore assets;
     private VideoProvider video;
     private AvatarProvider avatar;
+    private ProviderDirectory providers;
     private StepScheduler scheduler;
     private Clock clock = Clock.systemUTC();
     private EnginePolicy policy = EnginePolicy.defaults(3);
@@ -31,12 +34,17 @@ public final class JobEngineBuilder {
     public JobEngineBuilder assets(AssetStore value) { this.assets = value; return this; }
     public JobEngineBuilder videoProvider(VideoProvider value) { this.video = value; return this; }
     public JobEngineBuilder avatarProvider(AvatarProvider value) { this.avatar = value; return this; }
+    /** The providers jobs are routed to by their stored route; instead of {@link #videoProvider}/{@link #avatarProvider}. */
+    public JobEngineBuilder providers(ProviderDirectory value) { this.providers = value; return this; }
     public JobEngineBuilder scheduler(StepScheduler value) { this.scheduler = value; return this; }
     public JobEngineBuilder clock(Clock value) { this.clock = value; return this; }
     public JobEngineBuilder policy(EnginePolicy value) { this.policy = value; return this; }
     public JobEngineBuilder listener(JobListener value) { this.listener = value; return this; }
     public JobEngineBuilder hooks(JobHooks value) { this.hooks = value; return this; }
-    /** Where the provider should send webhooks (from {@code AVATARKIT_PUBLIC_URL}); null = poll only. */
+    /**
+     * The public base URL (from {@code AVATARKIT_PUBLIC_URL}) under which {@code /webhooks/<provider>} receives the
+     * providers' webhooks; null = poll only.
+     */
     public JobEngineBuilder callbackUrl(URI value) { this.callbackUrl = value; return this; }
     /** Jitter source; tests pass a seeded one. */
     public JobEngineBuilder random(RandomGenerator value) { this.random = value; return this; }
@@ -51,17 +59,19 @@ public final class JobEngineBuilder {
         Require.nonNull(assets, "assets");
         Require.nonNull(scheduler, "scheduler");
         Require.nonNull(clock, "clock");
-        Require.that(video != null || avatar != null, "provider", "give a video or an avatar provider");
-        Renderers renderers = new Renderers(video, avatar, callbackUrl, statusBatchWindow);
+        Require.that(providers != null || video != null || avatar != null, "provider",
+                "give the providers, or a video or an avatar provider");
+        ProviderDirectory directory = providers != null ? providers : new SingleProvider(video, avatar);
+        Renderers renderers = new Renderers(directory, callbackUrl, statusBatchWindow);
         JobWrites writes = new JobWrites(jobs, listener, hooks, clock);
         Backoff backoff = new Backoff(random);
-        ConcurrencyGate gate = new ConcurrencyGate(jobs, policy.maxConcurrency());
+        ConcurrencyGate gate = new ConcurrencyGate(jobs, renderers, policy.maxConcurrency());
         RenderTimes renderTimes = new RenderTimes(policy, backoff);
         DownloadStep download = new DownloadStep(writes, renderers, assets, policy, backoff);
         SlotHandOff handOff = new SlotHandOff(gate, scheduler, clock);
         PollStep poll = new PollStep(writes, renderers, download, policy, renderTimes, handOff);
         SubmitStep submit = new SubmitStep(jobs, writes, renderers, gate, new CreditBreaker(policy.creditBreakerOpenFor()),
-                policy, renderTimes);
+                policy, renderTimes, poll);
         return new JobEngine(jobs, clock, submit, poll, download, handOff, scheduler);
     }
 }

@@ -37,7 +37,7 @@ final class PollStep {
         Instant now = writes.clock().instant();
         if (job.deadline() != null && now.isAfter(job.deadline())) {
             writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
-                    + policy.renderTimeout() + "; `avatarkit jobs retry " + job.id() + "` polls it again", true));
+                    + policy.renderTimeout() + "; a retry polls it again without paying again", true));
             handOff.slotFreedBy(job.id());
             return null;
         }
@@ -54,6 +54,11 @@ final class PollStep {
         } catch (ProviderException e) {
             return now.plus(renderTimes.nextPoll(job, now));
         }
+        return handle(job, status, now);
+    }
+
+    /** Acts on a status read now (or answered by the create itself, for a render that finished at once). */
+    Instant handle(Job job, RenderStatus status, Instant now) {
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);

@@ -4,7 +4,13 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.IdentitySpec;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.StillSpec;
-import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.domain.ProviderRoute;
+import dev.avatarkit.core.domain.UnsupportedCapabilityException;
+import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.Provider;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.RenderStatus;
@@ -24,63 +30,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Routes a job to the provider port for its kind: videos and templates to video, identities and stills to avatar. */
+/**
+ * Routes a job to the provider that accepted it (its stored {@link ProviderRoute}), and within it to the port for
+ * its kind: videos and templates to video, identities and stills to avatar.
+ */
 final class Renderers {
-    private final VideoProvider video;
-    private final AvatarProvider avatar;
-    private final URI callbackUrl;
-    private final StatusReads videoStatuses;
+    private final ProviderDirectory providers;
+    private final URI callbackBase;
+    private final Duration statusBatchWindow;
+    private final Map<ProviderRoute, StatusReads> videoStatuses = new ConcurrentHashMap<>();
 
-    Renderers(VideoProvider video, AvatarProvider avatar, URI callbackUrl, java.time.Duration statusBatchWindow) {
-        this.video = video;
-        this.avatar = avatar;
-        this.callbackUrl = callbackUrl;
-        this.videoStatuses = video == null ? null : new StatusReads(video, statusBatchWindow);
+    /** @param callbackBase the public base URL webhooks reach ({@code …/webhooks/<provider>} is appended); null = poll only */
+    Renderers(ProviderDirectory providers, URI callbackBase, Duration statusBatchWindow) {
+        this.providers = providers;
+        this.callbackBase = callbackBase;
+        this.statusBatchWindow = statusBatchWindow;
     }
 
     ProviderCapabilities capabilities(Job job) {
-        return isAvatar(job) ? avatarProvider().capabilities() : videoProvider().capabilities(job.spec());
+        return isAvatar(job) ? avatarProvider(job).capabilities() : videoProvider(job).capabilities(job.spec());
     }
 
     Submission submit(Job job) {
         IdempotencyKey key = job.providerKey();
-        if (job.spec() instanceof StillSpec still) return avatarProvider().generateStill(key, still);
+        if (job.spec() instanceof StillSpec still) return avatarProvider(job).generateStill(key, still);
         if (job.spec() instanceof IdentitySpec identity) {
-            return avatarProvider().createIdentity(key, identity, references(key, identity));
+            return avatarProvider(job).createIdentity(key, identity, references(job, identity));
         }
-        return videoProvider().submit(new SubmitRequest(job.spec(), key, callbackUrl));
+        return videoProvider(job).submit(new SubmitRequest(job.spec(), key, callbackUrl(job)));
     }
 
     RenderStatus status(Job job) {
         ProviderRef ref = job.providerRef();
-        if (isAvatar(job)) return avatarProvider().status(ref);
-        videoProvider();
-        return videoStatuses.read(ref);
+        if (isAvatar(job)) return avatarProvider(job).status(ref);
+        VideoProvider video = videoProvider(job);
+        return videoStatuses.computeIfAbsent(job.route(), route -> new StatusReads(video, statusBatchWindow)).read(ref);
     }
 
     /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */
     RenderStatus freshStatus(Job job) {
         ProviderRef ref = job.providerRef();
-        return isAvatar(job) ? avatarProvider().status(ref) : videoProvider().status(ref);
+        return isAvatar(job) ? avatarProvider(job).status(ref) : videoProvider(job).status(ref);
     }
 
     /** Only videos can be found by key on legacy dialects; avatars on legacy cannot be reconciled. */
     Optional<ProviderRef> reconcile(Job job, Instant since) {
         if (isAvatar(job)) return Optional.empty();
-        return videoProvider().reconcile(job.providerKey(), since);
+        return videoProvider(job).reconcile(job.providerKey(), since);
     }
 
     InputStream download(Job job, ResultFile file) {
-        return isAvatar(job) ? avatarProvider().download(job.providerRef(), file)
-                : videoProvider().download(job.providerRef(), file);
+        return isAvatar(job) ? avatarProvider(job).download(job.providerRef(), file)
+                : videoProvider(job).download(job.providerRef(), file);
     }
 
     void cancel(Job job) {
-        if (!isAvatar(job) && job.providerRef() != null) videoProvider().cancel(job.providerRef());
+        if (!isAvatar(job) && job.providerRef() != null) videoProvider(job).cancel(job.providerRef());
     }
 
     /** http(s) references go to the provider as URLs; local files are uploaded first (keyed per job and index). */
-    private List<String> references(IdempotencyKey key, IdentitySpec identity) {
+    private List<String> references(Job job, IdentitySpec identity) {
+        IdempotencyKey key = job.providerKey();
         List<String> ids = new ArrayList<>();
         int index = 0;
         for (String reference : identity.references()) {
@@ -92,7 +102,7 @@ final class Renderers {
             Path file = Path.of(reference);
             try (InputStream in = Files.newInputStream(file)) {
                 String type = Optional.ofNullable(Files.probeContentType(file)).orElse("image/png");
-                ids.add(avatarProvider().uploadReference(new IdempotencyKey(key.value() + "-ref" + index),
+                ids.add(avatarProvider(job).uploadReference(new IdempotencyKey(key.value() + "-ref" + index),
                         file.getFileName().toString(), type, in, Files.size(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read reference image " + file + ": " + e.getMessage(), e);
@@ -105,13 +115,19 @@ final class Renderers {
         return job.spec() instanceof StillSpec || job.spec() instanceof IdentitySpec;
     }
 
-    private VideoProvider videoProvider() {
-        if (video == null) throw new ValidationException("provider", "no video provider is configured");
-        return video;
+    /** {@code …/webhooks/<provider>} under the public URL, so each provider's webhooks reach its own verifier. */
+    private URI callbackUrl(Job job) {
+        if (callbackBase == null) return null;
+        return URI.create(callbackBase.toString().replaceAll("/+$", "") + "/webhooks/" + job.route().provider());
     }
 
-    private AvatarProvider avatarProvider() {
-        if (avatar == null) throw new ValidationException("provider", "no avatar provider is configured");
-        return avatar;
+    private VideoProvider videoProvider(Job job) {
+        Provider provider = providers.open(job.route());
+        return provider.videos().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "videos"));
+    }
+
+    private AvatarProvider avatarProvider(Job job) {
+        Provider provider = providers.open(job.route());
+        return provider.avatars().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills"));
     }
 }

@@ -39,10 +39,11 @@ final class SubmitStep {
     private final CreditBreaker breaker;
     private final EnginePolicy policy;
     private final RenderTimes renderTimes;
+    private final PollStep poll;
     private final Object submitLock = new Object();
 
     SubmitStep(JobStore jobs, JobWrites writes, Renderers renderers, ConcurrencyGate gate, CreditBreaker breaker,
-               EnginePolicy policy, RenderTimes renderTimes) {
+               EnginePolicy policy, RenderTimes renderTimes, PollStep poll) {
         this.jobs = jobs;
         this.writes = writes;
         this.renderers = renderers;
@@ -50,6 +51,7 @@ final class SubmitStep {
         this.breaker = breaker;
         this.policy = policy;
         this.renderTimes = renderTimes;
+        this.poll = poll;
     }
 
     Instant run(Job job) {
@@ -57,12 +59,12 @@ final class SubmitStep {
         if (job.state() == JobState.SUBMITTING) return resume(job);
         if (breaker.isOpen(now)) {
             writes.finish(job, JobState.FAILED, new JobError("insufficient_credit",
-                    "the provider account is out of credit; top up, then run `avatarkit jobs retry " + job.id() + "`", true));
+                    "the provider account is out of credit; top up, then retry the job", true));
             return null;
         }
         Job submitting;
         synchronized (submitLock) {
-            if (!gate.tryEnter(job.provider(), job.id())) return now.plus(policy.gateRecheck());
+            if (!gate.tryEnter(job)) return now.plus(policy.gateRecheck());
             submitting = writes.save(job.submitting(now));   // write before call
         }
         return create(submitting);
@@ -121,7 +123,9 @@ final class SubmitStep {
         Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now,
                 now.plus(renderTimes.firstPoll(job, now)), now.plus(policy.renderTimeout()));
         try {
-            return writes.save(rendering).nextRunAt();
+            Job saved = writes.save(rendering);
+            // some providers answer a create with a finished render: act on that status now, no poll needed
+            return submission.finishedStatus().map(status -> poll.handle(saved, status, now)).orElse(saved.nextRunAt());
         } catch (StaleJobException raced) {
             Job current = jobs.find(job.id()).orElseThrow();
             if (current.state() == JobState.CANCELED && current.providerRef() == null) {
@@ -155,9 +159,8 @@ final class SubmitStep {
             Job again = writes.save(job.polled(job.rawStatus(), now, now.plus(policy.submitRetryDelay())));
             return again.nextRunAt();
         }
-        return needsAttention(job, "the create call's outcome is unknown and the provider's video list shows no render"
-                + " with callback_id " + job.providerKey() + "; check the provider dashboard, then `avatarkit jobs retry "
-                + job.id() + "` to submit again");
+        return needsAttention(job, "the create call's outcome is unknown and the provider's list shows no render"
+                + " with key " + job.providerKey() + "; check the provider's dashboard before submitting it again");
     }
 
     private Instant needsAttention(Job job, String message) {

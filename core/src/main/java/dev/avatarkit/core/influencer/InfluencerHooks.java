@@ -74,7 +74,7 @@ public final class InfluencerHooks implements JobHooks {
             report.write(identityId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not write the report of influencer " + identityId
-                    + "; `avatarkit avatar status " + identityId + "` writes it again: " + e.getMessage(), e);
+                    + "; reading the influencer's status writes it again: " + e.getMessage(), e);
         }
     }
 }

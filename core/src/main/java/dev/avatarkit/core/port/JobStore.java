@@ -38,7 +38,10 @@ public interface JobStore {
     /** Ids of every job not in a terminal state, oldest first (what resumes after a restart). */
     List<JobId> unfinished(int limit, JobId after);
 
-    /** How many jobs of {@code provider} are in {@code state} (the concurrency gate counts SUBMITTING+RENDERING). */
+    /**
+     * How many jobs of {@code provider} (a provider name: every dialect of it counts, one account) are in
+     * {@code state} (the concurrency gate counts SUBMITTING+RENDERING).
+     */
     int count(String provider, JobState state);
 
     /** Per-state counts of a batch (for progress and summaries). */

@@ -14,27 +14,65 @@ import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.domain.ProviderRoute;
 import java.time.Clock;
 
 /**
- * Accepts a job: validates it against the provider's limits, stores it (QUEUED, with its idempotency key) and
- * hands it to the engine. Creating the same key twice returns the first job and submits nothing new.
+ * Accepts a job: checks that its provider offers what the job needs and that it fits the provider's limits, stores
+ * it (QUEUED, with its idempotency key and the provider route that will render it) and hands it to the engine.
+ * Creating the same key twice returns the first job and submits nothing new.
  */
 public final class CreateJob {
     private final JobStore jobs;
     private final JobEngine engine;
     private final Clock clock;
+    private final ProviderDirectory providers;
     private final String provider;
-    private final int maxScriptChars;
     private final JobListener listener;
 
-    public CreateJob(JobStore jobs, JobEngine engine, Clock clock, String provider, int maxScriptChars, JobListener listener) {
-        this.jobs = jobs;
-        this.engine = engine;
-        this.clock = clock;
-        this.provider = Require.nonBlank(provider, "provider");
-        this.maxScriptChars = maxScriptChars;
-        this.listener = listener;
+    /** Creates jobs for the default provider ({@link ProviderDirectory#defaultRoute()}). */
+    public CreateJob(JobStore jobs, JobEngine engine, Clock clock, ProviderDirectory providers, JobListener listener) {
+        this(jobs, engine, clock, providers, null, listener);
+    }
+
+    private CreateJob(JobStore jobs, JobEngine engine, Clock clock, ProviderDirectory providers, String provider,
+                      JobListener listener) {
+        this.jobs = Require.nonNull(jobs, "jobs");
+        this.engine = Require.nonNull(engine, "engine");
+        this.clock = Require.nonNull(clock, "clock");
+        this.providers = Require.nonNull(providers, "providers");
+        this.provider = provider;
+        this.listener = Require.nonNull(listener, "listener");
+    }
+
+    /**
+     * The same, creating jobs for {@code name} ({@code --provider}, the HTTP {@code "provider"} field); null or blank
+     * = the default provider.
+     *
+     * @throws ValidationException naming the installed providers when {@code name} is not one of them
+     */
+    public CreateJob forProvider(String name) {
+        if (name == null || name.isBlank()) return this;
+        providers.routeFor(name.trim());   // fails now, naming the installed providers, if unknown
+        return new CreateJob(jobs, engine, clock, providers, name.trim(), listener);
+    }
+
+    /** The route jobs made here take. */
+    public ProviderRoute route() {
+        return provider == null ? providers.defaultRoute() : providers.routeFor(provider);
+    }
+
+    /**
+     * Refuses, before anything is stored or sent, a spec the provider cannot render (a missing capability, a script
+     * over its limit). Batches call this for every row before creating any.
+     */
+    public void check(JobSpec spec) {
+        ProviderRoute route = route();
+        ProviderCapabilities capabilities = providers.capabilities(route);
+        Capabilities.require(route.provider(), capabilities, spec);
+        checkLimits(spec, capabilities.maxScriptChars());
     }
 
     /** What to create; {@code key}, {@code batch} and {@code parent} may be null (a key is minted). */
@@ -49,10 +87,13 @@ public final class CreateJob {
     }
 
     public Insertion create(Command command) {
-        checkLimits(command.spec());
+        ProviderRoute route = route();
+        ProviderCapabilities capabilities = providers.capabilities(route);
+        Capabilities.require(route.provider(), capabilities, command.spec());
+        checkLimits(command.spec(), capabilities.maxScriptChars());
         JobId id = JobId.next(clock.instant());
         IdempotencyKey key = command.key() != null ? command.key() : IdempotencyKey.forJob(id);
-        Job job = Job.queued(id, key, command.spec(), provider, clock.instant(), command.batch(), command.parent());
+        Job job = Job.queued(id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent());
         Insertion insertion = jobs.insert(job);
         if (insertion.created()) {
             listener.changed(insertion.job());
@@ -61,7 +102,7 @@ public final class CreateJob {
         return insertion;
     }
 
-    private void checkLimits(JobSpec spec) {
+    private static void checkLimits(JobSpec spec, int maxScriptChars) {
         if (!(spec instanceof VideoSpec video)) return;
         int index = 0;
         for (Scene scene : video.scenes()) {
@@ -69,7 +110,7 @@ public final class CreateJob {
             if (scene.voice() instanceof Voice.Text text && text.text().length() > maxScriptChars) {
                 String field = video.scenes().size() == 1 ? "text" : "scenes[" + index + "].text";
                 throw new ValidationException(field, "'" + field + "' is " + text.text().length()
-                        + " characters; this provider dialect accepts at most " + maxScriptChars + " per scene");
+                        + " characters; this provider accepts at most " + maxScriptChars + " per scene");
             }
         }
     }

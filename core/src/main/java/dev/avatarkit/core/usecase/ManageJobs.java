@@ -7,13 +7,14 @@ import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
 import dev.avatarkit.core.domain.JobNotFoundException;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderException;
-import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.port.ProviderDirectory;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -22,14 +23,14 @@ public final class ManageJobs {
     private static final Duration RENDER_AGAIN_FOR = Duration.ofHours(2);
     private final JobStore jobs;
     private final JobEngine engine;
-    private final VideoProvider video;
+    private final ProviderDirectory providers;
     private final Clock clock;
     private final JobListener listener;
 
-    public ManageJobs(JobStore jobs, JobEngine engine, VideoProvider video, Clock clock, JobListener listener) {
+    public ManageJobs(JobStore jobs, JobEngine engine, ProviderDirectory providers, Clock clock, JobListener listener) {
         this.jobs = jobs;
         this.engine = engine;
-        this.video = video;
+        this.providers = providers;
         this.clock = clock;
         this.listener = listener;
     }
@@ -53,10 +54,11 @@ public final class ManageJobs {
             throw new JobConflictException("job " + id + " is " + job.state() + " and can no longer be canceled");
         }
         Job canceled = save(job.failed(JobState.CANCELED, new JobError("canceled", "canceled by user", false), clock.instant()));
-        if (job.providerRef() != null && video != null && isVideo(job)) {
+        if (job.providerRef() != null && isVideo(job)) {
             try {
-                video.cancel(job.providerRef());
-            } catch (ProviderException e) {
+                // the provider that accepted the job, whatever the default is now
+                providers.open(job.route()).videos().ifPresent(video -> video.cancel(job.providerRef()));
+            } catch (ProviderException | ValidationException e) {
                 // best effort: the job is canceled on our side either way
             }
         }

@@ -8,6 +8,10 @@ import dev.avatarkit.core.domain.TemplateVariable;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.domain.ProviderRoute;
+import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,12 +27,17 @@ import java.util.Set;
 public final class TemplateBatch {
     /** Columns that are not template variables. */
     public static final Set<String> EXTRA_COLUMNS = Set.of("title", "callback_id");
-    private final VideoProvider provider;
+    private final ProviderDirectory providers;
     private final CreateJob create;
 
-    public TemplateBatch(VideoProvider provider, CreateJob create) {
-        this.provider = provider;
+    public TemplateBatch(ProviderDirectory providers, CreateJob create) {
+        this.providers = providers;
         this.create = create;
+    }
+
+    /** The same for provider {@code name} (null = the default). */
+    public TemplateBatch forProvider(String name) {
+        return new TemplateBatch(providers, create.forProvider(name));
     }
 
     /** A row that will become a job. */
@@ -47,6 +56,10 @@ public final class TemplateBatch {
     public record BatchResult(BatchId batchId, int created, int existing, int skipped, List<JobId> jobIds) {}
 
     public BatchPlan plan(String templateId, String csvText) {
+        ProviderRoute route = create.route();
+        Capabilities.require(route.provider(), providers.capabilities(route), ProviderCapabilities.Feature.TEMPLATES);
+        VideoProvider provider = providers.open(route).videos()
+                .orElseThrow(() -> new UnsupportedCapabilityException(route.provider(), "templates"));
         Catalog.TemplateDetail template = provider.template(templateId);
         List<Csv.Record> records = Csv.parse(csvText);
         if (records.isEmpty()) throw new ValidationException("csv", "the CSV is empty: the first line must name the template's variables");

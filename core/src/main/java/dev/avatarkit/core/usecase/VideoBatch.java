@@ -23,6 +23,11 @@ public final class VideoBatch {
         this.create = create;
     }
 
+    /** The same for provider {@code name} (null = the default). */
+    public VideoBatch forProvider(String name) {
+        return new VideoBatch(create.forProvider(name));
+    }
+
     /** Reads a {@code script_file} cell (a path relative to the CSV); throws ValidationException when it cannot. */
     @FunctionalInterface
     public interface ScriptFiles {
@@ -53,6 +58,7 @@ public final class VideoBatch {
             try {
                 Map<String, String> values = BatchRows.values(header, record);
                 VideoSpec spec = VideoRow.spec(values, record.line(), scriptFiles);
+                create.check(spec);   // the provider's capabilities and limits, per row, before anything is sent
                 videos.add(new BatchRows.Row<>(record.line(), spec, BatchRows.key(SCOPE, VideoRow.id(values), record, seen)));
                 if (spec.scenes().get(0).voice() instanceof Voice.Text text) spoken += text.text().length();
             } catch (ValidationException e) {

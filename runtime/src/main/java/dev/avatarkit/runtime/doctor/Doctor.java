@@ -3,6 +3,8 @@ package dev.avatarkit.runtime.doctor;
 import dev.avatarkit.core.domain.AssetKey;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.Catalog;
+import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.PutOptions;
 import dev.avatarkit.core.port.StoredObject;
 import dev.avatarkit.runtime.AvatarkitConfig;
@@ -43,8 +45,12 @@ public final class Doctor {
     /** The cheapest authenticated read there is: the account. A refused key fails here, not on the first render. */
     DoctorCheck providerKey() {
         AvatarkitConfig config = platform.config();
-        String provider = config.sandbox() ? "the sandbox simulator" : "HeyGen at " + config.baseUrl();
+        String provider = config.sandbox() ? "the " + config.provider() + " sandbox simulator" : config.provider();
         try {
+            if (!platform.provider(null).capabilities().has(ProviderCapabilities.Feature.CREDITS)) {
+                platform.video().voices(PageRequest.first(1));
+                return DoctorCheck.pass("provider key", "accepted by " + provider + " (a voice listing)");
+            }
             Catalog.Account account = platform.video().account();
             return DoctorCheck.pass("provider key", "accepted by " + provider + " (account " + account.name()
                     + ", plan " + account.plan() + ")");
@@ -96,11 +102,12 @@ public final class Doctor {
         if (platform.config().publicUrl() == null) {
             return DoctorCheck.skip("webhook URL", "AVATARKIT_PUBLIC_URL not set: renders are polled, no webhooks");
         }
+        java.net.URI url = platform.callbackUrl(platform.config().provider());
         try {
-            int status = WebhookProbe.get(platform.callbackUrl());
-            return DoctorCheck.pass("webhook URL", "reachable: GET " + platform.callbackUrl() + " answered HTTP " + status);
+            int status = WebhookProbe.get(url);
+            return DoctorCheck.pass("webhook URL", "reachable: GET " + url + " answered HTTP " + status);
         } catch (RuntimeException e) {
-            return DoctorCheck.fail("webhook URL", String.valueOf(platform.callbackUrl()), e);
+            return DoctorCheck.fail("webhook URL", String.valueOf(url), e);
         }
     }
 

@@ -88,7 +88,7 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized int count(String provider, JobState state) {
-        return (int) byId.values().stream().filter(j -> j.provider().equals(provider) && j.state() == state).count();
+        return (int) byId.values().stream().filter(j -> j.route().provider().equals(provider) && j.state() == state).count();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.VideoSpec;
+import dev.avatarkit.core.port.SingleProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
@@ -46,9 +47,9 @@ final class EngineHarness {
                 .statusBatchWindow(Duration.ZERO)
                 .clock(clock).policy(policy).random(new Random(7)).build();
         scheduler.runWith(engine::advance);
-        create = new CreateJob(jobs, engine, clock, provider.name(), provider.capabilities().maxScriptChars(),
-                JobListener.NONE);
-        manage = new ManageJobs(jobs, engine, provider, clock, JobListener.NONE);
+        SingleProvider providers = new SingleProvider(provider, null);
+        create = new CreateJob(jobs, engine, clock, providers, JobListener.NONE);
+        manage = new ManageJobs(jobs, engine, providers, clock, JobListener.NONE);
         engine.resumeAll();
         return this;
     }

@@ -7,6 +7,7 @@ import dev.avatarkit.core.domain.ShotList;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
+import dev.avatarkit.core.port.SingleProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.testkit.fakes.FakeAvatarProvider;
@@ -52,9 +53,9 @@ final class InfluencerHarness {
         engine = JobEngine.builder().jobs(jobs).assets(assets).avatarProvider(provider).scheduler(scheduler)
                 .clock(clock).policy(policy).hooks(hooks).random(new Random(7)).build();
         scheduler.runWith(engine::advance);
-        createJob = new CreateJob(jobs, engine, clock, provider.name(), provider.capabilities().maxScriptChars(),
-                JobListener.NONE);
-        manage = new ManageJobs(jobs, engine, null, clock, JobListener.NONE);
+        SingleProvider providers = new SingleProvider(null, provider);
+        createJob = new CreateJob(jobs, engine, clock, providers, JobListener.NONE);
+        manage = new ManageJobs(jobs, engine, providers, clock, JobListener.NONE);
         createInfluencer = new CreateInfluencer(createJob);
         status = new InfluencerStatus(jobs);
         engine.resumeAll();

@@ -9,6 +9,7 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.engine.InProcessStepScheduler;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
+import dev.avatarkit.core.port.SingleProvider;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;
@@ -23,8 +24,8 @@ class TemplateBatchTest {
     private final InProcessStepScheduler scheduler = new InProcessStepScheduler(1, Clock.systemUTC());
     private final JobEngine engine = JobEngine.builder().jobs(jobs).assets(new NoAssets()).videoProvider(provider)
             .scheduler(scheduler).build();
-    private final TemplateBatch batch = new TemplateBatch(provider,
-            new CreateJob(jobs, engine, Clock.systemUTC(), "fake", 5000, JobListener.NONE));
+    private final TemplateBatch batch = new TemplateBatch(new SingleProvider(provider, null),
+            new CreateJob(jobs, engine, Clock.systemUTC(), new SingleProvider(provider, null), JobListener.NONE));
 
     @AfterEach
     void stop() {

@@ -11,6 +11,7 @@ import dev.avatarkit.core.domain.Voice;
 import dev.avatarkit.core.engine.InProcessStepScheduler;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
+import dev.avatarkit.core.port.SingleProvider;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;
@@ -29,7 +30,7 @@ class VideoBatchTest {
     private final InProcessStepScheduler scheduler = new InProcessStepScheduler(1, Clock.systemUTC());
     private final JobEngine engine = JobEngine.builder().jobs(jobs).assets(new NoAssets()).videoProvider(provider)
             .scheduler(scheduler).build();
-    private final VideoBatch batch = new VideoBatch(new CreateJob(jobs, engine, Clock.systemUTC(), "fake", 5000, JobListener.NONE));
+    private final VideoBatch batch = new VideoBatch(new CreateJob(jobs, engine, Clock.systemUTC(), new SingleProvider(provider, null), JobListener.NONE));
 
     @AfterEach
     void stop() {

@@ -40,7 +40,7 @@ final class DidCatalog {
         int from = offset(page.token());
         List<Wire.Voice> all = http.read("GET tts/voices", VOICES, () -> http.readApi().voices());
         List<Catalog.VoiceEntry> items = all.stream().skip(from).limit(page.limit())
-                .map(v -> new Catalog.VoiceEntry(voiceId(v), v.name(), v.language(), v.gender())).toList();
+                .map(v -> new Catalog.VoiceEntry(voiceId(v), v.name(), v.anyLanguage(), v.gender())).toList();
         int next = from + items.size();
         return new Page<>(items, next < all.size() ? String.valueOf(next) : null);
     }

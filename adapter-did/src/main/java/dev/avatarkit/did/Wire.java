@@ -28,8 +28,16 @@ public final class Wire {
 
     public record Presenters(List<Presenter> presenters, String token) {}
 
-    /** One entry of {@code GET /tts/voices} (a bare array, not paged). */
-    public record Voice(String id, String name, String gender, String language, String provider) {}
+    /** One entry of {@code GET /tts/voices} (a bare array, not paged); most voices name their language in {@code languages}. */
+    public record Voice(String id, String name, String gender, String language, List<Map<String, Object>> languages,
+                        String provider) {
+        String anyLanguage() {
+            if (language != null && !language.isBlank()) return language;
+            if (languages == null) return null;
+            return languages.stream().map(l -> l.get("language")).filter(String.class::isInstance).map(String.class::cast)
+                    .findFirst().orElse(null);
+        }
+    }
 
     public record Credits(List<CreditLine> credits, Double remaining, Double total) {}
 

@@ -203,13 +203,14 @@ class DidWireTest {
     @Test
     void givenTtsVoices_whenListedPageByPage_thenIdsNameTheirProviderAndTokensAdvance() {
         String voices = "[{\"id\":\"en-US-JennyNeural\",\"name\":\"Jenny\",\"gender\":\"female\",\"language\":\"English\","
-                + "\"provider\":\"microsoft\"},{\"id\":\"21m\",\"name\":\"Rachel\",\"provider\":\"elevenlabs\"}]";
+                + "\"provider\":\"microsoft\"},{\"id\":\"21m\",\"name\":\"Rachel\",\"provider\":\"elevenlabs\","
+                + "\"languages\":[{\"language\":\"English (US)\",\"locale\":\"en-US\"}]}]";
         did.answer(200, voices);
         did.answer(200, voices);
         Page<Catalog.VoiceEntry> first = did.videos().voices(PageRequest.first(1));
         Page<Catalog.VoiceEntry> second = did.videos().voices(new PageRequest(1, first.nextToken()));
         assertThat(first.items()).containsExactly(new Catalog.VoiceEntry("microsoft:en-US-JennyNeural", "Jenny", "English", "female"));
-        assertThat(second.items()).extracting(Catalog.VoiceEntry::id).containsExactly("elevenlabs:21m");
+        assertThat(second.items()).containsExactly(new Catalog.VoiceEntry("elevenlabs:21m", "Rachel", "English (US)", null));
         assertThat(second.hasMore()).isFalse();
     }
 

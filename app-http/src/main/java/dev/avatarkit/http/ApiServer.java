@@ -109,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.POST, "/v1/jobs/{id}/retry", jobs::retry);
         route(javalin, HandlerType.GET, "/v1/jobs/{id}/assets/{kind}", assets::download);
         route(javalin, HandlerType.GET, "/v1/events", events::handle);
+        route(javalin, HandlerType.GET, "/v1/providers", ops::providers);
         route(javalin, HandlerType.POST, "/webhooks/{provider}", webhooks::receive);
         route(javalin, HandlerType.OPTIONS, "/webhooks/{provider}", WebhookApi::options);
         route(javalin, HandlerType.GET, "/healthz", ops::health);

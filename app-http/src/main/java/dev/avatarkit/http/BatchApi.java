@@ -6,6 +6,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class BatchApi {
     }
 
     /** What the client asked for, from either body form; {@code csv} is the rows as CSV text. */
-    private record BatchRequest(String kind, String template, String csv, boolean skipInvalid, boolean dryRun) {}
+    private record BatchRequest(String kind, String template, String csv, boolean skipInvalid, boolean dryRun, String provider) {}
 
     void create(Context ctx) {
         BatchRequest request = request(ctx);
@@ -87,12 +88,14 @@ final class BatchApi {
                 throw new ValidationException("body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
             }
             Text.check("body", csv);
-            return new BatchRequest(ctx.queryParam("kind"), ctx.queryParam("template"), csv, flag(ctx, "skipInvalid"), flag(ctx, "dryRun"));
+            return new BatchRequest(ctx.queryParam("kind"), ctx.queryParam("template"), csv, flag(ctx, "skipInvalid"), flag(ctx, "dryRun"),
+                    ctx.queryParam("provider"));
         }
         if (Bodies.isJson(ctx)) {
-            Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "").only(Set.of("kind", "template", "rows", "skipInvalid", "dryRun"));
+            Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "")
+                    .only(Set.of("kind", "template", "rows", "skipInvalid", "dryRun", "provider"));
             return new BatchRequest(f.string("kind"), f.string("template"), Text.check("rows", toCsv(f.list("rows"))),
-                    f.bool("skipInvalid"), f.bool("dryRun"));
+                    f.bool("skipInvalid"), f.bool("dryRun"), f.string("provider"));
         }
         throw Bodies.unsupported("application/json or text/csv");
     }
@@ -107,14 +110,15 @@ final class BatchApi {
                     throw new ValidationException("template", "a video batch (kind=video) has no template: leave 'template' out,"
                             + " or drop kind=video for a template batch");
                 }
-                return PlannedBatch.ofVideos(backend.videoBatch(), backend.video(), request.csv());
+                CreateJob create = backend.createJob().forProvider(request.provider());
+                return PlannedBatch.ofVideos(backend.videoBatch().forProvider(request.provider()), backend.videoFor(create), request.csv());
             }
             case "template" -> {
                 if (template == null || template.isBlank()) {
                     throw new ValidationException("template", "'template' (the template id) is required; for plain avatar videos"
                             + " (columns avatar_id, voice_id, script, ...) set kind=video");
                 }
-                return PlannedBatch.ofTemplate(backend.templateBatch(), template, request.csv());
+                return PlannedBatch.ofTemplate(backend.templateBatch().forProvider(request.provider()), template, request.csv());
             }
             default -> throw new ValidationException("kind", "'kind' must be template or video, was '" + kind + "'");
         }

@@ -25,7 +25,7 @@ public final class HttpModule extends AbstractModule {
     }
 
     @Provides @Singleton Backend backend(Platform p) {
-        return new Backend(p.jobs(), p.assets(), p.video(), p.createJob(), p.manageJobs(), p.templateBatch(), p.videoBatch(),
+        return new Backend(p.jobs(), p.assets(), p.providers(), p.createJob(), p.manageJobs(), p.templateBatch(), p.videoBatch(),
                 p.createInfluencer(), p.webhooks(), p.jobEvents(), p.providerCalls(), p.clock(), p::startWorkers, p);
     }
 

@@ -49,9 +49,10 @@ final class Idempotency {
         return jobs.findByKey(key(scope, header.get())).map(job -> replay(job, spec));
     }
 
-    Outcome create(Context ctx, String scope, JobSpec spec) {
+    /** Creates through {@code creator} (a provider's CreateJob) under the request's key. */
+    Outcome create(Context ctx, String scope, JobSpec spec, CreateJob creator) {
         return create(ctx, scope, spec, key -> {
-            Insertion insertion = create.create(new CreateJob.Command(spec, key, null, null));
+            Insertion insertion = creator.create(new CreateJob.Command(spec, key, null, null));
             return new Outcome(insertion.job(), insertion.created());
         });
     }

@@ -1,6 +1,8 @@
 package dev.avatarkit.http;
 
 import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.usecase.CreateJob;
+import java.util.Map;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
@@ -39,27 +41,35 @@ final class JobApi {
     }
 
     void createVideo(Context ctx) {
-        VideoSpec spec = VideoRequests.parse(Bodies.jsonObject(ctx, jsonLimit));
-        backend.video().preflight(spec);
-        admitted(ctx, "videos", spec);
+        Map<String, Object> body = Bodies.jsonObject(ctx, jsonLimit);
+        VideoSpec spec = VideoRequests.parse(body);
+        // the provider's capabilities, limits and dialect refuse what it can never render, before anything is stored
+        CreateJob create = backend.createJob().forProvider(VideoRequests.provider(body));
+        create.check(spec);
+        backend.videoFor(create).preflight(spec);
+        admitted(ctx, "videos", spec, create);
     }
 
     void createTemplateVideo(Context ctx) {
         String templateId = ctx.pathParam("id");
-        var body = Bodies.jsonObject(ctx, jsonLimit);
-        TemplateSpec spec = TemplateRequests.parse(backend.video().template(templateId), body);
-        admitted(ctx, "templates/" + templateId, spec);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Bodies.jsonObject(ctx, jsonLimit));
+        CreateJob create = backend.createJob().forProvider(VideoRequests.provider(body));
+        body.remove("provider");
+        dev.avatarkit.core.usecase.Capabilities.require(create.route().provider(),
+                backend.providers().capabilities(create.route()), dev.avatarkit.core.port.ProviderCapabilities.Feature.TEMPLATES);
+        TemplateSpec spec = TemplateRequests.parse(backend.videoFor(create).template(templateId), body);
+        admitted(ctx, "templates/" + templateId, spec, create);
     }
 
     /** A repeat of an accepted request finds its job even when the queue is full; anything new needs a slot. */
-    private void admitted(Context ctx, String scope, JobSpec spec) {
+    private void admitted(Context ctx, String scope, JobSpec spec, CreateJob create) {
         Optional<Idempotency.Outcome> repeat = idempotency.repeat(ctx, scope, spec);
         if (repeat.isPresent()) {
             created(ctx, repeat.get());
             return;
         }
         try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1, "body")) {
-            Idempotency.Outcome outcome = idempotency.create(ctx, scope, spec);
+            Idempotency.Outcome outcome = idempotency.create(ctx, scope, spec, create);
             ticket.owns(List.of(outcome.job().id()));
             created(ctx, outcome);
         }

@@ -1,6 +1,8 @@
 package dev.avatarkit.http;
 
 import dev.avatarkit.runtime.AvatarkitVersion;
+import dev.avatarkit.runtime.ProviderInfo;
+import java.util.List;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,13 @@ final class OpsApi {
         this.backend = backend;
         this.metrics = metrics;
         this.openApi = resource("/openapi.json");
+    }
+
+    /** {@code GET /v1/providers}: the installed providers and their capabilities (as {@code providers list --json}). */
+    public record Providers(List<ProviderInfo> providers) {}
+
+    void providers(Context ctx) {
+        Responses.json(ctx, 200, Providers.class, new Providers(backend.providers().describe()));
     }
 
     void health(Context ctx) {

@@ -22,9 +22,20 @@ final class VideoRequests {
     static final Set<String> SCENE_FIELDS = Set.of("avatar", "talkingPhoto", "image", "style", "scale", "offsetX",
             "offsetY", "voice", "text", "speed", "pitch", "emotion", "locale", "audioUrl", "audioAssetId", "silence",
             "background");
-    static final Set<String> VIDEO_FIELDS = Set.of("scenes", "aspect", "dimension", "resolution", "caption", "title", "test");
+    static final Set<String> VIDEO_FIELDS = Set.of("scenes", "aspect", "dimension", "resolution", "caption", "title", "test",
+            "provider");
 
     private VideoRequests() {}
+
+    /** The optional {@code "provider"} field: which installed provider renders the job (null = the default). */
+    static String provider(Map<String, Object> body) {
+        Object value = body.get("provider");
+        if (value == null) return null;
+        if (!(value instanceof String name) || name.isBlank()) {
+            throw new ValidationException("provider", "'provider' must be the name of an installed provider (GET /v1/providers)");
+        }
+        return name;
+    }
 
     static VideoSpec parse(Map<String, Object> body) {
         Set<String> allowed = new HashSet<>(VIDEO_FIELDS);

@@ -25,7 +25,7 @@ class WebhookDrivenTest {
             var done = JobRoutesTest.await(s, id);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(45));
             assertThat(done.field("state")).isEqualTo("SUCCEEDED");
-            assertThat(s.platform().sandbox().orElseThrow().simulator().stats().webhooksDelivered()).isPositive();
+            assertThat(dev.avatarkit.sim.HeyGenSandbox.simulatorOf(s.platform().sandbox().orElseThrow()).stats().webhooksDelivered()).isPositive();
         }
     }
 }

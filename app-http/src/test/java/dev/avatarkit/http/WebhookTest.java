@@ -33,7 +33,7 @@ class WebhookTest {
     @BeforeAll
     static void start() {
         s = TestServer.sandbox(dir);
-        secret = s.platform().sandbox().orElseThrow().webhookSecret();
+        secret = s.platform().sandbox().orElseThrow().settings().get("HEYGEN_WEBHOOK_SECRET");
     }
 
     @AfterAll

@@ -1,5 +1,8 @@
 package dev.avatarkit.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -24,6 +27,10 @@ final class ArchitectureRules {
     final ArchRule heygenAdapterDependsOnCoreOnly;
     final ArchRule storageAdapterDependsOnCoreOnly;
     final ArchRule simulatorSharesNoCode;
+    final ArchRule appsAndRuntimeNameNoProvider;
+
+    /** Every provider's and simulator's packages, under the root. */
+    static final List<String> PROVIDER_PACKAGES = List.of(".heygen..", ".did..", ".sim..", ".didsim..");
 
     ArchitectureRules(String root) {
         String core = root + ".core..";
@@ -64,15 +71,21 @@ final class ArchitectureRules {
         storageAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(storage)
                 .should().dependOnClassesThat().resideInAnyPackage(heygen, cli, http, runtime, sim)
                 .as("adapter-storage depends on core only, not on other adapters or apps");
-        // the simulator is written from the reference alone, so that a misreading on either side fails a test
+        // the simulator is written from the reference alone, so that a misreading on either side fails a test; it
+        // implements only the sandbox plugin interface (core.spi) so that --sandbox can find it
         simulatorSharesNoCode = noClasses().that().resideInAPackage(sim)
-                .should().dependOnClassesThat().resideInAnyPackage(core, heygen, storage, runtime, cli, http)
-                .as("heygen-sim shares no code with avatarkit");
+                .should().dependOnClassesThat(resideInAnyPackage(core, heygen, storage, runtime, cli, http)
+                        .and(not(resideInAPackage(root + ".core.spi.."))))
+                .as("heygen-sim shares no code with avatarkit (it implements the sandbox plugin interface only)");
+        // providers are plugins found at run time: adding one touches no line of core, runtime or the apps
+        appsAndRuntimeNameNoProvider = noClasses().that().resideInAnyPackage(core, runtime, cli, http)
+                .should().dependOnClassesThat().resideInAnyPackage(PROVIDER_PACKAGES.stream().map(p -> root + p).toArray(String[]::new))
+                .as("core, runtime, app-cli and app-http import nothing from any provider or simulator package");
     }
 
     List<ArchRule> all() {
         return List.of(coreDependsOnlyOnTheJdk, httpClientOnlyInHeyGenAdapterAndSimulator, awsSdkOnlyInS3Package,
                 jdbcOnlyInStorage, guiceOnlyInModulesAndAppRoots, noPackageCycles, heygenAdapterDependsOnCoreOnly,
-                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode);
+                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode, appsAndRuntimeNameNoProvider);
     }
 }

@@ -68,6 +68,11 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void providerRuleCatchesTheRuntimeNamingAProvider() {
+        assertViolates(rules.appsAndRuntimeNameNoProvider, dev.avatarkit.fixtures.runtime.RuntimeClassNamingHeyGen.class);
+    }
+
+    @Test
     void theFixturesThemselvesPassTheRulesTheyDoNotTarget() {
         // guards against a rule that fails on everything: the clean core fixture passes the core rule
         JavaClasses clean = new ClassFileImporter().importClasses(dev.avatarkit.fixtures.core.CleanCoreClass.class);

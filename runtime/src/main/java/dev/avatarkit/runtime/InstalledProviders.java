@@ -3,7 +3,7 @@ package dev.avatarkit.runtime;
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.spi.Provider;
 import dev.avatarkit.core.spi.ProviderContext;
 import dev.avatarkit.core.spi.ProviderPlugin;
@@ -82,6 +82,18 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
 
     public ProviderPlugins plugins() {
         return plugins;
+    }
+
+    /** Every installed provider with its capabilities under the current settings, the default first. No I/O. */
+    public List<ProviderInfo> describe() {
+        List<ProviderInfo> out = new ArrayList<>();
+        for (String name : names()) {
+            ProviderPlugin plugin = plugins.get(name, "provider");
+            String dialect = plugin.dialect(settings);
+            out.add(ProviderInfo.of(name, plugin.description(), name.equals(defaultProvider), dialect,
+                    plugin.capabilities(settings, dialect), plugins.sandbox(name).isPresent()));
+        }
+        return out;
     }
 
     /** The running sandbox of {@code provider} (started on first use), in sandbox mode. */

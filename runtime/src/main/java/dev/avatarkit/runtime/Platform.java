@@ -12,7 +12,7 @@ import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.spi.Provider;
 import dev.avatarkit.core.spi.ProviderContext;

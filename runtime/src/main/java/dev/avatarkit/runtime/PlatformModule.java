@@ -12,7 +12,7 @@ import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.core.usecase.AwaitJob;
 import dev.avatarkit.core.usecase.CreateJob;
@@ -52,6 +52,7 @@ public final class PlatformModule extends AbstractModule {
     @Provides VideoProvider video(Platform p) { return p.video(); }
     @Provides AvatarProvider avatar(Platform p) { return p.avatar(); }
     @Provides ProviderDirectory providers(Platform p) { return p.providers(); }
+    @Provides InstalledProviders installedProviders(Platform p) { return p.providers(); }
     @Provides JobEngine engine(Platform p) { return p.engine(); }
     @Provides CreateJob createJob(Platform p) { return p.createJob(); }
     @Provides ManageJobs manageJobs(Platform p) { return p.manageJobs(); }

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code avatarkit account}: remaining credits and limits. */
-@Command(name = "account", description = "Your HeyGen account: plan, remaining credits, concurrency limit.")
+@Command(name = "account", description = "Your provider account: plan, remaining credits, concurrency limit.")
 public final class AccountCommand implements Callable<Integer> {
     @Inject private Backend backend;
     @Inject private Output out;

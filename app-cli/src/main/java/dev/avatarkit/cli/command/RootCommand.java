@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  * command answers {@code --help} without remembering to ask for it.
  */
 @Command(name = "avatarkit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
-        description = "AI avatar videos at scale, in front of HeyGen's API.",
+        description = "AI avatar videos at scale, in front of HeyGen, D-ID and other providers.",
         footer = {"", RootCommand.EXIT_CODES})
 public final class RootCommand {
     /**
@@ -24,7 +24,7 @@ public final class RootCommand {
      * ~0.2 s of a 0.5 s {@code jobs list}.
      */
     public static final List<Class<?>> COMMANDS = List.of(VideoCommand.class, TemplateCommand.class, AvatarCommand.class,
-            AvatarsCommand.class, VoicesCommand.class, AccountCommand.class, JobsCommand.class, AssetsCommand.class,
+            AvatarsCommand.class, VoicesCommand.class, AccountCommand.class, ProvidersCommand.class, JobsCommand.class, AssetsCommand.class,
             ConfigCommand.class, DoctorCommand.class, CompletionCommand.class, HelpCommand.class);
 
     /** Commands that read the whole tree (any command's usage, the completion script): they always get all of it. */
@@ -42,9 +42,15 @@ public final class RootCommand {
     }
 
     // Setters only ever switch a flag on: picocli re-applies defaults of inherited options per subcommand.
-    @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an in-process HeyGen simulator (no key, no network). Also AVATARKIT_SANDBOX=1.")
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT, description = "Run against an in-process simulator of the provider (no key, no network). Also AVATARKIT_SANDBOX=1.")
     void sandbox(boolean on) {
         if (on) global.enableSandbox();
+    }
+
+    @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The provider new jobs go to (see `providers list`). Also AVATARKIT_PROVIDER. Jobs already made keep theirs.")
+    void provider(String name) {
+        if (name != null && !name.isBlank()) global.setFlag("AVATARKIT_PROVIDER", name.trim().toLowerCase());
     }
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document (errors on stderr as {\"error\":{…}}).")

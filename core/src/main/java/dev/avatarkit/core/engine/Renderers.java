@@ -6,7 +6,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.spi.Provider;
 import java.time.Duration;
 import java.util.Map;

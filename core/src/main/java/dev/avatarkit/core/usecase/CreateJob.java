@@ -15,7 +15,7 @@ import dev.avatarkit.core.engine.JobListener;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.domain.ProviderRoute;
 import java.time.Clock;
 

@@ -7,7 +7,7 @@ import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderEvent;
 import dev.avatarkit.core.port.ProviderEvents;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.port.WebhookRejectedException;
 import java.time.Clock;
 import java.util.List;

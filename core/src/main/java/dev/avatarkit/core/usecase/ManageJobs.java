@@ -14,7 +14,7 @@ import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderException;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import java.time.Clock;
 import java.time.Duration;
 

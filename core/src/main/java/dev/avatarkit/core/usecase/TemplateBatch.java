@@ -9,7 +9,7 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.port.ProviderDirectory;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import java.util.ArrayList;

@@ -42,7 +42,7 @@ public final class CrashingWorker {
         int submit = Integer.parseInt(env.getOrDefault("SUBMIT_JOBS", "0"));
         String worker = env.getOrDefault("WORKER_NAME", "worker-" + ProcessHandle.current().pid());
         AvatarkitConfig config = ConfigLoader.load(Map.of(), env, null);
-        Platform platform = new Platform(config, DurabilityHarness.options(config.maxConcurrency(), worker));
+        Platform platform = new Platform(config, DurabilityHarness.options(Integer.parseInt(env.getOrDefault("HEYGEN_MAX_CONCURRENCY", "3")), worker));
 
         AtomicBoolean halted = new AtomicBoolean();
         platform.jobEvents().subscribe(job -> {

@@ -93,7 +93,7 @@ class InfluencerSimIT {
             }
             assertThat(Files.readString(root.resolve(manifest.value()))).contains("\"stored\": " + STILLS);
             assertThat(ImageIO.read(root.resolve(sheet.value()).toFile())).isNotNull();
-            var stats = platform.sandbox().orElseThrow().simulator().stats();
+            var stats = dev.avatarkit.sim.HeyGenSandbox.simulatorOf(platform.sandbox().orElseThrow()).stats();
             assertThat(stats.duplicateCreates()).as("duplicate creates at the simulator").isZero();
             assertThat(stats.createsForIdempotencyKey(identity.idempotencyKey().value())).isLessThanOrEqualTo(1);
         }

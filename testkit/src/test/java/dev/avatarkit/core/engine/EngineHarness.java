@@ -3,7 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.VideoSpec;
-import dev.avatarkit.core.port.SingleProvider;
+import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;

@@ -7,7 +7,7 @@ import dev.avatarkit.core.domain.ShotList;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
-import dev.avatarkit.core.port.SingleProvider;
+import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.testkit.fakes.FakeAvatarProvider;

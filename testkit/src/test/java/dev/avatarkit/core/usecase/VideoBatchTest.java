@@ -11,7 +11,7 @@ import dev.avatarkit.core.domain.Voice;
 import dev.avatarkit.core.engine.InProcessStepScheduler;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
-import dev.avatarkit.core.port.SingleProvider;
+import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;

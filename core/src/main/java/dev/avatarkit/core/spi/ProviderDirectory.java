@@ -1,7 +1,7 @@
-package dev.avatarkit.core.port;
+package dev.avatarkit.core.spi;
 
 import dev.avatarkit.core.domain.ProviderRoute;
-import dev.avatarkit.core.spi.Provider;
+import dev.avatarkit.core.port.ProviderCapabilities;
 import java.util.List;
 
 /**

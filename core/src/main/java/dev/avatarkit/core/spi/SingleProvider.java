@@ -1,7 +1,10 @@
-package dev.avatarkit.core.port;
+package dev.avatarkit.core.spi;
 
 import dev.avatarkit.core.domain.ProviderRoute;
-import dev.avatarkit.core.spi.Provider;
+import dev.avatarkit.core.port.AvatarProvider;
+import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.ProviderEvents;
+import dev.avatarkit.core.port.VideoProvider;
 import java.util.List;
 import java.util.Optional;
 

@@ -29,6 +29,7 @@ public final class DidSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final Stats stats = new Stats();
   private final SimContext ctx;
+  private final IdentityRoutes identities;
   private HttpServer server;
   private ExecutorService threads;
   private String baseUrl;
@@ -38,6 +39,7 @@ public final class DidSimulator implements AutoCloseable {
     S3Signer signer = new S3Signer(Ids.next("key_").getBytes(StandardCharsets.UTF_8));
     this.ctx = new SimContext(b.clock, b.renderTime, b.urlTtl, b.resignOnRead, signer, new Bucket(), new Renders(),
         new Catalogue(b.clock.instant().minus(Duration.ofDays(300))), stats, new AtomicLong(b.credits), b.credits);
+    this.identities = new IdentityRoutes(ctx);
   }
 
   public static Builder builder() {
@@ -58,6 +60,7 @@ public final class DidSimulator implements AutoCloseable {
     routes.addAll(new RenderRoutes(ctx, Render.Kind.TALK).routes());
     routes.addAll(new RenderRoutes(ctx, Render.Kind.CLIP).routes());
     routes.addAll(new Uploads(ctx).routes());
+    routes.addAll(identities.routes());
     routes.addAll(new ObjectRoutes(ctx).routes());
     routes.addAll(new AdminRoutes(this).routes());
     server.createContext("/", new FrontDoor(routes, config.apiKey, faults, stats, DidSchema.published(), config.lenient));
@@ -105,16 +108,17 @@ public final class DidSimulator implements AutoCloseable {
         : talkOrClipId.startsWith(Render.Kind.CLIP.prefix) ? Render.Kind.CLIP : null;
     if (kind == null || ctx.renders().contains(talkOrClipId)) return false;
     var request = Json.object().put("name", "adopted " + talkOrClipId);
-    Render r = new Render(talkOrClipId, kind, Ids.ownerOf(config.apiKey), ctx.now(), request, Render.Ending.DONE,
+    Render r = new Render(talkOrClipId, kind, Ids.ownerOf(config.apiKey), ctx.now(), request, Timeline.Ending.DONE,
         config.renderTime);
     ctx.renders().add(r);
     ctx.bucket().put(RenderView.resultKey(r), "video/mp4", Media::mp4);
     return true;
   }
 
-  /** Forgets renders, uploads, faults and counters (the catalogue stays, credits refill). */
+  /** Forgets renders, uploads, consents, avatars, faults and counters (the catalogue stays, credits refill). */
   public void reset() {
     ctx.renders().clear();
+    identities.clear();
     ctx.bucket().clear();
     ctx.credits().set(config.credits);
     faults.clear();

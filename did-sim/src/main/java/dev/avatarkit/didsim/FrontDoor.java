@@ -69,8 +69,8 @@ final class FrontDoor implements HttpHandler {
     fired.forEach(f -> stats.fault(f.kind()));
     for (FaultRule f : fired) {
       if (f.kind().when == FaultKind.When.BEFORE) return FaultReplies.before(f);
-      if (f.kind() == FaultKind.REJECT_RENDER) call.ending = Render.Ending.REJECTED;
-      if (f.kind() == FaultKind.FAIL_RENDER) call.ending = Render.Ending.ERROR;
+      if (f.kind() == FaultKind.REJECT_RENDER) call.ending = Timeline.Ending.REJECTED;
+      if (f.kind() == FaultKind.FAIL_RENDER) call.ending = Timeline.Ending.ERROR;
     }
     if (call.route.api()) {
       List<FieldError> errors = schema.request(call.method, call.route.template(), call.query,

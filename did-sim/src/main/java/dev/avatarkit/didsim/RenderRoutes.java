@@ -72,7 +72,7 @@ final class RenderRoutes {
   private Reply delete(Call call) {
     Render r = ctx.renders().get(kind, call.owner, call.param("id")).orElse(null);
     if (r == null) return notFound();
-    r.advance(ctx.now());
+    r.timeline.advance(ctx.now());
     if (!r.finished()) return Reply.error(409, "NotReadyError", kind.object + " is in process, try again later");
     ObjectNode last = RenderView.of(r, ctx);
     ctx.renders().remove(r.id);

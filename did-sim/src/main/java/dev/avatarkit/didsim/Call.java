@@ -23,6 +23,8 @@ final class Call {
   String owner;
   /** How a render this call creates will end (a {@code reject_render} or {@code fail_render} fault changes it). */
   Timeline.Ending ending = Timeline.Ending.DONE;
+  /** A {@code webhook_*} fault for the render this call creates, or null for one plain delivery. */
+  FaultRule webhookFault;
   private JsonNode json;
 
   Call(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {

@@ -11,7 +11,12 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +35,9 @@ public final class DidSimulator implements AutoCloseable {
   private final Stats stats = new Stats();
   private final SimContext ctx;
   private final IdentityRoutes identities;
+  private final Webhooks webhooks;
+  private ScheduledExecutorService background;
+  private ExecutorService webhookSenders;
   private HttpServer server;
   private ExecutorService threads;
   private String baseUrl;
@@ -40,6 +48,7 @@ public final class DidSimulator implements AutoCloseable {
     this.ctx = new SimContext(b.clock, b.renderTime, b.urlTtl, b.resignOnRead, signer, new Bucket(), new Renders(),
         new Catalogue(b.clock.instant().minus(Duration.ofDays(300))), stats, new AtomicLong(b.credits), b.credits);
     this.identities = new IdentityRoutes(ctx);
+    this.webhooks = new Webhooks(ctx);
   }
 
   public static Builder builder() {
@@ -57,20 +66,20 @@ public final class DidSimulator implements AutoCloseable {
     ctx.signer().baseUrl(baseUrl);
     List<Route> routes = new ArrayList<>();
     routes.addAll(new AccountRoutes(ctx).routes()); // before /clips/{id}: "presenters" is not a clip id
-    routes.addAll(new RenderRoutes(ctx, Render.Kind.TALK).routes());
-    routes.addAll(new RenderRoutes(ctx, Render.Kind.CLIP).routes());
+    routes.addAll(new RenderRoutes(ctx, Render.Kind.TALK, webhooks).routes());
+    routes.addAll(new RenderRoutes(ctx, Render.Kind.CLIP, webhooks).routes());
     routes.addAll(new Uploads(ctx).routes());
     routes.addAll(identities.routes());
     routes.addAll(new ObjectRoutes(ctx).routes());
     routes.addAll(new AdminRoutes(this).routes());
     server.createContext("/", new FrontDoor(routes, config.apiKey, faults, stats, DidSchema.published(), config.lenient));
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "did-sim-http");
-      t.setDaemon(true);
-      return t;
-    });
+    threads = Executors.newCachedThreadPool(daemon("did-sim-http"));
     server.setExecutor(threads);
     server.start();
+    background = Executors.newSingleThreadScheduledExecutor(daemon("did-sim-webhook-clock"));
+    // two senders and a bounded queue: a slow receiver cannot pile up threads or memory in the simulator
+    webhookSenders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), daemon("did-sim-webhook"));
+    webhooks.start(background, webhookSenders);
     return this;
   }
 
@@ -119,6 +128,7 @@ public final class DidSimulator implements AutoCloseable {
   public void reset() {
     ctx.renders().clear();
     identities.clear();
+    webhooks.clear();
     ctx.bucket().clear();
     ctx.credits().set(config.credits);
     faults.clear();
@@ -129,6 +139,16 @@ public final class DidSimulator implements AutoCloseable {
   public synchronized void close() {
     if (server != null) server.stop(0);
     if (threads != null) threads.shutdownNow();
+    if (background != null) background.shutdownNow();
+    if (webhookSenders != null) webhookSenders.shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Settings for a simulator; each has a sandbox-friendly default. */

@@ -14,10 +14,12 @@ final class RenderRoutes {
   private final SimContext ctx;
   private final Render.Kind kind;
   private final String base;
+  private final Webhooks webhooks;
 
-  RenderRoutes(SimContext ctx, Render.Kind kind) {
+  RenderRoutes(SimContext ctx, Render.Kind kind, Webhooks webhooks) {
     this.ctx = ctx;
     this.kind = kind;
+    this.webhooks = webhooks;
     this.base = "/" + kind.plural;
   }
 
@@ -41,6 +43,7 @@ final class RenderRoutes {
     ctx.bucket().put("thumbnails/" + r.id + ".jpg", "image/jpeg", () -> Media.thumbnail(title));
     ctx.bucket().put("audios/" + r.id + "/microsoft.wav", "audio/wav", Media::silentWav);
     ctx.stats().created(r.userData());
+    webhooks.watch(r, call.webhookFault);
     ObjectNode out = Json.object().put("id", r.id).put("object", kind.object);
     if (kind == Render.Kind.TALK) out.put("created_by", r.owner).put("created_at", Json.timeWithoutZone(r.createdAt));
     else out.put("created_at", Json.time(r.createdAt));

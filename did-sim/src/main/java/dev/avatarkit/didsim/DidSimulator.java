@@ -47,6 +47,7 @@ public final class DidSimulator implements AutoCloseable {
     S3Signer signer = new S3Signer(Ids.next("key_").getBytes(StandardCharsets.UTF_8));
     this.ctx = new SimContext(b.clock, b.renderTime, b.urlTtl, b.resignOnRead, signer, new Bucket(), new Renders(),
         new Catalogue(b.clock.instant().minus(Duration.ofDays(300))), stats, new AtomicLong(b.credits), b.credits);
+    ctx.catalogue().storeMedia(ctx.bucket());
     this.identities = new IdentityRoutes(ctx);
     this.webhooks = new Webhooks(ctx);
   }
@@ -120,7 +121,7 @@ public final class DidSimulator implements AutoCloseable {
     Render r = new Render(talkOrClipId, kind, Ids.ownerOf(config.apiKey), ctx.now(), request, Timeline.Ending.DONE,
         config.renderTime);
     ctx.renders().add(r);
-    ctx.bucket().put(RenderView.resultKey(r), "video/mp4", Media::mp4);
+    r.storeMedia(ctx.bucket());
     return true;
   }
 
@@ -130,6 +131,7 @@ public final class DidSimulator implements AutoCloseable {
     identities.clear();
     webhooks.clear();
     ctx.bucket().clear();
+    ctx.catalogue().storeMedia(ctx.bucket());
     ctx.credits().set(config.credits);
     faults.clear();
     stats.reset();

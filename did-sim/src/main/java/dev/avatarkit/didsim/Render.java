@@ -38,6 +38,27 @@ final class Render {
     this.timeline = new Timeline(createdAt, renderTime, "started", ending);
   }
 
+  /** Where the MP4 lives in the simulated bucket. */
+  String resultKey() {
+    return "results/" + id + ".mp4";
+  }
+
+  /** Where the TTS audio of a text script lives (D-ID keeps it as {@code microsoft.wav} beside the talk). */
+  String audioKey() {
+    return "audios/" + id + "/microsoft.wav";
+  }
+
+  /** Puts the render's files in the bucket (made lazily, when first fetched). */
+  void storeMedia(Bucket bucket) {
+    bucket.put(resultKey(), "video/mp4", Media::mp4);
+    bucket.put(audioKey(), "audio/wav", Media::silentWav);
+  }
+
+  void forgetMedia(Bucket bucket) {
+    bucket.remove(resultKey());
+    bucket.remove(audioKey());
+  }
+
   boolean finished() {
     return timeline.finished();
   }

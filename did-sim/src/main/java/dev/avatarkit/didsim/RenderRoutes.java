@@ -38,10 +38,7 @@ final class RenderRoutes {
     if (!ctx.spendCredit()) return Reply.error(402, "InsufficientCreditsError", "not enough credits");
     Render r = new Render(Ids.next(kind.prefix), kind, call.owner, ctx.now(), body, call.ending, ctx.renderTime());
     ctx.renders().add(r);
-    String title = r.request.hasNonNull("name") ? r.request.get("name").asString() : r.id;
-    ctx.bucket().put(RenderView.resultKey(r), "video/mp4", Media::mp4);
-    ctx.bucket().put("thumbnails/" + r.id + ".jpg", "image/jpeg", () -> Media.thumbnail(title));
-    ctx.bucket().put("audios/" + r.id + "/microsoft.wav", "audio/wav", Media::silentWav);
+    r.storeMedia(ctx.bucket());
     ctx.stats().created(r.userData());
     webhooks.watch(r, call.webhookFault);
     ObjectNode out = Json.object().put("id", r.id).put("object", kind.object);
@@ -79,7 +76,7 @@ final class RenderRoutes {
     if (!r.finished()) return Reply.error(409, "NotReadyError", kind.object + " is in process, try again later");
     ObjectNode last = RenderView.of(r, ctx);
     ctx.renders().remove(r.id);
-    ctx.bucket().remove(RenderView.resultKey(r));
+    r.forgetMedia(ctx.bucket());
     return Reply.json(200, last);
   }
 

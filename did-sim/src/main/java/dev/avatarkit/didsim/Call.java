@@ -22,7 +22,9 @@ final class Call {
   /** The D-ID user the key belongs to ({@code created_by}, {@code user_id}): derived from the key, never the key. */
   String owner;
   /** How a render this call creates will end (a {@code reject_render} or {@code fail_render} fault changes it). */
-  Render.Ending ending = Render.Ending.DONE;
+  Timeline.Ending ending = Timeline.Ending.DONE;
+  /** A {@code webhook_*} fault for the render this call creates, or null for one plain delivery. */
+  FaultRule webhookFault;
   private JsonNode json;
 
   Call(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {

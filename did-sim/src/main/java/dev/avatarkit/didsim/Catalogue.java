@@ -64,6 +64,14 @@ final class Catalogue {
     return out;
   }
 
+  /** The presenters' preview videos and images, served from the simulated bucket like everything else. */
+  void storeMedia(Bucket bucket) {
+    for (Presenter p : PRESENTERS) {
+      bucket.put("presenters/" + p.id() + ".mp4", "video/mp4", Media::mp4);
+      bucket.put("presenters/" + p.id() + ".jpg", "image/jpeg", () -> Media.thumbnail(p.name()));
+    }
+  }
+
   /** A presenter as {@code GET /clips/presenters} lists it; preview URLs are presigned like every other object. */
   ObjectNode presenterJson(Presenter p, SimContext ctx) {
     String when = Json.time(listedSince);

@@ -93,17 +93,23 @@ public final class DidSchema {
   }
 
   private List<FieldError> validate(String pointer, JsonNode value, String prefix) {
-    Schema schema = compiled.computeIfAbsent(pointer, this::compile);
+    Narrowing.Result n = Narrowing.narrow(doc.at(pointer), value, "");
+    if (!n.typeErrors().isEmpty()) return n.typeErrors().stream().map(e -> prefixed(prefix, e)).toList();
+    Schema schema = compiled.computeIfAbsent(pointer + "|" + n.choices(), k -> compile(k, n.schema()));
     return SchemaMessages.explain(schema.validate(value), prefix);
   }
 
+  private static FieldError prefixed(String prefix, FieldError e) {
+    return prefix.isEmpty() ? e : new FieldError(e.field().isEmpty() ? prefix : prefix + "." + e.field(), e.message());
+  }
+
   /**
-   * Compiles one fragment on its own: the document inlines every schema (no {@code $ref}s), and handing the validator
-   * only the fragment instead of the whole 3 MB document cuts loading from seconds to milliseconds.
+   * Compiles one (narrowed) fragment on its own: the document inlines every schema (no {@code $ref}s), and handing the
+   * validator only the fragment instead of the whole 3 MB document cuts loading from seconds to milliseconds.
    */
-  private Schema compile(String pointer) {
-    String uri = URI + "/" + Integer.toHexString(pointer.hashCode()) + ".json";
-    String text = Json.MAPPER.writeValueAsString(doc.at(pointer));
+  private static Schema compile(String key, JsonNode fragment) {
+    String uri = URI + "/" + Integer.toHexString(key.hashCode()) + ".json";
+    String text = Json.MAPPER.writeValueAsString(fragment);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
         b -> b.schemas(Map.of(uri, text)).schemaRegistryConfig(CONFIG));
     return registry.getSchema(SchemaLocation.of(uri));

@@ -11,7 +11,12 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +34,10 @@ public final class DidSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final Stats stats = new Stats();
   private final SimContext ctx;
+  private final IdentityRoutes identities;
+  private final Webhooks webhooks;
+  private ScheduledExecutorService background;
+  private ExecutorService webhookSenders;
   private HttpServer server;
   private ExecutorService threads;
   private String baseUrl;
@@ -38,6 +47,9 @@ public final class DidSimulator implements AutoCloseable {
     S3Signer signer = new S3Signer(Ids.next("key_").getBytes(StandardCharsets.UTF_8));
     this.ctx = new SimContext(b.clock, b.renderTime, b.urlTtl, b.resignOnRead, signer, new Bucket(), new Renders(),
         new Catalogue(b.clock.instant().minus(Duration.ofDays(300))), stats, new AtomicLong(b.credits), b.credits);
+    ctx.catalogue().storeMedia(ctx.bucket());
+    this.identities = new IdentityRoutes(ctx);
+    this.webhooks = new Webhooks(ctx);
   }
 
   public static Builder builder() {
@@ -55,19 +67,20 @@ public final class DidSimulator implements AutoCloseable {
     ctx.signer().baseUrl(baseUrl);
     List<Route> routes = new ArrayList<>();
     routes.addAll(new AccountRoutes(ctx).routes()); // before /clips/{id}: "presenters" is not a clip id
-    routes.addAll(new RenderRoutes(ctx, Render.Kind.TALK).routes());
-    routes.addAll(new RenderRoutes(ctx, Render.Kind.CLIP).routes());
+    routes.addAll(new RenderRoutes(ctx, Render.Kind.TALK, webhooks).routes());
+    routes.addAll(new RenderRoutes(ctx, Render.Kind.CLIP, webhooks).routes());
     routes.addAll(new Uploads(ctx).routes());
+    routes.addAll(identities.routes());
     routes.addAll(new ObjectRoutes(ctx).routes());
     routes.addAll(new AdminRoutes(this).routes());
     server.createContext("/", new FrontDoor(routes, config.apiKey, faults, stats, DidSchema.published(), config.lenient));
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "did-sim-http");
-      t.setDaemon(true);
-      return t;
-    });
+    threads = Executors.newCachedThreadPool(daemon("did-sim-http"));
     server.setExecutor(threads);
     server.start();
+    background = Executors.newSingleThreadScheduledExecutor(daemon("did-sim-webhook-clock"));
+    // two senders and a bounded queue: a slow receiver cannot pile up threads or memory in the simulator
+    webhookSenders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), daemon("did-sim-webhook"));
+    webhooks.start(background, webhookSenders);
     return this;
   }
 
@@ -105,17 +118,20 @@ public final class DidSimulator implements AutoCloseable {
         : talkOrClipId.startsWith(Render.Kind.CLIP.prefix) ? Render.Kind.CLIP : null;
     if (kind == null || ctx.renders().contains(talkOrClipId)) return false;
     var request = Json.object().put("name", "adopted " + talkOrClipId);
-    Render r = new Render(talkOrClipId, kind, Ids.ownerOf(config.apiKey), ctx.now(), request, Render.Ending.DONE,
+    Render r = new Render(talkOrClipId, kind, Ids.ownerOf(config.apiKey), ctx.now(), request, Timeline.Ending.DONE,
         config.renderTime);
     ctx.renders().add(r);
-    ctx.bucket().put(RenderView.resultKey(r), "video/mp4", Media::mp4);
+    r.storeMedia(ctx.bucket());
     return true;
   }
 
-  /** Forgets renders, uploads, faults and counters (the catalogue stays, credits refill). */
+  /** Forgets renders, uploads, consents, avatars, faults and counters (the catalogue stays, credits refill). */
   public void reset() {
     ctx.renders().clear();
+    identities.clear();
+    webhooks.clear();
     ctx.bucket().clear();
+    ctx.catalogue().storeMedia(ctx.bucket());
     ctx.credits().set(config.credits);
     faults.clear();
     stats.reset();
@@ -125,6 +141,16 @@ public final class DidSimulator implements AutoCloseable {
   public synchronized void close() {
     if (server != null) server.stop(0);
     if (threads != null) threads.shutdownNow();
+    if (background != null) background.shutdownNow();
+    if (webhookSenders != null) webhookSenders.shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Settings for a simulator; each has a sandbox-friendly default. */

@@ -29,7 +29,13 @@ public enum FaultKind {
   /** The render created by this call ends {@code rejected} (moderation after acceptance). */
   REJECT_RENDER(When.RENDER),
   /** The render created by this call ends {@code error}. */
-  FAIL_RENDER(When.RENDER);
+  FAIL_RENDER(When.RENDER),
+  /** The render created by this call never sends its webhook. */
+  WEBHOOK_DROP(When.RENDER),
+  /** The render created by this call sends its webhook twice. */
+  WEBHOOK_DUPLICATE(When.RENDER),
+  /** The render created by this call sends its webhook {@code delay_ms} after it finished (after a poll saw it). */
+  WEBHOOK_LATE(When.RENDER);
 
   /** When in a call's life the fault acts. */
   public enum When { BEFORE, AFTER, RENDER }

@@ -7,6 +7,10 @@ import java.time.Duration;
  * [--url-ttl-seconds N] [--keep-urls] [--lenient]}; {@code DID_SIM_FAULTS} (JSON or a file path) adds faults too.
  */
 public final class Main {
+  private static final java.util.Set<String> FLAGS = java.util.Set.of("--keep-urls", "--lenient", "--help");
+  private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--port", "--render-millis", "--api-key",
+      "--faults", "--credits", "--url-ttl-seconds");
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
@@ -17,7 +21,8 @@ public final class Main {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
       if (!a.startsWith("--")) fail("unexpected argument '" + a + "'");
-      boolean flag = a.equals("--keep-urls") || a.equals("--lenient") || a.equals("--help");
+      boolean flag = FLAGS.contains(a);
+      if (!flag && !WITH_VALUE.contains(a)) fail("unknown option '" + a + "'");
       if (!flag && v == null) fail("'" + a + "' needs a value");
       if (!flag) i++;
       try {
@@ -34,7 +39,7 @@ public final class Main {
             System.out.println(usage());
             return;
           }
-          default -> fail("unknown option '" + a + "'");
+          default -> throw new IllegalStateException("option listed but not handled: " + a);
         }
       } catch (NumberFormatException e) {
         fail("'" + a + "' must be a whole number, was '" + v + "'");

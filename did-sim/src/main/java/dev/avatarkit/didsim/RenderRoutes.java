@@ -14,10 +14,12 @@ final class RenderRoutes {
   private final SimContext ctx;
   private final Render.Kind kind;
   private final String base;
+  private final Webhooks webhooks;
 
-  RenderRoutes(SimContext ctx, Render.Kind kind) {
+  RenderRoutes(SimContext ctx, Render.Kind kind, Webhooks webhooks) {
     this.ctx = ctx;
     this.kind = kind;
+    this.webhooks = webhooks;
     this.base = "/" + kind.plural;
   }
 
@@ -36,11 +38,9 @@ final class RenderRoutes {
     if (!ctx.spendCredit()) return Reply.error(402, "InsufficientCreditsError", "not enough credits");
     Render r = new Render(Ids.next(kind.prefix), kind, call.owner, ctx.now(), body, call.ending, ctx.renderTime());
     ctx.renders().add(r);
-    String title = r.request.hasNonNull("name") ? r.request.get("name").asString() : r.id;
-    ctx.bucket().put(RenderView.resultKey(r), "video/mp4", Media::mp4);
-    ctx.bucket().put("thumbnails/" + r.id + ".jpg", "image/jpeg", () -> Media.thumbnail(title));
-    ctx.bucket().put("audios/" + r.id + "/microsoft.wav", "audio/wav", Media::silentWav);
+    r.storeMedia(ctx.bucket());
     ctx.stats().created(r.userData());
+    webhooks.watch(r, call.webhookFault);
     ObjectNode out = Json.object().put("id", r.id).put("object", kind.object);
     if (kind == Render.Kind.TALK) out.put("created_by", r.owner).put("created_at", Json.timeWithoutZone(r.createdAt));
     else out.put("created_at", Json.time(r.createdAt));
@@ -72,11 +72,11 @@ final class RenderRoutes {
   private Reply delete(Call call) {
     Render r = ctx.renders().get(kind, call.owner, call.param("id")).orElse(null);
     if (r == null) return notFound();
-    r.advance(ctx.now());
+    r.timeline.advance(ctx.now());
     if (!r.finished()) return Reply.error(409, "NotReadyError", kind.object + " is in process, try again later");
     ObjectNode last = RenderView.of(r, ctx);
     ctx.renders().remove(r.id);
-    ctx.bucket().remove(RenderView.resultKey(r));
+    r.forgetMedia(ctx.bucket());
     return Reply.json(200, last);
   }
 

@@ -13,7 +13,7 @@ final class RenderView {
   private RenderView() {}
 
   static ObjectNode of(Render r, SimContext ctx) {
-    String status = r.advance(ctx.now());
+    String status = r.timeline.advance(ctx.now());
     ObjectNode o = Json.object().put("id", r.id);
     if (r.kind == Render.Kind.TALK) {
       o.put("user_id", r.owner);
@@ -28,10 +28,10 @@ final class RenderView {
       o.put("created_at", Json.time(r.createdAt));
     }
     o.put("created_by", r.owner);
-    o.put("modified_at", Json.time(r.modifiedAt()));
+    o.put("modified_at", Json.time(r.timeline.modifiedAt()));
     o.put("status", status);
-    putIfSet(o, "started_at", r.startedAt());
-    if (r.kind == Render.Kind.CLIP) putIfSet(o, "completed_at", r.completedAt());
+    putIfSet(o, "started_at", r.timeline.startedAt());
+    if (r.kind == Render.Kind.CLIP) putIfSet(o, "completed_at", r.timeline.completedAt());
     o.set("config", config(r));
     copy(r.request, o, "webhook");
     copy(r.request, o, "name");
@@ -39,7 +39,7 @@ final class RenderView {
     if (!"created".equals(status)) o.put("audio_url", audioUrl(r, ctx));
     switch (status) {
       case "done" -> {
-        o.put("result_url", ctx.presign(resultKey(r), r.completedAt()));
+        o.put("result_url", ctx.presign(r.resultKey(), r.timeline.completedAt()));
         o.put("duration", 1.0);
         o.putObject("metadata").put("num_frames", 25).put("size_kib", Media.mp4().length / 1024.0)
             .putArray("resolution").add(160).add(90);
@@ -51,11 +51,6 @@ final class RenderView {
       default -> { }
     }
     return o;
-  }
-
-  /** Where the render's MP4 lives in the simulated bucket. */
-  static String resultKey(Render r) {
-    return "results/" + r.id + ".mp4";
   }
 
   static String sourceUrl(JsonNode request) {
@@ -70,7 +65,7 @@ final class RenderView {
 
   private static String audioUrl(Render r, SimContext ctx) {
     String given = Json.text(r.request.path("script"), "audio_url");
-    return given != null ? given : ctx.presign("audios/" + r.id + "/microsoft.wav", r.startedAt());
+    return given != null ? given : ctx.presign(r.audioKey(), r.timeline.startedAt());
   }
 
   /** The config D-ID reports back: what was asked, with its defaults filled in. */

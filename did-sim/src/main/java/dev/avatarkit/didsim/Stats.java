@@ -16,6 +16,7 @@ public final class Stats {
   private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> createsPerUserData = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> faults = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> webhooks = new ConcurrentHashMap<>();
   private final AtomicLong creates = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
@@ -32,6 +33,17 @@ public final class Stats {
     AtomicLong n = createsPerUserData.get(userData);
     if (n == null && createsPerUserData.size() >= MAX_TRACKED_USER_DATA) return;
     if (createsPerUserData.computeIfAbsent(userData, k -> new AtomicLong()).incrementAndGet() > 1) duplicates.incrementAndGet();
+  }
+
+  /** One webhook outcome: {@code delivered}, {@code failed_attempts} or {@code dropped}. */
+  void webhook(String outcome) {
+    webhooks.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** Webhook outcomes so far ({@code delivered}, {@code failed_attempts}, {@code dropped}). */
+  public long webhooks(String outcome) {
+    AtomicLong n = webhooks.get(outcome);
+    return n == null ? 0 : n.get();
   }
 
   void fault(FaultKind kind) {
@@ -81,6 +93,7 @@ public final class Stats {
     requests.clear();
     createsPerUserData.clear();
     faults.clear();
+    webhooks.clear();
     creates.set(0);
     duplicates.set(0);
     rateLimited.set(0);
@@ -94,6 +107,7 @@ public final class Stats {
     o.set("creates_per_user_data", counts(createsPerUserData));
     o.set("requests_per_route", counts(requests));
     o.set("faults_fired", counts(faults));
+    o.set("webhooks", counts(webhooks));
     return o;
   }
 

@@ -37,6 +37,9 @@ class TalksIT {
     assertThat(done.get("result_url").asString()).contains("Expires=").contains("Signature=");
     assertThat(done.get("created_at").asString()).as("talks print created_at without a zone, as D-ID's examples do")
         .doesNotEndWith("Z");
+    DidClient.Answer audio = fx.client().fetch(done.get("audio_url").asString());
+    assertThat(audio.status()).isEqualTo(200);
+    assertThat(new String(audio.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
   }
 
   @Test
@@ -84,6 +87,7 @@ class TalksIT {
   void givenAClipOfAStockPresenter_whenDone_thenItHasAResult_andAnUnknownPresenterIs400() {
     JsonNode presenters = fx.client().get("/clips/presenters").json().get("presenters");
     String presenter = presenters.get(0).get("presenter_id").asString();
+    assertThat(fx.client().fetch(presenters.get(0).get("preview_url").asString()).contentType()).isEqualTo("video/mp4");
     DidClient.Answer created = fx.client().post("/clips", Bodies.clip(presenter, "ak:clip-1"));
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("id").asString();

@@ -22,6 +22,9 @@ class ValidationIT {
       script.audio_url | {"script":{"type":"audio","audio_url":"https://a.example/a.ogg"}}
       config.pad_audio | {"script":{"type":"text","input":"Hello there"},"config":{"pad_audio":61}}
       voice_name    | {"script":{"type":"text","input":"Hello there"},"voice_name":"x"}
+      script.type   | {"script":{"type":"video","input":"Hello there"}}
+      script.provider.type | {"script":{"type":"text","input":"Hello there","provider":{"type":"acme","voice_id":"x"}}}
+      script.provider.voice_id | {"script":{"type":"text","input":"Hello there","provider":{"type":"microsoft"}}}
       """)
   void givenATalkThatBreaksTheSchema_then400ValidationErrorNamingTheField_andNothingCreated(String field, String body) {
     DidClient.Answer a = fx.client().post("/talks", body);
@@ -31,6 +34,13 @@ class ValidationIT {
     assertThat(error.get("description").asString()).startsWith("'" + field + "'");
     assertThat(error.get("details").get("field").asString()).isEqualTo(field);
     assertThat(fx.sim().stats().creates()).isZero();
+  }
+
+  @Test
+  void givenATypeNoBranchTakes_thenTheMessageListsTheChoices() {
+    DidClient.Answer a = fx.client().post("/talks", "{\"script\":{\"type\":\"video\",\"input\":\"Hello there\"}}");
+    assertThat(a.json().get("description").asString()).isEqualTo("'script.type' must be one of [text, audio], not \"video\"");
+    assertThat(a.json().get("details").get("errors")).hasSize(1);
   }
 
   @Test

@@ -59,6 +59,12 @@ record DidConfig(Optional<DidKey> key, URI baseUrl, String authScheme, int maxCo
                 Timeouts.DEFAULT, Retries.DEFAULT);
     }
 
+    /** True when the API is on this machine (a simulator): the one place a plain-http webhook can be delivered. */
+    boolean apiOnLoopback() {
+        String host = baseUrl.getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+    }
+
     DidKey requireKey() {
         return key.orElseThrow(() -> new ValidationException(DidPlugin.API_KEY, "no D-ID API key: set " + DidPlugin.API_KEY
                 + " (D-ID Studio > Account settings > API key) or try everything offline with --sandbox"));

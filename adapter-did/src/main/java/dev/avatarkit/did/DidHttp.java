@@ -78,6 +78,10 @@ final class DidHttp implements AutoCloseable {
         return downloads;
     }
 
+    boolean apiOnLoopback() {
+        return config.apiOnLoopback();
+    }
+
     ProviderContext context() {
         return context;
     }

@@ -56,7 +56,7 @@ final class DidVideoProvider implements VideoProvider {
     /** One POST, never repeated after an ambiguous failure: D-ID would render (and bill) it twice. */
     @Override
     public Submission submit(SubmitRequest request) {
-        RenderRequests.Create create = RenderRequests.build(request);
+        RenderRequests.Create create = RenderRequests.build(request, http.apiOnLoopback());
         String path = create.resource().path();
         Wire.Job created = http.create("POST " + path, Wire.Job.class, () -> http.createApi().create(path, create.body()));
         if (created.id() == null || created.id().isBlank()) {

@@ -39,7 +39,11 @@ final class RenderRequests {
         scene(spec);
     }
 
-    static Create build(SubmitRequest request) {
+    /**
+     * @param httpWebhooks true when plain-http callbacks may be sent: only to a simulator on loopback, since D-ID
+     *                     itself refuses them (polling covers those jobs)
+     */
+    static Create build(SubmitRequest request, boolean httpWebhooks) {
         Scene scene = scene(request.spec());
         VideoSpec spec = (VideoSpec) request.spec();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -57,8 +61,9 @@ final class RenderRequests {
         body.put("user_data", request.key().value());
         body.put("name", request.key().value());
         URI callback = request.callbackUrl();
-        if (callback != null && "https".equalsIgnoreCase(callback.getScheme())) {
-            body.put("webhook", callback.toString()); // D-ID refuses plain-http webhooks; polling covers those jobs
+        if (callback != null && ("https".equalsIgnoreCase(callback.getScheme())
+                || httpWebhooks && "http".equalsIgnoreCase(callback.getScheme()))) {
+            body.put("webhook", callback.toString());
         }
         return new Create(resource, body);
     }

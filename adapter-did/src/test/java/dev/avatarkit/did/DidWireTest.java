@@ -67,10 +67,10 @@ class DidWireTest {
     }
 
     @Test
-    void givenAPlainHttpCallback_whenSubmitted_thenNoWebhookIsSentBecauseDidRefusesThem() throws Exception {
+    void givenAPlainHttpCallbackAndAnApiOnLoopback_whenSubmitted_thenTheWebhookIsSentAsASimulatorTakesIt() throws Exception {
         did.answer(201, "{\"id\":\"tlk_2\",\"status\":\"created\"}");
-        did.videos().submit(photo("http://localhost:8080/webhooks/d-id"));
-        assertThat(Json.parse(did.next().getBody().readUtf8())).doesNotContainKey("webhook");
+        did.videos().submit(photo("http://127.0.0.1:8080/webhooks/d-id"));
+        assertThat(Json.parse(did.next().getBody().readUtf8())).containsEntry("webhook", "http://127.0.0.1:8080/webhooks/d-id");
     }
 
     @Test

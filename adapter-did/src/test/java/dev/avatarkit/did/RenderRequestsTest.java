@@ -60,9 +60,18 @@ class RenderRequestsTest {
         VideoSpec spec = video(new Scene(Character.Avatar.of("amy"), new Voice.Audio("https://cdn.example.com/a.mp3", null),
                 new Background.Color("#112233")));
         RenderRequests.Create create = RenderRequests.build(new dev.avatarkit.core.port.SubmitRequest(spec,
-                new dev.avatarkit.core.domain.IdempotencyKey("k-1"), null));
+                new dev.avatarkit.core.domain.IdempotencyKey("k-1"), null), false);
         assertThat(create.resource()).isEqualTo(DidRef.Resource.CLIP);
         assertThat(create.body()).containsEntry("background", Map.of("color", "#112233"))
                 .containsEntry("script", Map.of("type", "audio", "audio_url", "https://cdn.example.com/a.mp3"));
+    }
+
+    @Test
+    void givenAPlainHttpCallback_whenBuilt_thenItIsSentOnlyToASimulatorOnLoopback() {
+        dev.avatarkit.core.port.SubmitRequest request = new dev.avatarkit.core.port.SubmitRequest(
+                VideoSpec.singleAvatar("amy", "v", "Hello there"), new dev.avatarkit.core.domain.IdempotencyKey("k-2"),
+                java.net.URI.create("http://127.0.0.1:8080/webhooks/d-id"));
+        assertThat(RenderRequests.build(request, false).body()).doesNotContainKey("webhook");
+        assertThat(RenderRequests.build(request, true).body()).containsEntry("webhook", "http://127.0.0.1:8080/webhooks/d-id");
     }
 }

@@ -3,6 +3,7 @@ package dev.avatarkit.did;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.Character;
 import dev.avatarkit.core.domain.IdempotencyKey;
@@ -11,6 +12,7 @@ import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.domain.Voice;
 import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.ProviderEvent;
 import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.SubmitRequest;
@@ -23,6 +25,9 @@ import dev.avatarkit.didsim.FaultKind;
 import dev.avatarkit.didsim.FaultRule;
 import dev.avatarkit.testkit.provider.VideoProviderContract;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +172,32 @@ class DidSimulatorIT extends VideoProviderContract {
             assertThatThrownBy(() -> bad.videos().orElseThrow().status(new ProviderRef("talk:tlk_x")))
                     .isInstanceOf(UnauthorizedException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
+        }
+    }
+
+    @Test
+    void givenAWebhook_whenTheTalkFinishes_thenTheSimulatorsDeliveryBecomesAHintForThatJob() throws Exception {
+        BlockingQueue<byte[]> deliveries = new LinkedBlockingQueue<>(8);
+        HttpServer receiver = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        receiver.createContext("/webhooks/d-id", exchange -> {
+            deliveries.offer(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            IdempotencyKey key = key();
+            URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks/d-id");
+            ProviderRef ref = videos().submit(new SubmitRequest(photoTalk(key).spec(), key, hook)).ref();
+            finish(ref);
+            byte[] body = deliveries.poll(20, TimeUnit.SECONDS);
+            assertThat(body).as("the simulator's webhook delivery").isNotNull();
+            ProviderEvent event = did.events().orElseThrow().verify(Map.of(), body);
+            assertThat(event.correlationId()).isEqualTo(key.value());
+            assertThat(event.providerRef()).isEqualTo(ref.value());
+        } finally {
+            receiver.stop(0);
         }
     }
 }

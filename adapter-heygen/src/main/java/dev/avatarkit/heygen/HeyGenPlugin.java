@@ -61,6 +61,14 @@ public final class HeyGenPlugin implements ProviderPlugin {
     }
 
     @Override
+    public void validate(ProviderSettings settings) {
+        url(settings, BASE_URL, HeyGenConfig.DEFAULT_BASE_URL);
+        url(settings, UPLOAD_URL, HeyGenConfig.DEFAULT_UPLOAD_URL);
+        maxConcurrency(settings);
+        dialect(settings);
+    }
+
+    @Override
     public ProviderCapabilities capabilities(ProviderSettings settings, String dialect) {
         int max = maxConcurrency(settings);
         EnumSet<Feature> features = EnumSet.allOf(Feature.class);

@@ -134,8 +134,8 @@ public final class ConfigLoader {
         Map<String, String> values = new HashMap<>();
         plugins.settings().forEach(s -> { if (v.containsKey(s.name())) values.put(s.name(), v.get(s.name())); });
         ProviderValues settings = new ProviderValues(values, plugins.secretNames());
-        var chosen = plugins.get(v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(), "AVATARKIT_PROVIDER");
-        chosen.capabilities(settings, chosen.dialect(settings));
+        plugins.get(v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(), "AVATARKIT_PROVIDER");
+        plugins.all().forEach(plugin -> plugin.validate(settings));
         return settings;
     }
 

@@ -23,6 +23,15 @@ public interface ProviderPlugin {
     /** The dialect new jobs use under these settings (HeyGen's {@code HEYGEN_API_VERSION}); {@code ""} for one dialect. */
     String dialect(ProviderSettings settings);
 
+    /**
+     * Checks the settings without any I/O (URLs, numbers, the dialect), so the application reports a bad value at
+     * start, naming its key, rather than on the first job. The default checks nothing.
+     *
+     * @throws dev.avatarkit.core.domain.ValidationException naming the setting
+     */
+    default void validate(ProviderSettings settings) {
+    }
+
     /** What {@code dialect} can do under these settings, without any I/O (for listings and for refusing early). */
     ProviderCapabilities capabilities(ProviderSettings settings, String dialect);
 

@@ -17,7 +17,6 @@ import dev.avatarkit.core.port.ProviderCapabilities.Feature;
 import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;
-import dev.avatarkit.testkit.jobs.JobSamples;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,8 +60,10 @@ class CapabilityGateTest {
 
     @Test
     void givenAScriptOverTheProvidersLimit_whenCreated_thenTheLimitComesFromTheProvider() {
-        assertThatThrownBy(() -> create.create(CreateJob.Command.of(JobSamples.singleAvatar())))
-                .hasMessageContaining("at most 40");
+        VideoSpec long41 = VideoSpec.singleAvatar("presenter_1", "v1", "x".repeat(41));
+        assertThatThrownBy(() -> create.create(CreateJob.Command.of(long41))).hasMessageContaining("at most 40");
+        assertThat(create.create(CreateJob.Command.of(VideoSpec.singleAvatar("presenter_1", "v1", "x".repeat(40))))
+                .created()).isTrue();
     }
 
     @Test

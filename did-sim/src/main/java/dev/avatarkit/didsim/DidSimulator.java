@@ -74,7 +74,11 @@ public final class DidSimulator implements AutoCloseable {
     routes.addAll(new ObjectRoutes(ctx).routes());
     routes.addAll(new AdminRoutes(this).routes());
     server.createContext("/", new FrontDoor(routes, config.apiKey, faults, stats, DidSchema.published(), config.lenient));
-    threads = Executors.newCachedThreadPool(daemon("did-sim-http"));
+    // 64 request threads (a slow fault holds one for its delay) and at most 1,024 requests waiting behind them
+    ThreadPoolExecutor requests = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_024),
+        daemon("did-sim-http"));
+    requests.allowCoreThreadTimeOut(true);
+    threads = requests;
     server.setExecutor(threads);
     server.start();
     background = Executors.newSingleThreadScheduledExecutor(daemon("did-sim-webhook-clock"));

@@ -53,6 +53,12 @@ public final class DidPlugin implements ProviderPlugin {
         return "";
     }
 
+    /** Base URL, auth scheme and concurrency are checked at start; the key only when a call needs it. */
+    @Override
+    public void validate(ProviderSettings settings) {
+        DidConfig.from(settings);
+    }
+
     @Override
     public ProviderCapabilities capabilities(ProviderSettings settings, String dialect) {
         requireDialect(dialect);

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.ProviderCapabilities.Feature;
 import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.Submission;
@@ -19,6 +21,7 @@ import dev.avatarkit.core.port.VideoProvider;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +93,16 @@ public abstract class VideoProviderContract {
             assertThat(second.items()).doesNotContainAnyElementsOf(first.items());
         }
         assertThat(provider().avatars(PageRequest.first(2)).items()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
-        assertThat(provider().templates(PageRequest.first(5)).items()).hasSizeLessThanOrEqualTo(5);
+        if (provider().capabilities().has(Feature.TEMPLATES)) {
+            assertThat(provider().templates(PageRequest.first(5)).items()).hasSizeLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void givenAProviderWithoutTemplates_whenTemplatesAreAsked_thenItRefusesBeforeAnyCall() {
+        // a provider that says it has templates is held to the listing above; one that says it has none must refuse
+        Assumptions.assumeFalse(provider().capabilities().has(Feature.TEMPLATES), "the provider offers templates");
+        assertThatThrownBy(() -> provider().templates(PageRequest.first(5))).isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> provider().template("any-template")).isInstanceOf(UnsupportedCapabilityException.class);
     }
 }

@@ -28,6 +28,7 @@ final class ArchitectureRules {
     final ArchRule storageAdapterDependsOnCoreOnly;
     final ArchRule simulatorSharesNoCode;
     final ArchRule appsAndRuntimeNameNoProvider;
+    final ArchRule providersShareNoCode;
 
     /** Every provider's and simulator's packages, under the root. */
     static final List<String> PROVIDER_PACKAGES = List.of(".heygen..", ".did..", ".sim..", ".didsim..");
@@ -35,6 +36,8 @@ final class ArchitectureRules {
     ArchitectureRules(String root) {
         String core = root + ".core..";
         String heygen = root + ".heygen..";
+        String did = root + ".did..";
+        String didsim = root + ".didsim..";
         String storage = root + ".storage..";
         String sim = root + ".sim..";
         String cli = root + ".cli..";
@@ -47,9 +50,9 @@ final class ArchitectureRules {
                 .as("core depends only on the JDK");
         // Okio itself is allowed wherever Moshi is (it is Moshi's streaming layer); the HTTP client is not
         httpClientOnlyInHeyGenAdapterAndSimulator = noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(heygen, sim)
+                .and().resideOutsideOfPackages(heygen, did, sim, didsim)
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
-                .as("Retrofit/OkHttp only in adapter-heygen and heygen-sim");
+                .as("Retrofit/OkHttp only in the provider adapters and simulators");
         awsSdkOnlyInS3Package = noClasses().that().resideInAPackage(root + "..")
                 .and().resideOutsideOfPackage(root + ".storage.s3..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
@@ -66,18 +69,21 @@ final class ArchitectureRules {
                 .as("Guice only in *Module classes, the app roots and runtime's Platform (the injector's handle)");
         noPackageCycles = slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .as("no cycles between packages");
-        heygenAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(heygen)
-                .should().dependOnClassesThat().resideInAnyPackage(storage, cli, http, runtime, sim)
-                .as("adapter-heygen depends on core only, not on other adapters or apps");
+        heygenAdapterDependsOnCoreOnly = noClasses().that().resideInAnyPackage(heygen, did)
+                .should().dependOnClassesThat().resideInAnyPackage(storage, cli, http, runtime, sim, didsim)
+                .as("a provider adapter depends on core only, not on other adapters, simulators or apps");
+        providersShareNoCode = noClasses().that().resideInAPackage(did)
+                .should().dependOnClassesThat().resideInAPackage(heygen)
+                .as("the D-ID adapter shares no code with the HeyGen adapter");
         storageAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(storage)
-                .should().dependOnClassesThat().resideInAnyPackage(heygen, cli, http, runtime, sim)
+                .should().dependOnClassesThat().resideInAnyPackage(heygen, did, cli, http, runtime, sim, didsim)
                 .as("adapter-storage depends on core only, not on other adapters or apps");
         // the simulator is written from the reference alone, so that a misreading on either side fails a test; it
         // implements only the sandbox plugin interface (core.spi) so that --sandbox can find it
-        simulatorSharesNoCode = noClasses().that().resideInAPackage(sim)
-                .should().dependOnClassesThat(resideInAnyPackage(core, heygen, storage, runtime, cli, http)
+        simulatorSharesNoCode = noClasses().that().resideInAnyPackage(sim, didsim)
+                .should().dependOnClassesThat(resideInAnyPackage(core, heygen, did, storage, runtime, cli, http)
                         .and(not(resideInAPackage(root + ".core.spi.."))))
-                .as("heygen-sim shares no code with avatarkit (it implements the sandbox plugin interface only)");
+                .as("the simulators share no code with avatarkit (they implement the sandbox plugin interface only)");
         // providers are plugins found at run time: adding one touches no line of core, runtime or the apps
         appsAndRuntimeNameNoProvider = noClasses().that().resideInAnyPackage(core, runtime, cli, http)
                 .should().dependOnClassesThat().resideInAnyPackage(PROVIDER_PACKAGES.stream().map(p -> root + p).toArray(String[]::new))
@@ -87,6 +93,6 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         return List.of(coreDependsOnlyOnTheJdk, httpClientOnlyInHeyGenAdapterAndSimulator, awsSdkOnlyInS3Package,
                 jdbcOnlyInStorage, guiceOnlyInModulesAndAppRoots, noPackageCycles, heygenAdapterDependsOnCoreOnly,
-                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode, appsAndRuntimeNameNoProvider);
+                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode, appsAndRuntimeNameNoProvider, providersShareNoCode);
     }
 }

@@ -27,12 +27,12 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import retrofit2.Call;
 
 /**
  * {@link AvatarProvider} on the legacy v2 photo-avatar routes (reference §8.1). The identity is a <em>trained avatar
@@ -91,8 +91,7 @@ final class LegacyAvatarProvider implements AvatarProvider {
     public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         byte[] bytes = Uploads.readAll(content, size);
         RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
-        Envelope env = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
-        Dtos.LegacyAsset asset = transport.data(env, Dtos.LegacyAsset.class, "asset upload", true);
+        Dtos.LegacyAsset asset = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
         if (asset.id() == null) throw HeyGenVideoProvider.unreadableCreate();
         if (asset.imageKey() == null || asset.imageKey().isBlank()) {
             throw new InvalidRequestException("HeyGen asset upload: " + fileName + " is not an image (no image_key); "
@@ -110,15 +109,9 @@ final class LegacyAvatarProvider implements AvatarProvider {
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
         if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) return identityFromPhotos(spec, referenceAssetIds);
-        Map<String, Object> photo = new LinkedHashMap<>();
-        photo.put("name", spec.name());
-        photo.put("age", LegacyEnums.age(spec.age()));
-        photo.put("gender", LegacyEnums.gender(spec.gender()));
-        photo.put("ethnicity", LegacyEnums.ethnicity(spec.ethnicity()));
-        photo.put("orientation", "square");
-        photo.put("pose", "half_body");
-        photo.put("style", LegacyEnums.style(spec.style()));
-        photo.put("appearance", spec.prompt());
+        LegacyRequests.PhotoGenerate photo = new LegacyRequests.PhotoGenerate(spec.name(), LegacyEnums.age(spec.age()),
+                LegacyEnums.gender(spec.gender()), LegacyEnums.ethnicity(spec.ethnicity()), "square", "half_body",
+                LegacyEnums.style(spec.style()), spec.prompt());
         String generationId = startGeneration(() -> writes.generatePhoto(photo), "identity photo generate");
 
         // From here on something has been paid for: a transient failure must not let the engine start over.
@@ -130,13 +123,10 @@ final class LegacyAvatarProvider implements AvatarProvider {
                     + " succeeded without an image_key; no avatar group was created", 200, null, null, null);
         }
 
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("name", spec.name());
-        group.put("image_key", imageKey);
-        group.put("generation_id", generationId);
+        LegacyRequests.GroupCreate group = new LegacyRequests.GroupCreate(spec.name(), imageKey, generationId);
         String what = "avatar group create (after photo generation " + generationId + ")";
-        Dtos.LegacyPhotoLook look = afterPaid("photo generation " + generationId, () -> transport.data(
-                transport.call(CREATE, false, what, () -> writes.createGroup(group)), Dtos.LegacyPhotoLook.class, what, true));
+        Dtos.LegacyPhotoLook look = afterPaid("photo generation " + generationId,
+                () -> transport.call(CREATE, false, what, () -> writes.createGroup(group)));
         if (look.groupId() == null || look.groupId().isBlank()) {
             throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
                     200, null, null, null);
@@ -145,56 +135,47 @@ final class LegacyAvatarProvider implements AvatarProvider {
 
         String trainWhat = "avatar group train (group " + groupId + ")";
         afterPaid("photo generation " + generationId + " and untrained avatar group " + groupId,
-                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
+                () -> transport.exchange(CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId))));
         return new Submission(new ProviderRef(GROUP + groupId + ":" + generationId), "training");
     }
 
     private Submission identityFromPhotos(IdentitySpec spec, List<String> imageKeys) {
         if (imageKeys.stream().anyMatch(k -> k.startsWith("http://") || k.startsWith("https://"))) {
-            throw Bodies.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
+            throw WireRequests.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
                     + "pass local files (they are uploaded for their image_key) or use the v3 dialect for URLs");
         }
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("name", spec.name());
-        group.put("image_key", imageKeys.get(0));
+        LegacyRequests.GroupCreate group = new LegacyRequests.GroupCreate(spec.name(), imageKeys.get(0), null);
         String what = "avatar group create (from reference photos)";
-        Dtos.LegacyPhotoLook look = transport.data(transport.call(CREATE, false, what, () -> writes.createGroup(group)),
-                Dtos.LegacyPhotoLook.class, what, true);
+        Dtos.LegacyPhotoLook look = transport.call(CREATE, false, what, () -> writes.createGroup(group));
         if (look.groupId() == null || look.groupId().isBlank()) {
             throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
                     200, null, null, null);
         }
         String groupId = look.groupId();
         if (imageKeys.size() > 1) {
-            Map<String, Object> add = new LinkedHashMap<>();
-            add.put("group_id", groupId);
-            add.put("image_keys", imageKeys.subList(1, imageKeys.size()));
-            add.put("name", spec.name());
+            LegacyRequests.GroupAdd add = new LegacyRequests.GroupAdd(groupId, List.copyOf(imageKeys.subList(1, imageKeys.size())),
+                    spec.name());
             String addWhat = "avatar group add (group " + groupId + ")";
-            afterPaid("avatar group " + groupId, () -> transport.call(CREATE, false, addWhat, () -> writes.addToGroup(add)));
+            afterPaid("avatar group " + groupId, () -> transport.exchange(CREATE, false, addWhat, () -> writes.addToGroup(add)));
         }
         String trainWhat = "avatar group train (group " + groupId + ")";
         afterPaid("untrained avatar group " + groupId,
-                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
+                () -> transport.exchange(CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId))));
         return new Submission(new ProviderRef(GROUP + groupId), "training");
     }
 
     @Override
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("group_id", groupId(spec.baseLookId()));
-        body.put("prompt", spec.prompt());
         String framing = spec.shot().framing().toLowerCase(Locale.ROOT);
-        body.put("orientation", "square");
-        body.put("pose", framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body");
-        body.put("style", "Realistic");
+        String pose = framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body";
+        LegacyRequests.LookGenerate body = new LegacyRequests.LookGenerate(groupId(spec.baseLookId()), spec.prompt(),
+                "square", pose, "Realistic");
         String id = startGeneration(() -> writes.generateLook(body), "still create");
         return new Submission(new ProviderRef(GEN + id), "in_progress");
     }
 
-    private String startGeneration(java.util.function.Supplier<retrofit2.Call<okhttp3.ResponseBody>> call, String what) {
-        Envelope env = transport.call(CREATE, false, what, call);
-        Dtos.LegacyGenerationId id = transport.data(env, Dtos.LegacyGenerationId.class, what, true);
+    private String startGeneration(Supplier<Call<Envelope<Dtos.LegacyGenerationId>>> call, String what) {
+        Dtos.LegacyGenerationId id = transport.call(CREATE, false, what, call);
         if (id.generationId() == null || id.generationId().isBlank()) throw HeyGenVideoProvider.unreadableCreate();
         return id.generationId();
     }
@@ -264,8 +245,7 @@ final class LegacyAvatarProvider implements AvatarProvider {
         int colon = rest.indexOf(':');
         String groupId = colon < 0 ? rest : rest.substring(0, colon);
         String generationId = colon < 0 ? null : rest.substring(colon + 1);
-        Envelope env = transport.call(READ, true, "train status", () -> reads.trainStatus(groupId));
-        Dtos.LegacyTrainStatus train = transport.data(env, Dtos.LegacyTrainStatus.class, "train status", false);
+        Dtos.LegacyTrainStatus train = transport.call(READ, true, "train status", () -> reads.trainStatus(groupId));
         RenderPhase phase = StatusMapper.phase(train.status());
         if (phase == RenderPhase.FAILED) return StatusMapper.status(train.status(), null, train.errorMsg(), List.of());
         if (phase != RenderPhase.SUCCEEDED) return StatusMapper.status(train.status(), null, null, List.of());
@@ -279,16 +259,14 @@ final class LegacyAvatarProvider implements AvatarProvider {
 
     /** The group's first look image, for a {@code group:} ref without the generation it was made from. */
     private String groupImage(String groupId) {
-        Envelope env = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
-        Dtos.LegacyGroupAvatars list = transport.data(env, Dtos.LegacyGroupAvatars.class, "group avatars", false);
+        Dtos.LegacyGroupAvatars list = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
         if (list.avatarList() == null) return null;
         return list.avatarList().stream().map(Dtos.LegacyPhotoLook::imageUrl).filter(u -> u != null && !u.isBlank())
                 .findFirst().orElse(null);
     }
 
     private Dtos.LegacyGeneration generation(String id) {
-        Envelope env = transport.call(READ, true, "generation status", () -> reads.generation(id));
-        return transport.data(env, Dtos.LegacyGeneration.class, "generation status", false);
+        return transport.call(READ, true, "generation status", () -> reads.generation(id));
     }
 
     /** The group id of an identity ref ({@code group:<group_id>[:<generation_id>]}); a bare id is taken as a group id. */

@@ -6,6 +6,7 @@ import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.retry.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -39,7 +39,7 @@ public final class HeyGen implements AutoCloseable {
             this.avatars = new V3AvatarProvider(transport, config, downloads);
         } else {
             this.videos = new LegacyVideoProvider(transport, config, downloads);
-            this.avatars = new LegacyAvatarProvider(transport, config, downloads, clock, sleeper);
+            this.avatars = new LegacyAvatarProvider(transport, config, downloads);
         }
         this.events = new HeyGenWebhooks(config.webhookSecret(), clock);
     }

@@ -54,6 +54,9 @@ final class PollStep {
         } catch (ProviderException e) {
             return now.plus(renderTimes.nextPoll(job, now));
         }
+        if (status.successor() != null && !status.successor().equals(job.providerRef())) {
+            job = writes.save(job.withProviderRef(status.successor(), now)); // stored first: the old ref is spent
+        }
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);

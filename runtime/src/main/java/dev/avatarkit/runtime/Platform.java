@@ -7,6 +7,7 @@ import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.influencer.InfluencerHooks;
 import dev.avatarkit.core.influencer.InfluencerPlan;
 import dev.avatarkit.core.influencer.InfluencerReport;
+import dev.avatarkit.runtime.influencer.MoshiAwtInfluencerFiles;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
@@ -167,7 +168,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public InfluencerReport influencerReport() {
-        return new InfluencerReport(jobs(), assets(), clock);
+        return new InfluencerReport(jobs(), assets(), clock, new MoshiAwtInfluencerFiles());
     }
 
     public InfluencerPlan influencerPlan() {

@@ -51,7 +51,7 @@ final class Transport implements AutoCloseable {
     private final OkHttpClient transfers;
     private final RetryPolicy retry;
     private final RateGate rateGate;
-    private final ConcurrencyGate createGate;
+    private final CreateCallGate createGate;
     private final Map<String, Object> services = new ConcurrentHashMap<>();
     private final ProviderCallListener calls;
 
@@ -75,7 +75,7 @@ final class Transport implements AutoCloseable {
         this.transfers = base.newBuilder().readTimeout(t.transfer()).writeTimeout(t.transfer()).retryOnConnectionFailure(false).build();
         this.rateGate = new RateGate(config.requestsPerSecond(), clock, sleeper);
         this.retry = new RetryPolicy(config.retry(), sleeper, clock, jitter, rateGate::drain);
-        this.createGate = new ConcurrencyGate(config.maxConcurrency());
+        this.createGate = new CreateCallGate(config.maxConcurrency());
     }
 
     Moshi moshi() {

@@ -45,7 +45,7 @@ abstract class SimHarness {
   record Res(int status, java.net.http.HttpHeaders headers, byte[] body) {
     @SuppressWarnings("unchecked")
     Map<String, Object> json() {
-      return Json.parseObject(body);
+      return JsonMaps.parseObject(body);
     }
 
     @SuppressWarnings("unchecked")
@@ -114,7 +114,7 @@ abstract class SimHarness {
 
   static Map<String, Object> fixture(String name) throws Exception {
     try (InputStream in = SimHarness.class.getResourceAsStream("/fixtures/" + name)) {
-      return Json.parseObject(in.readAllBytes());
+      return JsonMaps.parseObject(in.readAllBytes());
     }
   }
 

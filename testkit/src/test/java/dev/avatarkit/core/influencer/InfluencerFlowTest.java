@@ -80,6 +80,20 @@ class InfluencerFlowTest {
     }
 
     @Test
+    void givenAnIdentityMadeInPhases_whenRun_thenTheEngineStoresTheSuccessorRefAndTheStillsBuildOnIt() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).identitiesInPhases());
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(2), List.of()));
+
+        h.runUntilIdle();
+
+        Job done = h.job(identity.id());
+        assertThat(done.state()).as("error: %s", done.error()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.providerRef().value()).startsWith("look_base_");
+        assertThat(h.stills(identity.id())).hasSize(2).allMatch(s -> s.state() == JobState.SUCCEEDED)
+                .allMatch(s -> ((StillSpec) s.spec()).baseLookId().equals(done.providerRef().value()));
+    }
+
+    @Test
     void givenTheProcessDiesAfterTheProviderMadeAStill_whenRestarted_thenEveryShotIsRenderedExactlyOnce() {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).crashOnCreate(21, true));
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(), List.of()));

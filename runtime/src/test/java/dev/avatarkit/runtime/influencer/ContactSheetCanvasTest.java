@@ -9,7 +9,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The sheet decodes, has the documented size, and its labels and tiles are really drawn. */
-class ContactSheetTest {
+class ContactSheetCanvasTest {
 
     private static BufferedImage solid(int rgb, int w, int h) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

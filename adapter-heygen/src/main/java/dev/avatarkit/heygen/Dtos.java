@@ -11,6 +11,18 @@ import java.util.Map;
 public final class Dtos {
     private Dtos() {}
 
+    /** A render's or look's own error (not a request error): code as number or text, message under one of three names. */
+    public record ItemError(Object code, Object message, Object msg, Object detail) {
+        String codeText() {
+            return Envelope.str(code);
+        }
+
+        String text() {
+            Object m = message != null ? message : msg != null ? msg : detail;
+            return m == null ? null : String.valueOf(m);
+        }
+    }
+
     // ---- v3
     public record V3Video(@Json(name = "video_id") String videoId, String id, String status, String title,
                    @Json(name = "callback_id") String callbackId,
@@ -21,13 +33,13 @@ public final class Dtos {
                    @Json(name = "gif_url") String gifUrl,
                    @Json(name = "failure_code") Object failureCode,
                    @Json(name = "failure_message") String failureMessage,
-                   Map<String, Object> error, @Json(name = "created_at") Double createdAt) {
+                   ItemError error, @Json(name = "created_at") Double createdAt) {
         String anyId() {
             return videoId != null ? videoId : id;
         }
     }
 
-    public record V3StatusItem(@Json(name = "video_id") String videoId, String id, String status, Map<String, Object> error) {
+    public record V3StatusItem(@Json(name = "video_id") String videoId, String id, String status, ItemError error) {
         String anyId() {
             return videoId != null ? videoId : id;
         }
@@ -35,7 +47,7 @@ public final class Dtos {
 
     public record V3Look(String id, String name, @Json(name = "avatar_type") String avatarType,
                   @Json(name = "group_id") String groupId, String gender,
-                  @Json(name = "preview_image_url") String previewImageUrl, String status, Map<String, Object> error) {}
+                  @Json(name = "preview_image_url") String previewImageUrl, String status, ItemError error) {}
 
     public record V3AvatarCreated(@Json(name = "avatar_item") V3Look avatarItem) {}
 
@@ -55,8 +67,18 @@ public final class Dtos {
     public record V3TemplateDetail(String id, String name, Map<String, Object> variables, List<V3TemplateScene> scenes) {}
 
     public record V3User(String username, String email, @Json(name = "billing_type") String billingType,
-                  Map<String, Object> wallet, Map<String, Object> subscription,
-                  @Json(name = "usage_based") Map<String, Object> usageBased) {}
+                  V3Wallet wallet, V3Subscription subscription, @Json(name = "usage_based") V3UsageBased usageBased) {}
+
+    /** Amounts and names stay untyped scalars: HeyGen sends numbers as numbers or strings. */
+    public record V3Wallet(@Json(name = "remaining_balance") Object remainingBalance, Object currency) {}
+
+    public record V3Subscription(Object plan, V3Credits credits) {}
+
+    public record V3Credits(@Json(name = "premium_credits") V3CreditBalance premiumCredits) {}
+
+    public record V3CreditBalance(Object remaining) {}
+
+    public record V3UsageBased(@Json(name = "remaining_credits") Object remainingCredits) {}
 
     public record V3Asset(@Json(name = "asset_id") String assetId, String id, String url) {}
 
@@ -69,7 +91,7 @@ public final class Dtos {
                         @Json(name = "thumbnail_url") String thumbnailUrl, @Json(name = "gif_url") String gifUrl,
                         @Json(name = "caption_url") String captionUrl,
                         @Json(name = "video_url_caption") String videoUrlCaption,
-                        @Json(name = "callback_id") String callbackId, Map<String, Object> error) {}
+                        @Json(name = "callback_id") String callbackId, ItemError error) {}
 
     public record LegacyListItem(@Json(name = "video_id") String videoId, String status,
                           @Json(name = "video_title") String videoTitle,

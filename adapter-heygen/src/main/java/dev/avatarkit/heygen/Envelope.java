@@ -1,19 +1,15 @@
 package dev.avatarkit.heygen;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
- * One HeyGen response body, whatever the dialect: v3 {@code {"data":…,"has_more","next_token"}} /
- * {@code {"error":{"code","message","param"}}}, v2 {@code {"error":null|{…},"data":…}}, v1
- * {@code {"code":100,"data":…,"message":"Success"}} (any other {@code code} is an error). Unknown fields are
- * ignored; error codes may be numbers or strings and always come out as strings.
+ * One HeyGen response, whatever the dialect, with its {@code data} already read as {@code T}: v3
+ * {@code {"data":…,"has_more","next_token"}} / {@code {"error":{"code","message","param"}}}, v2
+ * {@code {"error":null|{…},"data":…}}, v1 {@code {"code":100,"data":…,"message":"Success"}} (any other {@code code}
+ * is an error). Made by {@link EnvelopeConverter}; {@code readable} is false when the body was not a JSON object, and
+ * {@code data} is null when it was absent or not of the expected shape (the caller decides which of those is fatal).
  */
-record Envelope(Object data, WireError error, Boolean hasMore, String nextToken) {
+record Envelope<T>(T data, WireError error, Boolean hasMore, String nextToken, boolean readable) {
     /** A provider error as sent: code as a string (numbers without ".0"), message, offending field. */
     record WireError(String code, String message, String param) {
         private static final int MAX_CHARS = 300;
@@ -29,42 +25,12 @@ record Envelope(Object data, WireError error, Boolean hasMore, String nextToken)
         }
     }
 
-    private static final JsonAdapter<Object> ANY = new Moshi.Builder().build().adapter(Object.class);
+    static <T> Envelope<T> unreadable() {
+        return new Envelope<>(null, null, null, null, false);
+    }
 
     boolean isError() {
         return error != null;
-    }
-
-    /** @throws IOException when the body is not a JSON object */
-    static Envelope parse(byte[] body) throws IOException {
-        Object root;
-        try {
-            root = ANY.fromJson(new String(body, StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw new IOException("malformed JSON", e);
-        }
-        if (!(root instanceof Map<?, ?> map)) throw new IOException("not a JSON object");
-        Object data = map.get("data");
-        return new Envelope(data, errorOf(map), bool(map.get("has_more")), str(map.get("next_token")));
-    }
-
-    private static WireError errorOf(Map<?, ?> map) {
-        Object error = map.get("error");
-        if (error instanceof Map<?, ?> e && (e.get("code") != null || e.get("message") != null)) {
-            return new WireError(str(e.get("code")), firstText(e.get("message"), e.get("msg"), e.get("detail")),
-                    str(e.get("param")));
-        }
-        if (error instanceof String s && !s.isBlank()) return new WireError(null, s, null);
-        Object code = map.get("code");
-        if (code != null && !"100".equals(str(code)) && (map.get("data") == null || code instanceof String)) {
-            return new WireError(str(code), firstText(map.get("message"), map.get("msg")), null);
-        }
-        return null;
-    }
-
-    private static String firstText(Object... values) {
-        for (Object v : values) if (v instanceof String s && !s.isBlank()) return s;
-        return null;
     }
 
     /** A JSON scalar as text: 40119.0 → "40119"; null stays null. */
@@ -72,9 +38,5 @@ record Envelope(Object data, WireError error, Boolean hasMore, String nextToken)
         if (value == null) return null;
         if (value instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         return String.valueOf(value);
-    }
-
-    private static Boolean bool(Object value) {
-        return value instanceof Boolean b ? b : null;
     }
 }

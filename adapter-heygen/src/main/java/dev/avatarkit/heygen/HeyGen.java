@@ -11,9 +11,7 @@ import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.VideoProvider;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -41,7 +39,7 @@ public final class HeyGen implements AutoCloseable {
             this.avatars = new V3AvatarProvider(transport, config, downloads);
         } else {
             this.videos = new LegacyVideoProvider(transport, config, downloads);
-            this.avatars = new LegacyAvatarProvider(transport, config, downloads, clock, sleeper);
+            this.avatars = new LegacyAvatarProvider(transport, config, downloads);
         }
         this.events = new HeyGenWebhooks(config.webhookSecret(), clock);
     }
@@ -83,18 +81,15 @@ public final class HeyGen implements AutoCloseable {
      */
     public WebhookEndpoint registerWebhook(IdempotencyKey key, URI url, List<String> events) {
         Require.nonNull(url, "url");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", url.toString());
-        if (events != null && !events.isEmpty()) body.put("events", List.copyOf(events));
-        Envelope env;
+        var body = new WireRequests.WebhookRegister(url.toString(), events == null || events.isEmpty() ? null : List.copyOf(events));
+        Dtos.WebhookEndpointDto dto;
         if (config.apiVersion() == ApiVersion.V3) {
             V3Api api = transport.service(V3Api.class, CREATE, false);
-            env = transport.call(CREATE, key != null, "webhook register", () -> api.createWebhook(key == null ? null : key.value(), body));
+            dto = transport.call(CREATE, key != null, "webhook register", () -> api.createWebhook(key == null ? null : key.value(), body));
         } else {
             LegacyApi api = transport.service(LegacyApi.class, CREATE, false);
-            env = transport.call(CREATE, false, "webhook register", () -> api.addWebhook(body));
+            dto = transport.call(CREATE, false, "webhook register", () -> api.addWebhook(body));
         }
-        Dtos.WebhookEndpointDto dto = transport.data(env, Dtos.WebhookEndpointDto.class, "webhook register", true);
         return new WebhookEndpoint(dto.endpointId(), dto.url(), dto.secret());
     }
 

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 
 /** What both dialects share: name, download with refresh, small parsing helpers. */
 abstract class HeyGenVideoProvider implements VideoProvider {
@@ -46,7 +45,7 @@ abstract class HeyGenVideoProvider implements VideoProvider {
         return Instant.ofEpochSecond((long) epochSeconds).isBefore(since.minus(SKEW));
     }
 
-    static String next(Envelope env) {
+    static String next(Envelope<?> env) {
         if (Boolean.FALSE.equals(env.hasMore())) return null;
         String t = env.nextToken();
         return t == null || t.isBlank() ? null : t;
@@ -71,14 +70,5 @@ abstract class HeyGenVideoProvider implements VideoProvider {
             }
         }
         return -1;
-    }
-
-    static Object path(Map<String, Object> map, String... keys) {
-        Object cur = map;
-        for (String k : keys) {
-            if (!(cur instanceof Map<?, ?> m)) return null;
-            cur = m.get(k);
-        }
-        return cur;
     }
 }

@@ -1,8 +1,6 @@
 package dev.avatarkit.heygen;
 
-import java.util.Map;
 import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -11,66 +9,66 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
-/** HeyGen legacy v1/v2 routes (no idempotency keys anywhere). */
+/** HeyGen legacy v1/v2 routes (no idempotency keys anywhere): typed records in, {@link Envelope}s out. */
 interface LegacyApi {
     @POST("v2/video/generate")
-    Call<ResponseBody> generate(@Body Map<String, Object> body);
+    Call<Envelope<Dtos.LegacyVideoId>> generate(@Body LegacyRequests.VideoGenerate body);
 
     @GET("v1/video_status.get")
-    Call<ResponseBody> status(@Query("video_id") String id);
+    Call<Envelope<Dtos.LegacyStatus>> status(@Query("video_id") String id);
 
     @GET("v1/video.list")
-    Call<ResponseBody> videos(@Query("limit") int limit, @Query("token") String token);
+    Call<Envelope<Dtos.LegacyVideoList>> videos(@Query("limit") int limit, @Query("token") String token);
 
     @DELETE("v1/video.delete")
-    Call<ResponseBody> delete(@Query("video_id") String id);
+    Call<Envelope<Object>> delete(@Query("video_id") String id);
 
     @GET("v2/templates")
-    Call<ResponseBody> templates();
+    Call<Envelope<Dtos.LegacyTemplates>> templates();
 
     @GET("v2/template/{id}")
-    Call<ResponseBody> template(@Path("id") String id);
+    Call<Envelope<Dtos.LegacyTemplateDetail>> template(@Path("id") String id);
 
     @POST("v2/template/{id}/generate")
-    Call<ResponseBody> generateFromTemplate(@Path("id") String id, @Body Map<String, Object> body);
+    Call<Envelope<Dtos.LegacyVideoId>> generateFromTemplate(@Path("id") String id, @Body WireRequests.TemplateGenerate body);
 
     @GET("v2/avatars")
-    Call<ResponseBody> avatars();
+    Call<Envelope<Dtos.LegacyAvatars>> avatars();
 
     @GET("v2/voices")
-    Call<ResponseBody> voices();
+    Call<Envelope<Dtos.LegacyVoices>> voices();
 
     @GET("v2/user/remaining_quota")
-    Call<ResponseBody> quota();
+    Call<Envelope<Dtos.LegacyQuota>> quota();
 
     @POST("v2/photo_avatar/photo/generate")
-    Call<ResponseBody> generatePhoto(@Body Map<String, Object> body);
+    Call<Envelope<Dtos.LegacyGenerationId>> generatePhoto(@Body LegacyRequests.PhotoGenerate body);
 
     @POST("v2/photo_avatar/look/generate")
-    Call<ResponseBody> generateLook(@Body Map<String, Object> body);
+    Call<Envelope<Dtos.LegacyGenerationId>> generateLook(@Body LegacyRequests.LookGenerate body);
 
     @GET("v2/photo_avatar/generation/{id}")
-    Call<ResponseBody> generation(@Path("id") String id);
+    Call<Envelope<Dtos.LegacyGeneration>> generation(@Path("id") String id);
 
     @POST("v2/photo_avatar/avatar_group/create")
-    Call<ResponseBody> createGroup(@Body Map<String, Object> body);
+    Call<Envelope<Dtos.LegacyPhotoLook>> createGroup(@Body LegacyRequests.GroupCreate body);
 
     @POST("v2/photo_avatar/avatar_group/add")
-    Call<ResponseBody> addToGroup(@Body Map<String, Object> body);
+    Call<Envelope<Object>> addToGroup(@Body LegacyRequests.GroupAdd body);
 
     @POST("v2/photo_avatar/train")
-    Call<ResponseBody> train(@Body Map<String, Object> body);
+    Call<Envelope<Object>> train(@Body LegacyRequests.Train body);
 
     @GET("v2/photo_avatar/train/status/{group_id}")
-    Call<ResponseBody> trainStatus(@Path("group_id") String groupId);
+    Call<Envelope<Dtos.LegacyTrainStatus>> trainStatus(@Path("group_id") String groupId);
 
     @GET("v2/avatar_group/{group_id}/avatars")
-    Call<ResponseBody> groupAvatars(@Path("group_id") String groupId);
+    Call<Envelope<Dtos.LegacyGroupAvatars>> groupAvatars(@Path("group_id") String groupId);
 
     @POST("v1/webhook/endpoint.add")
-    Call<ResponseBody> addWebhook(@Body Map<String, Object> body);
+    Call<Envelope<Dtos.WebhookEndpointDto>> addWebhook(@Body WireRequests.WebhookRegister body);
 
     /** On the upload host: raw bytes with the file's MIME type. */
     @POST("v1/asset")
-    Call<ResponseBody> upload(@Body RequestBody bytes);
+    Call<Envelope<Dtos.LegacyAsset>> upload(@Body RequestBody bytes);
 }

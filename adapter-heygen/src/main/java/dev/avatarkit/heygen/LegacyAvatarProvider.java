@@ -7,6 +7,7 @@ import static dev.avatarkit.heygen.Transport.Kind.UPLOAD;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.IdentitySpec;
+import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.port.AvatarProvider;
@@ -21,53 +22,51 @@ import dev.avatarkit.core.port.OutcomeUnknownException;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RenderPhase;
-import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.UnauthorizedException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import retrofit2.Call;
 
 /**
  * {@link AvatarProvider} on the legacy v2 photo-avatar routes (reference §8.1). The identity is a <em>trained avatar
- * group</em>: {@link #createIdentity} runs the short sequence {@code photo/generate} → wait for the generation
- * (bounded) → {@code avatar_group/create} with its first {@code image_key} → {@code train}, and returns the ref
- * {@code group:<group_id>:<generation_id>}; {@link #status} of that ref maps {@code train/status} and, once the group
- * is {@code ready}, gives the group's base image (the generation's first image, the one the group was made from) as
- * the STILL. A still is a {@code look/generate} on that group, ref {@code gen:<generation_id>}. Refs are stable from
- * submit on: a status read never creates anything.
+ * group</em>, made in phases the engine polls through — no thread waits for HeyGen:
+ * <ol>
+ *   <li>{@link #createIdentity} sends {@code photo/generate} and returns at once with {@code photo:<generation_id>};</li>
+ *   <li>{@link #status} of that ref reads the generation; once it has an {@code image_key} it creates the group from it
+ *       and sends {@code train}, and hands the engine the successor ref {@code group:<group_id>:<generation_id>}
+ *       ({@code untrained:…} when {@code train} has to be sent again);</li>
+ *   <li>{@link #status} of a group ref maps {@code train/status}; once {@code ready}, the STILL is the generation's
+ *       first image (the one the group was made from).</li>
+ * </ol>
+ * A still is a {@code look/generate} on the group, ref {@code gen:<generation_id>}.
  *
- * <p>Creates are not keyed, so none is retried blindly: an ambiguous failure of any POST in the sequence, or any
- * transient failure once something has been paid for, is an {@link OutcomeUnknownException} naming what exists so
- * far (the engine then reconciles instead of resubmitting); definite refusals keep their mapped exceptions.
+ * <p>Creates are not keyed, so none is retried blindly: a status read that creates the group does so once per
+ * successful generation, and an ambiguous failure of it fails the identity naming what may exist (never resent);
+ * definite refusals fail it with their reason. Identities from reference photos create and train the group at once
+ * (no waiting is needed there); an ambiguous failure after something was made is an {@link OutcomeUnknownException}
+ * naming it, so the engine reconciles instead of paying again.
  */
 final class LegacyAvatarProvider implements AvatarProvider {
+    static final String PHOTO = "photo:";
+    static final String UNTRAINED = "untrained:";
     static final String GROUP = "group:";
     static final String GEN = "gen:";
-    /** Longest we wait for the identity's photo generation inside {@link #createIdentity}. */
-    static final Duration MAX_GENERATION_WAIT = Duration.ofMinutes(3);
 
     private final Transport transport;
     private final HeyGenConfig config;
     private final Downloads downloads;
-    private final Clock clock;
-    private final Sleeper sleeper;
     private final LegacyApi reads;
     private final LegacyApi writes;
     private final LegacyApi uploads;
 
-    LegacyAvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads, Clock clock, Sleeper sleeper) {
+    LegacyAvatarProvider(Transport transport, HeyGenConfig config, Downloads downloads) {
         this.transport = transport;
         this.config = config;
         this.downloads = downloads;
-        this.clock = clock;
-        this.sleeper = sleeper;
         this.reads = transport.service(LegacyApi.class, READ, false);
         this.writes = transport.service(LegacyApi.class, CREATE, false);
         this.uploads = transport.service(LegacyApi.class, UPLOAD, true);
@@ -91,8 +90,7 @@ final class LegacyAvatarProvider implements AvatarProvider {
     public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         byte[] bytes = Uploads.readAll(content, size);
         RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
-        Envelope env = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
-        Dtos.LegacyAsset asset = transport.data(env, Dtos.LegacyAsset.class, "asset upload", true);
+        Dtos.LegacyAsset asset = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
         if (asset.id() == null) throw HeyGenVideoProvider.unreadableCreate();
         if (asset.imageKey() == null || asset.imageKey().isBlank()) {
             throw new InvalidRequestException("HeyGen asset upload: " + fileName + " is not an image (no image_key); "
@@ -102,132 +100,61 @@ final class LegacyAvatarProvider implements AvatarProvider {
     }
 
     /**
-     * Without references: generate → wait (≤ min(create timeout, {@link #MAX_GENERATION_WAIT}), through the injected
-     * sleeper) → group create → train. With references (uploaded images, as {@code image_key}s): the group is made
-     * from them instead (create with the first, add the rest) → train; the prompt and attributes are then unused,
-     * as the legacy flow takes photos or attributes, not both.
+     * Without references: starts the photo generation and returns; {@link #status} takes it from there. With
+     * references (uploaded images, as {@code image_key}s): the group is made from them at once (create with the first,
+     * add the rest) → train; the prompt and attributes are then unused, as the legacy flow takes photos or attributes,
+     * not both.
      */
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
         if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) return identityFromPhotos(spec, referenceAssetIds);
-        Map<String, Object> photo = new LinkedHashMap<>();
-        photo.put("name", spec.name());
-        photo.put("age", LegacyEnums.age(spec.age()));
-        photo.put("gender", LegacyEnums.gender(spec.gender()));
-        photo.put("ethnicity", LegacyEnums.ethnicity(spec.ethnicity()));
-        photo.put("orientation", "square");
-        photo.put("pose", "half_body");
-        photo.put("style", LegacyEnums.style(spec.style()));
-        photo.put("appearance", spec.prompt());
+        LegacyRequests.PhotoGenerate photo = new LegacyRequests.PhotoGenerate(spec.name(), LegacyEnums.age(spec.age()),
+                LegacyEnums.gender(spec.gender()), LegacyEnums.ethnicity(spec.ethnicity()), "square", "half_body",
+                LegacyEnums.style(spec.style()), spec.prompt());
         String generationId = startGeneration(() -> writes.generatePhoto(photo), "identity photo generate");
-
-        // From here on something has been paid for: a transient failure must not let the engine start over.
-        Dtos.LegacyGeneration generation = afterPaid("photo generation " + generationId,
-                () -> awaitGeneration(generationId));
-        String imageKey = first(generation.imageKeyList());
-        if (imageKey == null) {
-            throw new OutcomeUnknownException("HeyGen identity: photo generation " + generationId
-                    + " succeeded without an image_key; no avatar group was created", 200, null, null, null);
-        }
-
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("name", spec.name());
-        group.put("image_key", imageKey);
-        group.put("generation_id", generationId);
-        String what = "avatar group create (after photo generation " + generationId + ")";
-        Dtos.LegacyPhotoLook look = afterPaid("photo generation " + generationId, () -> transport.data(
-                transport.call(CREATE, false, what, () -> writes.createGroup(group)), Dtos.LegacyPhotoLook.class, what, true));
-        if (look.groupId() == null || look.groupId().isBlank()) {
-            throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
-                    200, null, null, null);
-        }
-        String groupId = look.groupId();
-
-        String trainWhat = "avatar group train (group " + groupId + ")";
-        afterPaid("photo generation " + generationId + " and untrained avatar group " + groupId,
-                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
-        return new Submission(new ProviderRef(GROUP + groupId + ":" + generationId), "training");
+        // the group is named after the identity; the ref carries the name (bounded) because status() sees only the ref
+        return new Submission(new ProviderRef(PHOTO + generationId + ":" + WireRequests.shorten(spec.name(), 100)), "generating");
     }
 
     private Submission identityFromPhotos(IdentitySpec spec, List<String> imageKeys) {
         if (imageKeys.stream().anyMatch(k -> k.startsWith("http://") || k.startsWith("https://"))) {
-            throw Bodies.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
+            throw WireRequests.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
                     + "pass local files (they are uploaded for their image_key) or use the v3 dialect for URLs");
         }
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("name", spec.name());
-        group.put("image_key", imageKeys.get(0));
+        LegacyRequests.GroupCreate group = new LegacyRequests.GroupCreate(spec.name(), imageKeys.get(0), null);
         String what = "avatar group create (from reference photos)";
-        Dtos.LegacyPhotoLook look = transport.data(transport.call(CREATE, false, what, () -> writes.createGroup(group)),
-                Dtos.LegacyPhotoLook.class, what, true);
+        Dtos.LegacyPhotoLook look = transport.call(CREATE, false, what, () -> writes.createGroup(group));
         if (look.groupId() == null || look.groupId().isBlank()) {
             throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
                     200, null, null, null);
         }
         String groupId = look.groupId();
         if (imageKeys.size() > 1) {
-            Map<String, Object> add = new LinkedHashMap<>();
-            add.put("group_id", groupId);
-            add.put("image_keys", imageKeys.subList(1, imageKeys.size()));
-            add.put("name", spec.name());
+            LegacyRequests.GroupAdd add = new LegacyRequests.GroupAdd(groupId, List.copyOf(imageKeys.subList(1, imageKeys.size())),
+                    spec.name());
             String addWhat = "avatar group add (group " + groupId + ")";
-            afterPaid("avatar group " + groupId, () -> transport.call(CREATE, false, addWhat, () -> writes.addToGroup(add)));
+            afterPaid("avatar group " + groupId, () -> transport.exchange(CREATE, false, addWhat, () -> writes.addToGroup(add)));
         }
         String trainWhat = "avatar group train (group " + groupId + ")";
         afterPaid("untrained avatar group " + groupId,
-                () -> transport.call(CREATE, false, trainWhat, () -> writes.train(Map.of("group_id", groupId))));
+                () -> transport.exchange(CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId))));
         return new Submission(new ProviderRef(GROUP + groupId), "training");
     }
 
     @Override
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("group_id", groupId(spec.baseLookId()));
-        body.put("prompt", spec.prompt());
         String framing = spec.shot().framing().toLowerCase(Locale.ROOT);
-        body.put("orientation", "square");
-        body.put("pose", framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body");
-        body.put("style", "Realistic");
+        String pose = framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body";
+        LegacyRequests.LookGenerate body = new LegacyRequests.LookGenerate(groupId(spec.baseLookId()), spec.prompt(),
+                "square", pose, "Realistic");
         String id = startGeneration(() -> writes.generateLook(body), "still create");
         return new Submission(new ProviderRef(GEN + id), "in_progress");
     }
 
-    private String startGeneration(java.util.function.Supplier<retrofit2.Call<okhttp3.ResponseBody>> call, String what) {
-        Envelope env = transport.call(CREATE, false, what, call);
-        Dtos.LegacyGenerationId id = transport.data(env, Dtos.LegacyGenerationId.class, what, true);
+    private String startGeneration(Supplier<Call<Envelope<Dtos.LegacyGenerationId>>> call, String what) {
+        Dtos.LegacyGenerationId id = transport.call(CREATE, false, what, call);
         if (id.generationId() == null || id.generationId().isBlank()) throw HeyGenVideoProvider.unreadableCreate();
         return id.generationId();
-    }
-
-    /** Polls the generation until it succeeds; fails definitively if it failed, ambiguously if it takes too long. */
-    private Dtos.LegacyGeneration awaitGeneration(String generationId) {
-        Duration bound = config.timeouts().create().compareTo(MAX_GENERATION_WAIT) < 0 ? config.timeouts().create()
-                : MAX_GENERATION_WAIT;
-        Instant deadline = clock.instant().plus(bound);
-        Duration pause = Duration.ofMillis(250);
-        while (true) {
-            Dtos.LegacyGeneration g = generation(generationId);
-            RenderPhase phase = StatusMapper.phase(g.status());
-            if (phase == RenderPhase.SUCCEEDED && first(g.imageKeyList()) != null) return g;
-            if (phase == RenderPhase.FAILED || phase == RenderPhase.SUCCEEDED) {
-                throw new InvalidRequestException("HeyGen identity: photo generation " + generationId + " failed"
-                        + (g.msg() == null ? "" : ": " + Redaction.text(g.msg())), null, 200, "generation_failed", null, null);
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
-                throw new OutcomeUnknownException("HeyGen identity: photo generation " + generationId
-                        + " not finished after " + bound.toSeconds() + " s; no avatar group was created", 0, null, null, null);
-            }
-            Duration left = Duration.between(now, deadline);
-            try {
-                sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutcomeUnknownException("HeyGen identity: interrupted while waiting for photo generation "
-                        + generationId, 0, null, null, null);
-            }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
-        }
     }
 
     /**
@@ -250,6 +177,8 @@ final class LegacyAvatarProvider implements AvatarProvider {
     @Override
     public RenderStatus status(ProviderRef ref) {
         String value = ref.value();
+        if (value.startsWith(PHOTO)) return photoStatus(value.substring(PHOTO.length()));
+        if (value.startsWith(UNTRAINED)) return train(value.substring(UNTRAINED.length()));
         if (value.startsWith(GROUP)) return groupStatus(value);
         String id = value.startsWith(GEN) ? value.substring(GEN.length()) : value; // bare id: refs from before the prefixes
         Dtos.LegacyGeneration g = generation(id);
@@ -259,13 +188,66 @@ final class LegacyAvatarProvider implements AvatarProvider {
                 new StatusMapper.Results().add(AssetKind.STILL, image).list());
     }
 
+    /**
+     * Phase 1, {@code <generation_id>:<name>}: the identity's photo. Running while HeyGen generates; once it has an
+     * {@code image_key}, the group is created from it (the one create a status read makes) and trained.
+     */
+    private RenderStatus photoStatus(String rest) {
+        int colon = rest.indexOf(':');
+        String generationId = colon < 0 ? rest : rest.substring(0, colon);
+        String name = colon < 0 ? "avatarkit" : rest.substring(colon + 1);
+        Dtos.LegacyGeneration g = generation(generationId);
+        RenderPhase phase = StatusMapper.phase(g.status());
+        String imageKey = first(g.imageKeyList());
+        if (!phase.isFinished()) return RenderStatus.running("generating");
+        if (phase != RenderPhase.SUCCEEDED || imageKey == null) {
+            return failed("generation_failed", "HeyGen identity: photo generation " + generationId + " failed"
+                    + (g.msg() == null ? "" : ": " + Redaction.text(g.msg())));
+        }
+        String what = "avatar group create (after photo generation " + generationId + ")";
+        Dtos.LegacyPhotoLook look;
+        try {
+            look = transport.call(CREATE, false, what,
+                    () -> writes.createGroup(new LegacyRequests.GroupCreate(name, imageKey, generationId)));
+        } catch (InvalidRequestException | UnauthorizedException | InsufficientCreditException | NotFoundException
+                 | OutcomeUnknownException e) {
+            // refused, or maybe made: either way not sent again (a second group would be a second identity)
+            return failed(e instanceof OutcomeUnknownException ? "outcome_unknown" : "group_create_failed",
+                    e.getMessage() + (e instanceof OutcomeUnknownException ? " — not repeated automatically" : ""));
+        }
+        if (look.groupId() == null || look.groupId().isBlank()) {
+            return failed("outcome_unknown", "HeyGen " + what + ": no group_id in the response; the group may exist");
+        }
+        return train(look.groupId() + ":" + generationId);
+    }
+
+    /**
+     * Phase 2, {@code <group_id>:<generation_id>}: sends {@code train}. A transient failure keeps the phase (the next
+     * poll sends it again: training a group twice makes nothing new); a definite refusal fails the identity.
+     */
+    private RenderStatus train(String groupAndGeneration) {
+        String groupId = groupAndGeneration.substring(0, groupAndGeneration.indexOf(':'));
+        String trainWhat = "avatar group train (group " + groupId + ")";
+        try {
+            transport.exchange(CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId)));
+        } catch (InvalidRequestException | UnauthorizedException | InsufficientCreditException | NotFoundException e) {
+            return failed("train_failed", e.getMessage());
+        } catch (ProviderException transientFailure) {
+            return RenderStatus.running("group created").movedTo(new ProviderRef(UNTRAINED + groupAndGeneration));
+        }
+        return RenderStatus.running("training").movedTo(new ProviderRef(GROUP + groupAndGeneration));
+    }
+
+    private static RenderStatus failed(String code, String message) {
+        return new RenderStatus(RenderPhase.FAILED, "failed", List.of(), new JobError(code, message, false), null);
+    }
+
     private RenderStatus groupStatus(String ref) {
         String rest = ref.substring(GROUP.length());
         int colon = rest.indexOf(':');
         String groupId = colon < 0 ? rest : rest.substring(0, colon);
         String generationId = colon < 0 ? null : rest.substring(colon + 1);
-        Envelope env = transport.call(READ, true, "train status", () -> reads.trainStatus(groupId));
-        Dtos.LegacyTrainStatus train = transport.data(env, Dtos.LegacyTrainStatus.class, "train status", false);
+        Dtos.LegacyTrainStatus train = transport.call(READ, true, "train status", () -> reads.trainStatus(groupId));
         RenderPhase phase = StatusMapper.phase(train.status());
         if (phase == RenderPhase.FAILED) return StatusMapper.status(train.status(), null, train.errorMsg(), List.of());
         if (phase != RenderPhase.SUCCEEDED) return StatusMapper.status(train.status(), null, null, List.of());
@@ -279,16 +261,14 @@ final class LegacyAvatarProvider implements AvatarProvider {
 
     /** The group's first look image, for a {@code group:} ref without the generation it was made from. */
     private String groupImage(String groupId) {
-        Envelope env = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
-        Dtos.LegacyGroupAvatars list = transport.data(env, Dtos.LegacyGroupAvatars.class, "group avatars", false);
+        Dtos.LegacyGroupAvatars list = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
         if (list.avatarList() == null) return null;
         return list.avatarList().stream().map(Dtos.LegacyPhotoLook::imageUrl).filter(u -> u != null && !u.isBlank())
                 .findFirst().orElse(null);
     }
 
     private Dtos.LegacyGeneration generation(String id) {
-        Envelope env = transport.call(READ, true, "generation status", () -> reads.generation(id));
-        return transport.data(env, Dtos.LegacyGeneration.class, "generation status", false);
+        return transport.call(READ, true, "generation status", () -> reads.generation(id));
     }
 
     /** The group id of an identity ref ({@code group:<group_id>[:<generation_id>]}); a bare id is taken as a group id. */

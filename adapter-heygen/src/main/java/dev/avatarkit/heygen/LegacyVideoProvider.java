@@ -50,53 +50,23 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Submission submit(SubmitRequest request) {
-        Envelope env;
+        Dtos.LegacyVideoId id;
         if (request.spec() instanceof VideoSpec spec) {
-            Map<String, Object> body = video(spec, request);
-            env = transport.call(CREATE, false, "video generate", () -> writes.generate(body));
+            LegacyRequests.VideoGenerate body = LegacyBodies.video(spec, request, MAX_SCENE_CHARS);
+            id = transport.call(CREATE, false, "video generate", () -> writes.generate(body));
         } else if (request.spec() instanceof TemplateSpec spec) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("variables", Bodies.templateVariables(spec.variables()));
-            body.put("title", Bodies.title(spec.title(), request.key()));
-            body.put("caption", spec.caption());
-            Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension()));
-            body.put("callback_id", request.key().value());
-            if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
-            env = transport.call(CREATE, false, "template generate", () -> writes.generateFromTemplate(spec.templateId(), body));
+            WireRequests.TemplateGenerate body = WireRequests.TemplateGenerate.of(spec, request, true);
+            id = transport.call(CREATE, false, "template generate", () -> writes.generateFromTemplate(spec.templateId(), body));
         } else {
-            throw Bodies.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
+            throw WireRequests.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
         }
-        Dtos.LegacyVideoId id = transport.data(env, Dtos.LegacyVideoId.class, "video generate", true);
         if (id.videoId() == null) throw unreadableCreate();
         return new Submission(new ProviderRef(id.videoId()), "waiting");
     }
 
-    static Map<String, Object> video(VideoSpec spec, SubmitRequest request) {
-        List<Object> inputs = new ArrayList<>();
-        for (Scene scene : spec.scenes()) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("character", Bodies.legacyCharacter(scene.character()));
-            input.put("voice", Bodies.legacyVoice(scene.voice(), MAX_SCENE_CHARS));
-            Bodies.putIfNotNull(input, "background", Bodies.legacyBackground(scene.background()));
-            inputs.add(input);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("video_inputs", inputs);
-        // v2's top-level aspect_ratio has no documented meaning (reference §2.1); dimension is documented
-        Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension() != null ? spec.dimension()
-                : LegacyDimensions.of(spec.aspectRatio(), spec.resolution())));
-        if (spec.caption()) body.put("caption", true);
-        if (spec.test()) body.put("test", true);
-        body.put("title", Bodies.title(spec.title(), request.key()));
-        body.put("callback_id", request.key().value());
-        if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
-        return body;
-    }
-
     @Override
     public RenderStatus status(ProviderRef ref) {
-        Envelope env = transport.call(READ, true, "video status", () -> reads.status(ref.value()));
-        Dtos.LegacyStatus s = transport.data(env, Dtos.LegacyStatus.class, "video status", false);
+        Dtos.LegacyStatus s = transport.call(READ, true, "video status", () -> reads.status(ref.value()));
         return StatusMapper.status(s.status(), StatusMapper.code(s.error()), StatusMapper.message(s.error()),
                 new StatusMapper.Results()
                         .add(AssetKind.VIDEO, s.videoUrl())
@@ -113,12 +83,11 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
         String token = null;
         for (int page = 0; page < RECONCILE_PAGES; page++) {
             String t = token;
-            Envelope env = transport.call(READ, true, "video list", () -> reads.videos(100, t));
-            Dtos.LegacyVideoList list = transport.data(env, Dtos.LegacyVideoList.class, "video list", false);
+            Dtos.LegacyVideoList list = transport.call(READ, true, "video list", () -> reads.videos(100, t));
             List<Dtos.LegacyListItem> items = list.videos() == null ? List.of() : list.videos();
             boolean allOlder = !items.isEmpty();
             for (Dtos.LegacyListItem item : items) {
-                if (key.value().equals(item.callbackId()) || Bodies.titleCarries(item.videoTitle(), key)) {
+                if (key.value().equals(item.callbackId()) || WireRequests.titleCarries(item.videoTitle(), key)) {
                     return Optional.of(new ProviderRef(item.videoId()));
                 }
                 allOlder &= item.createdAt() != null && olderThan(item.createdAt(), since);
@@ -132,7 +101,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
     @Override
     public void cancel(ProviderRef ref) {
         try {
-            transport.call(WRITE, true, "video delete", () -> writes.delete(ref.value()));
+            transport.exchange(WRITE, true, "video delete", () -> writes.delete(ref.value()));
         } catch (NotFoundException gone) {
             // unknown refs are ignored by contract
         }
@@ -140,8 +109,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Page<Catalog.Avatar> avatars(PageRequest page) {
-        Dtos.LegacyAvatars a = transport.data(transport.call(READ, true, "avatars", reads::avatars),
-                Dtos.LegacyAvatars.class, "avatars", false);
+        Dtos.LegacyAvatars a = transport.call(READ, true, "avatars", reads::avatars);
         List<Catalog.Avatar> all = Stream.concat(
                 a.avatars() == null ? Stream.empty() : a.avatars().stream()
                         .map(x -> new Catalog.Avatar(x.avatarId(), x.avatarName(), x.gender(), "avatar", x.previewImageUrl())),
@@ -153,8 +121,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Page<Catalog.VoiceEntry> voices(PageRequest page) {
-        Dtos.LegacyVoices v = transport.data(transport.call(READ, true, "voices", reads::voices),
-                Dtos.LegacyVoices.class, "voices", false);
+        Dtos.LegacyVoices v = transport.call(READ, true, "voices", reads::voices);
         List<Catalog.VoiceEntry> all = v.voices() == null ? List.of() : v.voices().stream()
                 .map(x -> new Catalog.VoiceEntry(x.voiceId(), x.name(), x.language(), x.gender())).toList();
         return slice(all, page);
@@ -162,8 +129,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Page<Catalog.Template> templates(PageRequest page) {
-        Dtos.LegacyTemplates t = transport.data(transport.call(READ, true, "templates", reads::templates),
-                Dtos.LegacyTemplates.class, "templates", false);
+        Dtos.LegacyTemplates t = transport.call(READ, true, "templates", reads::templates);
         List<Catalog.Template> all = t.templates() == null ? List.of() : t.templates().stream()
                 .map(x -> new Catalog.Template(x.templateId(), x.name(), x.aspectRatio())).toList();
         return slice(all, page);
@@ -171,8 +137,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Catalog.TemplateDetail template(String templateId) {
-        Dtos.LegacyTemplateDetail d = transport.data(transport.call(READ, true, "template", () -> reads.template(templateId)),
-                Dtos.LegacyTemplateDetail.class, "template", false);
+        Dtos.LegacyTemplateDetail d = transport.call(READ, true, "template", () -> reads.template(templateId));
         List<Catalog.Variable> vars = new ArrayList<>();
         if (d.variables() != null) {
             d.variables().forEach((name, v) -> {
@@ -186,8 +151,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
     /** {@code /v2/user/remaining_quota}: seconds of API quota; 60 s = 1 credit. */
     @Override
     public Catalog.Account account() {
-        Dtos.LegacyQuota q = transport.data(transport.call(READ, true, "quota", reads::quota),
-                Dtos.LegacyQuota.class, "quota", false);
+        Dtos.LegacyQuota q = transport.call(READ, true, "quota", reads::quota);
         double credits = q.remainingQuota() == null ? -1 : q.remainingQuota() / 60.0;
         return new Catalog.Account(null, "legacy", credits, "credits", config.maxConcurrency());
     }
@@ -198,7 +162,7 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
             try {
                 from = Math.max(0, Integer.parseInt(page.token()));
             } catch (NumberFormatException e) {
-                throw Bodies.unsupported("token", "not a page token of this listing");
+                throw WireRequests.unsupported("token", "not a page token of this listing");
             }
         }
         int to = Math.min(all.size(), from + page.limit());

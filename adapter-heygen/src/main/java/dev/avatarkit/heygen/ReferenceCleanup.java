@@ -41,7 +41,7 @@ final class ReferenceCleanup {
         if (assets == null) return;
         for (String id : assets) {
             try {
-                transport.call(WRITE, true, "asset delete", () -> writes.deleteAsset(id));
+                transport.exchange(WRITE, true, "asset delete", () -> writes.deleteAsset(id));
             } catch (ProviderException e) {
                 // a leftover upload costs nothing but storage; never fail a finished identity over it
                 LOG.warn("could not delete reference asset {} of {}: {}", id, ref.value(), e.getMessage());

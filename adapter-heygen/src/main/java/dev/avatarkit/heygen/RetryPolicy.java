@@ -6,13 +6,10 @@ import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RateLimitedException;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -29,14 +26,15 @@ import java.util.function.Supplier;
  *       ambiguous outcome is surfaced at once for the engine to reconcile: retrying could pay twice.</li>
  *   <li>Everything else (400/401/402/404…) is final.</li>
  * </ul>
- * Backoff is exponential with ±25 % jitter, bounded by a retry count and a time budget; sleeping goes through the
- * injected {@link Sleeper} and time through the injected {@link Clock}, so tests never sleep.
+ * The waits come from core's one {@link Backoff} (doubling from {@code baseDelay}, capped at {@code maxDelay}, full
+ * jitter unless a factor is injected), bounded by a retry count and a time budget; sleeping goes through the injected
+ * {@link Sleeper} and time through the injected {@link Clock}, so tests never sleep.
  */
 final class RetryPolicy {
     private final HeyGenConfig.Retry limits;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final DoubleSupplier jitter;
+    private final Backoff backoff;
     private final Consumer<Duration> onRateLimited;
 
     RetryPolicy(HeyGenConfig.Retry limits, Sleeper sleeper, Clock clock, DoubleSupplier jitter,
@@ -44,7 +42,7 @@ final class RetryPolicy {
         this.limits = limits;
         this.sleeper = sleeper;
         this.clock = clock;
-        this.jitter = jitter == null ? () -> 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5 : jitter;
+        this.backoff = jitter == null ? Backoff.fullJitter() : Backoff.withFactor(jitter);
         this.onRateLimited = onRateLimited == null ? d -> { } : onRateLimited;
     }
 
@@ -90,34 +88,12 @@ final class RetryPolicy {
 
     /** Backoff for the {@code retry}-th retry (0-based), at least {@code retryAfter}, capped at maxDelay. */
     Duration delay(int retry, Duration retryAfter) {
-        long base = limits.baseDelay().toMillis() << Math.min(retry, 20);
-        long backoff = Math.min(base, limits.maxDelay().toMillis());
-        long jittered = Math.round(backoff * jitter.getAsDouble());
-        long wanted = Math.max(jittered, retryAfter == null ? 0 : retryAfter.toMillis());
-        return Duration.ofMillis(Math.min(wanted, limits.maxDelay().toMillis()));
+        return backoff.delay(limits.baseDelay(), limits.maxDelay(), 2.0, retry, retryAfter);
     }
 
     /** Parses {@code Retry-After} as seconds or an HTTP date; null/garbage → zero; capped at maxDelay. */
     Duration parseRetryAfter(String header) {
-        return parseRetryAfter(header, clock, limits.maxDelay());
-    }
-
-    static Duration parseRetryAfter(String header, Clock clock, Duration cap) {
-        if (header == null || header.isBlank()) return Duration.ZERO;
-        String value = header.trim();
-        Duration d;
-        try {
-            d = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                d = Duration.between(clock.instant(), when.toInstant());
-                if (d.isNegative()) d = Duration.ZERO;
-            } catch (DateTimeParseException garbage) {
-                d = Duration.ZERO;
-            }
-        }
-        return d.compareTo(cap) > 0 ? cap : d;
+        return Backoff.retryAfter(header, clock, limits.maxDelay());
     }
 
     private void sleep(Duration delay, ProviderException cause) {

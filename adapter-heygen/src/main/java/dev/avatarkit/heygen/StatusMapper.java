@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * HeyGen's status words → {@link RenderPhase}. The vocabularies differ per route (create says {@code waiting},
@@ -50,14 +49,12 @@ final class StatusMapper {
         };
     }
 
-    static String code(Map<String, Object> error) {
-        return error == null ? null : Envelope.str(error.get("code"));
+    static String code(Dtos.ItemError error) {
+        return error == null ? null : error.codeText();
     }
 
-    static String message(Map<String, Object> error) {
-        if (error == null) return null;
-        Object m = error.get("message") != null ? error.get("message") : error.get("msg") != null ? error.get("msg") : error.get("detail");
-        return m == null ? null : String.valueOf(m);
+    static String message(Dtos.ItemError error) {
+        return error == null ? null : error.text();
     }
 
     /** Collects result files, skipping absent or unparseable URLs. */

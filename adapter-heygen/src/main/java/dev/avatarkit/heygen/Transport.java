@@ -1,6 +1,5 @@
 package dev.avatarkit.heygen;
 
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import dev.avatarkit.core.port.OutcomeUnknownException;
 import dev.avatarkit.core.port.ProviderCallListener;
@@ -8,7 +7,6 @@ import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -46,13 +44,14 @@ final class Transport implements AutoCloseable {
 
     private final HeyGenConfig config;
     private final Moshi moshi;
+    private final EnvelopeConverter envelopes;
     private final OkHttpClient base;
     private final OkHttpClient reads;
     private final OkHttpClient writes;
     private final OkHttpClient transfers;
     private final RetryPolicy retry;
     private final RateGate rateGate;
-    private final ConcurrencyGate createGate;
+    private final CreateCallGate createGate;
     private final Map<String, Object> services = new ConcurrentHashMap<>();
     private final ProviderCallListener calls;
 
@@ -61,6 +60,7 @@ final class Transport implements AutoCloseable {
         this.config = config;
         this.calls = calls;
         this.moshi = new Moshi.Builder().build();
+        this.envelopes = new EnvelopeConverter(moshi);
         HeyGenConfig.Timeouts t = config.timeouts();
         this.base = new OkHttpClient.Builder()
                 .connectTimeout(t.connect())
@@ -75,7 +75,7 @@ final class Transport implements AutoCloseable {
         this.transfers = base.newBuilder().readTimeout(t.transfer()).writeTimeout(t.transfer()).retryOnConnectionFailure(false).build();
         this.rateGate = new RateGate(config.requestsPerSecond(), clock, sleeper);
         this.retry = new RetryPolicy(config.retry(), sleeper, clock, jitter, rateGate::drain);
-        this.createGate = new ConcurrencyGate(config.maxConcurrency());
+        this.createGate = new CreateCallGate(config.maxConcurrency());
     }
 
     Moshi moshi() {
@@ -97,6 +97,7 @@ final class Transport implements AutoCloseable {
         return api.cast(services.computeIfAbsent(cacheKey, k -> new Retrofit.Builder()
                 .baseUrl(slash(upload ? config.uploadUrl().toString() : config.baseUrl().toString()))
                 .client(client(kind))
+                .addConverterFactory(envelopes)
                 .addConverterFactory(MoshiConverterFactory.create(moshi))
                 .validateEagerly(true)
                 .build()
@@ -112,13 +113,18 @@ final class Transport implements AutoCloseable {
     }
 
     /**
-     * Runs one logical call with retries. {@code idempotent}: may be repeated after a 5xx/IO (GET, DELETE, keyed v3
-     * creates); a legacy create is not. {@code call} makes a fresh {@link Call} per attempt.
+     * Runs one logical call with retries and returns its {@code data}, which must be there. {@code idempotent}: may be
+     * repeated after a 5xx/IO (GET, DELETE, keyed v3 creates); a legacy create is not. {@code call} makes a fresh
+     * {@link Call} per attempt.
      */
-    Envelope call(Kind kind, boolean idempotent, String what, Supplier<Call<ResponseBody>> call) {
-        boolean create = kind == Kind.CREATE || kind == Kind.UPLOAD;
+    <T> T call(Kind kind, boolean idempotent, String what, Supplier<Call<Envelope<T>>> call) {
+        return data(exchange(kind, idempotent, what, call), what, isCreate(kind));
+    }
+
+    /** Like {@link #call} but returns the whole envelope (paging fields; {@code data} may be absent). */
+    <T> Envelope<T> exchange(Kind kind, boolean idempotent, String what, Supplier<Call<Envelope<T>>> call) {
         Consumer<ProviderException> retrying = e -> calls.retrying(CallMetrics.PROVIDER, what, RetryPolicy.reason(e));
-        if (!create) return retry.run(idempotent, () -> once(kind, what, call.get()), retrying);
+        if (!isCreate(kind)) return retry.run(idempotent, () -> once(kind, what, call.get()), retrying);
         try {
             createGate.acquire();
         } catch (InterruptedException e) {
@@ -132,15 +138,19 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    private Envelope once(Kind kind, String what, Call<ResponseBody> call) {
-        boolean create = kind == Kind.CREATE || kind == Kind.UPLOAD;
+    private static boolean isCreate(Kind kind) {
+        return kind == Kind.CREATE || kind == Kind.UPLOAD;
+    }
+
+    private <T> Envelope<T> once(Kind kind, String what, Call<Envelope<T>> call) {
+        boolean create = isCreate(kind);
         try {
             rateGate.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("interrupted before " + what, 0, null, null, null);
         }
-        Response<ResponseBody> response;
+        Response<Envelope<T>> response;
         try {
             response = call.execute();
         } catch (ConnectException | UnknownHostException e) {
@@ -150,20 +160,9 @@ final class Transport implements AutoCloseable {
         }
         int status = response.code();
         String requestId = response.headers().get("X-Request-Id");
-        byte[] bytes;
-        try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
-            bytes = body == null ? new byte[0] : body.bytes();
-        } catch (IOException e) {
-            throw ErrorMapper.transport(what, create, true, e);
-        }
-        Envelope envelope;
-        try {
-            envelope = Envelope.parse(bytes);
-        } catch (IOException e) {
-            envelope = null;
-        }
         if (response.isSuccessful()) {
-            if (envelope == null) {
+            Envelope<T> envelope = response.body();
+            if (envelope == null || !envelope.readable()) {
                 String msg = "HeyGen " + what + ": unreadable " + status + " response";
                 throw create ? new OutcomeUnknownException(msg + "; the create may have been accepted", status, null, requestId, null)
                         : new ProviderUnavailableException(msg, status, null, requestId, null);
@@ -172,22 +171,22 @@ final class Transport implements AutoCloseable {
             if (envelope.isError()) throw ErrorMapper.map(status, envelope.error(), requestId, Duration.ZERO, false);
             return envelope;
         }
+        byte[] bytes;
+        try (ResponseBody body = response.errorBody()) {
+            bytes = body == null ? new byte[0] : body.bytes();
+        } catch (IOException e) {
+            throw ErrorMapper.transport(what, create, true, e);
+        }
         Duration retryAfter = retry.parseRetryAfter(response.headers().get("Retry-After"));
-        throw ErrorMapper.map(status, envelope == null ? Envelope.WireError.plainText(bytes) : envelope.error(), requestId,
-                retryAfter, create);
+        throw ErrorMapper.map(status, envelopes.errorIn(bytes), requestId, retryAfter, create);
     }
 
-    /** Reads {@code data} as a DTO; an unexpected shape is the provider's fault, reported without the body. */
-    <T> T data(Envelope envelope, Type type, String what, boolean create) {
-        try {
-            T value = moshi.<T>adapter(type).fromJsonValue(envelope.data());
-            if (value == null) throw new JsonDataException("no data");
-            return value;
-        } catch (JsonDataException | IllegalArgumentException e) {
-            String msg = "HeyGen " + what + ": unexpected response shape";
-            throw create ? new OutcomeUnknownException(msg + "; the create may have been accepted", 200, null, null, null)
-                    : new ProviderUnavailableException(msg, 200, null, null, null);
-        }
+    /** The envelope's {@code data}; absent or of an unexpected shape is the provider's fault, reported without the body. */
+    <T> T data(Envelope<T> envelope, String what, boolean create) {
+        if (envelope.data() != null) return envelope.data();
+        String msg = "HeyGen " + what + ": unexpected response shape";
+        throw create ? new OutcomeUnknownException(msg + "; the create may have been accepted", 200, null, null, null)
+                : new ProviderUnavailableException(msg, 200, null, null, null);
     }
 
     static String slash(String url) {

@@ -1,8 +1,7 @@
 package dev.avatarkit.heygen;
 
-import java.util.Map;
+import java.util.List;
 import okhttp3.MultipartBody;
-import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -14,55 +13,55 @@ import retrofit2.http.Part;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
-/** HeyGen v3 routes. Bodies are read raw so {@link Envelope} can see errors in any response. */
+/** HeyGen v3 routes: typed request records in, {@link Envelope}s of typed data out (see {@link EnvelopeConverter}). */
 interface V3Api {
     @POST("v3/videos")
-    Call<ResponseBody> createVideo(@Header("Idempotency-Key") String key, @Body Map<String, Object> body);
+    Call<Envelope<Dtos.V3Video>> createVideo(@Header("Idempotency-Key") String key, @Body V3Requests.VideoCreate body);
 
     @GET("v3/videos/{id}")
-    Call<ResponseBody> video(@Path("id") String id);
+    Call<Envelope<Dtos.V3Video>> video(@Path("id") String id);
 
     @GET("v3/videos/statuses")
-    Call<ResponseBody> statuses(@Query("video_ids") String commaSeparatedIds);
+    Call<Envelope<List<Dtos.V3StatusItem>>> statuses(@Query("video_ids") String commaSeparatedIds);
 
     @GET("v3/videos")
-    Call<ResponseBody> videos(@Query("limit") int limit, @Query("token") String token);
+    Call<Envelope<List<Dtos.V3Video>>> videos(@Query("limit") int limit, @Query("token") String token);
 
     @DELETE("v3/videos/{id}")
-    Call<ResponseBody> deleteVideo(@Path("id") String id);
+    Call<Envelope<Object>> deleteVideo(@Path("id") String id);
 
     @GET("v3/templates")
-    Call<ResponseBody> templates(@Query("limit") int limit, @Query("token") String token);
+    Call<Envelope<List<Dtos.V3Template>>> templates(@Query("limit") int limit, @Query("token") String token);
 
     @GET("v3/templates/{id}")
-    Call<ResponseBody> template(@Path("id") String id);
+    Call<Envelope<Dtos.V3TemplateDetail>> template(@Path("id") String id);
 
     /** Not keyed: the published schema declares no Idempotency-Key here (see V3VideoProvider#capabilities(JobSpec)). */
     @POST("v3/templates/{id}")
-    Call<ResponseBody> generateFromTemplate(@Path("id") String id, @Body Map<String, Object> body);
+    Call<Envelope<Dtos.V3Video>> generateFromTemplate(@Path("id") String id, @Body WireRequests.TemplateGenerate body);
 
     @GET("v3/avatars/looks")
-    Call<ResponseBody> looks(@Query("limit") int limit, @Query("token") String token);
+    Call<Envelope<List<Dtos.V3Look>>> looks(@Query("limit") int limit, @Query("token") String token);
 
     @GET("v3/avatars/looks/{id}")
-    Call<ResponseBody> look(@Path("id") String id);
+    Call<Envelope<Dtos.V3Look>> look(@Path("id") String id);
 
     @POST("v3/avatars")
-    Call<ResponseBody> createAvatar(@Header("Idempotency-Key") String key, @Body Map<String, Object> body);
+    Call<Envelope<Dtos.V3AvatarCreated>> createAvatar(@Header("Idempotency-Key") String key, @Body V3Requests.AvatarCreate body);
 
     @GET("v3/voices")
-    Call<ResponseBody> voices(@Query("limit") int limit, @Query("token") String token);
+    Call<Envelope<List<Dtos.V3Voice>>> voices(@Query("limit") int limit, @Query("token") String token);
 
     @GET("v3/users/me")
-    Call<ResponseBody> me();
+    Call<Envelope<Dtos.V3User>> me();
 
     @Multipart
     @POST("v3/assets")
-    Call<ResponseBody> uploadAsset(@Header("Idempotency-Key") String key, @Part MultipartBody.Part file);
+    Call<Envelope<Dtos.V3Asset>> uploadAsset(@Header("Idempotency-Key") String key, @Part MultipartBody.Part file);
 
     @DELETE("v3/assets/{id}")
-    Call<ResponseBody> deleteAsset(@Path("id") String id);
+    Call<Envelope<Object>> deleteAsset(@Path("id") String id);
 
     @POST("v3/webhooks/endpoints")
-    Call<ResponseBody> createWebhook(@Header("Idempotency-Key") String key, @Body Map<String, Object> body);
+    Call<Envelope<Dtos.WebhookEndpointDto>> createWebhook(@Header("Idempotency-Key") String key, @Body WireRequests.WebhookRegister body);
 }

@@ -16,9 +16,7 @@ import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.Submission;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.MultipartBody;
 
 /**
@@ -66,8 +64,7 @@ final class V3AvatarProvider implements AvatarProvider {
         byte[] bytes = Uploads.readAll(content, size);
         MultipartBody.Part part = MultipartBody.Part.createFormData("file", Uploads.safeName(fileName),
                 okhttp3.RequestBody.create(bytes, okhttp3.MediaType.parse(contentType)));
-        Envelope env = transport.call(UPLOAD, true, "asset upload", () -> uploads.uploadAsset(key.value(), part));
-        Dtos.V3Asset asset = transport.data(env, Dtos.V3Asset.class, "asset upload", true);
+        Dtos.V3Asset asset = transport.call(UPLOAD, true, "asset upload", () -> uploads.uploadAsset(key.value(), part));
         String id = asset.assetId() != null ? asset.assetId() : asset.id();
         if (id == null) throw HeyGenVideoProvider.unreadableCreate();
         return id;
@@ -75,19 +72,16 @@ final class V3AvatarProvider implements AvatarProvider {
 
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "prompt");
-        body.put("name", spec.name());
-        body.put("prompt", identityPrompt(spec));
+        List<V3Requests.ReferenceImage> refs = null;
         if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) {
-            List<Object> refs = new ArrayList<>();
+            refs = new ArrayList<>();
             // the engine passes http(s) references through as URLs and uploads local files first (asset ids)
             for (String ref : referenceAssetIds) {
                 boolean url = ref.startsWith("https://") || ref.startsWith("http://");
-                refs.add(url ? Map.of("type", "url", "url", ref) : Map.of("type", "asset_id", "asset_id", ref));
+                refs.add(url ? new V3Requests.ReferenceImage("url", ref, null) : new V3Requests.ReferenceImage("asset_id", null, ref));
             }
-            body.put("reference_images", refs);
         }
+        V3Requests.AvatarCreate body = new V3Requests.AvatarCreate("prompt", spec.name(), identityPrompt(spec), refs, null);
         Submission submission = create(key, body, "identity create");
         cleanup.track(submission.ref(), referenceAssetIds);
         return submission;
@@ -95,19 +89,15 @@ final class V3AvatarProvider implements AvatarProvider {
 
     @Override
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "prompt");
-        body.put("name", spec.title());
-        body.put("prompt", Bodies.shorten(spec.prompt(), MAX_PROMPT_CHARS)); // core's ShotPrompt already fits it
         // July 2026 schema: avatar_id is the visual reference and the look joins that look's group (the April
         // schema only had avatar_group_id, which no longer conditions the image — reference changelog, June 2026)
-        body.put("avatar_id", spec.baseLookId());
+        V3Requests.AvatarCreate body = new V3Requests.AvatarCreate("prompt", spec.title(),
+                WireRequests.shorten(spec.prompt(), MAX_PROMPT_CHARS), null, spec.baseLookId()); // ShotPrompt already fits it
         return create(key, body, "still create");
     }
 
-    private Submission create(IdempotencyKey key, Map<String, Object> body, String what) {
-        Envelope env = transport.call(CREATE, true, what, () -> writes.createAvatar(key.value(), body));
-        Dtos.V3AvatarCreated created = transport.data(env, Dtos.V3AvatarCreated.class, what, true);
+    private Submission create(IdempotencyKey key, V3Requests.AvatarCreate body, String what) {
+        Dtos.V3AvatarCreated created = transport.call(CREATE, true, what, () -> writes.createAvatar(key.value(), body));
         if (created.avatarItem() == null || created.avatarItem().id() == null) throw HeyGenVideoProvider.unreadableCreate();
         return new Submission(new ProviderRef(created.avatarItem().id()), created.avatarItem().status());
     }
@@ -123,7 +113,7 @@ final class V3AvatarProvider implements AvatarProvider {
         appendAttr(sb, "ethnicity", spec.ethnicity());
         appendAttr(sb, "style", spec.style());
         if (!sb.isEmpty()) sb.append("; ");
-        return Bodies.shorten(sb + spec.prompt().strip(), MAX_PROMPT_CHARS);
+        return WireRequests.shorten(sb + spec.prompt().strip(), MAX_PROMPT_CHARS);
     }
 
     private static void appendAttr(StringBuilder sb, String name, String value) {
@@ -134,8 +124,7 @@ final class V3AvatarProvider implements AvatarProvider {
 
     @Override
     public RenderStatus status(ProviderRef ref) {
-        Envelope env = transport.call(READ, true, "look status", () -> reads.look(ref.value()));
-        Dtos.V3Look look = transport.data(env, Dtos.V3Look.class, "look status", false);
+        Dtos.V3Look look = transport.call(READ, true, "look status", () -> reads.look(ref.value()));
         // A look without a status but with an image is done (public looks carry no status).
         String raw = look.status() != null ? look.status() : look.previewImageUrl() != null ? "completed" : null;
         RenderStatus status = StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),

@@ -7,10 +7,14 @@ import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.domain.Voice;
 import dev.avatarkit.core.port.SubmitRequest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.avatarkit.heygen.V3Requests.CaptionFormat;
+import dev.avatarkit.heygen.V3Requests.ImageSource;
+import dev.avatarkit.heygen.V3Requests.SceneBackground;
+import dev.avatarkit.heygen.V3Requests.SceneInput;
+import dev.avatarkit.heygen.V3Requests.StudioScene;
+import dev.avatarkit.heygen.V3Requests.VideoCreate;
+import dev.avatarkit.heygen.V3Requests.VoiceSettings;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,72 +27,69 @@ final class V3Bodies {
 
     private V3Bodies() {}
 
-    static Map<String, Object> video(VideoSpec spec, SubmitRequest request) {
-        Map<String, Object> body;
-        if (spec.scenes().size() == 1) {
-            body = input(spec.scenes().get(0), false);
-        } else {
-            body = new LinkedHashMap<>();
-            body.put("type", "studio");
-            List<Object> scenes = new ArrayList<>();
-            for (Scene scene : spec.scenes()) scenes.add(Map.of("type", "avatar_video", "input", input(scene, true)));
-            body.put("scenes", scenes);
+    static VideoCreate video(VideoSpec spec, SubmitRequest request) {
+        // scenes before the aspect, so a spec wrong in both is refused for its scene (as the map-built bodies did)
+        SceneInput single = spec.scenes().size() == 1 ? input(spec.scenes().get(0), false) : null;
+        List<StudioScene> scenes = single != null ? null
+                : spec.scenes().stream().map(s -> new StudioScene("avatar_video", input(s, true))).toList();
+        String aspect = aspect(spec);
+        CaptionFormat caption = spec.caption() ? new CaptionFormat("srt") : null;
+        String title = WireRequests.title(spec.title(), request.key());
+        String callbackUrl = request.callbackUrl() == null ? null : request.callbackUrl().toString();
+        if (single != null) {
+            SceneInput in = single;
+            return new VideoCreate(in.type(), in.avatarId(), in.image(), in.script(), in.voiceId(), in.voiceSettings(),
+                    in.audioUrl(), in.audioAssetId(), in.background(), null, aspect, spec.resolution(), caption, title,
+                    request.key().value(), callbackUrl);
         }
-        Bodies.putIfNotNull(body, "aspect_ratio", aspect(spec));
-        Bodies.putIfNotNull(body, "resolution", spec.resolution());
-        if (spec.caption()) body.put("caption", Map.of("file_format", "srt"));
-        body.put("title", Bodies.title(spec.title(), request.key()));
-        body.put("callback_id", request.key().value());
-        if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
-        return body;
+        return new VideoCreate("studio", null, null, null, null, null, null, null, null, scenes, aspect,
+                spec.resolution(), caption, title, request.key().value(), callbackUrl);
     }
 
     /** One avatar/image input with its audio source and optional background (shaped for a studio scene or not). */
-    static Map<String, Object> input(Scene scene, boolean studioScene) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static SceneInput input(Scene scene, boolean studioScene) {
+        String type = null;
+        String avatarId = null;
+        ImageSource image = null;
         Character c = scene.character();
         if (c instanceof Character.Avatar a) {
-            out.put("type", "avatar");
-            out.put("avatar_id", a.avatarId());
+            type = "avatar";
+            avatarId = a.avatarId();
         } else if (c instanceof Character.TalkingPhoto t) {
-            out.put("type", "avatar"); // on v3 photo avatars are looks like any other
-            out.put("avatar_id", t.talkingPhotoId());
+            type = "avatar"; // on v3 photo avatars are looks like any other
+            avatarId = t.talkingPhotoId();
         } else if (c instanceof Character.Image i) {
-            out.put("type", "image");
-            out.put("image", Map.of("type", "url", "url", i.url()));
+            type = "image";
+            image = new ImageSource("url", i.url());
         }
         Voice v = scene.voice();
-        if (v instanceof Voice.Text t) {
-            out.put("script", t.text());
-            out.put("voice_id", t.voiceId());
-            Map<String, Object> settings = new LinkedHashMap<>();
-            Bodies.putIfNotNull(settings, "speed", t.speed());
-            Bodies.putIfNotNull(settings, "pitch", t.pitch());
-            Bodies.putIfNotNull(settings, "locale", t.locale());
-            if (!settings.isEmpty()) out.put("voice_settings", settings);
-        } else if (v instanceof Voice.Audio a) {
-            Bodies.putIfNotNull(out, "audio_url", a.audioUrl());
-            Bodies.putIfNotNull(out, "audio_asset_id", a.audioAssetId());
-        } else {
-            throw Bodies.unsupported("voice", "v3 avatar scenes need a script or audio; silence is not supported");
+        if (!(v instanceof Voice.Text) && !(v instanceof Voice.Audio)) {
+            throw WireRequests.unsupported("voice", "v3 avatar scenes need a script or audio; silence is not supported");
         }
-        Bodies.putIfNotNull(out, "background", background(scene.background(), studioScene));
-        return out;
+        SceneBackground background = background(scene.background(), studioScene);
+        if (v instanceof Voice.Text t) {
+            boolean noSettings = t.speed() == null && t.pitch() == null && t.locale() == null;
+            VoiceSettings settings = noSettings ? null : new VoiceSettings(t.speed(), t.pitch(), t.locale());
+            return new SceneInput(type, avatarId, image, t.text(), t.voiceId(), settings, null, null, background);
+        }
+        Voice.Audio a = (Voice.Audio) v;
+        return new SceneInput(type, avatarId, image, null, null, null, a.audioUrl(), a.audioAssetId(), background);
     }
 
-    private static Map<String, Object> background(Background b, boolean studioScene) {
+    private static SceneBackground background(Background b, boolean studioScene) {
         if (b == null) return null;
         if (b instanceof Background.Color col) {
-            return Map.of("type", "color", studioScene ? "color" : "value", col.hex());
+            return studioScene ? new SceneBackground("color", null, col.hex(), null)
+                    : new SceneBackground("color", col.hex(), null, null);
         }
         if (b instanceof Background.Video) {
-            throw Bodies.unsupported("background", "v3 avatar videos take a color or image background, not a video");
+            throw WireRequests.unsupported("background", "v3 avatar videos take a color or image background, not a video");
         }
         if (studioScene) {
-            throw Bodies.unsupported("background", "v3 multi-scene videos take colour backgrounds only; "
+            throw WireRequests.unsupported("background", "v3 multi-scene videos take colour backgrounds only; "
                     + "render image backgrounds as single-scene videos or with the legacy dialect");
         }
-        return Map.of("type", "image", "url", ((Background.Image) b).url());
+        return new SceneBackground("image", null, null, ((Background.Image) b).url());
     }
 
     /** v3 has no exact dimension: an even dimension maps to its aspect ratio when it is one HeyGen knows. */
@@ -99,7 +100,7 @@ final class V3Bodies {
         int g = gcd(d.width(), d.height());
         String ratio = d.width() / g + ":" + d.height() / g;
         if (!ASPECTS.contains(ratio)) {
-            throw Bodies.unsupported("dimension", "v3 renders only aspect ratios " + ASPECTS + "; " + d + " is " + ratio);
+            throw WireRequests.unsupported("dimension", "v3 renders only aspect ratios " + ASPECTS + "; " + d + " is " + ratio);
         }
         return ratio;
     }

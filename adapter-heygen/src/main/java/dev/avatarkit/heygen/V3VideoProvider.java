@@ -4,7 +4,6 @@ import static dev.avatarkit.heygen.Transport.Kind.CREATE;
 import static dev.avatarkit.heygen.Transport.Kind.READ;
 import static dev.avatarkit.heygen.Transport.Kind.WRITE;
 
-import com.squareup.moshi.Types;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.JobSpec;
@@ -68,32 +67,24 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     @Override
     public Submission submit(SubmitRequest request) {
         String key = request.key().value();
-        Envelope env;
+        Dtos.V3Video video;
         if (request.spec() instanceof VideoSpec spec) {
-            Map<String, Object> body = V3Bodies.video(spec, request);
-            env = transport.call(CREATE, true, "video create", () -> writes.createVideo(key, body));
+            V3Requests.VideoCreate body = V3Bodies.video(spec, request);
+            video = transport.call(CREATE, true, "video create", () -> writes.createVideo(key, body));
         } else if (request.spec() instanceof TemplateSpec spec) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("variables", Bodies.templateVariables(spec.variables()));
-            body.put("title", Bodies.title(spec.title(), request.key()));
-            if (spec.caption()) body.put("caption", true);
-            Bodies.putIfNotNull(body, "dimension", Bodies.dimension(spec.dimension()));
-            body.put("callback_id", key);
-            if (request.callbackUrl() != null) body.put("callback_url", request.callbackUrl().toString());
-            env = transport.call(CREATE, false, "template generate",
+            WireRequests.TemplateGenerate body = WireRequests.TemplateGenerate.of(spec, request, false);
+            video = transport.call(CREATE, false, "template generate",
                     () -> writes.generateFromTemplate(spec.templateId(), body));
         } else {
-            throw Bodies.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
+            throw WireRequests.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
         }
-        Dtos.V3Video video = transport.data(env, Dtos.V3Video.class, "video create", true);
         if (video.anyId() == null) throw unreadableCreate();
         return new Submission(new ProviderRef(video.anyId()), video.status());
     }
 
     @Override
     public RenderStatus status(ProviderRef ref) {
-        Envelope env = transport.call(READ, true, "video status", () -> reads.video(ref.value()));
-        return toStatus(transport.data(env, Dtos.V3Video.class, "video status", false));
+        return toStatus(transport.call(READ, true, "video status", () -> reads.video(ref.value())));
     }
 
     static RenderStatus toStatus(Dtos.V3Video v) {
@@ -116,9 +107,7 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         for (int from = 0; from < all.size(); from += BULK) {
             List<ProviderRef> chunk = all.subList(from, Math.min(all.size(), from + BULK));
             String ids = String.join(",", chunk.stream().map(ProviderRef::value).toList());
-            Envelope env = transport.call(READ, true, "bulk statuses", () -> reads.statuses(ids));
-            List<Dtos.V3StatusItem> items = transport.data(env,
-                    Types.newParameterizedType(List.class, Dtos.V3StatusItem.class), "bulk statuses", false);
+            List<Dtos.V3StatusItem> items = transport.call(READ, true, "bulk statuses", () -> reads.statuses(ids));
             for (Dtos.V3StatusItem item : items) {
                 if (item.anyId() == null || "not_found".equalsIgnoreCase(item.status())) continue;
                 out.put(new ProviderRef(item.anyId()), StatusMapper.status(item.status(),
@@ -133,12 +122,11 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         String token = null;
         for (int page = 0; page < RECONCILE_PAGES; page++) {
             String t = token;
-            Envelope env = transport.call(READ, true, "video list", () -> reads.videos(BULK, t));
-            List<Dtos.V3Video> items = transport.data(env,
-                    Types.newParameterizedType(List.class, Dtos.V3Video.class), "video list", false);
+            Envelope<List<Dtos.V3Video>> env = transport.exchange(READ, true, "video list", () -> reads.videos(BULK, t));
+            List<Dtos.V3Video> items = transport.data(env, "video list", false);
             boolean allOlder = !items.isEmpty();
             for (Dtos.V3Video v : items) {
-                if (key.value().equals(v.callbackId()) || Bodies.titleCarries(v.title(), key)) {
+                if (key.value().equals(v.callbackId()) || WireRequests.titleCarries(v.title(), key)) {
                     return Optional.of(new ProviderRef(v.anyId()));
                 }
                 allOlder &= v.createdAt() != null && olderThan(v.createdAt(), since);
@@ -152,7 +140,7 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     @Override
     public void cancel(ProviderRef ref) {
         try {
-            transport.call(WRITE, true, "video delete", () -> writes.deleteVideo(ref.value()));
+            transport.exchange(WRITE, true, "video delete", () -> writes.deleteVideo(ref.value()));
         } catch (NotFoundException gone) {
             // unknown refs are ignored by contract
         }
@@ -160,31 +148,30 @@ final class V3VideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Page<Catalog.Avatar> avatars(PageRequest page) {
-        Envelope env = transport.call(READ, true, "avatar looks", () -> reads.looks(Math.min(page.limit(), 50), page.token()));
-        List<Dtos.V3Look> looks = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Look.class), "avatar looks", false);
+        Envelope<List<Dtos.V3Look>> env = transport.exchange(READ, true, "avatar looks", () -> reads.looks(Math.min(page.limit(), 50), page.token()));
+        List<Dtos.V3Look> looks = transport.data(env, "avatar looks", false);
         return new Page<>(looks.stream().map(l -> new Catalog.Avatar(l.id(), l.name(), l.gender(), l.avatarType(),
                 l.previewImageUrl())).toList(), next(env));
     }
 
     @Override
     public Page<Catalog.VoiceEntry> voices(PageRequest page) {
-        Envelope env = transport.call(READ, true, "voices", () -> reads.voices(page.limit(), page.token()));
-        List<Dtos.V3Voice> voices = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Voice.class), "voices", false);
+        Envelope<List<Dtos.V3Voice>> env = transport.exchange(READ, true, "voices", () -> reads.voices(page.limit(), page.token()));
+        List<Dtos.V3Voice> voices = transport.data(env, "voices", false);
         return new Page<>(voices.stream().map(v -> new Catalog.VoiceEntry(v.voiceId(), v.name(), v.language(), v.gender()))
                 .toList(), next(env));
     }
 
     @Override
     public Page<Catalog.Template> templates(PageRequest page) {
-        Envelope env = transport.call(READ, true, "templates", () -> reads.templates(page.limit(), page.token()));
-        List<Dtos.V3Template> list = transport.data(env, Types.newParameterizedType(List.class, Dtos.V3Template.class), "templates", false);
+        Envelope<List<Dtos.V3Template>> env = transport.exchange(READ, true, "templates", () -> reads.templates(page.limit(), page.token()));
+        List<Dtos.V3Template> list = transport.data(env, "templates", false);
         return new Page<>(list.stream().map(t -> new Catalog.Template(t.anyId(), t.name(), t.aspectRatio())).toList(), next(env));
     }
 
     @Override
     public Catalog.TemplateDetail template(String templateId) {
-        Envelope env = transport.call(READ, true, "template", () -> reads.template(templateId));
-        Dtos.V3TemplateDetail d = transport.data(env, Dtos.V3TemplateDetail.class, "template", false);
+        Dtos.V3TemplateDetail d = transport.call(READ, true, "template", () -> reads.template(templateId));
         Map<String, TemplateVariable.Type> types = new LinkedHashMap<>();
         if (d.scenes() != null) {
             for (Dtos.V3TemplateScene s : d.scenes()) {
@@ -208,19 +195,20 @@ final class V3VideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Catalog.Account account() {
-        Envelope env = transport.call(READ, true, "account", reads::me);
-        Dtos.V3User u = transport.data(env, Dtos.V3User.class, "account", false);
+        Dtos.V3User u = transport.call(READ, true, "account", reads::me);
         String plan = u.billingType();
         double remaining = -1;
         String unit = "credits";
         if (u.wallet() != null) {
-            remaining = number(u.wallet().get("remaining_balance"));
-            unit = u.wallet().get("currency") == null ? "usd" : u.wallet().get("currency").toString();
+            remaining = number(u.wallet().remainingBalance());
+            unit = u.wallet().currency() == null ? "usd" : u.wallet().currency().toString();
         } else if (u.subscription() != null) {
-            plan = u.subscription().get("plan") == null ? plan : u.subscription().get("plan").toString();
-            remaining = number(path(u.subscription(), "credits", "premium_credits", "remaining"));
+            Dtos.V3Subscription sub = u.subscription();
+            plan = sub.plan() == null ? plan : sub.plan().toString();
+            boolean hasBalance = sub.credits() != null && sub.credits().premiumCredits() != null;
+            remaining = number(hasBalance ? sub.credits().premiumCredits().remaining() : null);
         } else if (u.usageBased() != null) {
-            remaining = number(u.usageBased().get("remaining_credits"));
+            remaining = number(u.usageBased().remainingCredits());
         }
         return new Catalog.Account(u.username() != null ? u.username() : u.email(), plan, remaining, unit, config.maxConcurrency());
     }

@@ -1,7 +1,6 @@
 package dev.avatarkit.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
@@ -9,21 +8,18 @@ import dev.avatarkit.core.domain.IdentitySpec;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.influencer.DefaultShots;
-import dev.avatarkit.core.port.InvalidRequestException;
-import dev.avatarkit.core.port.OutcomeUnknownException;
 import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.Submission;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 
-/** The legacy photo-avatar identity flow (reference §8.1) on the wire: generate → wait → group → train; looks on the group. */
+/** The legacy photo-avatar identity flow (reference §8.1) on the wire, phase by phase: generate → group → train; looks on the group. */
 class LegacyAvatarWireTest {
     private static final IdempotencyKey KEY = new IdempotencyKey("ak-identity-1");
     private static final IdentitySpec SPEC = new IdentitySpec("Mia", "short black bob, freckles", "25", "woman", null,
@@ -39,24 +35,43 @@ class LegacyAvatarWireTest {
         return "{\"error\":null,\"data\":" + data + "}";
     }
 
+    private static final String GROUP_MADE = "{\"error\":null,\"data\":{\"id\":\"look1\",\"status\":\"pending\",\"group_id\":\"grp1\"}}";
+
     @Test
-    void createIdentityGeneratesWaitsCreatesAGroupAndTrainsIt() throws Exception {
+    void createIdentityStartsTheGenerationAndReturnsAtOnceWithoutSleeping() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, ok("{\"generation_id\":\"g1\"}"))
-                    .json(200, gen("g1", "in_progress", false))
-                    .json(200, gen("g1", "in_progress", false))
-                    .json(200, gen("g1", "success", true))
-                    .json(200, ok("{\"id\":\"look1\",\"image_url\":\"" + w.url("/look1.png") + "\",\"status\":\"pending\",\"group_id\":\"grp1\"}"))
-                    .json(200, ok("{\"flow_id\":\"f1\"}"));
+            w.json(200, ok("{\"generation_id\":\"g1\"}"));
 
             Submission sub = w.heygen.avatars().createIdentity(KEY, SPEC, List.of());
 
-            assertThat(sub.ref().value()).isEqualTo("group:grp1:g1");
+            assertThat(sub.ref().value()).isEqualTo("photo:g1:Mia");
+            assertThat(sub.rawStatus()).isEqualTo("generating");
             RecordedRequest photo = w.take();
             assertThat(photo.getPath()).isEqualTo("/v2/photo_avatar/photo/generate");
             assertThat(photo.getBody().readUtf8()).contains("\"age\":\"Young Adult\"", "\"gender\":\"Woman\"",
                     "\"ethnicity\":\"Unspecified\"", "\"style\":\"Realistic\"", "\"appearance\":\"short black bob, freckles\"");
-            assertThat(w.take().getPath()).isEqualTo("/v2/photo_avatar/generation/g1");
+            assertThat(w.server.getRequestCount()).isEqualTo(1);
+            assertThat(w.sleeper.sleeps()).isEmpty();
+        }
+    }
+
+    @Test
+    void statusPollsTheGenerationThenCreatesTheGroupTrainsItAndMovesToTheGroupRef() throws Exception {
+        try (Wire w = new Wire(ApiVersion.V2)) {
+            w.json(200, gen("g1", "in_progress", false))
+                    .json(200, gen("g1", "success", true))
+                    .json(200, GROUP_MADE)
+                    .json(200, ok("{\"flow_id\":\"f1\"}"));
+            ProviderRef photo = new ProviderRef("photo:g1:Mia");
+
+            RenderStatus generating = w.heygen.avatars().status(photo);
+            RenderStatus training = w.heygen.avatars().status(photo);
+
+            assertThat(generating.phase()).isEqualTo(RenderPhase.RUNNING);
+            assertThat(generating.successor()).isNull();
+            assertThat(training.phase()).isEqualTo(RenderPhase.RUNNING);
+            assertThat(training.rawStatus()).isEqualTo("training");
+            assertThat(training.successor()).isEqualTo(new ProviderRef("group:grp1:g1"));
             assertThat(w.take().getPath()).isEqualTo("/v2/photo_avatar/generation/g1");
             assertThat(w.take().getPath()).isEqualTo("/v2/photo_avatar/generation/g1");
             RecordedRequest group = w.take();
@@ -66,69 +81,66 @@ class LegacyAvatarWireTest {
             RecordedRequest train = w.take();
             assertThat(train.getPath()).isEqualTo("/v2/photo_avatar/train");
             assertThat(train.getBody().readUtf8()).isEqualTo("{\"group_id\":\"grp1\"}");
-            assertThat(w.sleeper.sleeps()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
+            assertThat(w.sleeper.sleeps()).isEmpty();
         }
     }
 
     @Test
-    void generationWaitIsBoundedAndThenTheOutcomeIsUnknownNotRetried() throws Exception {
-        try (Wire w = new Wire(ApiVersion.V2)) { // create timeout 2 s in Wire: the wait is bounded by it
-            w.json(200, ok("{\"generation_id\":\"g1\"}"));
-            for (int i = 0; i < 20; i++) w.json(200, gen("g1", "in_progress", false));
-
-            assertThatThrownBy(() -> w.heygen.avatars().createIdentity(KEY, SPEC, List.of()))
-                    .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("g1");
-            long slept = w.sleeper.sleeps().stream().mapToLong(Duration::toMillis).sum();
-            assertThat(slept).isEqualTo(2000);
-            assertThat(w.server.getRequestCount()).isLessThan(10);
-        }
-    }
-
-    @Test
-    void aDroppedGroupCreateIsOutcomeUnknownAndNeverResent() throws Exception {
+    void aDroppedGroupCreateFailsTheIdentityAsOutcomeUnknownAndIsNeverResent() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, ok("{\"generation_id\":\"g1\"}")).json(200, gen("g1", "success", true))
+            w.json(200, gen("g1", "success", true))
                     .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
 
-            assertThatThrownBy(() -> w.heygen.avatars().createIdentity(KEY, SPEC, List.of()))
-                    .isInstanceOf(OutcomeUnknownException.class);
-            assertThat(w.server.getRequestCount()).isEqualTo(3);
+            RenderStatus status = w.heygen.avatars().status(new ProviderRef("photo:g1:Mia"));
+
+            assertThat(status.phase()).isEqualTo(RenderPhase.FAILED);
+            assertThat(status.failure().code()).isEqualTo("outcome_unknown");
+            assertThat(status.failure().message()).contains("g1", "not repeated");
+            assertThat(w.server.getRequestCount()).isEqualTo(2);
         }
     }
 
     @Test
-    void aTransient503OnTrainIsOutcomeUnknownNamingWhatWasMade() throws Exception {
+    void aTransient503OnTrainKeepsTheUntrainedGroupAndTheNextPollTrainsIt() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, ok("{\"generation_id\":\"g1\"}")).json(200, gen("g1", "success", true))
-                    .json(200, ok("{\"id\":\"look1\",\"group_id\":\"grp1\"}"))
-                    .json(503, "{\"error\":{\"code\":\"internal_error\",\"message\":\"busy\"},\"data\":null}");
+            w.json(200, gen("g1", "success", true)).json(200, GROUP_MADE)
+                    .json(503, "{\"error\":{\"code\":\"internal_error\",\"message\":\"busy\"},\"data\":null}")
+                    .json(200, ok("{\"flow_id\":\"f1\"}"));
 
-            assertThatThrownBy(() -> w.heygen.avatars().createIdentity(KEY, SPEC, List.of()))
-                    .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("grp1");
+            RenderStatus first = w.heygen.avatars().status(new ProviderRef("photo:g1:Mia"));
+            RenderStatus second = w.heygen.avatars().status(first.successor());
+
+            assertThat(first.phase()).isEqualTo(RenderPhase.RUNNING);
+            assertThat(first.successor()).isEqualTo(new ProviderRef("untrained:grp1:g1"));
+            assertThat(second.successor()).isEqualTo(new ProviderRef("group:grp1:g1"));
             assertThat(w.server.getRequestCount()).isEqualTo(4);
         }
     }
 
     @Test
-    void aDefinitelyRefusedGroupCreateKeepsItsMappedException() throws Exception {
+    void aDefinitelyRefusedGroupCreateFailsTheIdentityWithItsReason() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, ok("{\"generation_id\":\"g1\"}")).json(200, gen("g1", "success", true))
+            w.json(200, gen("g1", "success", true))
                     .json(400, "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"image_key is invalid\"},\"data\":null}");
 
-            assertThatThrownBy(() -> w.heygen.avatars().createIdentity(KEY, SPEC, List.of()))
-                    .isInstanceOf(InvalidRequestException.class);
-            assertThat(w.server.getRequestCount()).isEqualTo(3);
+            RenderStatus status = w.heygen.avatars().status(new ProviderRef("photo:g1:Mia"));
+
+            assertThat(status.phase()).isEqualTo(RenderPhase.FAILED);
+            assertThat(status.failure().message()).contains("image_key is invalid");
+            assertThat(w.server.getRequestCount()).isEqualTo(2);
         }
     }
 
     @Test
     void aFailedGenerationFailsTheIdentityWithoutCreatingAGroup() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, ok("{\"generation_id\":\"g1\"}")).json(200, gen("g1", "failed", false));
+            w.json(200, gen("g1", "failed", false));
 
-            assertThatThrownBy(() -> w.heygen.avatars().createIdentity(KEY, SPEC, List.of()))
-                    .isInstanceOf(InvalidRequestException.class);
-            assertThat(w.server.getRequestCount()).isEqualTo(2);
+            RenderStatus status = w.heygen.avatars().status(new ProviderRef("photo:g1:Mia"));
+
+            assertThat(status.phase()).isEqualTo(RenderPhase.FAILED);
+            assertThat(status.failure().code()).isEqualTo("generation_failed");
+            assertThat(w.server.getRequestCount()).isEqualTo(1);
         }
     }
 

@@ -30,7 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -109,7 +111,7 @@ class PublishedSchemaConformanceIT {
         videos.account();
     }
 
-    private static void avatars(AvatarProvider avatars, ApiVersion version) throws InterruptedException {
+    private static void avatars(AvatarProvider avatars, ApiVersion version) {
         String reference = avatars.uploadReference(new IdempotencyKey("conf-ref-1"), "face.png", "image/png",
                 new ByteArrayInputStream(PNG), PNG.length);
         Shot shot = new Shot(1, "three-quarter-left", "three-quarter-left", "half-body", "smiling", "street");
@@ -118,20 +120,24 @@ class PublishedSchemaConformanceIT {
         Submission fromPhotos = avatars.createIdentity(new IdempotencyKey("conf-identity-ref"), mia, List.of(reference));
         Submission fromPrompt = avatars.createIdentity(new IdempotencyKey("conf-identity"), mia, List.of());
         await(avatars, fromPhotos.ref());
-        await(avatars, fromPrompt.ref());
-        StillSpec still = new StillSpec("Mia", shot, ShotPrompt.build(mia, shot), fromPrompt.ref().value());
+        ProviderRef trained = await(avatars, fromPrompt.ref());
+        StillSpec still = new StillSpec("Mia", shot, ShotPrompt.build(mia, shot), trained.value());
         await(avatars, avatars.generateStill(new IdempotencyKey("conf-still"), still).ref());
     }
 
-    /** Renders take 60 ms of simulator time; status reads until done (bounded). */
-    private static void await(AvatarProvider avatars, ProviderRef ref) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(5);
-        RenderStatus s = avatars.status(ref);
-        while (!s.phase().isFinished() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(30);
-            s = avatars.status(ref);
-        }
-        assertThat(s.phase().isFinished()).as("render " + ref + " finished").isTrue();
+    /**
+     * Renders take 60 ms of simulator time; status reads until done (bounded), following the ref a multi-phase create
+     * moves on to, as the engine does. Returns the render's last ref.
+     */
+    private static ProviderRef await(AvatarProvider avatars, ProviderRef ref) {
+        AtomicReference<ProviderRef> current = new AtomicReference<>(ref);
+        Awaitility.await("render " + ref + " finished").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(30))
+                .until(() -> {
+                    RenderStatus s = avatars.status(current.get());
+                    if (s.successor() != null) current.set(s.successor());
+                    return s.phase().isFinished();
+                });
+        return current.get();
     }
 
     private static java.util.Set<String> routes(HeyGenSimulator sim) {

@@ -31,7 +31,7 @@ final class AvatarGroup {
   Map<String, Object> toV3(Catalogue catalogue, UrlSigner signer, Instant now) {
     Look first = lookIds.isEmpty() ? null : catalogue.look(lookIds.get(0));
     boolean ready = first != null && first.ready(now);
-    Map<String, Object> m = Json.obj("id", id, "name", name, "gender", gender,
+    Map<String, Object> m = JsonMaps.obj("id", id, "name", name, "gender", gender,
         "preview_image_url", ready ? signer.fileUrl(first.id + ".png") : null,
         "preview_video_url", isPublic && first != null ? signer.fileUrl(first.id + ".mp4") : null,
         "default_voice_id", defaultVoiceId, "looks_count", lookIds.size(), "created_at", createdAt.getEpochSecond(),

@@ -41,28 +41,28 @@ public final class Catalogue {
         "Daisy casual outfit", true, epoch, epoch, 1920, 1080, "landscape"));
     templates = List.of(
         new Template(NAME_TEMPLATE_ID, "Welcome (name)", "16:9",
-            Json.obj("name", textVar("name", "there")),
-            List.of(Json.obj("scene_id", "scene_1", "script", "Hi {{name}}, welcome aboard!",
-                "variables", List.of(Json.obj("name", "name", "variable_type", "text"))))),
+            JsonMaps.obj("name", textVar("name", "there")),
+            List.of(JsonMaps.obj("scene_id", "scene_1", "script", "Hi {{name}}, welcome aboard!",
+                "variables", List.of(JsonMaps.obj("name", "name", "variable_type", "text"))))),
         new Template("4d4dee4506a74b4b835a144368135f6a", "Fruits Presentation", "16:9",
-            Json.obj("first_name", textVar("first_name", "Default")),
-            List.of(Json.obj("scene_id", "scene_1", "script", "Hello {{first_name}}!",
-                "variables", List.of(Json.obj("name", "first_name", "variable_type", "text"))))),
+            JsonMaps.obj("first_name", textVar("first_name", "Default")),
+            List.of(JsonMaps.obj("scene_id", "scene_1", "script", "Hello {{first_name}}!",
+                "variables", List.of(JsonMaps.obj("name", "first_name", "variable_type", "text"))))),
         new Template("tpl_product_promo", "Product promo (all kinds)", "9:16",
-            Json.obj("headline", textVar("headline", "New!"),
-                "bg_image", Json.obj("name", "bg_image", "type", "image",
-                    "properties", Json.obj("url", "https://example.com/bg.png", "asset_id", null, "fit", "cover")),
-                "presenter", Json.obj("name", "presenter", "type", "character",
-                    "properties", Json.obj("character_id", DOCS_AVATAR_ID, "type", "avatar")),
-                "voice_1", Json.obj("name", "voice_1", "type", "voice", "properties", Json.obj("voice_id", DOCS_VOICE_ID))),
-            List.of(Json.obj("scene_id", "scene_1", "script", "{{headline}}", "variables", List.of(
-                    Json.obj("name", "headline", "variable_type", "text"), Json.obj("name", "bg_image", "variable_type", "image"))),
-                Json.obj("scene_id", "scene_2", "script", "Presented by us", "variables", List.of(
-                    Json.obj("name", "presenter", "variable_type", "character"), Json.obj("name", "voice_1", "variable_type", "voice"))))));
+            JsonMaps.obj("headline", textVar("headline", "New!"),
+                "bg_image", JsonMaps.obj("name", "bg_image", "type", "image",
+                    "properties", JsonMaps.obj("url", "https://example.com/bg.png", "asset_id", null, "fit", "cover")),
+                "presenter", JsonMaps.obj("name", "presenter", "type", "character",
+                    "properties", JsonMaps.obj("character_id", DOCS_AVATAR_ID, "type", "avatar")),
+                "voice_1", JsonMaps.obj("name", "voice_1", "type", "voice", "properties", JsonMaps.obj("voice_id", DOCS_VOICE_ID))),
+            List.of(JsonMaps.obj("scene_id", "scene_1", "script", "{{headline}}", "variables", List.of(
+                    JsonMaps.obj("name", "headline", "variable_type", "text"), JsonMaps.obj("name", "bg_image", "variable_type", "image"))),
+                JsonMaps.obj("scene_id", "scene_2", "script", "Presented by us", "variables", List.of(
+                    JsonMaps.obj("name", "presenter", "variable_type", "character"), JsonMaps.obj("name", "voice_1", "variable_type", "voice"))))));
   }
 
   private static Map<String, Object> textVar(String name, String content) {
-    return Json.obj("name", name, "type", "text", "properties", Json.obj("content", content));
+    return JsonMaps.obj("name", name, "type", "text", "properties", JsonMaps.obj("content", content));
   }
 
   private void publicAvatar(String name, String lookId, String gender, String voice, String type, Instant at) {

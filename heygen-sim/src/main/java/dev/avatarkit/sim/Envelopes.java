@@ -8,12 +8,12 @@ public final class Envelopes {
 
   /** v3 single resource: {@code {"data":{...}}}. */
   public static SimResponse v3(Object data) {
-    return SimResponse.json(200, Json.obj("data", data));
+    return SimResponse.json(200, JsonMaps.obj("data", data));
   }
 
   /** v3 list: {@code {"data":[...],"has_more":bool,"next_token":str|null}} (paging fields are siblings of data). */
-  public static SimResponse v3List(Page<?> page) {
-    return SimResponse.json(200, Json.obj("data", page.items(), "has_more", page.hasMore(), "next_token", page.nextToken()));
+  public static SimResponse v3List(ListPage<?> page) {
+    return SimResponse.json(200, JsonMaps.obj("data", page.items(), "has_more", page.hasMore(), "next_token", page.nextToken()));
   }
 
   /** v3 error: {@code {"error":{"code","message","param","doc_url"}}}. */
@@ -22,28 +22,28 @@ public final class Envelopes {
   }
 
   public static Map<String, Object> v3ErrorBody(String code, String message, String param) {
-    return Json.obj("error", Json.obj("code", code, "message", message, "param", param,
+    return JsonMaps.obj("error", JsonMaps.obj("code", code, "message", message, "param", param,
         "doc_url", "https://developers.heygen.com/docs/error-codes#" + code.replace('_', '-')));
   }
 
   /** v2 success: {@code {"error":null,"data":{...}}}. */
   public static SimResponse v2(Object data) {
-    return SimResponse.json(200, Json.obj("error", null, "data", data));
+    return SimResponse.json(200, JsonMaps.obj("error", null, "data", data));
   }
 
   /** v2 error: {@code {"data":null,"error":{"code","message"}}}. */
   public static SimResponse v2Error(int status, String code, String message) {
-    return SimResponse.json(status, Json.obj("data", null, "error", Json.obj("code", code, "message", message)));
+    return SimResponse.json(status, JsonMaps.obj("data", null, "error", JsonMaps.obj("code", code, "message", message)));
   }
 
   /** v1 success: {@code {"code":100,"data":...,"message":"Success"}}. */
   public static SimResponse v1(Object data) {
-    return SimResponse.json(200, Json.obj("code", 100, "data", data, "message", "Success"));
+    return SimResponse.json(200, JsonMaps.obj("code", 100, "data", data, "message", "Success"));
   }
 
   /** v1 error: {@code {"code":<int>,"message":"...","data":null}}. */
   public static SimResponse v1Error(int status, int code, String message) {
-    return SimResponse.json(status, Json.obj("code", code, "message", message, "data", null));
+    return SimResponse.json(status, JsonMaps.obj("code", code, "message", message, "data", null));
   }
 
   /** A generic error in the shape of the route's generation; v1 maps to the closest documented numeric code. */
@@ -52,7 +52,7 @@ public final class Envelopes {
       case V3 -> v3Error(status, code, message, null);
       case V2 -> v2Error(status, code, message);
       case V1 -> v1Error(status, v1Code(code), message);
-      case SIM -> SimResponse.json(status, Json.obj("error", Json.obj("code", code, "message", message)));
+      case SIM -> SimResponse.json(status, JsonMaps.obj("error", JsonMaps.obj("code", code, "message", message)));
     };
   }
 

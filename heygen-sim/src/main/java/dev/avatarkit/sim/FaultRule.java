@@ -90,8 +90,8 @@ public final class FaultRule {
   }
 
   static FaultRule fromJson(Map<String, Object> m) {
-    String route = Json.str(m, "route");
-    String kind = Json.str(m, "kind");
+    String route = JsonMaps.str(m, "route");
+    String kind = JsonMaps.str(m, "kind");
     if (route == null || kind == null) throw new IllegalArgumentException("fault needs 'route' and 'kind'");
     FaultRule r = on(route, FaultKind.fromJson(kind));
     if (m.get("probability") instanceof Number n) r.probability(n.doubleValue());

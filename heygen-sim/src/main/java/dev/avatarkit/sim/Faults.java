@@ -55,7 +55,7 @@ public final class Faults {
       Map<String, Object> map = (Map<String, Object>) m;
       if (Boolean.TRUE.equals(map.get("replace"))) clear();
       if (map.get("seed") instanceof Number n) seed(n.longValue());
-      list = Json.list(map, "rules");
+      list = JsonMaps.list(map, "rules");
       if (list == null) list = List.of();
     } else if (doc instanceof List<?> l) {
       list = (List<Object>) l;
@@ -67,6 +67,6 @@ public final class Faults {
   }
 
   public Faults loadFile(Path file) throws IOException {
-    return load(Json.parse(Files.readString(file)));
+    return load(JsonMaps.parse(Files.readString(file)));
   }
 }

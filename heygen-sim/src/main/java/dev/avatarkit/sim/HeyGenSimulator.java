@@ -34,7 +34,7 @@ public final class HeyGenSimulator implements AutoCloseable {
   private final PlanLimits limits;
   private final ScheduledExecutorService background;
   private final WebhookHub hub;
-  private final JobEngine engine;
+  private final RenderQueue engine;
   private final Catalogue catalogue;
   private final VideoService videos;
   private HttpServer server;
@@ -51,7 +51,7 @@ public final class HeyGenSimulator implements AutoCloseable {
     this.hub = new WebhookHub(new WebhookSender(background, stats, b.webhookBackoff, b.webhookAttempts), faults, stats, b.callbackSecret);
     this.catalogue = new Catalogue(media, clock.now().minus(Duration.ofDays(400)));
     VideoService[] holder = new VideoService[1];
-    this.engine = new JobEngine(clock, b.renderTime, b.concurrency, job -> holder[0].finished(job));
+    this.engine = new RenderQueue(clock, b.renderTime, b.concurrency, job -> holder[0].finished(job));
     this.videos = holder[0] = new VideoService(context());
   }
 

@@ -36,11 +36,11 @@ final class LegacyPhotoAvatarRoutes {
   private SimResponse photoGenerate(SimRequest req) {
     Map<String, Object> b = req.json();
     for (String f : List.of("name", "age", "gender", "ethnicity", "orientation", "pose", "style", "appearance")) {
-      if (Json.str(b, f) == null) return Envelopes.v2Error(400, "invalid_parameter", f + " is required.");
+      if (JsonMaps.str(b, f) == null) return Envelopes.v2Error(400, "invalid_parameter", f + " is required.");
     }
-    String prompt = Json.str(b, "appearance") + ", " + Json.str(b, "pose") + ", " + Json.str(b, "orientation") + ", "
-        + Json.str(b, "style");
-    return Envelopes.v2(Json.obj("generation_id", startGeneration(prompt)));
+    String prompt = JsonMaps.str(b, "appearance") + ", " + JsonMaps.str(b, "pose") + ", " + JsonMaps.str(b, "orientation") + ", "
+        + JsonMaps.str(b, "style");
+    return Envelopes.v2(JsonMaps.obj("generation_id", startGeneration(prompt)));
   }
 
   private String startGeneration(String prompt) {
@@ -62,14 +62,14 @@ final class LegacyPhotoAvatarRoutes {
         keys.add("image/" + g.id() + "_" + i + "/original");
       }
     }
-    return Envelopes.v2(Json.obj("id", g.id(), "status", done ? "success" : "in_progress", "msg", null,
+    return Envelopes.v2(JsonMaps.obj("id", g.id(), "status", done ? "success" : "in_progress", "msg", null,
         "image_url_list", done ? urls : null, "image_key_list", done ? keys : null));
   }
 
   private SimResponse groupCreate(SimRequest req) {
     Map<String, Object> b = req.json();
-    String name = Json.str(b, "name");
-    String imageKey = Json.str(b, "image_key");
+    String name = JsonMaps.str(b, "name");
+    String imageKey = JsonMaps.str(b, "image_key");
     if (name == null || imageKey == null) return Envelopes.v2Error(400, "invalid_parameter", "name and image_key are required.");
     Instant now = ctx.clock().now();
     AvatarGroup group = new AvatarGroup(WebhookHub.randomHex(16), name, null, Catalogue.DOCS_VOICE_ID, false, now, false);
@@ -83,17 +83,17 @@ final class LegacyPhotoAvatarRoutes {
   /** §8.2 add: one more photo look per image key (the group trains on all of them). */
   private SimResponse groupAdd(SimRequest req) {
     Map<String, Object> b = req.json();
-    AvatarGroup g = ctx.catalogue().group(Json.str(b, "group_id"));
+    AvatarGroup g = ctx.catalogue().group(JsonMaps.str(b, "group_id"));
     if (g == null || g.isPublic) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
     Instant now = ctx.clock().now();
     List<Object> added = new ArrayList<>();
-    for (Object key : Json.list(b, "image_keys")) {
-      Look look = new Look(WebhookHub.randomHex(16), Json.str(b, "name"), g.id, "photo_avatar", null, g.defaultVoiceId,
-          Json.str(b, "name") + " " + key, false, now, now.plus(ctx.renderTime()), 768, 1024, "portrait");
+    for (Object key : JsonMaps.list(b, "image_keys")) {
+      Look look = new Look(WebhookHub.randomHex(16), JsonMaps.str(b, "name"), g.id, "photo_avatar", null, g.defaultVoiceId,
+          JsonMaps.str(b, "name") + " " + key, false, now, now.plus(ctx.renderTime()), 768, 1024, "portrait");
       ctx.catalogue().addLook(look);
       added.add(look.toLegacyPhoto(ctx.signer(), now));
     }
-    return Envelopes.v2(Json.obj("photo_avatar_list", added));
+    return Envelopes.v2(JsonMaps.obj("photo_avatar_list", added));
   }
 
   /** §5.2: the looks of one group, each with its image. */
@@ -103,14 +103,14 @@ final class LegacyPhotoAvatarRoutes {
     Instant now = ctx.clock().now();
     List<Object> looks = new ArrayList<>();
     for (Look l : ctx.catalogue().looks()) if (g.id.equals(l.groupId)) looks.add(l.toLegacyPhoto(ctx.signer(), now));
-    return Envelopes.v2(Json.obj("avatar_list", looks));
+    return Envelopes.v2(JsonMaps.obj("avatar_list", looks));
   }
 
   private SimResponse train(SimRequest req) {
-    AvatarGroup g = ctx.catalogue().group(Json.str(req.json(), "group_id"));
+    AvatarGroup g = ctx.catalogue().group(JsonMaps.str(req.json(), "group_id"));
     if (g == null || g.isPublic) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
     if (g.trainStartedAt == null) g.trainStartedAt = ctx.clock().now();
-    return Envelopes.v2(Json.obj("flow_id", WebhookHub.randomHex(16)));
+    return Envelopes.v2(JsonMaps.obj("flow_id", WebhookHub.randomHex(16)));
   }
 
   private String trainState(AvatarGroup g) {
@@ -122,20 +122,20 @@ final class LegacyPhotoAvatarRoutes {
     AvatarGroup g = ctx.catalogue().group(req.param("group_id"));
     if (g == null) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
     long at = (g.trainStartedAt == null ? g.createdAt : g.trainStartedAt).getEpochSecond();
-    return Envelopes.v2(Json.obj("status", trainState(g), "error_msg", null, "created_at", g.createdAt.getEpochSecond(),
+    return Envelopes.v2(JsonMaps.obj("status", trainState(g), "error_msg", null, "created_at", g.createdAt.getEpochSecond(),
         "updated_at", at));
   }
 
   private SimResponse lookGenerate(SimRequest req) {
     Map<String, Object> b = req.json();
-    AvatarGroup g = ctx.catalogue().group(Json.str(b, "group_id"));
+    AvatarGroup g = ctx.catalogue().group(JsonMaps.str(b, "group_id"));
     if (g == null) return Envelopes.v2Error(404, "not_found", "Avatar group not found.");
-    String prompt = Json.str(b, "prompt");
+    String prompt = JsonMaps.str(b, "prompt");
     if (prompt == null || prompt.isBlank()) return Envelopes.v2Error(400, "invalid_parameter", "prompt is required.");
     if (!"ready".equals(trainState(g))) {
       return Envelopes.v2Error(400, "invalid_parameter", "Avatar group is not trained yet.");
     }
-    String full = prompt + ", " + Json.str(b, "pose") + ", " + Json.str(b, "orientation") + ", " + Json.str(b, "style");
-    return Envelopes.v2(Json.obj("generation_id", startGeneration(full)));
+    String full = prompt + ", " + JsonMaps.str(b, "pose") + ", " + JsonMaps.str(b, "orientation") + ", " + JsonMaps.str(b, "style");
+    return Envelopes.v2(JsonMaps.obj("generation_id", startGeneration(full)));
   }
 }

@@ -44,7 +44,7 @@ final class Look {
   /** v3 look object ({@code GET /v3/avatars/looks/{id}}); status only for private looks. */
   Map<String, Object> toV3(UrlSigner signer, Instant now) {
     boolean ready = ready(now);
-    Map<String, Object> m = Json.obj("id", id, "name", name, "avatar_type", avatarType, "group_id", groupId,
+    Map<String, Object> m = JsonMaps.obj("id", id, "name", name, "avatar_type", avatarType, "group_id", groupId,
         "preview_image_url", ready ? signer.fileUrl(id + ".png") : null,
         "preview_video_url", isPublic ? signer.fileUrl(id + ".mp4") : null,
         "image_width", width, "image_height", height, "preferred_orientation", orientation,
@@ -59,10 +59,10 @@ final class Look {
 
   /** Legacy photo-avatar look object (v2 {@code photo_avatar/avatar_group/create}). */
   Map<String, Object> toLegacyPhoto(UrlSigner signer, Instant now) {
-    return Json.obj("id", id, "image_url", signer.fileUrl(id + ".png"), "created_at", createdAt.getEpochSecond(),
+    return JsonMaps.obj("id", id, "image_url", signer.fileUrl(id + ".png"), "created_at", createdAt.getEpochSecond(),
         "name", name, "status", ready(now) ? "completed" : "pending", "group_id", groupId, "is_motion", false,
         "motion_preview_url", null, "business_type", "generated",
-        "upscale_availability", Json.obj("available", false, "reason", "not supported by the simulator"),
+        "upscale_availability", JsonMaps.obj("available", false, "reason", "not supported by the simulator"),
         "upscaled", false, "background_sound_effect", null);
   }
 }

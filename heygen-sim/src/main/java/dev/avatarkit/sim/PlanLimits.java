@@ -3,7 +3,7 @@ package dev.avatarkit.sim;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Per-key request-rate window and credit wallet (the concurrency limit lives in {@link JobEngine}). */
+/** Per-key request-rate window and credit wallet (the concurrency limit lives in {@link RenderQueue}). */
 final class PlanLimits {
   private final int requestsPerSecond;
   private final long initialCredits;

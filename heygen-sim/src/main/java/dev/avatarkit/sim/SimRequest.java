@@ -49,7 +49,7 @@ public final class SimRequest {
 
   /** The parsed JSON body, or null if the body is not a JSON object. */
   public Map<String, Object> json() {
-    if (jsonCache == null) jsonCache = Json.parseObject(body);
+    if (jsonCache == null) jsonCache = JsonMaps.parseObject(body);
     return jsonCache;
   }
 

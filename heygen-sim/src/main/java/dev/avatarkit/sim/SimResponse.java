@@ -25,7 +25,7 @@ public final class SimResponse {
 
   public static SimResponse json(int status, Object body) {
     SimResponse r = new SimResponse(status);
-    r.bytes = Json.write(body);
+    r.bytes = JsonMaps.write(body);
     r.length = r.bytes.length;
     r.headers.put("Content-Type", "application/json");
     return r;

@@ -59,7 +59,7 @@ public final class Stats {
 
   /** The document served at {@code GET /_sim/stats}. */
   public Map<String, Object> toJson() {
-    return Json.obj(
+    return JsonMaps.obj(
         "requests_total", requestsPerRoute.values().stream().mapToLong(AtomicLong::get).sum(),
         "requests_per_route", requestsPerRoute(),
         "jobs_created", jobsCreated(),

@@ -87,7 +87,7 @@ final class V3AssetRoutes {
     String token = id + "." + Multipart.extension(mime);
     ctx.media().putBytes(token, mime, part.bytes());
     assets.add(new Asset(id, req.apiKey(), part.filename() == null ? token : part.filename(), mime, token, ctx.clock().now()));
-    return Envelopes.v3(Json.obj("asset_id", id, "url", ctx.signer().fileUrl(token), "mime_type", mime,
+    return Envelopes.v3(JsonMaps.obj("asset_id", id, "url", ctx.signer().fileUrl(token), "mime_type", mime,
         "size_bytes", part.bytes().length));
   }
 
@@ -96,7 +96,7 @@ final class V3AssetRoutes {
     if (limit < 0) return Queries.badLimit(1, 100);
     List<Map<String, Object>> all = new ArrayList<>();
     for (Asset a : assets.list(req.apiKey())) all.add(item(a));
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
@@ -109,11 +109,11 @@ final class V3AssetRoutes {
     Asset a = assets.get(req.param("asset_id"), req.apiKey());
     if (a == null) return notFound();
     assets.remove(a.id());
-    return Envelopes.v3(Json.obj("id", a.id()));
+    return Envelopes.v3(JsonMaps.obj("id", a.id()));
   }
 
   private Map<String, Object> item(Asset a) {
-    return Json.obj("id", a.id(), "name", a.name(), "type", a.fileType(), "owner", OWNER, "space_id", "space_sim",
+    return JsonMaps.obj("id", a.id(), "name", a.name(), "type", a.fileType(), "owner", OWNER, "space_id", "space_sim",
         "folder_id", null, "uploaded_at", a.uploadedAt().getEpochSecond(), "url", ctx.signer().fileUrl(a.token()));
   }
 

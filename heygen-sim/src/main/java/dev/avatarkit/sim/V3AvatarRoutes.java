@@ -35,7 +35,7 @@ final class V3AvatarRoutes {
     for (AvatarGroup g : ctx.catalogue().groups()) {
       if (visible(g.isPublic, req.query.get("ownership"))) all.add(g.toV3(ctx.catalogue(), ctx.signer(), now));
     }
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
@@ -57,7 +57,7 @@ final class V3AvatarRoutes {
       if (type != null && !type.equals(l.avatarType)) continue;
       if (visible(l.isPublic, req.query.get("ownership"))) all.add(l.toV3(ctx.signer(), now));
     }
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
@@ -70,13 +70,13 @@ final class V3AvatarRoutes {
   private SimResponse create(SimRequest req) {
     Map<String, Object> body = req.json();
     if (body == null) return Queries.invalid(null, "Request body must be a JSON object.");
-    String type = Json.str(body, "type");
-    String name = Json.str(body, "name");
+    String type = JsonMaps.str(body, "type");
+    String name = JsonMaps.str(body, "name");
     if (type == null || !List.of("prompt", "photo", "digital_twin").contains(type)) {
       return Queries.invalid("type", "'type' must be one of prompt, photo, digital_twin.");
     }
     if (name == null || name.isBlank()) return Queries.invalid("name", "'name' is required.");
-    String prompt = Json.str(body, "prompt");
+    String prompt = JsonMaps.str(body, "prompt");
     if ("prompt".equals(type)) {
       if (prompt == null || prompt.isBlank()) return Queries.invalid("prompt", "'prompt' is required.");
       if (prompt.length() > 1000) return Queries.invalid("prompt", "'prompt' must be at most 1000 characters.");
@@ -84,12 +84,12 @@ final class V3AvatarRoutes {
       return Queries.invalid("file", "'file' is required.");
     }
     AvatarGroup target = null;
-    String groupParam = Json.str(body, "avatar_group_id");
+    String groupParam = JsonMaps.str(body, "avatar_group_id");
     if (groupParam != null) {
       target = ctx.catalogue().group(groupParam);
       if (target == null || target.isPublic) return Envelopes.v3Error(404, "avatar_not_found", "Avatar group not found.", "avatar_group_id");
     }
-    String refId = "prompt".equals(type) ? Json.str(body, "avatar_id") : null;
+    String refId = "prompt".equals(type) ? JsonMaps.str(body, "avatar_id") : null;
     if (refId != null) {
       // June 2026: avatar_id is the visual reference; the new look joins that look's group.
       Look ref = ctx.catalogue().look(refId);
@@ -111,7 +111,7 @@ final class V3AvatarRoutes {
         "digital_twin".equals(type) ? "digital_twin" : "photo_avatar", null, target.defaultVoiceId, description,
         false, now, now.plus(ctx.renderTime()), 768, 1024, "portrait");
     ctx.catalogue().addLook(look);
-    return Envelopes.v3(Json.obj("avatar_item", look.toV3(ctx.signer(), now),
+    return Envelopes.v3(JsonMaps.obj("avatar_item", look.toV3(ctx.signer(), now),
         "avatar_group", target.toV3(ctx.catalogue(), ctx.signer(), now)));
   }
 }

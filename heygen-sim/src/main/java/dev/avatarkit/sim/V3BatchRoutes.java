@@ -32,7 +32,7 @@ final class V3BatchRoutes {
 
   private SimResponse create(SimRequest req) {
     Map<String, Object> body = req.json();
-    List<Object> items = Json.list(body, "videos");
+    List<Object> items = JsonMaps.list(body, "videos");
     if (items == null || items.isEmpty()) return Queries.invalid("videos", "'videos' must list at least one video.");
     List<String> ids = new ArrayList<>();
     List<Map<String, Object>> errors = new ArrayList<>();
@@ -42,8 +42,8 @@ final class V3BatchRoutes {
       SimResponse refused = single.refusal(item);
       if (refused == null) {
         Map<String, Object> withCallback = new LinkedHashMap<>(item);
-        withCallback.putIfAbsent("callback_url", Json.str(body, "callback_url"));
-        VideoService.Result r = videos.createBatchItem(req, V3VideoRoutes.spec(withCallback, Json.str(item, "script")));
+        withCallback.putIfAbsent("callback_url", JsonMaps.str(body, "callback_url"));
+        VideoService.Result r = videos.createBatchItem(req, V3VideoRoutes.spec(withCallback, JsonMaps.str(item, "script")));
         refused = r.error();
         if (refused == null) {
           ids.add(r.job().id);
@@ -54,14 +54,14 @@ final class V3BatchRoutes {
       ids.add(null);
       errors.add(errorOf(refused));
     }
-    VideoBatches.Batch b = batches.add(req.apiKey(), Json.str(body, "title"), ctx.clock().now(), ids, errors);
-    return SimResponse.json(202, Json.obj("data", Json.obj("batch_id", b.id())));
+    VideoBatches.Batch b = batches.add(req.apiKey(), JsonMaps.str(body, "title"), ctx.clock().now(), ids, errors);
+    return SimResponse.json(202, JsonMaps.obj("data", JsonMaps.obj("batch_id", b.id())));
   }
 
   private static Map<String, Object> errorOf(SimResponse refused) {
-    Map<String, Object> parsed = Json.parseObject(refused.bytes);
-    Map<String, Object> error = Json.map(parsed, "error");
-    return error == null ? Json.obj("code", "invalid_parameter", "message", "Item refused.") : error;
+    Map<String, Object> parsed = JsonMaps.parseObject(refused.bytes);
+    Map<String, Object> error = JsonMaps.map(parsed, "error");
+    return error == null ? JsonMaps.obj("code", "invalid_parameter", "message", "Item refused.") : error;
   }
 
   private SimResponse get(SimRequest req) {
@@ -70,11 +70,11 @@ final class V3BatchRoutes {
     int limit = Queries.limit(req, 100, 1, 100);
     if (limit < 0) return Queries.badLimit(1, 100);
     List<Map<String, Object>> items = batches.items(b, ctx);
-    Page<Map<String, Object>> page = Page.of(items, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(items, limit, req.query.get("token"));
     if (page == null) return Queries.badToken();
     Map<String, Object> counts = new LinkedHashMap<>();
     for (Map<String, Object> i : items) counts.merge((String) i.get("status"), 1, (x, y) -> (Integer) x + (Integer) y);
-    return Envelopes.v3(Json.obj("batch_id", b.id(), "title", b.title(), "status", aggregate(counts, items.size()),
+    return Envelopes.v3(JsonMaps.obj("batch_id", b.id(), "title", b.title(), "status", aggregate(counts, items.size()),
         "total_items", items.size(), "counts_by_status", counts, "created_at", b.createdAt().getEpochSecond(),
         "items", page.items(), "has_more", page.hasMore(), "next_token", page.nextToken()));
   }

@@ -39,10 +39,10 @@ final class V3VideoRoutes {
     if (body == null) return Queries.invalid(null, "Request body must be a JSON object.");
     SimResponse refused = refusal(body);
     if (refused != null) return refused;
-    VideoService.Result r = videos.create(req, Generation.V3, spec(body, Json.str(body, "script")));
+    VideoService.Result r = videos.create(req, Generation.V3, spec(body, JsonMaps.str(body, "script")));
     if (r.error() != null) return r.error();
-    return Envelopes.v3(Json.obj("video_id", r.job().id, "status", "waiting",
-        "output_format", "webm".equals(Json.str(body, "output_format")) ? "webm" : "mp4"));
+    return Envelopes.v3(JsonMaps.obj("video_id", r.job().id, "status", "waiting",
+        "output_format", "webm".equals(JsonMaps.str(body, "output_format")) ? "webm" : "mp4"));
   }
 
   /**
@@ -51,18 +51,18 @@ final class V3VideoRoutes {
    * enums) happen at the front door; these stay for lenient mode too. Null when the body may render.
    */
   SimResponse refusal(Map<String, Object> body) {
-    String type = Json.str(body, "type");
+    String type = JsonMaps.str(body, "type");
     if (type == null || !TYPES.contains(type)) {
       return Queries.invalid("type", "'type' must be one of avatar, image, cinematic_avatar, studio.");
     }
-    String script = Json.str(body, "script");
+    String script = JsonMaps.str(body, "script");
     if (script != null && script.length() > 5000) return Queries.invalid("script", "'script' must be at most 5000 characters.");
     if ("avatar".equals(type)) {
-      String avatarId = Json.str(body, "avatar_id");
+      String avatarId = JsonMaps.str(body, "avatar_id");
       if (avatarId == null) return Queries.invalid("avatar_id", "'avatar_id' is required.");
       Look look = ctx.catalogue().look(avatarId);
       if (look == null) return Envelopes.v3Error(404, "avatar_not_found", "Avatar " + avatarId + " not found.", "avatar_id");
-      String voice = Json.str(body, "voice_id");
+      String voice = JsonMaps.str(body, "voice_id");
       if (script != null && voice == null && look.defaultVoiceId == null) {
         return Queries.invalid("voice_id", "'voice_id' is required when 'script' is given.");
       }
@@ -76,8 +76,8 @@ final class V3VideoRoutes {
   }
 
   static VideoService.Spec spec(Map<String, Object> body, String script) {
-    return new VideoService.Spec(Json.str(body, "title"), script, Json.str(body, "callback_id"),
-        Json.str(body, "callback_url"), Json.str(body, "folder_id"));
+    return new VideoService.Spec(JsonMaps.str(body, "title"), script, JsonMaps.str(body, "callback_id"),
+        JsonMaps.str(body, "callback_url"), JsonMaps.str(body, "folder_id"));
   }
 
   private SimResponse statuses(SimRequest req) {
@@ -92,11 +92,11 @@ final class V3VideoRoutes {
       String id = raw.trim();
       VideoJob j = ctx.engine().get(id).filter(x -> x.apiKey.equals(req.apiKey())).orElse(null);
       if (j == null) {
-        out.add(Json.obj("video_id", id, "status", "not_found", "batch_id", null, "item_index", null, "error", null));
+        out.add(JsonMaps.obj("video_id", id, "status", "not_found", "batch_id", null, "item_index", null, "error", null));
       } else {
-        out.add(Json.obj("video_id", id, "status", j.bulkStatus(ctx.clock().now(), ctx.renderTime()), "batch_id", null,
+        out.add(JsonMaps.obj("video_id", id, "status", j.bulkStatus(ctx.clock().now(), ctx.renderTime()), "batch_id", null,
             "item_index", null, "error", j.state == VideoJob.State.FAILED
-                ? Json.obj("code", j.failCode, "message", j.failMessage) : null));
+                ? JsonMaps.obj("code", j.failCode, "message", j.failMessage) : null));
       }
     }
     String batchIds = req.query.get("batch_ids");
@@ -104,7 +104,7 @@ final class V3VideoRoutes {
       VideoBatches.Batch b = batches.get(raw.trim(), req.apiKey());
       if (b != null) out.addAll(batches.items(b, ctx));
     }
-    return Envelopes.v3List(new Page<>(out, false, null));
+    return Envelopes.v3List(new ListPage<>(out, false, null));
   }
 
   private SimResponse list(SimRequest req) {
@@ -118,7 +118,7 @@ final class V3VideoRoutes {
       if (folder != null && !folder.equals(j.folderId)) continue;
       all.add(videos.v3Video(j));
     }
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
@@ -132,7 +132,7 @@ final class V3VideoRoutes {
     VideoJob j = ctx.engine().get(req.param("video_id")).filter(x -> x.apiKey.equals(req.apiKey())).orElse(null);
     if (j == null) return Envelopes.v3Error(404, "not_found", "Video not found.", null);
     j.deleted = true;
-    return Envelopes.v3(Json.obj("id", j.id, "deleted", true));
+    return Envelopes.v3(JsonMaps.obj("id", j.id, "deleted", true));
   }
 
   private SimResponse templates(SimRequest req) {
@@ -140,12 +140,12 @@ final class V3VideoRoutes {
     if (limit < 0) return Queries.badLimit(1, 100);
     List<Map<String, Object>> all = new ArrayList<>();
     for (Catalogue.Template t : ctx.catalogue().templates()) all.add(templateSummary(t));
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
   private Map<String, Object> templateSummary(Catalogue.Template t) {
-    return Json.obj("id", t.id(), "name", t.name(), "aspect_ratio", t.aspectRatio(),
+    return JsonMaps.obj("id", t.id(), "name", t.name(), "aspect_ratio", t.aspectRatio(),
         "thumbnail_url", ctx.signer().fileUrl("Daisy-inskirt-20220818.png"), "created_at", 1700000000, "updated_at", 1700000000);
   }
 
@@ -164,7 +164,7 @@ final class V3VideoRoutes {
     if (t == null) return Envelopes.v3Error(404, "not_found", "Template not found.", null);
     Map<String, Object> body = req.json();
     if (body == null) return Queries.invalid(null, "Request body must be a JSON object.");
-    Map<String, Object> vars = Json.map(body, "variables");
+    Map<String, Object> vars = JsonMaps.map(body, "variables");
     if (vars == null) return Queries.invalid("variables", "'variables' is required.");
     for (String name : vars.keySet()) {
       if (!t.variables().containsKey(name)) return Queries.invalid("variables." + name, "Unknown template variable '" + name + "'.");
@@ -192,19 +192,19 @@ final class V3VideoRoutes {
     if (limit < 0) return Queries.badLimit(1, 100);
     List<Map<String, Object>> all = new ArrayList<>();
     for (Catalogue.Voice v : ctx.catalogue().voices()) {
-      all.add(Json.obj("voice_id", v.id(), "name", v.name(), "language", v.language(), "gender", v.gender(),
+      all.add(JsonMaps.obj("voice_id", v.id(), "name", v.name(), "language", v.language(), "gender", v.gender(),
           "type", "public", "preview_audio_url", null, "support_pause", true, "support_locale", false));
     }
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
   private SimResponse me(SimRequest req) {
     long credits = ctx.limits().credits(req.apiKey());
-    return Envelopes.v3(Json.obj("username", "sim-user", "email", "sim@example.com", "first_name", "Sim", "last_name", "User",
+    return Envelopes.v3(JsonMaps.obj("username", "sim-user", "email", "sim@example.com", "first_name", "Sim", "last_name", "User",
         "billing_type", "wallet",
-        "wallet", Json.obj("currency", "credits", "remaining_balance", credits,
-            "auto_reload", Json.obj("enabled", false, "threshold_usd", null, "amount_usd", null)),
+        "wallet", JsonMaps.obj("currency", "credits", "remaining_balance", credits,
+            "auto_reload", JsonMaps.obj("enabled", false, "threshold_usd", null, "amount_usd", null)),
         "subscription", null, "usage_based", null));
   }
 }

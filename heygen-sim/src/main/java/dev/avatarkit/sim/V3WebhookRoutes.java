@@ -33,11 +33,11 @@ final class V3WebhookRoutes {
   private SimResponse create(SimRequest req) {
     Map<String, Object> body = req.json();
     if (body == null) return Queries.invalid(null, "Request body must be a JSON object.");
-    String url = Json.str(body, "url");
+    String url = JsonMaps.str(body, "url");
     if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
       return Queries.invalid("url", "'url' must be an HTTPS URL.");
     }
-    WebhookEndpoint e = ctx.hub().register(req.apiKey(), url, events(body), Json.str(body, "entity_id"), ctx.clock().now());
+    WebhookEndpoint e = ctx.hub().register(req.apiKey(), url, events(body), JsonMaps.str(body, "entity_id"), ctx.clock().now());
     return Envelopes.v3(e.toJson(true));
   }
 
@@ -46,7 +46,7 @@ final class V3WebhookRoutes {
     if (limit < 0) return Queries.badLimit(1, 100);
     List<Map<String, Object>> all = new ArrayList<>();
     for (WebhookEndpoint e : ctx.hub().endpoints(req.apiKey())) all.add(e.toJson(false));
-    Page<Map<String, Object>> page = Page.of(all, limit, req.query.get("token"));
+    ListPage<Map<String, Object>> page = ListPage.of(all, limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }
 
@@ -55,7 +55,7 @@ final class V3WebhookRoutes {
     if (e == null) return Envelopes.v3Error(404, "not_found", "Webhook endpoint not found.", null);
     Map<String, Object> body = req.json();
     if (body == null) return Queries.invalid(null, "Request body must be a JSON object.");
-    if (Json.str(body, "url") != null) e.url = Json.str(body, "url");
+    if (JsonMaps.str(body, "url") != null) e.url = JsonMaps.str(body, "url");
     if (body.containsKey("events")) e.events = events(body); // full replacement, as documented
     return Envelopes.v3(e.toJson(false));
   }
@@ -64,25 +64,25 @@ final class V3WebhookRoutes {
     WebhookEndpoint e = ctx.hub().endpoint(req.apiKey(), req.param("endpoint_id"));
     if (e == null) return Envelopes.v3Error(404, "not_found", "Webhook endpoint not found.", null);
     ctx.hub().delete(e.id);
-    return SimResponse.json(200, Json.obj("data", Map.of(), "error", null));
+    return SimResponse.json(200, JsonMaps.obj("data", Map.of(), "error", null));
   }
 
   private SimResponse rotate(SimRequest req) {
     WebhookEndpoint e = ctx.hub().endpoint(req.apiKey(), req.param("endpoint_id"));
     if (e == null) return Envelopes.v3Error(404, "not_found", "Webhook endpoint not found.", null);
-    return Envelopes.v3(Json.obj("endpoint_id", e.id, "secret", ctx.hub().rotate(e)));
+    return Envelopes.v3(JsonMaps.obj("endpoint_id", e.id, "secret", ctx.hub().rotate(e)));
   }
 
   private SimResponse eventTypes(SimRequest req) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String t : WebhookHub.EVENT_TYPES) out.add(Json.obj("event_type", t, "description", t.replace('.', ' ')));
+    for (String t : WebhookHub.EVENT_TYPES) out.add(JsonMaps.obj("event_type", t, "description", t.replace('.', ' ')));
     return Envelopes.v3(out);
   }
 
   private SimResponse events(SimRequest req) {
     int limit = Queries.limit(req, 10, 1, 100);
     if (limit < 0) return Queries.badLimit(1, 100);
-    Page<Map<String, Object>> page = Page.of(ctx.hub().events(req.query.get("event_type"), req.query.get("entity_id")),
+    ListPage<Map<String, Object>> page = ListPage.of(ctx.hub().events(req.query.get("event_type"), req.query.get("entity_id")),
         limit, req.query.get("token"));
     return page == null ? Queries.badToken() : Envelopes.v3List(page);
   }

@@ -34,8 +34,8 @@ final class VideoBatches {
       VideoJob j = id == null ? null : ctx.engine().get(id).orElse(null);
       String status = j == null ? "failed" : j.bulkStatus(ctx.clock().now(), ctx.renderTime());
       Map<String, Object> error = j == null ? b.errors().get(i)
-          : j.state == VideoJob.State.FAILED ? Json.obj("code", j.failCode, "message", j.failMessage) : null;
-      out.add(Json.obj("video_id", id, "batch_id", b.id(), "item_index", i, "status", status, "error", error));
+          : j.state == VideoJob.State.FAILED ? JsonMaps.obj("code", j.failCode, "message", j.failMessage) : null;
+      out.add(JsonMaps.obj("video_id", id, "batch_id", b.id(), "item_index", i, "status", status, "error", error));
     }
     return out;
   }

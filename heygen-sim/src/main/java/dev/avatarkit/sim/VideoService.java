@@ -80,11 +80,11 @@ final class VideoService {
     String type;
     if (job.state == VideoJob.State.COMPLETED) {
       type = "avatar_video.success";
-      data = Json.obj("video_id", job.id, "url", ctx.signer().fileUrl(job.id + ".mp4"), "callback_id", job.callbackId,
+      data = JsonMaps.obj("video_id", job.id, "url", ctx.signer().fileUrl(job.id + ".mp4"), "callback_id", job.callbackId,
           "gif_download_url", null, "video_page_url", "https://app.heygen.com/videos/" + job.id, "folder_id", job.folderId);
     } else {
       type = "avatar_video.fail";
-      data = Json.obj("video_id", job.id, "msg", job.failMessage, "callback_id", job.callbackId);
+      data = JsonMaps.obj("video_id", job.id, "msg", job.failMessage, "callback_id", job.callbackId);
     }
     ctx.hub().publish(job.apiKey, type, data, job.callbackUrl, ctx.clock().now());
   }
@@ -93,7 +93,7 @@ final class VideoService {
   Map<String, Object> v3Video(VideoJob j) {
     Instant now = ctx.clock().now();
     boolean done = j.state == VideoJob.State.COMPLETED;
-    Map<String, Object> m = Json.obj("id", j.id, "title", j.title, "status", j.v3Status(now, ctx.renderTime()),
+    Map<String, Object> m = JsonMaps.obj("id", j.id, "title", j.title, "status", j.v3Status(now, ctx.renderTime()),
         "created_at", j.createdAt.getEpochSecond(), "completed_at", j.completedAt == null ? null : j.completedAt.getEpochSecond(),
         "duration", done ? 1.0 : null,
         "video_url", done ? ctx.signer().fileUrl(j.id + ".mp4") : null,
@@ -115,7 +115,7 @@ final class VideoService {
   Map<String, Object> v1Status(VideoJob j) {
     Instant now = ctx.clock().now();
     boolean done = j.state == VideoJob.State.COMPLETED;
-    return Json.obj("id", j.id, "status", j.legacyStatus(now, ctx.renderTime()),
+    return JsonMaps.obj("id", j.id, "status", j.legacyStatus(now, ctx.renderTime()),
         "video_url", done ? ctx.signer().fileUrl(j.id + ".mp4") : null,
         "thumbnail_url", done ? ctx.signer().fileUrl(j.id + ".jpg") : null,
         "gif_url", null,
@@ -125,6 +125,6 @@ final class VideoService {
         "created_at", j.createdAt.getEpochSecond(),
         "callback_id", j.callbackId,
         "error", j.failCode != null && j.terminal()
-            ? Json.obj("code", j.failCode.matches("\\d+") ? (Object) Long.parseLong(j.failCode) : j.failCode, "message", j.failMessage, "detail", j.failMessage) : null);
+            ? JsonMaps.obj("code", j.failCode.matches("\\d+") ? (Object) Long.parseLong(j.failCode) : j.failCode, "message", j.failMessage, "detail", j.failMessage) : null);
   }
 }

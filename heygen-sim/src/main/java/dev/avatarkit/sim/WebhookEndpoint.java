@@ -30,7 +30,7 @@ final class WebhookEndpoint {
   }
 
   Map<String, Object> toJson(boolean withSecret) {
-    return Json.obj("endpoint_id", id, "url", url, "events", events, "status", "enabled",
+    return JsonMaps.obj("endpoint_id", id, "url", url, "events", events, "status", "enabled",
         "created_at", createdAt.toString(), "secret", withSecret ? secret : null);
   }
 }

@@ -83,8 +83,8 @@ final class WebhookHub {
   /** Publishes one event to the job's callback_url (simulator callback secret) and every matching endpoint of the key. */
   void publish(String apiKey, String eventType, Map<String, Object> eventData, String callbackUrl, Instant now) {
     String eventId = "evt_" + randomHex(12);
-    events.add(Json.obj("event_id", eventId, "event_type", eventType, "event_data", eventData, "created_at", now.toString()));
-    byte[] body = Json.writeString(Json.obj("event_type", eventType, "event_data", eventData)).getBytes(StandardCharsets.UTF_8);
+    events.add(JsonMaps.obj("event_id", eventId, "event_type", eventType, "event_data", eventData, "created_at", now.toString()));
+    byte[] body = JsonMaps.writeString(JsonMaps.obj("event_type", eventType, "event_data", eventData)).getBytes(StandardCharsets.UTF_8);
     WebhookSender.Signing signing = WebhookSender.Signing.SIGNED;
     for (FaultRule f : faults.evaluate("WEBHOOK")) {
       stats.fault(f.kind());

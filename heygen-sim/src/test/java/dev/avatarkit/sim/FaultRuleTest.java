@@ -25,7 +25,7 @@ class FaultRuleTest {
   @Test
   void faults_document_round_trips() throws Exception {
     Faults f = new Faults(1);
-    f.load(Json.parse("{\"rules\":[{\"route\":\"POST /v3/videos\",\"kind\":\"slow\",\"delay_ms\":9000,\"next\":1}]}"));
+    f.load(JsonMaps.parse("{\"rules\":[{\"route\":\"POST /v3/videos\",\"kind\":\"slow\",\"delay_ms\":9000,\"next\":1}]}"));
     assertThat(f.rules()).hasSize(1);
     assertThat(f.rules().get(0).kind()).isEqualTo(FaultKind.SLOW);
     assertThat(f.rules().get(0).toJson()).containsEntry("delay_ms", 9000L);

@@ -82,7 +82,7 @@ class LegacyRoutesIT extends SimHarness {
     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/asset"))
         .header("X-Api-Key", KEY).header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpg)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
-    Map<String, Object> json = Json.parseObject(r.body());
+    Map<String, Object> json = JsonMaps.parseObject(r.body());
     assertSameShape("v1_asset.json", json);
     assertThat(((Map<?, ?>) json.get("data")).get("file_type")).isEqualTo("image");
   }

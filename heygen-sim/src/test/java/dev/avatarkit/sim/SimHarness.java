@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 /** Shared client helpers for the simulator ITs: raw HTTP via java.net.http, JSON via the simulator's own Moshi. */
 abstract class SimHarness {
@@ -45,7 +46,7 @@ abstract class SimHarness {
   record Res(int status, java.net.http.HttpHeaders headers, byte[] body) {
     @SuppressWarnings("unchecked")
     Map<String, Object> json() {
-      return Json.parseObject(body);
+      return JsonMaps.parseObject(body);
     }
 
     @SuppressWarnings("unchecked")
@@ -92,29 +93,23 @@ abstract class SimHarness {
     return (String) get("/v3/videos/" + id).data().get("status");
   }
 
-  static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within " + max);
-      Thread.sleep(20);
-    }
+  /** Polls {@code condition} every 20 ms until it holds; fails after {@code max}. */
+  static void await(BooleanSupplier condition, Duration max) {
+    Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
   }
 
   interface Check {
     boolean test() throws Exception;
   }
 
-  static void awaitCheck(Check c, Duration max) throws Exception {
-    long end = System.nanoTime() + max.toNanos();
-    while (!c.test()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within " + max);
-      Thread.sleep(20);
-    }
+  /** As {@link #await}, for a check that may throw (an HTTP read): its exception fails the wait at once. */
+  static void awaitCheck(Check c, Duration max) {
+    Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(20)).until(c::test);
   }
 
   static Map<String, Object> fixture(String name) throws Exception {
     try (InputStream in = SimHarness.class.getResourceAsStream("/fixtures/" + name)) {
-      return Json.parseObject(in.readAllBytes());
+      return JsonMaps.parseObject(in.readAllBytes());
     }
   }
 

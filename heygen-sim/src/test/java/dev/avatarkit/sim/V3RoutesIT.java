@@ -122,7 +122,7 @@ class V3RoutesIT extends SimHarness {
     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v3/assets"))
         .header("x-api-key", KEY).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    Map<String, Object> json = Json.parseObject(r.body());
+    Map<String, Object> json = JsonMaps.parseObject(r.body());
     assertSameShape("v3_asset.json", json);
     Map<?, ?> data = (Map<?, ?>) json.get("data");
     assertThat(data.get("mime_type")).isEqualTo("image/png");

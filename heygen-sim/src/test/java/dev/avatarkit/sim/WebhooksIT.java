@@ -67,7 +67,7 @@ class WebhooksIT extends SimHarness {
       assertThat(d.header("Heygen-Signature")).isEqualTo(hmac(key, d.body()));
       assertThat(d.header("Heygen-Timestamp")).matches("\\d+");
       assertThat(d.header("Heygen-Event-Id")).startsWith("evt_");
-      Map<String, Object> json = Json.parseObject(d.body());
+      Map<String, Object> json = JsonMaps.parseObject(d.body());
       assertSameShape("webhook_success.json", json);
       assertThat(((Map<?, ?>) json.get("event_data")).get("video_id")).isEqualTo(id);
       assertThat(((Map<?, ?>) json.get("event_data")).get("callback_id")).isEqualTo("cb-9");
@@ -110,7 +110,7 @@ class WebhooksIT extends SimHarness {
     await(() -> received.size() == 3, Duration.ofSeconds(5));
     assertThat(received.get(0).header("Heygen-Signature")).isNull();
     assertThat(received.get(1).header("Heygen-Signature")).isNotEqualTo(hmac(sim.callbackSecret(), received.get(1).body()));
-    Map<String, Object> fail = Json.parseObject(received.get(2).body());
+    Map<String, Object> fail = JsonMaps.parseObject(received.get(2).body());
     assertThat(fail.get("event_type")).isEqualTo("avatar_video.fail");
     assertThat((Map<String, Object>) fail.get("event_data")).containsKeys("video_id", "msg", "callback_id");
     assertThat(sim.stats().webhooksDropped()).isEqualTo(1);

@@ -16,6 +16,7 @@ import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.InfluencerFiles;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.usecase.AwaitJob;
@@ -24,6 +25,7 @@ import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.VideoBatch;
+import dev.avatarkit.runtime.influencer.MoshiAwtInfluencerFiles;
 import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;
 import java.time.Clock;
 
@@ -78,8 +80,13 @@ public final class EngineModule extends AbstractModule {
         return new InfluencerStatus(jobs);
     }
 
-    @Provides @Singleton InfluencerReport influencerReport(JobStore jobs, AssetStore assets, Clock clock) {
-        return new InfluencerReport(jobs, assets, clock);
+    @Provides @Singleton InfluencerReport influencerReport(JobStore jobs, AssetStore assets, Clock clock, InfluencerFiles files) {
+        return new InfluencerReport(jobs, assets, clock, files);
+    }
+
+    /** The manifest as JSON (Moshi) and the contact sheet as a PNG (the JDK's imaging), beside the stills. */
+    @Provides InfluencerFiles influencerFiles() {
+        return new MoshiAwtInfluencerFiles();
     }
 
     /** Plans identities for the default provider. */

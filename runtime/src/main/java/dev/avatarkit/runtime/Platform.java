@@ -1,7 +1,5 @@
 package dev.avatarkit.runtime;
 
-import dev.avatarkit.core.spi.InstalledProviders;
-
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;
@@ -15,6 +13,7 @@ import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.spi.ProviderDirectory;
+import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.core.spi.Provider;
 import dev.avatarkit.core.spi.SandboxPlugin;
 import dev.avatarkit.core.port.VideoProvider;

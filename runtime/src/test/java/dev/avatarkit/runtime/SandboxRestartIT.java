@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,23 +73,19 @@ class SandboxRestartIT {
             Job base = second.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> { });
             assertThat(base.state()).as("error: %s", base.error()).isEqualTo(JobState.SUCCEEDED);
             InfluencerStatus status = new InfluencerStatus(second.jobs());
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            InfluencerStatus.View view = status.status(identity.id());
-            while (!view.finished() && System.nanoTime() < deadline) {
-                Thread.sleep(100); // real scheduler threads and HTTP: wall-clock waiting is the point
-                view = status.status(identity.id());
-            }
+            // real scheduler threads and HTTP: wall-clock waiting is the point
+            InfluencerStatus.View view = Awaitility.await("influencer " + identity.id() + " finished")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> status.status(identity.id()), InfluencerStatus.View::finished);
             assertThat(view.failed()).as("failed stills").isEmpty();
             assertThat(view.stored()).hasSize(2);
         }
     }
 
-    private static void awaitState(Platform platform, Job job, JobState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (platform.jobs().find(job.id()).orElseThrow().state() != state) {
-            assertThat(System.nanoTime()).as("job %s reaches %s", job.id(), state).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitState(Platform platform, Job job, JobState state) {
+        Awaitility.await("job " + job.id() + " reaches " + state).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> platform.jobs().find(job.id()).orElseThrow().state() == state);
     }
 
     private static AvatarkitConfig config(Path dir, String version) {

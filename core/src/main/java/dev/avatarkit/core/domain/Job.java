@@ -78,6 +78,13 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
                 createdAt, now, nextPoll, renderDeadline, null, warning, assets, batchId, parentId, version);
     }
 
+    /** The same render under the provider's next ref (a multi-step create moved on; see {@code RenderStatus#successor}). */
+    public Job withProviderRef(ProviderRef ref, Instant now) {
+        return new Job(id, kind, idempotencyKey, spec, provider, Require.nonNull(ref, "providerRef"), state, rawStatus,
+                attempts, retries, polls, createdAt, now, nextRunAt, deadline, error, warning, assets, batchId, parentId,
+                version);
+    }
+
     public Job polled(String raw, Instant now, Instant nextPoll) {
         return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, raw, attempts, retries, polls + 1,
                 createdAt, now, nextPoll, deadline, error, warning, assets, batchId, parentId, version);

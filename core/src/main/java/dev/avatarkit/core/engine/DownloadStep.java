@@ -14,6 +14,7 @@ import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.StoredObject;
+import dev.avatarkit.core.retry.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -8,6 +8,7 @@ import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.retry.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -59,6 +59,9 @@ final class PollStep {
 
     /** Acts on a status read now (or answered by the create itself, for a render that finished at once). */
     Instant handle(Job job, RenderStatus status, Instant now) {
+        if (status.successor() != null && !status.successor().equals(job.providerRef())) {
+            job = writes.save(job.withProviderRef(status.successor(), now)); // stored first: the old ref is spent
+        }
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);

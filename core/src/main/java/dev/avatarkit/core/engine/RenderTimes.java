@@ -2,6 +2,7 @@ package dev.avatarkit.core.engine;
 
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

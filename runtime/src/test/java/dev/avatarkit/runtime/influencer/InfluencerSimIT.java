@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
@@ -66,16 +67,14 @@ class InfluencerSimIT {
             Job base = platform.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> { });
             assertThat(base.state()).as("error: %s", base.error()).isEqualTo(JobState.SUCCEEDED);
             InfluencerStatus status = new InfluencerStatus(platform.jobs());
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            InfluencerStatus.View view = status.status(identity.id());
             Path root = dir.resolve("assets");
             AssetKey manifest = AssetKey.of("influencers", identity.id().value(), "manifest.json");
             AssetKey sheet = AssetKey.of("influencers", identity.id().value(), "contact-sheet.png");
-            // the report is written by the last still's afterFinish hook, just after its state is committed
-            while (!(view.finished() && platform.assets().exists(manifest)) && System.nanoTime() < deadline) {
-                Thread.sleep(100);   // real HTTP, real scheduler threads: wall-clock waiting is the point here
-                view = status.status(identity.id());
-            }
+            // the report is written by the last still's afterFinish hook, just after its state is committed;
+            // real HTTP, real scheduler threads: wall-clock waiting is the point here
+            InfluencerStatus.View view = Awaitility.await("influencer " + identity.id() + " finished with its manifest")
+                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> status.status(identity.id()), v -> v.finished() && platform.assets().exists(manifest));
 
             assertThat(view.failed()).as("failed stills").isEmpty();
             assertThat(view.complete()).isTrue();

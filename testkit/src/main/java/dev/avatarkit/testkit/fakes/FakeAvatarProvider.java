@@ -52,6 +52,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
     private final List<StillSpec> stillRequests = new ArrayList<>();
     private final Set<Integer> failShots = new HashSet<>();
     private final Deque<Supplier<RuntimeException>> createFailures = new ArrayDeque<>();
+    private final Map<ProviderRef, ProviderRef> successors = new HashMap<>();
+    private boolean phasedIdentities;
     private int createCalls;
     private int identityCreates;
     private int stillCreates;
@@ -113,10 +115,24 @@ public final class FakeAvatarProvider implements AvatarProvider {
         return uploadsByKey.computeIfAbsent(key.value(), k -> "asset_" + (uploadsByKey.size() + 1));
     }
 
+    /**
+     * Identities are made in two phases, like HeyGen's legacy photo avatars: the create answers {@code phase1_<look>},
+     * whose first status read moves the render to {@code <look>} (a successor ref). The spent ref is then unknown, so
+     * an engine that kept polling it would see the render vanish.
+     */
+    public synchronized FakeAvatarProvider identitiesInPhases() {
+        phasedIdentities = true;
+        return this;
+    }
+
     @Override
     public synchronized Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
         identityReferences.add(List.copyOf(referenceAssetIds));
-        return create(key, "identity " + spec.name(), -1, () -> identityCreates++);
+        Submission made = create(key, "identity " + spec.name(), -1, () -> identityCreates++);
+        if (!phasedIdentities) return made;
+        ProviderRef first = new ProviderRef("phase1_" + made.ref().value());
+        successors.put(first, made.ref());
+        return new Submission(first, "generating");
     }
 
     @Override
@@ -154,6 +170,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
     @Override
     public synchronized RenderStatus status(ProviderRef ref) {
+        ProviderRef next = successors.remove(ref);
+        if (next != null) return RenderStatus.running("generating").movedTo(next);
         Look look = looks.get(ref);
         if (look == null) throw new NotFoundException("no look " + ref, 404, "AVATAR_NOT_FOUND", "req-1", null);
         return look.script().size() > 1 ? look.script().poll() : look.script().peek();

@@ -7,6 +7,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.VideoSpec;
+import dev.avatarkit.core.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Issue 17: renders polled at the same time cost one bulk status request, not one request each. */
@@ -40,7 +41,8 @@ class StatusReadsTest {
                 ProviderRef ref = ref(i);
                 others.add(pool.submit(() -> reads.read(ref)));
             }
-            while (reads.waiting() < 7) Thread.onSpinWait();   // all seven lined up behind the request in flight
+            // all seven lined up behind the request in flight
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> reads.waiting() == 7);
             releaseFirstRead.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);

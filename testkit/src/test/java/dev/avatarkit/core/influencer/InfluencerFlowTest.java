@@ -10,19 +10,16 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.port.InfluencerFiles;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.testkit.fakes.FakeAvatarProvider;
 import dev.avatarkit.testkit.fakes.SimulatedCrash;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,20 +60,37 @@ class InfluencerFlowTest {
         assertThat(h.provider.uploads()).isEqualTo(1);
         assertThat(h.provider.identityReferences()).containsExactly(List.of("asset_1", "https://cdn.example/side.png"));
 
-        String manifest = new String(h.bytes(AssetKey.of("influencers", identity.id().value(), "manifest.json")),
-                StandardCharsets.UTF_8);
-        assertThat(manifest).contains("\"stored\": 50").contains("\"baseLookId\": \"" + done.providerRef() + "\"");
-        for (Job still : stills) assertThat(manifest).contains(still.asset(AssetKind.STILL).orElseThrow().sha256());
-        BufferedImage sheet = ImageIO.read(new ByteArrayInputStream(
-                h.bytes(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"))));
-        assertThat(sheet.getWidth()).isEqualTo(10 * ContactSheet.TILE);
-        assertThat(sheet.getHeight()).isEqualTo(5 * (ContactSheet.TILE + ContactSheet.LABEL));
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json"))).isTrue();
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"))).isTrue();
+        InfluencerFiles.Manifest manifest = h.files.lastManifest();
+        assertThat(manifest.identity().providerRef()).isEqualTo(done.providerRef());
+        assertThat(manifest.states()).isEqualTo(Map.of("SUCCEEDED", 50));
+        assertThat(manifest.contactSheet()).isEqualTo(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"));
+        assertThat(manifest.shots()).hasSize(50).allMatch(e -> e.asset() != null && e.size() != null);
+        assertThat(manifest.shots().stream().map(e -> e.asset().sha256()))
+                .containsExactlyElementsOf(stills.stream().sorted(java.util.Comparator.comparingInt(IdentityJobs::shotIndex))
+                        .map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256()).toList());
+        assertThat(h.files.lastSheet()).hasSize(50).noneMatch(tile -> tile.endsWith(")"));
 
         InfluencerStatus.View view = h.status.status(identity.id());
         assertThat(view.complete()).isTrue();
         assertThat(view.finished()).isTrue();
         assertThat(view.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 50));
         assertThat(view.stored()).hasSize(50);
+    }
+
+    @Test
+    void givenAnIdentityMadeInPhases_whenRun_thenTheEngineStoresTheSuccessorRefAndTheStillsBuildOnIt() {
+        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).identitiesInPhases());
+        Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(2), List.of()));
+
+        h.runUntilIdle();
+
+        Job done = h.job(identity.id());
+        assertThat(done.state()).as("error: %s", done.error()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.providerRef().value()).startsWith("look_base_");
+        assertThat(h.stills(identity.id())).hasSize(2).allMatch(s -> s.state() == JobState.SUCCEEDED)
+                .allMatch(s -> ((StillSpec) s.spec()).baseLookId().equals(done.providerRef().value()));
     }
 
     @Test
@@ -139,8 +153,9 @@ class InfluencerFlowTest {
         assertThat(partial.missing()).extracting(s -> s.index()).containsExactly(7);
         assertThat(partial.failed()).hasSize(1);
         assertThat(partial.finished()).isTrue();
-        AssetKey manifestKey = AssetKey.of("influencers", identity.id().value(), "manifest.json");
-        assertThat(new String(h.bytes(manifestKey), StandardCharsets.UTF_8)).contains("\"FAILED\": 1").contains("generation_failed");
+        assertThat(h.files.lastManifest().states()).containsEntry("FAILED", 1);
+        assertThat(h.files.lastManifest().shots()).extracting(e -> e.job().error() == null ? null : e.job().error().code())
+                .contains("generation_failed");
         Map<String, Long> versionsBefore = versions(h.stills(identity.id()));
 
         h.manage.retry(partial.failed().get(0).id());
@@ -154,7 +169,8 @@ class InfluencerFlowTest {
         assertThat(versionsAfter).containsAllEntriesOf(versionsBefore);
         assertThat(h.provider.stillCreates()).isEqualTo(11);
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
-        assertThat(new String(h.bytes(manifestKey), StandardCharsets.UTF_8)).contains("\"stored\": 10").doesNotContain("\"FAILED\"");
+        assertThat(h.files.lastManifest().shots()).hasSize(10).allMatch(e -> e.asset() != null);
+        assertThat(h.files.lastManifest().states()).isEqualTo(Map.of("SUCCEEDED", 10));
     }
 
     @Test
@@ -217,8 +233,7 @@ class InfluencerFlowTest {
         assertThat(view.failed()).singleElement().satisfies(j -> assertThat(j.error().code()).isEqualTo("outcome_unknown"));
         assertThat(h.provider.stillCreates()).isEqualTo(4);   // the lost one was made once, and never again
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
-        assertThat(new String(h.bytes(AssetKey.of("influencers", identity.id().value(), "manifest.json")),
-                StandardCharsets.UTF_8)).contains("\"NEEDS_ATTENTION\": 1");
+        assertThat(h.files.lastManifest().states()).containsEntry("NEEDS_ATTENTION", 1);
     }
 
     @Test

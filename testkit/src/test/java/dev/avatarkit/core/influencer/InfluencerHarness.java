@@ -14,6 +14,7 @@ import dev.avatarkit.testkit.fakes.FakeAvatarProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;
 import dev.avatarkit.testkit.fakes.ManualClock;
 import dev.avatarkit.testkit.fakes.ManualStepScheduler;
+import dev.avatarkit.testkit.fakes.RecordingInfluencerFiles;
 import dev.avatarkit.testkit.store.InMemoryAssetStore;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ final class InfluencerHarness {
     CreateInfluencer createInfluencer;
     InfluencerStatus status;
     InfluencerReport report;
+    final RecordingInfluencerFiles files = new RecordingInfluencerFiles();
 
     InfluencerHarness(FakeAvatarProvider provider) {
         this.provider = provider;
@@ -46,7 +48,7 @@ final class InfluencerHarness {
     /** A new process over the same stores; it resumes every unfinished job. */
     InfluencerHarness restart() {
         scheduler = new ManualStepScheduler(clock);
-        report = new InfluencerReport(jobs, assets, clock);
+        report = new InfluencerReport(jobs, assets, clock, files);
         InfluencerHooks hooks = new InfluencerHooks(jobs, () -> createJob, report);
         EnginePolicy policy = EnginePolicy.defaults(provider.capabilities().maxConcurrency())
                 .withRenderTimeout(Duration.ofMinutes(30));

@@ -1,4 +1,4 @@
-package dev.avatarkit.core.influencer;
+package dev.avatarkit.runtime.influencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,11 @@ import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.Shot;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.StoredAsset;
+import dev.avatarkit.core.influencer.DefaultShots;
+import dev.avatarkit.core.influencer.ShotPrompt;
+import dev.avatarkit.core.port.InfluencerFiles;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +44,14 @@ class ManifestJsonTest {
                 .withState(JobState.SUCCEEDED, NOW);
         Job failed = still(identity, shots.get(1)).rendering(new ProviderRef("look_3"), "failed", NOW, NOW, NOW)
                 .failed(JobState.FAILED, new JobError("generation_failed", "no \"luck\"", true), NOW);
-        List<ManifestJson.Entry> entries = List.of(new ManifestJson.Entry(shots.get(0), stored, stored.asset(AssetKind.STILL).get(), 64, 48),
-                new ManifestJson.Entry(shots.get(1), failed, null, null, null),
-                new ManifestJson.Entry(shots.get(2), null, null, null, null));
+        List<InfluencerFiles.ShotEntry> entries = List.of(
+                new InfluencerFiles.ShotEntry(shots.get(0), stored, stored.asset(AssetKind.STILL).get(), new InfluencerFiles.PixelSize(64, 48)),
+                new InfluencerFiles.ShotEntry(shots.get(1), failed, null, null),
+                new InfluencerFiles.ShotEntry(shots.get(2), null, null, null));
 
-        String json = ManifestJson.write(identity, entries, Map.of("SUCCEEDED", 1, "FAILED", 1, "NOT_CREATED", 1),
-                AssetKey.of("influencers", "X", "contact-sheet.png"), NOW);
+        String json = new String(new MoshiAwtInfluencerFiles().writeManifest(new InfluencerFiles.Manifest(identity, entries,
+                Map.of("SUCCEEDED", 1, "FAILED", 1, "NOT_CREATED", 1), AssetKey.of("influencers", "X", "contact-sheet.png"), NOW)),
+                StandardCharsets.UTF_8);
         Map<String, Object> manifest = (Map<String, Object>) MiniJson.parse(json);
 
         Map<String, Object> who = (Map<String, Object>) manifest.get("identity");
@@ -74,13 +80,17 @@ class ManifestJsonTest {
     }
 
     @Test
-    void givenEmptyContainers_whenWritten_thenTheyStayValidJson() {
-        String json = new JsonWriter().beginObject().name("a").beginArray().endArray().name("b").beginObject()
-                .endObject().field("c", (String) null).endObject().toJson();
+    void givenStates_whenWritten_thenTheyAreListedByName() {
+        Job identity = Job.queued(JobId.next(NOW), new IdempotencyKey("ak-mia"), new IdentitySpec("Mia", "a face", null,
+                null, null, null, List.of(), DefaultShots.first(1)), "fake", NOW, null, null);
 
-        assertThat(MiniJson.parse(json)).isEqualTo(new java.util.LinkedHashMap<>(Map.of("a", List.of(), "b", Map.of())) {{
-            put("c", null);
-        }});
+        String json = new String(new MoshiAwtInfluencerFiles().writeManifest(new InfluencerFiles.Manifest(identity, List.of(),
+                Map.of("SUCCEEDED", 1, "FAILED", 2, "NOT_CREATED", 3), AssetKey.of("influencers", "X", "contact-sheet.png"), NOW)),
+                StandardCharsets.UTF_8);
+
+        assertThat(json.indexOf("\"FAILED\"")).isLessThan(json.indexOf("\"NOT_CREATED\""));
+        assertThat(json.indexOf("\"NOT_CREATED\"")).isLessThan(json.indexOf("\"SUCCEEDED\""));
+        assertThat(json).contains("\"stills\": []");
     }
 
     private static Job still(Job identity, Shot shot) {

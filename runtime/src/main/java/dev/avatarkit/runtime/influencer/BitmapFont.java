@@ -1,4 +1,4 @@
-package dev.avatarkit.core.influencer;
+package dev.avatarkit.runtime.influencer;
 
 import java.awt.image.BufferedImage;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.avatarkit.core.influencer;
+package dev.avatarkit.runtime.influencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The sheet decodes, has the documented size, and its labels and tiles are really drawn. */
-class ContactSheetTest {
+class ContactSheetCanvasTest {
 
     private static BufferedImage solid(int rgb, int w, int h) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -17,7 +17,7 @@ class ContactSheetTest {
         return image;
     }
 
-    private static BufferedImage decode(ContactSheet sheet) throws IOException {
+    private static BufferedImage decode(ContactSheetCanvas sheet) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(sheet.png()));
         assertThat(image).isNotNull();
         return image;
@@ -25,29 +25,29 @@ class ContactSheetTest {
 
     @Test
     void givenFiftyTiles_whenRendered_thenTenColumnsByFiveRowsDecodeAsPng() throws IOException {
-        ContactSheet sheet = new ContactSheet(50);
+        ContactSheetCanvas sheet = new ContactSheetCanvas(50);
         for (int i = 0; i < 50; i++) sheet.still(i, solid(0x2060A0, 64, 64), String.format("%02d shot", i + 1));
 
         BufferedImage png = decode(sheet);
-        assertThat(png.getWidth()).isEqualTo(10 * ContactSheet.TILE);
-        assertThat(png.getHeight()).isEqualTo(5 * (ContactSheet.TILE + ContactSheet.LABEL));
-        assertThat(png.getRGB(ContactSheet.TILE / 2, ContactSheet.TILE / 2) & 0xFFFFFF).isEqualTo(0x2060A0);
-        assertThat(png.getRGB(9 * ContactSheet.TILE + 90, 4 * (ContactSheet.TILE + ContactSheet.LABEL) + 90) & 0xFFFFFF)
+        assertThat(png.getWidth()).isEqualTo(10 * ContactSheetCanvas.TILE);
+        assertThat(png.getHeight()).isEqualTo(5 * (ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL));
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF).isEqualTo(0x2060A0);
+        assertThat(png.getRGB(9 * ContactSheetCanvas.TILE + 90, 4 * (ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL) + 90) & 0xFFFFFF)
                 .isEqualTo(0x2060A0);
     }
 
     @Test
     void givenThreeTiles_whenRendered_thenOneRowOfThree() throws IOException {
-        ContactSheet sheet = new ContactSheet(3);
+        ContactSheetCanvas sheet = new ContactSheetCanvas(3);
 
         BufferedImage png = decode(sheet);
-        assertThat(png.getWidth()).isEqualTo(3 * ContactSheet.TILE);
-        assertThat(png.getHeight()).isEqualTo(ContactSheet.TILE + ContactSheet.LABEL);
+        assertThat(png.getWidth()).isEqualTo(3 * ContactSheetCanvas.TILE);
+        assertThat(png.getHeight()).isEqualTo(ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL);
     }
 
     @Test
     void givenDifferentLabels_whenRendered_thenLabelAreasHaveInkAndDiffer() throws IOException {
-        ContactSheet sheet = new ContactSheet(2);
+        ContactSheetCanvas sheet = new ContactSheetCanvas(2);
         sheet.still(0, solid(0xFFFFFF, 10, 10), "01 front-closeup-neutral-studio");
         sheet.still(1, solid(0xFFFFFF, 10, 10), "02 three-quarter-left-closeup-smiling-street");
         BufferedImage png = decode(sheet);
@@ -60,7 +60,7 @@ class ContactSheetTest {
 
     @Test
     void givenAMissingStill_whenRendered_thenAGreyPlaceholderWithItsNote() throws IOException {
-        ContactSheet sheet = new ContactSheet(1);
+        ContactSheetCanvas sheet = new ContactSheetCanvas(1);
         sheet.missing(0, "07 profile-left", "failed");
         BufferedImage png = decode(sheet);
 
@@ -70,16 +70,16 @@ class ContactSheetTest {
 
     @Test
     void givenAWideStill_whenDrawn_thenItIsScaledToFitAndCentred() throws IOException {
-        ContactSheet sheet = new ContactSheet(1);
+        ContactSheetCanvas sheet = new ContactSheetCanvas(1);
         sheet.still(0, solid(0xFF0000, 400, 100), "01 wide");
         BufferedImage png = decode(sheet);
 
-        assertThat(png.getRGB(ContactSheet.TILE / 2, ContactSheet.TILE / 2) & 0xFFFFFF).isEqualTo(0xFF0000);
-        assertThat(png.getRGB(ContactSheet.TILE / 2, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);  // letterboxed
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);  // letterboxed
     }
 
     private static int[] labelPixels(BufferedImage png, int column) {
-        return png.getRGB(column * ContactSheet.TILE, ContactSheet.TILE, ContactSheet.TILE, ContactSheet.LABEL, null, 0,
-                ContactSheet.TILE);
+        return png.getRGB(column * ContactSheetCanvas.TILE, ContactSheetCanvas.TILE, ContactSheetCanvas.TILE, ContactSheetCanvas.LABEL, null, 0,
+                ContactSheetCanvas.TILE);
     }
 }

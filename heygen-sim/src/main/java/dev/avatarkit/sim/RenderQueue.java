@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Moves jobs through their states on the simulator clock. A job renders for {@code renderTime} once it holds one of
  * the key's concurrency slots; legacy jobs beyond the limit wait in the queue (v3 is refused up front instead).
  */
-final class JobEngine {
+final class RenderQueue {
   private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
   private final List<VideoJob> order = new CopyOnWriteArrayList<>();
   private final SimClock clock;
@@ -23,7 +23,7 @@ final class JobEngine {
   private final int concurrency;
   private final Consumer<VideoJob> onFinished;
 
-  JobEngine(SimClock clock, Duration renderTime, int concurrency, Consumer<VideoJob> onFinished) {
+  RenderQueue(SimClock clock, Duration renderTime, int concurrency, Consumer<VideoJob> onFinished) {
     this.clock = clock;
     this.renderTime = renderTime;
     this.concurrency = concurrency;

@@ -1,4 +1,4 @@
-package dev.avatarkit.core.influencer;
+package dev.avatarkit.runtime.influencer;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
  * A grid of every shot in order, each tile the still scaled to fit (or a grey placeholder saying why it is missing)
  * over a two-line label: shot index and slug. Pure java.awt on an off-screen image; no display, no system fonts.
  */
-final class ContactSheet {
+final class ContactSheetCanvas {
     static final int TILE = 192;
     static final int LABEL = 24;
     static final int MAX_COLUMNS = 10;
@@ -26,7 +26,7 @@ final class ContactSheet {
     private final BufferedImage sheet;
     private final int columns;
 
-    ContactSheet(int tiles) {
+    ContactSheetCanvas(int tiles) {
         if (tiles < 1) throw new IllegalArgumentException("a contact sheet needs at least one tile");
         this.columns = columns(tiles);
         int rows = (tiles + columns - 1) / columns;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Moshi-backed JSON helpers over plain maps and lists (the simulator has no DTOs on purpose). */
-public final class Json {
+public final class JsonMaps {
   private static final JsonAdapter<Object> ADAPTER = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
-  private Json() {}
+  private JsonMaps() {}
 
   public static byte[] write(Object value) {
     return ADAPTER.toJson(value).getBytes(StandardCharsets.UTF_8);

@@ -7,10 +7,10 @@ import java.util.concurrent.Semaphore;
  * are already accepted are the engine's to count (it learns completions by polling); this gate keeps a burst of
  * submissions from tripping HeyGen's concurrency 429s. Fair, so submissions go in arrival order.
  */
-final class ConcurrencyGate {
+final class CreateCallGate {
     private final Semaphore permits;
 
-    ConcurrencyGate(int max) {
+    CreateCallGate(int max) {
         this.permits = new Semaphore(max, true);
     }
 

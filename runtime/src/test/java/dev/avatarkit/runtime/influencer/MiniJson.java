@@ -1,4 +1,4 @@
-package dev.avatarkit.core.influencer;
+package dev.avatarkit.runtime.influencer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -82,7 +82,7 @@ public final class HeyGenPlugin implements ProviderPlugin {
 
     @Override
     public Provider open(ProviderSettings settings, String dialect, ProviderContext context) {
-        String key = settings.get(API_KEY).orElseThrow(() -> new MissingApiKeyException(NAME, API_KEY,
+        String key = settings.get(API_KEY).orElseThrow(() -> new MissingApiKeyException("HeyGen", API_KEY,
                 "https://app.heygen.com/settings?nav=API"));
         HeyGenConfig config = HeyGenConfig.of(new ApiKey(key))
                 .withBaseUrl(url(settings, BASE_URL, HeyGenConfig.DEFAULT_BASE_URL))

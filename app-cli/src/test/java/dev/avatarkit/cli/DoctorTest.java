@@ -30,7 +30,7 @@ class DoctorTest {
         CliHarness.Result r = cli.sandbox("doctor");
 
         assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.out()).containsPattern("(?m)^ok +config ").containsPattern("(?m)^ok +provider key +accepted by the sandbox simulator")
+        assertThat(r.out()).containsPattern("(?m)^ok +config ").containsPattern("(?m)^ok +provider key +accepted by the heygen sandbox simulator")
                 .containsPattern("(?m)^ok +database +writable, schema v\\d+").containsPattern("(?m)^ok +storage +1 KiB written")
                 .containsPattern("(?m)^skip +webhook URL +AVATARKIT_PUBLIC_URL not set").contains("all checks passed")
                 .doesNotContain("FAIL");
@@ -48,7 +48,7 @@ class DoctorTest {
             CliHarness.Result json = cli.run("--json", "doctor");
 
             assertThat(text.code()).as(text.all()).isEqualTo(3);
-            assertThat(text.out()).containsPattern("(?m)^FAIL +provider key +HeyGen at ").contains("hint: check HEYGEN_API_KEY")
+            assertThat(text.out()).containsPattern("(?m)^FAIL +provider key +heygen: HeyGen HTTP 401").contains("hint: check HEYGEN_API_KEY")
                     .containsPattern("(?m)^ok +database ").containsPattern("(?m)^ok +storage ").contains("checks failed (exit 3)");
             assertThat(json.code()).isEqualTo(3);
             assertThat(text.all() + json.all()).doesNotContain(KEY).doesNotContain("DOCTORKEY");

@@ -25,7 +25,8 @@ public final class JobView {
         lines.add("job       " + job.id() + "  (" + job.kind() + ")");
         lines.add("state     " + job.state() + (job.rawStatus() == null ? "" : "  (provider: " + job.rawStatus() + ")"));
         if (job.title() != null) lines.add("title     " + job.title());
-        lines.add("provider  " + job.provider() + (job.providerRef() == null ? "" : "  " + job.providerRef().value()));
+        String route = job.route().hasDialect() ? job.route().provider() + " " + job.route().dialect() : job.route().provider();
+        lines.add("provider  " + route + (job.providerRef() == null ? "" : "  " + job.providerRef().value()));
         if (job.batchId() != null) lines.add("batch     " + job.batchId());
         lines.add("created   " + time(job.createdAt()) + "   updated " + time(job.updatedAt()) + "   attempts " + job.attempts());
         if (job.error() != null) lines.add("error     " + job.error().code() + ": " + job.error().message());

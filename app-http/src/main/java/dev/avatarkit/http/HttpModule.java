@@ -3,6 +3,8 @@ package dev.avatarkit.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.avatarkit.http.dashboard.Dashboard;
+import dev.avatarkit.http.dashboard.DashboardParts;
 import dev.avatarkit.runtime.Platform;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,7 +31,13 @@ public final class HttpModule extends AbstractModule {
                 p.createInfluencer(), p.webhooks(), p.jobEvents(), p.providerCalls(), p.clock(), p::startWorkers, p);
     }
 
-    @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry) {
-        return new ApiServer(backend, settings, registry);
+    @Provides @Singleton Dashboard dashboard(Platform p, Backend backend) {
+        return Dashboard.create(new DashboardParts(p.jobs(), p.assets(), p.manageJobs(), p.video(),
+                new DashboardBatches(backend), p.createInfluencer(), p.influencerStatus(), p.influencerPlan(), p.retryFailedStills(), p.clock()),
+                settings.tokens(), p.config().publicUrl());
+    }
+
+    @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry, Dashboard dashboard) {
+        return new ApiServer(backend, settings, registry, dashboard);
     }
 }

@@ -75,6 +75,10 @@ class DashboardSessionTest {
             assertThat(jobs.status()).isEqualTo(200);
             assertThat(jobs.header("Content-Security-Policy")).contains("script-src 'self'");
             assertThat(jobs.body()).doesNotContain(TestServer.TOKEN);
+            var missingJob = s.call(new Request.Builder().url(s.url("/dash/jobs/not-a-job")).header("Cookie", session).build());
+            assertThat(missingJob.status()).isEqualTo(404);
+            assertThat(missingJob.header("Content-Type")).startsWith("text/html");
+            assertThat(missingJob.body()).contains("There is no job with that id");
             Matcher csrf = CSRF.matcher(jobs.body());
             assertThat(csrf.find()).isTrue();
 

@@ -60,14 +60,20 @@ final class Guard implements Handler {
                 session.csrf().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A browser names where a POST came from; a missing header (older clients, curl) is allowed, another origin is not. */
+    /**
+     * A browser names where a POST came from: {@code Sec-Fetch-Site} where it sends one, else {@code Origin}, which
+     * must be this server as the request reached it. Neither header (curl, old clients) is allowed: without a session
+     * cookie such a request can only sign itself in.
+     */
     private static boolean sameOrigin(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) return false;
+        if (site != null) return site.equals("same-origin") || site.equals("none");
         String origin = ctx.header("Origin");
-        if (origin == null || origin.equals("null")) return origin == null;
-        String host = ctx.header("Host");
-        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        if (origin == null) return true;
+        var req = ctx.req();
+        int port = req.getServerPort();
+        boolean defaultPort = (port == 80 && "http".equals(req.getScheme())) || (port == 443 && "https".equals(req.getScheme()));
+        return origin.equalsIgnoreCase(req.getScheme() + "://" + req.getServerName() + (defaultPort ? "" : ":" + port));
     }
 
     private static void refuse(Context ctx, String why) {

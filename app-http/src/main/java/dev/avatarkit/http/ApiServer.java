@@ -122,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
         dashboard.register(javalin, new Dashboard.Bridge((ctx, token) -> {
             new Client(token).attach(ctx);
             events.handle(ctx);
-        }, assets::download));
+        }, assets::download, new DashboardAdmission(admission)));
     }
 
     private void route(Javalin javalin, HandlerType method, String path, Handler handler) {

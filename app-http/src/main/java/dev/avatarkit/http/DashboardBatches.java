@@ -1,8 +1,8 @@
 package dev.avatarkit.http;
 
-import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.usecase.BatchRows;
+import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.http.dashboard.BatchPlanner;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class DashboardBatches implements BatchPlanner {
             @Override public int rows() { return plan.specs().size(); }
             @Override public List<BatchRows.RowError> errors() { return plan.errors(); }
             @Override public int estimatedCredits() { return plan.estimatedCredits(); }
-            @Override public BatchId submit() { return plan.submit().batchId(); }
+            @Override public TemplateBatch.BatchResult submit() { return plan.submit(); }
         };
     }
 }

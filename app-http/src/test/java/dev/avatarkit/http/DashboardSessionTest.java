@@ -21,14 +21,17 @@ import org.slf4j.LoggerFactory;
  * chromium): no page without a session, the cookie's attributes, CSRF on every POST, the token never echoed or logged.
  */
 class DashboardSessionTest {
-    /** One server for the class: no test here creates a job (every change it tries is refused), so they cannot meet. */
+    /**
+     * One server for the class: no test here creates a job (every change it tries is refused), so they cannot meet.
+     * A client may have 2 unfinished jobs, so the dashboard's admission is seen without waiting for renders.
+     */
     private static TestServer s;
     private static final String WRONG = "akt_wrong_1111111111111111111111111111";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"");
 
     @BeforeAll
     static void start(@TempDir Path dir) {
-        s = TestServer.sandbox(dir);
+        s = TestServer.limited(dir, HttpLimits.defaults().withQueue(2, 100));
     }
 
     @AfterAll
@@ -110,6 +113,24 @@ class DashboardSessionTest {
         var cross = s.call(signIn(s, TestServer.TOKEN).newBuilder().header("Origin", "https://evil.example").build());
         assertThat(cross.status()).isEqualTo(403);
         assertThat(cross.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void givenTheQueueCapPerToken_whenABatchFromTheDashboardWouldPassIt_thenRefusedInWords_andNothingIsCreated() {
+        String cookie = s.call(signIn(s, TestServer.TOKEN)).header("Set-Cookie");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        Matcher csrf = CSRF.matcher(s.call(new Request.Builder().url(s.url("/dash/batches/new")).header("Cookie", session).build()).body());
+        assertThat(csrf.find()).isTrue();
+        String row = TestServer.AVATAR + "," + TestServer.VOICE + ",hi ";
+
+        var refused = s.call(new Request.Builder().url(s.url("/dash/batches")).header("Cookie", session)
+                .post(new FormBody.Builder().add("csrf", csrf.group(1)).add("kind", "video")
+                        .add("csv", "avatar_id,voice_id,script\n" + row + "1\n" + row + "2\n" + row + "3\n").build()).build());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("text/html");
+        assertThat(refused.body()).contains("at most 2 unfinished jobs");
+        assertThat(s.get("/v1/jobs").body()).contains("\"jobs\":[]");
     }
 
     private static Request signIn(TestServer s, String token) {

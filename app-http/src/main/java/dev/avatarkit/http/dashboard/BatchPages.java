@@ -24,9 +24,9 @@ final class BatchPages {
     private final DashboardParts parts;
     private final BatchUpload upload;
 
-    BatchPages(DashboardParts parts) {
+    BatchPages(DashboardParts parts, Admit admit) {
         this.parts = parts;
-        this.upload = new BatchUpload(parts);
+        this.upload = new BatchUpload(parts, admit);
     }
 
     void list(Context ctx) {

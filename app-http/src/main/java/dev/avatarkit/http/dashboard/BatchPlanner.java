@@ -1,6 +1,6 @@
 package dev.avatarkit.http.dashboard;
 
-import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.BatchRows;
 import java.util.List;
 
@@ -18,8 +18,8 @@ public interface BatchPlanner {
 
         int estimatedCredits();
 
-        /** Creates the rows' jobs (re-submitting the same rows finds the same jobs) and names the batch. */
-        BatchId submit();
+        /** Creates the rows' jobs (re-submitting the same rows finds the same jobs). */
+        TemplateBatch.BatchResult submit();
     }
 
     /**

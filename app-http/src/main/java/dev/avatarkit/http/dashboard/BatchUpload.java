@@ -2,7 +2,7 @@ package dev.avatarkit.http.dashboard;
 
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.usecase.BatchRows;
-import dev.avatarkit.core.domain.BatchId;
+import dev.avatarkit.core.usecase.TemplateBatch;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -23,9 +23,11 @@ final class BatchUpload {
     /** The largest CSV accepted, as for {@code POST /v1/batches}. */
     static final int MAX_CSV = 32 << 20;
     private final DashboardParts parts;
+    private final Admit admit;
 
-    BatchUpload(DashboardParts parts) {
+    BatchUpload(DashboardParts parts, Admit admit) {
         this.parts = parts;
+        this.admit = admit;
     }
 
     void form(Context ctx) {
@@ -63,8 +65,9 @@ final class BatchUpload {
                     errors(plan) + form(Guard.session(ctx), request.kind(), request.template(), request.csv())));
             return;
         }
-        BatchId batch = plan.submit();
-        ctx.redirect(Dashboard.ROOT + "/batches/" + Html.query(batch.value()), io.javalin.http.HttpStatus.SEE_OTHER);
+        TemplateBatch.BatchResult result = admit.admitted(Guard.session(ctx).token(), plan.rows(), plan::submit,
+                TemplateBatch.BatchResult::jobIds);
+        ctx.redirect(Dashboard.ROOT + "/batches/" + Html.query(result.batchId().value()), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private BatchPlanner.Planned plan(Request request) {

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.net.URI;
+import org.eclipse.jetty.http.BadMessageException;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ public final class Dashboard {
         void handle(Context ctx, int token) throws Exception;
     }
 
-    /** What the dashboard borrows from the API server: its job-event stream and its asset download. */
-    public record Bridge(TokenHandler events, Handler asset) {}
+    /** What the dashboard borrows from the API server: its job-event stream, its asset download, its queue caps. */
+    public record Bridge(TokenHandler events, Handler asset, Admit admit) {}
 
     private final DashboardParts parts;
     private final Sessions sessions;
@@ -54,8 +55,8 @@ public final class Dashboard {
     public void register(Javalin app, Bridge bridge) {
         SignIn signIn = new SignIn(sessions, tokens, httpsOnly);
         JobPages jobs = new JobPages(parts);
-        BatchPages batches = new BatchPages(parts);
-        InfluencerPages influencers = new InfluencerPages(parts);
+        BatchPages batches = new BatchPages(parts, bridge.admit());
+        InfluencerPages influencers = new InfluencerPages(parts, bridge.admit());
         OpsPage ops = new OpsPage(new OpsData(parts.video(), parts.jobs()));
         Guard guard = new Guard(sessions);
         app.before(ROOT, guard);
@@ -105,8 +106,13 @@ public final class Dashboard {
                 ctx.status(404).html(Pages.error("Not found", e.getMessage()));
             } catch (ValidationException e) {
                 ctx.status(422).html(Pages.error("Please check the input", e.getMessage()));
+            } catch (Admit.QueueFull e) {
+                ctx.status(429).header("Retry-After", "30").html(Pages.error("Too much work queued", e.getMessage()));
             } catch (JobConflictException e) {
                 ctx.status(409).html(Pages.error("Not possible now", e.getMessage()));
+            } catch (BadMessageException e) {
+                // Jetty refused the request body (too slow, too big): the client's side, not a crash
+                ctx.status(e.getCode()).html(Pages.error("The request could not be read", "The form arrived too slowly or was too large; try again."));
             } catch (ProviderException e) {
                 LOG.warn("dashboard: provider refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.status(502).html(Pages.error("The provider did not answer", e.getMessage()));

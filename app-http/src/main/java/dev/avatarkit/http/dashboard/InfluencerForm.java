@@ -18,9 +18,11 @@ import java.util.List;
  */
 final class InfluencerForm {
     private final DashboardParts parts;
+    private final Admit admit;
 
-    InfluencerForm(DashboardParts parts) {
+    InfluencerForm(DashboardParts parts, Admit admit) {
         this.parts = parts;
+        this.admit = admit;
     }
 
     /** What the form holds, as typed. */
@@ -99,8 +101,10 @@ final class InfluencerForm {
         Fields fields = Fields.from(ctx);
         if (fields.nonce().length() != 64) throw new ValidationException("nonce", "The form is incomplete; open it again.");
         IdentitySpec spec = fields.spec();
-        CreateInfluencer.Result result = parts.createInfluencer().create(
-                CreateInfluencer.Command.remote(spec, IdempotencyKey.derived("dash", fields.nonce())));
+        // the identity job plus one job per still will all sit in the queue, as POST /v1/influencers counts them
+        CreateInfluencer.Result result = admit.admitted(Guard.session(ctx).token(), 1 + spec.shots().shots().size(),
+                () -> parts.createInfluencer().create(CreateInfluencer.Command.remote(spec, IdempotencyKey.derived("dash", fields.nonce()))),
+                r -> List.of(r.identity().id()));
         ctx.redirect(Dashboard.ROOT + "/influencers/" + result.identity().id().value(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -21,9 +21,9 @@ final class InfluencerPages {
     private final DashboardParts parts;
     private final InfluencerForm form;
 
-    InfluencerPages(DashboardParts parts) {
+    InfluencerPages(DashboardParts parts, Admit admit) {
         this.parts = parts;
-        this.form = new InfluencerForm(parts);
+        this.form = new InfluencerForm(parts, admit);
     }
 
     void list(Context ctx) {

@@ -34,7 +34,7 @@
 
   function schedule() {
     if (timer) return;
-    timer = setTimeout(function () { timer = null; refresh(); }, 400);
+    timer = setTimeout(function () { timer = null; refresh(); }, 700);   // one refetch per burst of events
   }
 
   function addToTimeline(doc) {

@@ -40,9 +40,7 @@ final class BatchPages {
             items.append("<li class=\"card\"><h2><a href=\"").append(Dashboard.ROOT).append("/batches/")
                     .append(Html.query(batch.getKey().value())).append("\">").append(Html.escape(batch.getKey().value()))
                     .append("</a></h2><p>started ").append(Html.time(batch.getValue())).append("</p>")
-                    .append(progress.render().replace("id=\"batch-progress\"", "id=\"p-" + Html.escape(batch.getKey().value()) + "\"")
-                            .replace("for=\"batch-progress\"", "for=\"p-" + Html.escape(batch.getKey().value()) + "\"")
-                            .replace(" id=\"batch-speed\"", ""))
+                    .append(progress.render("progress-" + batch.getKey().value()))
                     .append("</li>");
         }
         String body = "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/batches/new\">Start a batch from a CSV</a></p>"
@@ -67,7 +65,7 @@ final class BatchPages {
                 <div class="actions">%s</div>
                 <section aria-labelledby="failed-h"><h2 id="failed-h">Failed rows</h2>%s</section>
                 <section aria-labelledby="rows-h"><h2 id="rows-h">Rows</h2>%s</section>
-                </div>""".formatted(progress.render(), retry, failures(jobs, failed), rows(jobs));
+                </div>""".formatted(progress.render("batch-progress"), retry, failures(jobs, failed), rows(jobs));
         ctx.html(Pages.page("Batch " + id.value(), session, "batches", "batch=" + id.value(), body));
     }
 

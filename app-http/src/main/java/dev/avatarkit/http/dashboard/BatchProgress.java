@@ -36,7 +36,8 @@ record BatchProgress(Map<JobState, Integer> counts, int total, int finished, Ins
         return Duration.ofMillis((long) ((total - finished) / perMinute() * 60_000));
     }
 
-    String render() {
+    /** The block with its progress bar labelled; {@code id} tells several batches' bars apart on one page. */
+    String render(String id) {
         StringBuilder states = new StringBuilder();
         for (JobState state : JobState.values()) {
             int n = count(state);
@@ -48,11 +49,11 @@ record BatchProgress(Map<JobState, Integer> counts, int total, int finished, Ins
                 + (done() ? " · finished" : eta == null ? "" : " · about " + human(eta) + " left");
         return """
                 <div class="progress-block">
-                <label for="batch-progress">%d of %d finished</label>
-                <progress id="batch-progress" max="%d" value="%d">%d of %d</progress>
-                <p class="speed" id="batch-speed">%s</p>
+                <label for="%s">%d of %d finished</label>
+                <progress id="%s" max="%d" value="%d">%d of %d</progress>
+                <p class="speed">%s</p>
                 <ul class="counts" aria-label="Jobs per state">%s</ul>
-                </div>""".formatted(finished, total, Math.max(total, 1), finished, finished, total, speed, states);
+                </div>""".formatted(Html.escape(id), finished, total, Html.escape(id), Math.max(total, 1), finished, finished, total, speed, states);
     }
 
     static String human(Duration d) {

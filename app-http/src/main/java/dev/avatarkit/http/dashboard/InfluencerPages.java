@@ -29,8 +29,7 @@ final class InfluencerPages {
     void list(Context ctx) {
         List<Job> identities = parts.manageJobs().list(new JobQuery(Set.of(), Set.of(JobKind.IDENTITY), null, null, null, 200)).jobs();
         String body = "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/influencers/new\">Create an influencer</a></p>"
-                + "<div id=\"influencers-live\" data-live>" + JobTable.render(identities, "No influencers yet.")
-                .replace("/jobs/", "/influencers/") + "</div>";
+                + "<div id=\"influencers-live\" data-live>" + JobTable.render(identities, "No influencers yet.", "influencers") + "</div>";
         ctx.html(Pages.page("Influencers", Guard.session(ctx), "influencers", "", body));
     }
 

@@ -34,7 +34,7 @@ final class JobPages {
                 <div id="jobs-live" data-live>
                 %s
                 </div>
-                %s""".formatted(JobTable.render(shown, "No jobs match these filters."), next)));
+                %s""".formatted(JobTable.render(shown, "No jobs match these filters.", "jobs"), next)));
     }
 
     void show(Context ctx) {

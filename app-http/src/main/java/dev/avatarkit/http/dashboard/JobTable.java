@@ -8,12 +8,13 @@ import java.util.Locale;
 final class JobTable {
     private JobTable() {}
 
-    static String render(List<Job> jobs, String empty) {
+    /** {@code page} is where a row links: {@code jobs} for a job's page, {@code influencers} for an identity's. */
+    static String render(List<Job> jobs, String empty, String page) {
         if (jobs.isEmpty()) return "<p class=\"empty\">" + Html.escape(empty) + "</p>";
         StringBuilder rows = new StringBuilder();
         for (Job job : jobs) {
             rows.append("<tr data-job-id=\"").append(job.id().value()).append("\"><td><a href=\"").append(Dashboard.ROOT)
-                    .append("/jobs/").append(job.id().value()).append("\" class=\"mono\">").append(job.id().value())
+                    .append('/').append(page).append('/').append(job.id().value()).append("\" class=\"mono\">").append(job.id().value())
                     .append("</a></td><td>").append(job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append("</td><td>").append(Pages.state(job.state())).append("</td><td>")
                     .append(Html.escape(job.title() == null ? "–" : job.title())).append("</td><td>")

@@ -20,7 +20,7 @@ class BatchProgressTest {
         assertThat(p.finished()).isEqualTo(2);
         assertThat(p.perMinute()).isEqualTo(1.0);
         assertThat(p.eta()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(p.render()).contains("2 of 4 finished").contains("1.0 jobs/min").contains("about 2 min left")
+        assertThat(p.render("batch-progress")).contains("2 of 4 finished").contains("1.0 jobs/min").contains("about 2 min left")
                 .contains("<progress id=\"batch-progress\" max=\"4\" value=\"2\">");
     }
 
@@ -29,7 +29,7 @@ class BatchProgressTest {
         BatchProgress p = BatchProgress.of(Map.of(JobState.QUEUED, 5), START, START.plusSeconds(30));
 
         assertThat(p.eta()).isNull();
-        assertThat(p.render()).contains("0 of 5 finished").contains("waiting for the first job to finish");
+        assertThat(p.render("batch-progress")).contains("0 of 5 finished").contains("waiting for the first job to finish");
     }
 
     @Test
@@ -38,7 +38,7 @@ class BatchProgressTest {
 
         assertThat(p.done()).isTrue();
         assertThat(p.eta()).isNull();
-        assertThat(p.render()).contains("5 of 5 finished").contains("5.0 jobs/min · finished");
+        assertThat(p.render("batch-progress")).contains("5 of 5 finished").contains("5.0 jobs/min · finished");
     }
 
     @Test

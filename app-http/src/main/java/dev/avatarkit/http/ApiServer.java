@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import dev.avatarkit.http.dashboard.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -33,13 +34,15 @@ public final class ApiServer implements AutoCloseable {
     private final StreamCaps streams;
     private final AsyncBodies webhookBodies;
     private final EventStream events;
+    private final Dashboard dashboard;
     private final List<Route> routes = new ArrayList<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Javalin app;
     private boolean closed;
 
-    ApiServer(Backend backend, HttpSettings settings, PrometheusMeterRegistry registry) {
+    ApiServer(Backend backend, HttpSettings settings, PrometheusMeterRegistry registry, Dashboard dashboard) {
         this.backend = backend;
+        this.dashboard = dashboard;
         this.settings = settings;
         this.hub = new EventHub(settings.eventRing(), settings.eventQueue(), backend.clock());
         this.metrics = new ServerMetrics(registry, backend.jobs(), backend.video().name(), backend.clock());
@@ -116,6 +119,11 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.GET, "/readyz", ops::ready);
         route(javalin, HandlerType.GET, "/metrics", ops::metrics);
         route(javalin, HandlerType.GET, "/openapi.json", ops::openApi);
+        // the web dashboard's pages (session cookie, not bearer; not part of the JSON API's OpenAPI document)
+        dashboard.register(javalin, new Dashboard.Bridge((ctx, token) -> {
+            new Client(token).attach(ctx);
+            events.handle(ctx);
+        }, assets::download, new DashboardAdmission(admission)));
     }
 
     private void route(Javalin javalin, HandlerType method, String path, Handler handler) {

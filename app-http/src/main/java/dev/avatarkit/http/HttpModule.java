@@ -4,14 +4,20 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.avatarkit.core.influencer.CreateInfluencer;
+import dev.avatarkit.core.influencer.InfluencerPlan;
+import dev.avatarkit.core.influencer.InfluencerStatus;
+import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.core.usecase.HandleProviderEvent;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.VideoBatch;
-import dev.avatarkit.core.spi.InstalledProviders;
+import dev.avatarkit.http.dashboard.Dashboard;
+import dev.avatarkit.http.dashboard.DashboardParts;
+import dev.avatarkit.runtime.AvatarkitConfig;
 import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.Lifecycle;
 import dev.avatarkit.runtime.ProviderCalls;
@@ -45,7 +51,14 @@ public final class HttpModule extends AbstractModule {
                 webhooks, events, calls, clock, workers::start, lifecycle);
     }
 
-    @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry) {
-        return new ApiServer(backend, settings, registry);
+    @Provides @Singleton Dashboard dashboard(Backend backend, InfluencerStatus influencerStatus, InfluencerPlan influencerPlan,
+                                             RetryFailedStills retryFailedStills, AvatarkitConfig config) {
+        return Dashboard.create(new DashboardParts(backend.jobs(), backend.assets(), backend.manageJobs(), backend.video(),
+                new DashboardBatches(backend), backend.createInfluencer(), influencerStatus, influencerPlan, retryFailedStills,
+                backend.clock()), settings.tokens(), config.publicUrl());
+    }
+
+    @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry, Dashboard dashboard) {
+        return new ApiServer(backend, settings, registry, dashboard);
     }
 }

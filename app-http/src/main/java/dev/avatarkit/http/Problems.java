@@ -50,9 +50,10 @@ final class Problems {
         return ADAPTER.toJson(problem);
     }
 
+    /** The response already carries its error body: a problem document, or one of the dashboard's HTML pages. */
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+        return type != null && (type.startsWith(Problem.CONTENT_TYPE) || type.startsWith("text/html"));
     }
 
     static Problem toProblem(Exception e, Context ctx) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 17's stand-in scenario, ours and the peer's polling model side by side at each render time.
-# usage: bench/standin.sh [--rows 40] [--slots 5] [--renders "10 20 30 60"] [--fault none|502-after-commit]
+# usage: bench/standin.sh [--rows 40] [--slots 5] [--renders "10 20 30 60"] [--fault none|502-after-commit|kill]
 # Prints each RESULT line and one SUMMARY line per render time: both ratios to the ideal (target: ours <= 1.05,
 # ours faster than the peer), duplicates (target 0 for ours) and status requests per video (target <= 1.5).
 set -euo pipefail

@@ -38,15 +38,17 @@ final class PollStep {
         if (job.deadline() != null && now.isAfter(job.deadline())) {
             writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
                     + policy.renderTimeout() + "; `avatarkit jobs retry " + job.id() + "` polls it again", true));
+            unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
         }
         RenderStatus status;
         try {
-            status = renderers.status(job);
+            status = read(job, now);
         } catch (NotFoundException e) {
             writes.finish(job, JobState.FAILED, new JobError("not_found",
                     "the provider no longer knows render " + job.providerRef(), false));
+            unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
         } catch (RateLimitedException e) {
@@ -57,9 +59,16 @@ final class PollStep {
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);
-                yield writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+                Instant next = writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+                StatusReads reads = renderers.statusReads(job);
+                if (reads != null) {
+                    Instant until = job.deadline() != null ? job.deadline() : Instant.MAX;
+                    reads.watch(job.providerRef(), renderTimes.mayBeDone(job), until, () -> handOff.runNow(job.id()));
+                }
+                yield next;
             }
             case SUCCEEDED -> {
+                unwatch(job);
                 renderTimes.finished(job, now);
                 Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
                 if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
@@ -72,7 +81,20 @@ final class PollStep {
         };
     }
 
+    /** Its status as a read for another render found it (kept since), or read now along with others due. */
+    private RenderStatus read(Job job, Instant now) {
+        StatusReads reads = renderers.statusReads(job);
+        if (reads == null) return renderers.status(job);
+        return reads.takeSeen(job.providerRef()).orElseGet(() -> reads.read(job.providerRef(), now));
+    }
+
+    private void unwatch(Job job) {
+        StatusReads reads = renderers.statusReads(job);
+        if (reads != null && job.providerRef() != null) reads.unwatch(job.providerRef());
+    }
+
     private Instant finish(Job job, JobState terminal, RenderStatus status) {
+        unwatch(job);
         JobError why = status.failure() != null ? status.failure()
                 : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
         writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);

@@ -73,6 +73,17 @@ final class RenderTimes {
         return onGrid(now, clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
     }
 
+    /**
+     * From when {@code job}'s render may be done, so reads made for others carry it: two follow-up steps before its
+     * usual time; at once with no history (renders of the first wave are read together anyway).
+     */
+    synchronized Instant mayBeDone(Job job) {
+        Double expected = averageMillis.get(job.kind());
+        Optional<Instant> start = renderStart(job);
+        if (expected == null || start.isEmpty()) return Instant.MIN;
+        return start.get().plusMillis(Math.round(expected) - 2 * followUpStep(expected).toMillis());
+    }
+
     /** The wait before the next poll of a render still running at {@code now}. */
     synchronized Duration nextPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());

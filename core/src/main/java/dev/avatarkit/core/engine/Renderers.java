@@ -58,6 +58,11 @@ final class Renderers {
         return videoStatuses.read(ref);
     }
 
+    /** The coalesced reads a job's render status goes through; null for avatar jobs (read one by one). */
+    StatusReads statusReads(Job job) {
+        return isAvatar(job) ? null : videoStatuses;
+    }
+
     /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */
     RenderStatus freshStatus(Job job) {
         ProviderRef ref = job.providerRef();

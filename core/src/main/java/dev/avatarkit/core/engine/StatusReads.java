@@ -2,12 +2,18 @@ package dev.avatarkit.core.engine;
 
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.VideoProvider;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -17,25 +23,51 @@ import java.util.concurrent.CompletionException;
  * arriving while one is in flight go together in the next request ({@link VideoProvider#statuses},
  * ≤ {@value #MAX_BATCH} refs). Many pollers cost one request per round instead of one each.
  *
+ * <p>Every round also carries the account's other renders that are near their usual finish ({@link #watch}), up to
+ * the batch size: one request per tick covers every render that may be done, not only those whose own poll is due.
+ * One found finished that way is kept ({@link #takeSeen}) and its job is woken at once, so a render that finished
+ * just after its own poll is not left holding its slot until its next one.
+ *
  * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
  * render once more on its own for its URLs ({@link Renderers#freshStatus}), after the render's slot was handed on,
  * so that read is not on the path from "finished" to the next create.
  */
 final class StatusReads {
     static final int MAX_BATCH = 100;
+    /** Renders watched, and finished ones kept for their job: at most this many each (oldest dropped first). */
+    static final int MAX_WATCHED = 10_000;
 
     private final VideoProvider provider;
     private final Duration window;
+    private final Sleeper sleeper;
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
+    private final Map<ProviderRef, Watched> watched = new LinkedHashMap<>();
+    private final Map<ProviderRef, RenderStatus> seen = new LinkedHashMap<>();
     private boolean sending;
+
+    /**
+     * A running render to read along with others from {@code from} until {@code until} (its deadline: a job
+     * cancelled or taken over elsewhere is not carried for ever); {@code wake} runs its job when found done.
+     */
+    private record Watched(Instant from, Instant until, Runnable wake) {}
 
     /** @param window how long a leader waits for others due at the same instant before sending (zero: never) */
     StatusReads(VideoProvider provider, Duration window) {
+        this(provider, window, Sleeper.system());
+    }
+
+    StatusReads(VideoProvider provider, Duration window, Sleeper sleeper) {
         this.provider = provider;
         this.window = window;
+        this.sleeper = sleeper;
     }
 
     RenderStatus read(ProviderRef ref) {
+        return read(ref, Instant.MIN);
+    }
+
+    /** Reads {@code ref}'s status; the round also carries watched renders due by {@code now}. */
+    RenderStatus read(ProviderRef ref, Instant now) {
         CompletableFuture<RenderStatus> mine;
         boolean lead;
         synchronized (this) {
@@ -45,7 +77,7 @@ final class StatusReads {
         }
         if (lead) {
             pause();
-            sendUntilNoneWait();
+            sendUntilNoneWait(now);
         }
         try {
             return mine.join();
@@ -59,7 +91,7 @@ final class StatusReads {
     private void pause() {
         if (window.isZero()) return;
         try {
-            Thread.sleep(window.toMillis());
+            sleeper.sleep(window);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -70,10 +102,32 @@ final class StatusReads {
         return waiting.size();
     }
 
+    /**
+     * Reads {@code ref} along with any round sent from {@code from} on (when it may be done) until {@code until},
+     * it is found finished (then {@code wake} runs, on the sending thread) or it is {@link #unwatch unwatched}.
+     */
+    synchronized void watch(ProviderRef ref, Instant from, Instant until, Runnable wake) {
+        watched.remove(ref);
+        if (watched.size() >= MAX_WATCHED) watched.remove(watched.keySet().iterator().next());
+        watched.put(ref, new Watched(from, until, wake));
+    }
+
+    /** Forgets {@code ref}: its job no longer polls it (finished, failed, cancelled). */
+    synchronized void unwatch(ProviderRef ref) {
+        watched.remove(ref);
+        seen.remove(ref);
+    }
+
+    /** The finished status a round found for {@code ref} while reading others, once. */
+    synchronized Optional<RenderStatus> takeSeen(ProviderRef ref) {
+        return Optional.ofNullable(seen.remove(ref));
+    }
+
     /** The leader sends rounds until nobody waits; each waiting reader gets its own status or exception. */
-    private void sendUntilNoneWait() {
+    private void sendUntilNoneWait(Instant now) {
         while (true) {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
+            Map<ProviderRef, Watched> along = new LinkedHashMap<>();
             synchronized (this) {
                 Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it = waiting.entrySet().iterator();
                 while (it.hasNext() && round.size() < MAX_BATCH) {
@@ -85,20 +139,27 @@ final class StatusReads {
                     sending = false;
                     return;
                 }
+                watched.values().removeIf(w -> w.until().isBefore(now));
+                for (Map.Entry<ProviderRef, Watched> w : watched.entrySet()) {
+                    if (round.size() + along.size() >= MAX_BATCH) break;
+                    if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now)) along.put(w.getKey(), w.getValue());
+                }
             }
-            send(round);
+            send(round, along);
         }
     }
 
-    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round) {
-        if (round.size() == 1) {
+    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along) {
+        if (round.size() == 1 && along.isEmpty()) {
             Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only = round.entrySet().iterator().next();
             complete(only.getValue(), only.getKey());
             return;
         }
         Map<ProviderRef, RenderStatus> found;
         try {
-            found = provider.statuses(round.keySet());
+            Set<ProviderRef> refs = new LinkedHashSet<>(round.keySet());
+            refs.addAll(along.keySet());
+            found = provider.statuses(refs);
         } catch (RuntimeException e) {
             round.values().forEach(f -> f.completeExceptionally(e));
             return;
@@ -112,6 +173,28 @@ final class StatusReads {
                 future.complete(status);
             }
         });
+        // after the readers have theirs: waking a job writes to the scheduler
+        along.forEach((ref, w) -> {
+            RenderStatus status = found.get(ref);
+            if (status != null && status.phase() != RenderPhase.PENDING && status.phase() != RenderPhase.RUNNING) {
+                keepSeen(ref, status, w);
+            }
+        });
+    }
+
+    /** Keeps a finished status for its job (if still watched: not read or forgotten meanwhile) and wakes the job. */
+    private void keepSeen(ProviderRef ref, RenderStatus status, Watched w) {
+        synchronized (this) {
+            if (watched.get(ref) != w) return;
+            watched.remove(ref);
+            if (seen.size() >= MAX_WATCHED) seen.remove(seen.keySet().iterator().next());
+            seen.put(ref, status);
+        }
+        try {
+            w.wake().run();
+        } catch (RuntimeException e) {
+            // not woken: its own next poll finds the status kept here, only later
+        }
     }
 
     private void complete(CompletableFuture<RenderStatus> future, ProviderRef ref) {

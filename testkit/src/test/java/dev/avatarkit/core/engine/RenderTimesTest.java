@@ -24,6 +24,15 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenRendersTakeTwentySeconds_whenAskedFromWhenOneMayBeDone_thenItIsTwoFollowUpStepsBeforeTwentySeconds() {
+        assertThat(times.mayBeDone(renderingSince(t0))).isEqualTo(Instant.MIN);   // no history: any read may carry it
+        Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
+        times.finished(polledOnce, t0.plusMillis(20_500));
+
+        assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30)))).isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
+    }
+
+    @Test
     void givenNoHistory_whenPlanningPolls_thenThePolicysBackoffApplies() {
         assertThat(times.firstPoll(renderingSince(t0), t0)).isEqualTo(policy.pollInitial());
     }

@@ -3,6 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.RateLimitedException;
@@ -81,11 +82,15 @@ final class PollStep {
         };
     }
 
-    /** Its status as a read for another render found it (kept since), or read now along with others due. */
+    /**
+     * Its status as a read for another render found it: finished (kept since), or running at or after this poll
+     * was due; else read now along with others due.
+     */
     private RenderStatus read(Job job, Instant now) {
         StatusReads reads = renderers.statusReads(job);
         if (reads == null) return renderers.status(job);
-        return reads.takeSeen(job.providerRef()).orElseGet(() -> reads.read(job.providerRef(), now));
+        ProviderRef ref = job.providerRef();
+        return reads.takeSeen(ref).or(() -> reads.carriedSince(ref, job.nextRunAt())).orElseGet(() -> reads.read(ref, now));
     }
 
     private void unwatch(Job job) {

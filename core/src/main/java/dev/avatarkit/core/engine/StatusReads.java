@@ -43,6 +43,7 @@ final class StatusReads {
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
     private final Map<ProviderRef, Watched> watched = new LinkedHashMap<>();
     private final Map<ProviderRef, RenderStatus> seen = new LinkedHashMap<>();
+    private final Map<ProviderRef, Carried> carried = new LinkedHashMap<>();
     private boolean sending;
 
     /**
@@ -50,6 +51,9 @@ final class StatusReads {
      * cancelled or taken over elsewhere is not carried for ever); {@code wake} runs its job when found done.
      */
     private record Watched(Instant from, Instant until, Runnable wake) {}
+
+    /** A watched render's status as a round sent at {@code at} found it (still running). */
+    private record Carried(RenderStatus status, Instant at) {}
 
     /** @param window how long a leader waits for others due at the same instant before sending (zero: never) */
     StatusReads(VideoProvider provider, Duration window) {
@@ -116,6 +120,17 @@ final class StatusReads {
     synchronized void unwatch(ProviderRef ref) {
         watched.remove(ref);
         seen.remove(ref);
+        carried.remove(ref);
+    }
+
+    /**
+     * The running status a round read for {@code ref} along with others at or after {@code due}, when its own poll
+     * was due: as good as reading it again now, which would only split one tick's reads over several requests
+     * (steps due at one instant run tens of milliseconds apart).
+     */
+    synchronized Optional<RenderStatus> carriedSince(ProviderRef ref, Instant due) {
+        Carried c = carried.get(ref);
+        return c != null && due != null && !c.at().isBefore(due) ? Optional.of(c.status()) : Optional.empty();
     }
 
     /** The finished status a round found for {@code ref} while reading others, once. */
@@ -145,11 +160,12 @@ final class StatusReads {
                     if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now)) along.put(w.getKey(), w.getValue());
                 }
             }
-            send(round, along);
+            send(round, along, now);
         }
     }
 
-    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along) {
+    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along,
+                      Instant now) {
         if (round.size() == 1 && along.isEmpty()) {
             Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only = round.entrySet().iterator().next();
             complete(only.getValue(), only.getKey());
@@ -176,10 +192,16 @@ final class StatusReads {
         // after the readers have theirs: waking a job writes to the scheduler
         along.forEach((ref, w) -> {
             RenderStatus status = found.get(ref);
-            if (status != null && status.phase() != RenderPhase.PENDING && status.phase() != RenderPhase.RUNNING) {
-                keepSeen(ref, status, w);
-            }
+            if (status == null) return;
+            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) keepCarried(ref, status, now);
+            else keepSeen(ref, status, w);
         });
+    }
+
+    private synchronized void keepCarried(ProviderRef ref, RenderStatus status, Instant now) {
+        carried.remove(ref);
+        if (carried.size() >= MAX_WATCHED) carried.remove(carried.keySet().iterator().next());
+        carried.put(ref, new Carried(status, now));
     }
 
     /** Keeps a finished status for its job (if still watched: not read or forgotten meanwhile) and wakes the job. */

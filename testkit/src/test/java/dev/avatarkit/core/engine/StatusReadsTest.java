@@ -87,6 +87,12 @@ class StatusReadsTest {
         assertThat(reads.takeSeen(ref(6))).get().extracting(RenderStatus::phase).isEqualTo(RenderPhase.SUCCEEDED);
         assertThat(reads.takeSeen(ref(6))).isEmpty();   // once
         assertThat(reads.takeSeen(ref(5))).isEmpty();
+        // 5's own poll, due 30 ms before that round and run just after it, uses what the round read: no request
+        assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).get().extracting(RenderStatus::phase)
+                .isEqualTo(RenderPhase.RUNNING);
+        assertThat(reads.carriedSince(ref(5), now.plusMillis(1))).isEmpty();   // due after it: read again
+        reads.unwatch(ref(5));
+        assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).isEmpty();
     }
 
     @Test

@@ -19,7 +19,9 @@ done
 machine_note
 for r in $renders; do
   common=(--rows "$rows" --slots "$slots" --render-seconds "$r" --fault "$fault")
-  ours=$(bench_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null | grep '^RESULT')
+  ours_out=$(bench_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null)
+  grep -E '^ *(child: )?(phase|killed)' <<<"$ours_out" || true   # start-up and after-submit times (the load inflates start-up most)
+  ours=$(grep '^RESULT' <<<"$ours_out")
   echo "$ours"
   if [ "$fault" = kill ]; then   # the peer's model has no kill: ours against the ideal plus its restart time
     echo "SUMMARY standin render_s=$r fault=kill ours_ratio=$(field "$ours" ratio) restart_s=$(field "$ours" restart_s)" \

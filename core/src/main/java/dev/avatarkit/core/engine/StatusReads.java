@@ -8,7 +8,9 @@ import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.VideoProvider;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -140,6 +142,23 @@ final class StatusReads {
 
     /** The leader sends rounds until nobody waits; each waiting reader gets its own status or exception. */
     private void sendUntilNoneWait(Instant now) {
+        List<Runnable> wakes = new ArrayList<>();
+        try {
+            sendRounds(now, wakes);
+        } finally {
+            // after this leader stepped down: waking a job writes to the scheduler, which may be slow under load,
+            // and no reader should wait for that
+            for (Runnable wake : wakes) {
+                try {
+                    wake.run();
+                } catch (RuntimeException e) {
+                    // not woken: its own next poll finds the status kept here, only later
+                }
+            }
+        }
+    }
+
+    private void sendRounds(Instant now, List<Runnable> wakes) {
         while (true) {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
             Map<ProviderRef, Watched> along = new LinkedHashMap<>();
@@ -160,12 +179,12 @@ final class StatusReads {
                     if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now)) along.put(w.getKey(), w.getValue());
                 }
             }
-            send(round, along, now);
+            send(round, along, now, wakes);
         }
     }
 
     private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along,
-                      Instant now) {
+                      Instant now, List<Runnable> wakes) {
         if (round.size() == 1 && along.isEmpty()) {
             Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only = round.entrySet().iterator().next();
             complete(only.getValue(), only.getKey());
@@ -189,34 +208,29 @@ final class StatusReads {
                 future.complete(status);
             }
         });
-        // after the readers have theirs: waking a job writes to the scheduler
         along.forEach((ref, w) -> {
             RenderStatus status = found.get(ref);
             if (status == null) return;
-            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) keepCarried(ref, status, now);
-            else keepSeen(ref, status, w);
+            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) keepCarried(ref, status, w, now);
+            else if (keepSeen(ref, status, w)) wakes.add(w.wake());
         });
     }
 
-    private synchronized void keepCarried(ProviderRef ref, RenderStatus status, Instant now) {
+    /** Keeps a running status for its job's next poll (if still watched: not unwatched meanwhile). */
+    private synchronized void keepCarried(ProviderRef ref, RenderStatus status, Watched w, Instant now) {
+        if (watched.get(ref) != w) return;
         carried.remove(ref);
         if (carried.size() >= MAX_WATCHED) carried.remove(carried.keySet().iterator().next());
         carried.put(ref, new Carried(status, now));
     }
 
-    /** Keeps a finished status for its job (if still watched: not read or forgotten meanwhile) and wakes the job. */
-    private void keepSeen(ProviderRef ref, RenderStatus status, Watched w) {
-        synchronized (this) {
-            if (watched.get(ref) != w) return;
-            watched.remove(ref);
-            if (seen.size() >= MAX_WATCHED) seen.remove(seen.keySet().iterator().next());
-            seen.put(ref, status);
-        }
-        try {
-            w.wake().run();
-        } catch (RuntimeException e) {
-            // not woken: its own next poll finds the status kept here, only later
-        }
+    /** Keeps a finished status for its job, if still watched (not read or forgotten meanwhile): then wake it. */
+    private synchronized boolean keepSeen(ProviderRef ref, RenderStatus status, Watched w) {
+        if (watched.get(ref) != w) return false;
+        watched.remove(ref);
+        if (seen.size() >= MAX_WATCHED) seen.remove(seen.keySet().iterator().next());
+        seen.put(ref, status);
+        return true;
     }
 
     private void complete(CompletableFuture<RenderStatus> future, ProviderRef ref) {

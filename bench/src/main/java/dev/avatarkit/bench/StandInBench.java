@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code StandInBench --client ours|peer [--rows 40] [--slots 5] [--render-seconds 20] [--fault none|502-after-commit]}:
+ * {@code StandInBench --client ours|peer [--rows 40] [--slots 5] [--render-seconds 20] [--fault none|502-after-commit|kill]}:
  * issue 17's side-by-side scenario on one HeyGen stand-in (the simulator, v3, {@code slots} renders at a time, a
  * fixed render time). {@code ours} is a template batch through the real {@link Platform} (SQLite, local disk,
  * db-scheduler) at {@code HEYGEN_MAX_CONCURRENCY=slots}. {@code peer} models the closest open-source bulk tool
@@ -60,6 +60,10 @@ public final class StandInBench {
         int slots = Integer.parseInt(args.getOrDefault("slots", "5"));
         double renderSeconds = Double.parseDouble(args.getOrDefault("render-seconds", "20"));
         String fault = args.getOrDefault("fault", "none");
+        if (client.equals("ours-child")) {   // one run of ours in its own JVM, for kill-and-re-run (sim elsewhere)
+            ours(args.get("sim-url"), Path.of(args.get("dir")), slots, csv(rows), args.containsKey("trace"));
+            return;
+        }
         Path dir = Files.createTempDirectory("bench-standin");
         try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).concurrency(slots)
                 .renderTime(Duration.ofMillis(Math.round(renderSeconds * 1000))).apiKey(null).build().start()) {
@@ -68,34 +72,48 @@ public final class StandInBench {
             }
             String csv = csv(rows);
             long start = System.nanoTime();
+            double restart = 0;
             if (client.equals("peer")) new Peer(sim, slots, dir).run(plan(sim, dir, slots, csv));
-            else ours(sim, dir, slots, csv);
+            else if (fault.equals("kill")) restart = new KillAndRerun(sim.baseUrl(), dir, args).run(rows);
+            else ours(sim.baseUrl(), dir, slots, csv, args.containsKey("trace"));
             double wall = (System.nanoTime() - start) / 1e9;
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
             long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("GET /v3/videos/")).mapToLong(Map.Entry::getValue).sum();
             System.out.println("sim requests per route: " + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
             System.out.printf("RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"
-                            + " ratio=%.3f duplicates=%d status_per_video=%.2f created=%d%n",
+                            + " ratio=%.3f duplicates=%d status_per_video=%.2f created=%d restart_s=%.1f"
+                            + " ratio_without_restart=%.3f%n",
                     // the peer sends no key, so the simulator cannot tell its duplicates by key: count renders beyond one per row
                     client, fault, rows, slots, renderSeconds, wall, ideal, wall / ideal,
                     Math.max(sim.stats().duplicateCreates(), sim.stats().jobsCreated() - rows),
-                    statusRequests / (double) rows, sim.stats().jobsCreated());
+                    statusRequests / (double) rows, sim.stats().jobsCreated(), restart, (wall - restart) / ideal);
         }
     }
 
-    private static void ours(HeyGenSimulator sim, Path dir, int slots, String csv) throws Exception {
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim, dir, slots), null),
-                PlatformOptions.defaults())) {
+    private static void ours(String simUrl, Path dir, int slots, String csv, boolean trace) throws Exception {
+        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(simUrl, dir, slots), null),
+                PlatformOptions.defaults());
+             JobTimeline timeline = JobTimeline.of(platform.jobEvents(), trace)) {
+            long start = System.nanoTime();
             platform.startWorkers();
+            System.out.printf("phase: workers started %.2f s%n", (System.nanoTime() - start) / 1e9);
             TemplateBatch batch = platform.templateBatch();
             TemplateBatch.BatchPlan plan = batch.plan(BulkBench.TEMPLATE, csv);
+            System.out.printf("phase: planned %.2f s%n", (System.nanoTime() - start) / 1e9);
             BatchId id = batch.submit(plan, false).batchId();
+            long submitted = System.nanoTime();
+            System.out.printf("phase: open, start workers, plan and submit %.2f s%n", (submitted - start) / 1e9);
+            int lastTerminal = -1;
             while (true) {
                 Map<JobState, Integer> counts = platform.jobs().countByState(id);
                 int terminal = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+                if (terminal != lastTerminal) System.out.println("progress terminal=" + terminal);
+                lastTerminal = terminal;
                 if (terminal >= plan.jobs().size()) {
-                    System.out.println("final states: " + counts);
+                    // without the start-up (JVM warm-up, database, scheduler), which the machine's load inflates most
+                    System.out.printf("phase: all terminal at %.2f s (%.2f s after the submit); final states: %s%n",
+                            (System.nanoTime() - start) / 1e9, (System.nanoTime() - submitted) / 1e9, counts);
                     return;
                 }
                 Thread.sleep(50);
@@ -105,19 +123,19 @@ public final class StandInBench {
 
     /** The rows as template specs (validated the way our batch does), for the peer to send itself. */
     private static List<TemplateBatch.PlannedJob> plan(HeyGenSimulator sim, Path dir, int slots, String csv) {
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim, dir.resolve("plan"), slots), null),
+        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim.baseUrl(), dir.resolve("plan"), slots), null),
                 PlatformOptions.defaults())) {
             return platform.templateBatch().plan(BulkBench.TEMPLATE, csv).jobs();
         }
     }
 
-    private static Map<String, String> env(HeyGenSimulator sim, Path dir, int slots) {
+    private static Map<String, String> env(String simUrl, Path dir, int slots) {
         Map<String, String> env = new HashMap<>();
         env.put("AVATARKIT_HOME", dir.resolve("home").toString());
         env.put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());
         env.put("HEYGEN_API_KEY", "bench-key");
-        env.put("HEYGEN_BASE_URL", sim.baseUrl());
-        env.put("HEYGEN_UPLOAD_URL", sim.baseUrl());
+        env.put("HEYGEN_BASE_URL", simUrl);
+        env.put("HEYGEN_UPLOAD_URL", simUrl);
         env.put("HEYGEN_MAX_CONCURRENCY", String.valueOf(slots));
         return env;
     }

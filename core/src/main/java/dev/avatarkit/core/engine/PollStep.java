@@ -3,6 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.RateLimitedException;
@@ -38,15 +39,17 @@ final class PollStep {
         if (job.deadline() != null && now.isAfter(job.deadline())) {
             writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
                     + policy.renderTimeout() + "; a retry polls it again without paying again", true));
+            unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
         }
         RenderStatus status;
         try {
-            status = renderers.status(job);
+            status = read(job, now);
         } catch (NotFoundException e) {
             writes.finish(job, JobState.FAILED, new JobError("not_found",
                     "the provider no longer knows render " + job.providerRef(), false));
+            unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
         } catch (RateLimitedException e) {
@@ -58,16 +61,23 @@ final class PollStep {
     }
 
     /** Acts on a status read now (or answered by the create itself, for a render that finished at once). */
-    Instant handle(Job job, RenderStatus status, Instant now) {
-        if (status.successor() != null && !status.successor().equals(job.providerRef())) {
-            job = writes.save(job.withProviderRef(status.successor(), now)); // stored first: the old ref is spent
-        }
+    Instant handle(Job read, RenderStatus status, Instant now) {
+        // a render that moved on to a new ref (legacy training → generation): stored first, the old ref is spent
+        Job job = status.successor() != null && !status.successor().equals(read.providerRef())
+                ? writes.save(read.withProviderRef(status.successor(), now)) : read;
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);
-                yield writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+                Instant next = writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+                StatusReads reads = renderers.statusReads(job);
+                if (reads != null) {
+                    Instant until = job.deadline() != null ? job.deadline() : Instant.MAX;
+                    reads.watch(job.providerRef(), renderTimes.mayBeDone(job), until, () -> handOff.runNow(job.id()));
+                }
+                yield next;
             }
             case SUCCEEDED -> {
+                unwatch(job);
                 renderTimes.finished(job, now);
                 Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
                 if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
@@ -80,7 +90,24 @@ final class PollStep {
         };
     }
 
+    /**
+     * Its status as a read for another render found it: finished (kept since), or running at or after this poll
+     * was due; else read now along with others due.
+     */
+    private RenderStatus read(Job job, Instant now) {
+        StatusReads reads = renderers.statusReads(job);
+        if (reads == null) return renderers.status(job);
+        ProviderRef ref = job.providerRef();
+        return reads.takeSeen(ref).or(() -> reads.carriedSince(ref, job.nextRunAt())).orElseGet(() -> reads.read(ref, now));
+    }
+
+    private void unwatch(Job job) {
+        StatusReads reads = renderers.statusReads(job);
+        if (reads != null && job.providerRef() != null) reads.unwatch(job.providerRef());
+    }
+
     private Instant finish(Job job, JobState terminal, RenderStatus status) {
+        unwatch(job);
         JobError why = status.failure() != null ? status.failure()
                 : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
         writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);

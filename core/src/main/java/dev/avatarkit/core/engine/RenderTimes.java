@@ -43,6 +43,7 @@ final class RenderTimes {
 
     /** Learns from a render found finished at {@code now} by a poll of {@code job} (as it was before that poll). */
     synchronized void finished(Job job, Instant now) {
+        if (overdue(job, now)) return;
         renderStart(job).ifPresent(start -> {
             double took = Math.max(0, Duration.between(start, now).toMillis());
             Double expected = averageMillis.get(job.kind());
@@ -55,6 +56,19 @@ final class RenderTimes {
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
+    }
+
+    /**
+     * A poll made long after it was due (a restart, a stopped worker, a scheduler backlog) finds a render that may
+     * have finished any time before: learning that bound as its duration once made the next wave's first poll wait
+     * for the whole outage (found by the kill-and-re-run stand-in). Overdue: later than a tenth of the render
+     * so far, and at least a second, past the poll's due time.
+     */
+    private boolean overdue(Job job, Instant now) {
+        Optional<Instant> start = renderStart(job);
+        if (job.nextRunAt() == null || start.isEmpty()) return false;
+        long late = Duration.between(job.nextRunAt(), now).toMillis();
+        return late > Math.max(1000, Duration.between(start.get(), now).toMillis() / 10);
     }
 
     /**
@@ -72,6 +86,17 @@ final class RenderTimes {
         Double expected = averageMillis.get(job.kind());
         if (expected == null) return policy.pollInitial();
         return onGrid(now, clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
+    }
+
+    /**
+     * From when {@code job}'s render may be done, so reads made for others carry it: two follow-up steps before its
+     * usual time; at once with no history (renders of the first wave are read together anyway).
+     */
+    synchronized Instant mayBeDone(Job job) {
+        Double expected = averageMillis.get(job.kind());
+        Optional<Instant> start = renderStart(job);
+        if (expected == null || start.isEmpty()) return Instant.MIN;
+        return start.get().plusMillis(Math.round(expected) - 2 * followUpStep(expected).toMillis());
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */

@@ -64,7 +64,17 @@ final class Renderers {
         ProviderRef ref = job.providerRef();
         if (isAvatar(job)) return avatarProvider(job).status(ref);
         VideoProvider video = videoProvider(job);
-        return videoStatuses.computeIfAbsent(job.route(), route -> new StatusReads(video, statusBatchWindow)).read(ref);
+        return readsFor(job.route(), video).read(ref);
+    }
+
+    /** The coalesced reads a job's render status goes through; null for avatar jobs (read one by one). */
+    StatusReads statusReads(Job job) {
+        return isAvatar(job) ? null : readsFor(job.route(), videoProvider(job));
+    }
+
+    /** One coalescing reader per route: a bulk read covers the renders of one provider account and dialect. */
+    private StatusReads readsFor(ProviderRoute route, VideoProvider video) {
+        return videoStatuses.computeIfAbsent(route, r -> new StatusReads(video, statusBatchWindow));
     }
 
     /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */

@@ -2,12 +2,20 @@ package dev.avatarkit.core.engine;
 
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.VideoProvider;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -17,25 +25,55 @@ import java.util.concurrent.CompletionException;
  * arriving while one is in flight go together in the next request ({@link VideoProvider#statuses},
  * ≤ {@value #MAX_BATCH} refs). Many pollers cost one request per round instead of one each.
  *
+ * <p>Every round also carries the account's other renders that are near their usual finish ({@link #watch}), up to
+ * the batch size: one request per tick covers every render that may be done, not only those whose own poll is due.
+ * One found finished that way is kept ({@link #takeSeen}) and its job is woken at once, so a render that finished
+ * just after its own poll is not left holding its slot until its next one.
+ *
  * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
  * render once more on its own for its URLs ({@link Renderers#freshStatus}), after the render's slot was handed on,
  * so that read is not on the path from "finished" to the next create.
  */
 final class StatusReads {
     static final int MAX_BATCH = 100;
+    /** Renders watched, and finished ones kept for their job: at most this many each (oldest dropped first). */
+    static final int MAX_WATCHED = 10_000;
 
     private final VideoProvider provider;
     private final Duration window;
+    private final Sleeper sleeper;
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
+    private final Map<ProviderRef, Watched> watched = new LinkedHashMap<>();
+    private final Map<ProviderRef, RenderStatus> seen = new LinkedHashMap<>();
+    private final Map<ProviderRef, Carried> carried = new LinkedHashMap<>();
     private boolean sending;
+
+    /**
+     * A running render to read along with others from {@code from} until {@code until} (its deadline: a job
+     * cancelled or taken over elsewhere is not carried for ever); {@code wake} runs its job when found done.
+     */
+    private record Watched(Instant from, Instant until, Runnable wake) {}
+
+    /** A watched render's status as a round sent at {@code at} found it (still running). */
+    private record Carried(RenderStatus status, Instant at) {}
 
     /** @param window how long a leader waits for others due at the same instant before sending (zero: never) */
     StatusReads(VideoProvider provider, Duration window) {
+        this(provider, window, Sleeper.system());
+    }
+
+    StatusReads(VideoProvider provider, Duration window, Sleeper sleeper) {
         this.provider = provider;
         this.window = window;
+        this.sleeper = sleeper;
     }
 
     RenderStatus read(ProviderRef ref) {
+        return read(ref, Instant.MIN);
+    }
+
+    /** Reads {@code ref}'s status; the round also carries watched renders due by {@code now}. */
+    RenderStatus read(ProviderRef ref, Instant now) {
         CompletableFuture<RenderStatus> mine;
         boolean lead;
         synchronized (this) {
@@ -45,7 +83,7 @@ final class StatusReads {
         }
         if (lead) {
             pause();
-            sendUntilNoneWait();
+            sendUntilNoneWait(now);
         }
         try {
             return mine.join();
@@ -59,7 +97,7 @@ final class StatusReads {
     private void pause() {
         if (window.isZero()) return;
         try {
-            Thread.sleep(window.toMillis());
+            sleeper.sleep(window);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -70,10 +108,60 @@ final class StatusReads {
         return waiting.size();
     }
 
+    /**
+     * Reads {@code ref} along with any round sent from {@code from} on (when it may be done) until {@code until},
+     * it is found finished (then {@code wake} runs, on the sending thread) or it is {@link #unwatch unwatched}.
+     */
+    synchronized void watch(ProviderRef ref, Instant from, Instant until, Runnable wake) {
+        watched.remove(ref);
+        if (watched.size() >= MAX_WATCHED) watched.remove(watched.keySet().iterator().next());
+        watched.put(ref, new Watched(from, until, wake));
+    }
+
+    /** Forgets {@code ref}: its job no longer polls it (finished, failed, cancelled). */
+    synchronized void unwatch(ProviderRef ref) {
+        watched.remove(ref);
+        seen.remove(ref);
+        carried.remove(ref);
+    }
+
+    /**
+     * The running status a round read for {@code ref} along with others at or after {@code due}, when its own poll
+     * was due: as good as reading it again now, which would only split one tick's reads over several requests
+     * (steps due at one instant run tens of milliseconds apart).
+     */
+    synchronized Optional<RenderStatus> carriedSince(ProviderRef ref, Instant due) {
+        Carried c = carried.get(ref);
+        return c != null && due != null && !c.at().isBefore(due) ? Optional.of(c.status()) : Optional.empty();
+    }
+
+    /** The finished status a round found for {@code ref} while reading others, once. */
+    synchronized Optional<RenderStatus> takeSeen(ProviderRef ref) {
+        return Optional.ofNullable(seen.remove(ref));
+    }
+
     /** The leader sends rounds until nobody waits; each waiting reader gets its own status or exception. */
-    private void sendUntilNoneWait() {
+    private void sendUntilNoneWait(Instant now) {
+        List<Runnable> wakes = new ArrayList<>();
+        try {
+            sendRounds(now, wakes);
+        } finally {
+            // after this leader stepped down: waking a job writes to the scheduler, which may be slow under load,
+            // and no reader should wait for that
+            for (Runnable wake : wakes) {
+                try {
+                    wake.run();
+                } catch (RuntimeException e) {
+                    // not woken: its own next poll finds the status kept here, only later
+                }
+            }
+        }
+    }
+
+    private void sendRounds(Instant now, List<Runnable> wakes) {
         while (true) {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
+            Map<ProviderRef, Watched> along = new LinkedHashMap<>();
             synchronized (this) {
                 Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it = waiting.entrySet().iterator();
                 while (it.hasNext() && round.size() < MAX_BATCH) {
@@ -85,20 +173,28 @@ final class StatusReads {
                     sending = false;
                     return;
                 }
+                watched.values().removeIf(w -> w.until().isBefore(now));
+                for (Map.Entry<ProviderRef, Watched> w : watched.entrySet()) {
+                    if (round.size() + along.size() >= MAX_BATCH) break;
+                    if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now)) along.put(w.getKey(), w.getValue());
+                }
             }
-            send(round);
+            send(round, along, now, wakes);
         }
     }
 
-    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round) {
-        if (round.size() == 1) {
+    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along,
+                      Instant now, List<Runnable> wakes) {
+        if (round.size() == 1 && along.isEmpty()) {
             Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only = round.entrySet().iterator().next();
             complete(only.getValue(), only.getKey());
             return;
         }
         Map<ProviderRef, RenderStatus> found;
         try {
-            found = provider.statuses(round.keySet());
+            Set<ProviderRef> refs = new LinkedHashSet<>(round.keySet());
+            refs.addAll(along.keySet());
+            found = provider.statuses(refs);
         } catch (RuntimeException e) {
             round.values().forEach(f -> f.completeExceptionally(e));
             return;
@@ -112,6 +208,29 @@ final class StatusReads {
                 future.complete(status);
             }
         });
+        along.forEach((ref, w) -> {
+            RenderStatus status = found.get(ref);
+            if (status == null) return;
+            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) keepCarried(ref, status, w, now);
+            else if (keepSeen(ref, status, w)) wakes.add(w.wake());
+        });
+    }
+
+    /** Keeps a running status for its job's next poll (if still watched: not unwatched meanwhile). */
+    private synchronized void keepCarried(ProviderRef ref, RenderStatus status, Watched w, Instant now) {
+        if (watched.get(ref) != w) return;
+        carried.remove(ref);
+        if (carried.size() >= MAX_WATCHED) carried.remove(carried.keySet().iterator().next());
+        carried.put(ref, new Carried(status, now));
+    }
+
+    /** Keeps a finished status for its job, if still watched (not read or forgotten meanwhile): then wake it. */
+    private synchronized boolean keepSeen(ProviderRef ref, RenderStatus status, Watched w) {
+        if (watched.get(ref) != w) return false;
+        watched.remove(ref);
+        if (seen.size() >= MAX_WATCHED) seen.remove(seen.keySet().iterator().next());
+        seen.put(ref, status);
+        return true;
     }
 
     private void complete(CompletableFuture<RenderStatus> future, ProviderRef ref) {

@@ -25,6 +25,32 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenRendersTakeTwentySeconds_whenAskedFromWhenOneMayBeDone_thenItIsTwoFollowUpStepsBeforeTwentySeconds() {
+        assertThat(times.mayBeDone(renderingSince(t0))).isEqualTo(Instant.MIN);   // no history: any read may carry it
+        Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
+        times.finished(polledOnce, t0.plusMillis(20_500));
+
+        assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30)))).isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
+    }
+
+    /** A render whose first poll was due at {@code at}, made then (on time). */
+    private Job foundAtFirstPoll(Instant start, Instant at) {
+        return renderingSince(start).rescheduled(start, at);
+    }
+
+    @Test
+    void givenARenderFoundByAPollMadeLongAfterItWasDue_whenPlanningTheNextOne_thenThatBoundIsNotLearnedAsItsDuration() {
+        // due at 5 s, made at 40 s (the process was killed and restarted meanwhile): it took at most 40 s, no more said
+        Job polledOnce = renderingSince(t0).polled("processing", t0.plusSeconds(3), t0.plusSeconds(5));
+        times.finished(polledOnce, t0.plusSeconds(40));
+
+        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41))).isEqualTo(policy.pollInitial());
+        // the same render found by a poll made on time is learned
+        times.finished(polledOnce, t0.plusMillis(5_200));
+        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41))).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
     void givenNoHistory_whenPlanningPolls_thenThePolicysBackoffApplies() {
         assertThat(times.firstPoll(renderingSince(t0), t0)).isEqualTo(policy.pollInitial());
     }
@@ -84,7 +110,7 @@ class RenderTimesTest {
 
     @Test
     void givenAWaveAcceptedMillisecondsApart_whenPlanningPolls_thenTheyAreDueAtTheSameInstants() {
-        times.finished(renderingSince(t0), t0.plusSeconds(10));
+        times.finished(foundAtFirstPoll(t0, t0.plusSeconds(10)), t0.plusSeconds(10));
         Instant a = t0.plusSeconds(60).plusMillis(3);
         Instant b = a.plusMillis(41);
 
@@ -110,7 +136,7 @@ class RenderTimesTest {
 
     @Test
     void givenAVeryLongUsualTime_whenPlanning_thenPollsNeverWaitLongerThanTheMaximum() {
-        times.finished(renderingSince(t0), t0.plus(Duration.ofMinutes(30)));
+        times.finished(foundAtFirstPoll(t0, t0.plus(Duration.ofMinutes(30))), t0.plus(Duration.ofMinutes(30)));
         assertThat(times.firstPoll(renderingSince(t0), t0)).isEqualTo(policy.pollMax());
     }
 }

@@ -69,6 +69,60 @@ class StatusReadsTest {
         assertThat(bulkReads).isEmpty();
     }
 
+    @Test
+    void givenWatchedRendersNearTheirFinish_whenAnotherIsRead_thenTheyGoInTheSameRequestAndAFinishedOneWakesItsJob() {
+        releaseFirstRead.countDown();
+        StatusReads reads = new StatusReads(provider(), java.time.Duration.ZERO);
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T08:00:00Z");
+        List<String> woken = new ArrayList<>();
+        reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> woken.add("6"));
+        reads.watch(ref(5), now.minusSeconds(1), now.plusSeconds(60), () -> woken.add("5"));
+        reads.watch(ref(4), now.plusSeconds(5), now.plusSeconds(60), () -> woken.add("4"));    // not near its finish yet
+        reads.watch(ref(2), now.minusSeconds(9), now.minusSeconds(1), () -> woken.add("2"));   // past its deadline
+
+        RenderStatus status = reads.read(ref(3), now);
+
+        assertThat(status.phase()).isEqualTo(RenderPhase.RUNNING);
+        assertThat(bulkReads).containsExactly(List.of(ref(3), ref(6), ref(5)));
+        assertThat(singleReads).isEmpty();
+        assertThat(woken).containsExactly("6");   // 5 still runs: stays watched, nobody woken
+        assertThat(reads.takeSeen(ref(6))).get().extracting(RenderStatus::phase).isEqualTo(RenderPhase.SUCCEEDED);
+        assertThat(reads.takeSeen(ref(6))).isEmpty();   // once
+        assertThat(reads.takeSeen(ref(5))).isEmpty();
+        // 5's own poll, due 30 ms before that round and run just after it, uses what the round read: no request
+        assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).get().extracting(RenderStatus::phase)
+                .isEqualTo(RenderPhase.RUNNING);
+        assertThat(reads.carriedSince(ref(5), now.plusMillis(1))).isEmpty();   // due after it: read again
+        reads.unwatch(ref(5));
+        assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).isEmpty();
+    }
+
+    @Test
+    void givenAnUnwatchedRender_whenAnotherIsRead_thenItIsNotCarried() {
+        releaseFirstRead.countDown();
+        StatusReads reads = new StatusReads(provider(), java.time.Duration.ZERO);
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T08:00:00Z");
+        reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> { });
+        reads.unwatch(ref(6));
+
+        reads.read(ref(3), now);
+
+        assertThat(singleReads).containsExactly(ref(3));
+        assertThat(bulkReads).isEmpty();
+        assertThat(reads.takeSeen(ref(6))).isEmpty();
+    }
+
+    @Test
+    void givenAWindow_whenALeaderWaitsForOthers_thenItWaitsThroughTheSleeperPort() {
+        releaseFirstRead.countDown();
+        List<java.time.Duration> slept = new ArrayList<>();
+        StatusReads reads = new StatusReads(provider(), java.time.Duration.ofMillis(20), slept::add);
+
+        reads.read(ref(3));
+
+        assertThat(slept).containsExactly(java.time.Duration.ofMillis(20));
+    }
+
     private static ProviderRef ref(int i) {
         return new ProviderRef("render-" + i);
     }

@@ -6,7 +6,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.influencer.CreateInfluencer;
@@ -16,6 +15,7 @@ import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.influencer.RetryFailedStills;
 import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.InfluencerFiles;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.Sleeper;
@@ -90,10 +90,8 @@ public final class EngineModule extends AbstractModule {
     }
 
     /** Plans identities for the default provider. */
-    @Provides InfluencerPlan influencerPlan(InstalledProviders providers) {
-        dev.avatarkit.core.spi.Provider provider = providers.open(providers.defaultRoute());
-        return new InfluencerPlan(provider.avatars()
-                .orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills")));
+    @Provides InfluencerPlan influencerPlan(AvatarProvider avatar) {
+        return new InfluencerPlan(avatar);
     }
 
     @Provides RetryFailedStills retryFailedStills(JobStore jobs, ManageJobs manageJobs) {

@@ -2,7 +2,6 @@ package dev.avatarkit.runtime;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.avatarkit.core.domain.UnsupportedCapabilityException;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.influencer.CreateInfluencer;
 import dev.avatarkit.core.influencer.InfluencerPlan;
@@ -96,13 +95,11 @@ public final class Platform implements AutoCloseable {
 
     /** The default provider's videos (catalogue commands, doctor). */
     public VideoProvider video() {
-        Provider provider = provider(null);
-        return provider.videos().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "videos"));
+        return injector.getInstance(VideoProvider.class);
     }
 
     public AvatarProvider avatar() {
-        Provider provider = provider(null);
-        return provider.avatars().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills"));
+        return injector.getInstance(AvatarProvider.class);
     }
 
     public JobEngine engine() {

@@ -6,7 +6,11 @@ import dev.avatarkit.core.spi.InstalledProviders;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.avatarkit.core.domain.UnsupportedCapabilityException;
+import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.VideoProvider;
+import dev.avatarkit.core.spi.Provider;
 import dev.avatarkit.core.spi.ProviderContext;
 import dev.avatarkit.core.spi.ProviderDirectory;
 import java.time.Clock;
@@ -25,5 +29,17 @@ public final class ProvidersModule extends AbstractModule {
 
     @Provides ProviderDirectory directory(InstalledProviders providers) {
         return providers;
+    }
+
+    /** The default provider's videos (catalogue commands, doctor); opened on first use. */
+    @Provides VideoProvider video(InstalledProviders providers) {
+        Provider provider = providers.open(providers.defaultRoute());
+        return provider.videos().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "videos"));
+    }
+
+    /** The default provider's identities and stills. */
+    @Provides AvatarProvider avatar(InstalledProviders providers) {
+        Provider provider = providers.open(providers.defaultRoute());
+        return provider.avatars().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills"));
     }
 }

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * equal to what the simulator serves).
  */
 class DidFaultMatrixIT {
-    static final int JOBS = 5;
+    static final int JOBS = 4;
     static final String CREATE = "POST /talks";
     static final String STATUS = "GET /talks/{id}";
     static final String FILES = "GET /_sim/s3/{*key}";
@@ -136,7 +136,7 @@ class DidFaultMatrixIT {
         env.put("AVATARKIT_PROVIDER", "d-id");
         env.put("DID_BASE_URL", sim.baseUrl());
         env.put("DID_API_KEY", sim.apiKey());
-        env.put("DID_MAX_CONCURRENCY", "5");
+        env.put("DID_MAX_CONCURRENCY", "4");
         env.put("AVATARKIT_HOME", dir.resolve("home").toString());
         env.put("AVATARKIT_STORAGE_DIR", storage(dir).toString());
         env.put("AVATARKIT_DB_URL", sqliteUrl(dir));
@@ -151,7 +151,7 @@ class DidFaultMatrixIT {
         fault.rules().forEach(sim.faults()::add);
         long started = System.nanoTime();
         List<Job> done;
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(dir), null), options(5, "did-fault-matrix"))) {
+        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(dir), null), options(4, "did-fault-matrix"))) {
             platform.startWorkers();
             CreateJob create = platform.createJob();
             for (int i = 0; i < JOBS; i++) create.create(CreateJob.Command.of(photoTalk(i)));

@@ -45,10 +45,13 @@ public final class JobDatabase implements AutoCloseable {
     public static JobDatabase open(DatabaseConfig config) {
         Dialect dialect = config.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRESQL;
         if (dialect == Dialect.SQLITE) createParentDirectory(config.url());
+        if (dialect == Dialect.POSTGRESQL) requirePostgresDriver();
+        QuietSlf4j.whenNoBackend();   // before HikariCP makes its first slf4j logger
         HikariDataSource dataSource = new HikariDataSource(hikari(config, dialect));
         if (schemaIsCurrent(dataSource)) return new JobDatabase(dataSource, dialect);
         try {
             Flyway.configure()
+                    .loggers(FlywayToJul.class.getName())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common",
                             "classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
@@ -59,6 +62,19 @@ public final class JobDatabase implements AutoCloseable {
             throw new StorageException(StorageException.Reason.IO, "could not migrate the job database: " + e.getMessage(), e);
         }
         return new JobDatabase(dataSource, dialect);
+    }
+
+    /** jobstore-jdbc ships SQLite only; PostgreSQL's driver and Flyway module are the embedder's to add. */
+    private static void requirePostgresDriver() {
+        for (String type : new String[] {"org.postgresql.Driver", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType"}) {
+            try {
+                Class.forName(type, false, JobDatabase.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new StorageException(StorageException.Reason.IO, "'dbUrl' is a PostgreSQL URL but " + type
+                        + " is not on the class path: add org.postgresql:postgresql and "
+                        + "org.flywaydb:flyway-database-postgresql (docs/embedding.md)", e);
+            }
+        }
     }
 
     /** True when Flyway's history already records our newest migration as applied. Any doubt: false (migrate). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Prints jobs per second through the store alone (insert, update to RENDERING, update to SUCCEEDED), single
  * threaded and with 8 threads. A measurement, not a check: it asserts nothing and runs only when asked:
- * {@code mvn -o -pl adapter-storage test -Dtest=JobStoreThroughputTest -Davatarkit.bench=true}
+ * {@code ./mvnw -pl jobstore-jdbc -am test -Dtest=JobStoreThroughputTest -Davatarkit.bench=true}
  * (and {@code AVATARKIT_TEST_PG_URL} for PostgreSQL). Output: target/surefire-reports/*JobStoreThroughputTest-output.txt.
  */
 @EnabledIfSystemProperty(named = "avatarkit.bench", matches = "true")

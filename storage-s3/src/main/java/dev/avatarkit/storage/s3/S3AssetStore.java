@@ -10,6 +10,7 @@ import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.StoredObject;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@link AssetStore} on S3 or an S3-compatible server: streaming multipart puts in bounded memory (a few part
- * buffers per put, parts sent in parallel), sha256 in {@code x-amz-meta-sha256}, presigned GET URLs. {@link #list} does not fill in
+ * buffers per put, parts sent in parallel), sha256 in {@code x-amz-meta-sha256} (a multipart object's in a sidecar
+ * object, see {@link S3Upload}), presigned GET URLs. {@link #list} does not fill in
  * sha256 or content type (that would cost one HEAD per object); {@link #stat} does. {@code put} reads the content
  * to its end but leaves closing it to the caller. Close the store to free the SDK clients.
  */
@@ -38,17 +40,16 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
     private final Clock clock;
 
     public S3AssetStore(S3StoreConfig config) {
-        this(Require.nonNull(config, "config"), S3Clients.client(config), S3Clients.presigner(config), S3Upload.COPY_LIMIT,
-                Clock.systemUTC());
+        this(Require.nonNull(config, "config"), S3Clients.client(config), S3Clients.presigner(config), Clock.systemUTC());
     }
 
-    /** For tests: a lower copy limit exercises the part-by-part copy without 5 GiB objects. */
-    S3AssetStore(S3StoreConfig config, S3Client s3, S3Presigner presigner, long copyLimit, Clock clock) {
+    /** For tests: a client with interceptors, a fixed clock. */
+    S3AssetStore(S3StoreConfig config, S3Client s3, S3Presigner presigner, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.s3 = s3;
         this.presigner = presigner;
-        this.upload = new S3Upload(s3, config.bucket(), config.prefix() + ".uploads/", config.partSize(), copyLimit);
+        this.upload = new S3Upload(s3, config.bucket(), config.partSize());
     }
 
     @Override
@@ -58,7 +59,7 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         Require.nonNull(options, "options");
         String objectKey = objectKey(key);
         try {
-            S3Upload.Result result = upload.upload(objectKey, content, options);
+            S3Upload.Result result = upload.upload(objectKey, sidecarKey(key), content, options);
             return new StoredObject(key, uri(objectKey), result.size(), result.sha256(), options.contentType(), clock.instant());
         } catch (S3Upload.SourceFailure e) {
             throw new StorageException(StorageException.Reason.SOURCE_FAILED,
@@ -97,13 +98,25 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         String objectKey = objectKey(key);
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(config.bucket()).key(objectKey));
-            return Optional.of(new StoredObject(key, uri(objectKey), head.contentLength(), head.metadata().get("sha256"),
+            String sha256 = head.metadata().get("sha256");
+            if (sha256 == null) sha256 = sidecarSha256(key);
+            return Optional.of(new StoredObject(key, uri(objectKey), head.contentLength(), sha256,
                     head.contentType(), head.lastModified()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
             if (e instanceof S3Exception s3e && s3e.statusCode() == 404) return Optional.empty();
             throw S3Errors.map(e, "reading the metadata of", config.bucket(), objectKey);
+        }
+    }
+
+    /** A multipart object's sha256, from its sidecar; null if it has none (an object another tool wrote). */
+    private String sidecarSha256(AssetKey key) {
+        String sidecar = sidecarKey(key);
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar)).asString(StandardCharsets.US_ASCII);
+        } catch (NoSuchKeyException e) {
+            return null;
         }
     }
 
@@ -116,7 +129,7 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         try {
             List<StoredObject> items = new ArrayList<>();
             boolean truncated = true;
-            // Refill until the page is full: staging uploads (".uploads/…"), directory markers some servers
+            // Refill until the page is full: sha256 sidecars (".sha256/…"), directory markers some servers
             // report, and foreign objects outside the key grammar are skipped, and must not shorten pages.
             while (items.size() < limit && truncated) {
                 int wanted = limit - items.size();
@@ -143,6 +156,7 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         String objectKey = objectKey(key);
         try {
             s3.deleteObject(b -> b.bucket(config.bucket()).key(objectKey));
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(sidecarKey(key)));   // answers 204 if there is none
             return existed;
         } catch (SdkException e) {
             throw S3Errors.map(e, "deleting", config.bucket(), objectKey);
@@ -178,6 +192,11 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
 
     private String objectKey(AssetKey key) {
         return config.prefix() + key.value();
+    }
+
+    /** Where a multipart object's sha256 lives; the leading '.' keeps it out of every listing. */
+    private String sidecarKey(AssetKey key) {
+        return config.prefix() + ".sha256/" + key.value();
     }
 
     private URI uri(String objectKey) {

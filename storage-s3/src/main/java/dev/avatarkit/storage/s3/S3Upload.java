@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,16 +20,15 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * One streaming put in bounded memory: part-sized buffers, at most {@link #PART_BUFFERS}, reused. A body that
- * fits in one goes up as one PutObject carrying {@code x-amz-meta-sha256}. A bigger one is a multipart upload, parts
- * sent in parallel ({@link ParallelParts}), to a staging key
- * ({@code <prefix>.uploads/<uuid>}, invisible to list because no key may start with '.'), then a server-side copy
- * to the final key: S3 metadata is fixed at CreateMultipartUpload, before the sha256 is known, and the copy makes
- * the object appear at once with its sha256. Any failure aborts the upload and removes the staging object.
+ * fits in one goes up as one PutObject carrying {@code x-amz-meta-sha256}. A bigger one is a multipart upload straight
+ * to the final key, parts sent in parallel ({@link ParallelParts}). S3 metadata is fixed at CreateMultipartUpload,
+ * before the sha256 is known, so a multipart object's sha256 goes to a small sidecar object
+ * ({@code <prefix>.sha256/<key>}, invisible to list because no key may start with '.'), written before
+ * CompleteMultipartUpload so the object never appears without it. (Until issue 17 the upload went to a staging key
+ * and was copied to the final key with its sha256: the server rewrote every byte again, 3–5 s of a 15 s 1 GiB put
+ * on S3Proxy.) Any failure aborts the upload and removes the sidecar.
  */
 final class S3Upload {
-    /** The largest object a single CopyObject may copy; bigger ones are copied part by part. */
-    static final long COPY_LIMIT = 5L * 1024 * 1024 * 1024;
-
     /**
      * Part buffers per put: while one is filled the others are uploading. Heap per put is this many parts plus what
      * the HTTP client holds per request in flight (measured in bench/README, issue 17).
@@ -47,14 +46,12 @@ final class S3Upload {
 
     private final S3Client s3;
     private final String bucket;
-    private final String stagingPrefix;
     private final int partSize;
-    private final long copyLimit;
     private final AtomicLong largestBuffer = new AtomicLong();
     /** Threads for part uploads, shared by concurrent puts; each put bounds its own parts in flight. */
     private final ExecutorService executor;
 
-    S3Upload(S3Client s3, String bucket, String stagingPrefix, int partSize, long copyLimit) {
+    S3Upload(S3Client s3, String bucket, int partSize) {
         this.s3 = s3;
         this.executor = Executors.newCachedThreadPool(daemon -> {
             Thread thread = new Thread(daemon, "avatarkit-s3-part");
@@ -62,9 +59,7 @@ final class S3Upload {
             return thread;
         });
         this.bucket = bucket;
-        this.stagingPrefix = stagingPrefix;
         this.partSize = partSize;
-        this.copyLimit = copyLimit;
     }
 
     /** The most part-buffer bytes any put has held so far (tests check it stays bounded, whatever the size). */
@@ -72,7 +67,8 @@ final class S3Upload {
         return largestBuffer.get();
     }
 
-    Result upload(String objectKey, InputStream content, PutOptions options) {
+    /** Puts {@code content} at {@code objectKey}; a multipart put leaves its sha256 at {@code sidecarKey}. */
+    Result upload(String objectKey, String sidecarKey, InputStream content, PutOptions options) {
         MessageDigest sha = sha256();
         byte[] buffer = new byte[partSize];
         largestBuffer.accumulateAndGet(buffer.length, Math::max);
@@ -84,14 +80,13 @@ final class S3Upload {
                     .metadata(metadata(options, hex)), ParallelParts.body(buffer, n));
             return new Result(n, hex);
         }
-        String staging = stagingPrefix + UUID.randomUUID();
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(staging)
-                .contentType(options.contentType())).uploadId();
-        boolean completed = false;
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)
+                .contentType(options.contentType()).metadata(metadata(options, null))).uploadId();
+        boolean sidecarWritten = false;
         try {
             long size = 0;
             List<CompletedPart> parts;
-            try (ParallelParts sender = new ParallelParts(s3, bucket, staging, uploadId, executor, PART_BUFFERS, buffer)) {
+            try (ParallelParts sender = new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, buffer)) {
                 while (n > 0) {
                     sender.send(buffer, n);
                     size += n;
@@ -102,23 +97,24 @@ final class S3Upload {
                 parts = sender.completed();
                 largestBuffer.accumulateAndGet((long) sender.buffersAllocated() * partSize, Math::max);
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(staging).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
-            completed = true;
             String hex = HexFormat.of().formatHex(sha.digest());
-            new S3Copy(s3, bucket, copyLimit, partSize).copy(staging, objectKey, size, options.contentType(), metadata(options, hex));
-            s3.deleteObject(b -> b.bucket(bucket).key(staging));
+            byte[] sidecar = hex.getBytes(StandardCharsets.US_ASCII);
+            s3.putObject(b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
+                    ParallelParts.body(sidecar, sidecar.length));
+            sidecarWritten = true;
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
             return new Result(size, hex);
         } catch (RuntimeException e) {
-            cleanUp(staging, uploadId, completed, e);
+            cleanUp(objectKey, uploadId, sidecarWritten ? sidecarKey : null, e);
             throw e;
         }
     }
 
-    private void cleanUp(String staging, String uploadId, boolean completed, RuntimeException failure) {
+    private void cleanUp(String objectKey, String uploadId, String sidecarKey, RuntimeException failure) {
         try {
-            if (completed) s3.deleteObject(b -> b.bucket(bucket).key(staging));
-            else s3.abortMultipartUpload(b -> b.bucket(bucket).key(staging).uploadId(uploadId));
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
+            if (sidecarKey != null) s3.deleteObject(b -> b.bucket(bucket).key(sidecarKey));
         } catch (RuntimeException e) {
             // Keep the original failure; a bucket lifecycle rule (AbortIncompleteMultipartUpload) is the backstop.
             failure.addSuppressed(e);
@@ -130,9 +126,10 @@ final class S3Upload {
         executor.shutdown();
     }
 
+    /** The object's metadata; {@code sha256} null for a multipart object (its sidecar has it). */
     static Map<String, String> metadata(PutOptions options, String sha256) {
         Map<String, String> metadata = new HashMap<>();
-        metadata.put("sha256", sha256);
+        if (sha256 != null) metadata.put("sha256", sha256);
         if (options.sourceJob() != null) metadata.put("source-job", options.sourceJob().value());
         return metadata;
     }

@@ -55,8 +55,8 @@ class S3LargeObjectIT {
             assertThat(after - before).as("nothing of the object stays on the heap").isLessThan(64 * MIB);
             String objectKey = config.prefix() + key.value();
             HeadObjectResponse head = raw.headObject(b -> b.bucket(config.bucket()).key(objectKey));
-            assertThat(head.metadata()).containsEntry("sha256", put.sha256());
             assertThat(head.contentType()).isEqualTo("video/mp4");
+            assertThat(store.stat(key).orElseThrow().sha256()).as("sha256 read back").isEqualTo(source.sha256());
             assertThat(GeneratedStream.sha256Of(raw.getObject(b -> b.bucket(config.bucket()).key(objectKey))))
                     .isEqualTo(source.sha256());
             assertNoLeftovers(config);
@@ -64,17 +64,28 @@ class S3LargeObjectIT {
     }
 
     @Test
-    void givenObjectAboveTheCopyLimit_whenPut_thenCopiedPartByPartWithItsSha256() throws Exception {
+    void givenMultipartObject_whenPut_thenItsSha256IsInAHiddenSidecarWrittenInPlaceWithoutACopy() throws Exception {
         S3StoreConfig config = server.freshConfig().withPartSize(S3StoreConfig.MIN_PART_SIZE);
-        AssetKey key = new AssetKey("videos/copy/video.mp4");
-        try (S3AssetStore store = server.store(config, 6 * MIB)) {
+        AssetKey key = new AssetKey("videos/sidecar/video.mp4");
+        try (S3AssetStore store = new S3AssetStore(config)) {
             GeneratedStream source = new GeneratedStream(13 * MIB + 7, 7);
 
-            StoredObject put = store.put(key, source, MP4);
+            StoredObject put = store.put(key, source, new PutOptions("video/mp4", new dev.avatarkit.core.domain.JobId("01M8DJNKYQY99BVKG0GC1CNEAG")));
 
             assertThat(put.sha256()).isEqualTo(source.sha256());
             assertThat(store.stat(key).orElseThrow().sha256()).isEqualTo(source.sha256());
             assertThat(GeneratedStream.sha256Of(store.open(key, 0))).isEqualTo(source.sha256());
+            String sidecar = config.prefix() + ".sha256/" + key.value();
+            assertThat(raw.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar)).asUtf8String())
+                    .isEqualTo(source.sha256());
+            assertThat(raw.headObject(b -> b.bucket(config.bucket()).key(config.prefix() + key.value())).metadata())
+                    .as("the rest of the metadata is set at CreateMultipartUpload")
+                    .containsEntry("source-job", "01M8DJNKYQY99BVKG0GC1CNEAG").doesNotContainKey("sha256");
+            assertThat(store.list("videos/", null, 10).items()).extracting(StoredObject::key).containsExactly(key);
+
+            assertThat(store.delete(key)).isTrue();
+            assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix())).contents())
+                    .as("object and sidecar deleted").isEmpty();
             assertNoLeftovers(config);
         }
     }
@@ -101,6 +112,6 @@ class S3LargeObjectIT {
         assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix())).uploads())
                 .as("pending multipart uploads").isEmpty();
         assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix() + ".uploads/")).contents())
-                .as("staging objects").isEmpty();
+                .as("staging objects (before issue 17)").isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import ch.qos.logback.classic.Logger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.AuthenticationType;
@@ -82,10 +81,6 @@ final class S3ProxyServer {
     /** A config whose prefix no other store in this JVM uses. */
     S3StoreConfig freshConfig() {
         return config("run-" + PREFIXES.incrementAndGet());
-    }
-
-    S3AssetStore store(S3StoreConfig config, long copyLimit) {
-        return new S3AssetStore(config, S3Clients.client(config), S3Clients.presigner(config), copyLimit, Clock.systemUTC());
     }
 
     /** A plain client, to check what the store wrote through the bare S3 API. */

@@ -15,3 +15,7 @@ mkdir -p bench/embed/target
 list=$(grep -E '^ +[^ ]+:[^ ]+:' "$out" | sed -E 's/^ +//; s/ .*//' | sort -u)
 echo "$list"
 echo "third-party jars ($scope): $(echo "$list" | grep -c .)"
+# issue 14's limits: at most 25 third-party jars at runtime; testkit brings no JUnit/AssertJ (they are `provided`)
+count=$(echo "$list" | grep -c .)
+if [[ "$scope" == runtime && "$count" -gt 25 ]]; then echo "FAIL: more than 25 third-party jars" >&2; exit 1; fi
+if echo "$list" | grep -qE '^(org\.junit|org\.assertj)'; then echo "FAIL: JUnit/AssertJ leak into the embedder's $scope scope" >&2; exit 1; fi

@@ -60,7 +60,7 @@ final class ArchitectureRules {
         jdbcOnlyInStorage = noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(storage)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..",
                         "com.zaxxer.hikari..", "com.github.kagkarlsson..")
-                .as("JDBC only in adapter-storage");
+                .as("JDBC only in the job store (jobstore-jdbc)");
         guiceOnlyInModulesAndAppRoots = noClasses().that().resideInAPackage(root + "..")
                 .and().haveSimpleNameNotEndingWith("Module")
                 .and().doNotHaveFullyQualifiedName(root + ".runtime.Platform")
@@ -77,7 +77,7 @@ final class ArchitectureRules {
                 .as("the D-ID adapter shares no code with the HeyGen adapter");
         storageAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(storage)
                 .should().dependOnClassesThat().resideInAnyPackage(heygen, did, cli, http, runtime, sim, didsim)
-                .as("adapter-storage depends on core only, not on other adapters or apps");
+                .as("the stores depend on core only, not on providers, simulators or apps");
         // the simulator is written from the reference alone, so that a misreading on either side fails a test; it
         // implements only the sandbox plugin interface (core.spi) so that --sandbox can find it
         simulatorSharesNoCode = noClasses().that().resideInAnyPackage(sim, didsim)

@@ -1,0 +1,173 @@
+package dev.avatarkit.storage.s3;
+
+import dev.avatarkit.core.port.PutOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * One streaming put in bounded memory: part-sized buffers, at most {@link #PART_BUFFERS}, reused. A body that
+ * fits in one goes up as one PutObject carrying {@code x-amz-meta-sha256}. A bigger one is a multipart upload straight
+ * to the final key, parts sent in parallel ({@link ParallelParts}). S3 metadata is fixed at CreateMultipartUpload,
+ * before the sha256 is known, so a multipart object's sha256 goes to a small sidecar object
+ * ({@code <prefix>.sha256/<key>}, invisible to list because no key may start with '.'), written before
+ * CompleteMultipartUpload so the object never appears without it. (Until issue 17 the upload went to a staging key
+ * and was copied to the final key with its sha256: the server rewrote every byte again, 3–5 s of a 15 s 1 GiB put
+ * on S3Proxy.) Any failure aborts the upload and removes the sidecar.
+ */
+final class S3Upload {
+    /**
+     * Part buffers per put: while one is filled the others are uploading. Heap per put is this many parts plus what
+     * the HTTP client holds per request in flight (measured in bench/README, issue 17).
+     */
+    static final int PART_BUFFERS = 3;
+
+    record Result(long size, String sha256) {}
+
+    /** The source, not S3, failed. */
+    static final class SourceFailure extends RuntimeException {
+        SourceFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private final S3Client s3;
+    private final String bucket;
+    private final int partSize;
+    private final AtomicLong largestBuffer = new AtomicLong();
+    /** Threads for part uploads, shared by concurrent puts; each put bounds its own parts in flight. */
+    private final ExecutorService executor;
+
+    S3Upload(S3Client s3, String bucket, int partSize) {
+        this.s3 = s3;
+        this.executor = Executors.newCachedThreadPool(daemon -> {
+            Thread thread = new Thread(daemon, "avatarkit-s3-part");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.bucket = bucket;
+        this.partSize = partSize;
+    }
+
+    /** The most part-buffer bytes any put has held so far (tests check it stays bounded, whatever the size). */
+    long bufferBytes() {
+        return largestBuffer.get();
+    }
+
+    /** Puts {@code content} at {@code objectKey}; a multipart put leaves its sha256 at {@code sidecarKey}. */
+    Result upload(String objectKey, String sidecarKey, InputStream content, PutOptions options) {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[partSize];
+        largestBuffer.accumulateAndGet(buffer.length, Math::max);
+        PushbackInputStream in = new PushbackInputStream(content, 1);
+        int n = fill(in, buffer, sha);
+        if (n < partSize || atEnd(in)) {
+            String hex = HexFormat.of().formatHex(sha.digest());
+            s3.putObject(b -> b.bucket(bucket).key(objectKey).contentType(options.contentType())
+                    .metadata(metadata(options, hex)), ParallelParts.body(buffer, n));
+            return new Result(n, hex);
+        }
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)
+                .contentType(options.contentType()).metadata(metadata(options, null))).uploadId();
+        boolean sidecarWritten = false;
+        try {
+            long size = 0;
+            List<CompletedPart> parts;
+            try (ParallelParts sender = new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, buffer)) {
+                while (n > 0) {
+                    sender.send(buffer, n);
+                    size += n;
+                    if (n < partSize) break;
+                    buffer = sender.nextBuffer();
+                    n = fill(in, buffer, sha);
+                }
+                parts = sender.completed();
+                largestBuffer.accumulateAndGet((long) sender.buffersAllocated() * partSize, Math::max);
+            }
+            String hex = HexFormat.of().formatHex(sha.digest());
+            byte[] sidecar = hex.getBytes(StandardCharsets.US_ASCII);
+            s3.putObject(b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
+                    ParallelParts.body(sidecar, sidecar.length));
+            sidecarWritten = true;
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+            return new Result(size, hex);
+        } catch (RuntimeException e) {
+            cleanUp(objectKey, uploadId, sidecarWritten ? sidecarKey : null, e);
+            throw e;
+        }
+    }
+
+    private void cleanUp(String objectKey, String uploadId, String sidecarKey, RuntimeException failure) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
+            if (sidecarKey != null) s3.deleteObject(b -> b.bucket(bucket).key(sidecarKey));
+        } catch (RuntimeException e) {
+            // Keep the original failure; a bucket lifecycle rule (AbortIncompleteMultipartUpload) is the backstop.
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Stops the part threads (running parts finish). */
+    void close() {
+        executor.shutdown();
+    }
+
+    /** The object's metadata; {@code sha256} null for a multipart object (its sidecar has it). */
+    static Map<String, String> metadata(PutOptions options, String sha256) {
+        Map<String, String> metadata = new HashMap<>();
+        if (sha256 != null) metadata.put("sha256", sha256);
+        if (options.sourceJob() != null) metadata.put("source-job", options.sourceJob().value());
+        return metadata;
+    }
+
+    /** Reads until the buffer is full or the source ends; hashes what it read. */
+    private static int fill(InputStream in, byte[] buffer, MessageDigest sha) {
+        int filled = 0;
+        try {
+            while (filled < buffer.length) {
+                int n = in.read(buffer, filled, buffer.length - filled);
+                if (n < 0) break;
+                filled += n;
+            }
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        } catch (UncheckedIOException e) {
+            throw new SourceFailure(e.getCause());
+        }
+        sha.update(buffer, 0, filled);
+        return filled;
+    }
+
+    private static boolean atEnd(PushbackInputStream in) {
+        try {
+            int next = in.read();
+            if (next < 0) return true;
+            in.unread(next);
+            return false;
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

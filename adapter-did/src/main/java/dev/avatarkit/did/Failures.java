@@ -2,6 +2,7 @@ package dev.avatarkit.did;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.avatarkit.core.port.ContentRejectedException;
 import dev.avatarkit.core.port.ConflictException;
 import dev.avatarkit.core.port.InsufficientCreditException;
 import dev.avatarkit.core.port.InvalidRequestException;
@@ -52,7 +53,7 @@ final class Failures {
             case 404 -> new NotFoundException(message, status, kind, null, null);
             case 409 -> new ConflictException(message, status, kind, null, null);
             case 429 -> new RateLimitedException(message, retryAfter, status, kind, null, null);
-            case 451 -> new ContentRejectedException(message, param(problem), kind);
+            case 451 -> new ContentRejectedException(message, param(problem), 451, kind, null);
             default -> new InvalidRequestException(message, param(problem), status, kind, null, null);
         };
     }

@@ -55,7 +55,7 @@ class DidFailureTest {
             "403, PermissionError, user has no permission for stitch, dev.avatarkit.core.port.UnauthorizedException",
             "404, NotFoundError, presenter not found, dev.avatarkit.core.port.NotFoundException",
             "415, UnsupportedMimeTypeError, The provided mime type is not supported, dev.avatarkit.core.port.InvalidRequestException",
-            "451, TextModerationError, Automatic content moderation, dev.avatarkit.did.ContentRejectedException"})
+            "451, TextModerationError, Automatic content moderation, dev.avatarkit.core.port.ContentRejectedException"})
     void givenADidErrorOnCreate_whenSubmitted_thenItMapsByStatusKeepsTheKindAndIsSentOnce(int status, String kind,
                                                                                         String description, Class<?> type) {
         did.answer(status, "{\"kind\":\"" + kind + "\",\"description\":\"" + description + "\"}");

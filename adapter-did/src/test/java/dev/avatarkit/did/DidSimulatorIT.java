@@ -11,6 +11,7 @@ import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.domain.Voice;
+import dev.avatarkit.core.port.ContentRejectedException;
 import dev.avatarkit.core.port.OutcomeUnknownException;
 import dev.avatarkit.core.port.ProviderEvent;
 import dev.avatarkit.core.port.RenderPhase;

@@ -6,6 +6,7 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.ConflictException;
+import dev.avatarkit.core.port.ContentRejectedException;
 import dev.avatarkit.core.port.InsufficientCreditException;
 import dev.avatarkit.core.port.InvalidRequestException;
 import dev.avatarkit.core.port.JobStore;
@@ -100,6 +101,10 @@ final class SubmitStep {
         } catch (UnauthorizedException e) {
             // a neutral code (the provider's own is in the message) so every app can say "check your key"
             writes.finish(job, JobState.FAILED, new JobError(JobError.UNAUTHORIZED, e.getMessage(), true));
+            return null;
+        } catch (ContentRejectedException e) {
+            // moderation: the same content is refused again, so this is the job's answer, not a fault
+            writes.finish(job, JobState.REJECTED, new JobError(e.code(), e.getMessage(), false));
             return null;
         } catch (InvalidRequestException | NotFoundException e) {
             writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), false));

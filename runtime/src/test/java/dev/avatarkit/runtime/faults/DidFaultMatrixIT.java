@@ -71,11 +71,8 @@ class DidFaultMatrixIT {
         NEEDS_ATTENTION,
         /** The render ended {@code rejected} (moderation after acceptance): every job REJECTED, code content_rejected. */
         REJECTED,
-        /**
-         * D-ID's 451 at create (moderation before anything is created): the engine ends the job FAILED with code
-         * content_rejected (not REJECTED: the adapter's ContentRejectedException is an InvalidRequestException).
-         */
-        FAILED_CONTENT_REJECTED,
+        /** D-ID's 451 at create (moderation before anything is created): REJECTED, content_rejected, nothing created. */
+        REJECTED_AT_CREATE,
         /** The render ended {@code error}: every job FAILED. */
         FAILED
     }
@@ -111,7 +108,7 @@ class DidFaultMatrixIT {
                 new Fault("MALFORMED_JSON 2xx on create (ambiguous)", List.of(FaultRule.on(CREATE, FaultKind.MALFORMED_JSON).next(2)), Expect.SUCCEEDED),
                 new Fault("MALFORMED_JSON 2xx on status", List.of(FaultRule.on(STATUS, FaultKind.MALFORMED_JSON).next(2)), Expect.SUCCEEDED),
                 new Fault("EXPIRED_URL on download", List.of(FaultRule.on(FILES, FaultKind.EXPIRED_URL).next(2)), Expect.SUCCEEDED),
-                new Fault("MODERATION 451 on create", List.of(FaultRule.on(CREATE, FaultKind.MODERATION).next(JOBS)), Expect.FAILED_CONTENT_REJECTED),
+                new Fault("MODERATION 451 on create", List.of(FaultRule.on(CREATE, FaultKind.MODERATION).next(JOBS)), Expect.REJECTED_AT_CREATE),
                 new Fault("render ends rejected", List.of(FaultRule.on(CREATE, FaultKind.REJECT_RENDER).next(JOBS)), Expect.REJECTED),
                 new Fault("render ends error", List.of(FaultRule.on(CREATE, FaultKind.FAIL_RENDER).next(JOBS)), Expect.FAILED));
     }
@@ -181,8 +178,8 @@ class DidFaultMatrixIT {
                     assertThat(job.state()).as(why).isEqualTo(JobState.REJECTED);
                     assertThat(job.error().code()).as(why).isEqualTo("content_rejected");
                 }
-                case FAILED_CONTENT_REJECTED -> {
-                    assertThat(job.state()).as(why).isEqualTo(JobState.FAILED);
+                case REJECTED_AT_CREATE -> {
+                    assertThat(job.state()).as(why).isEqualTo(JobState.REJECTED);
                     assertThat(job.error().code()).as(why).isEqualTo("content_rejected");
                     assertThat(creates).as(why).isZero();
                 }

@@ -1,7 +1,6 @@
 package dev.avatarkit.core.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,14 +8,16 @@ import java.util.Optional;
  * One unit of paid work and everything we know about it. Immutable: every change is a {@code with…} copy,
  * written back through {@code JobStore.update}, which checks {@link #version()} (optimistic locking).
  *
+ * <p>Fields come in groups, so a change touches one group: {@link JobRender} (the provider's side),
+ * {@link JobCounters}, {@link JobTimes}, {@link JobOutcome} and {@link JobLineage}; each field keeps its own
+ * accessor here ({@link #providerRef()}, {@link #attempts()}, {@link #createdAt()}…). The groups are never null.
+ *
  * <p>Nullable fields: {@code providerRef} (until the provider accepted the job), {@code rawStatus},
  * {@code nextRunAt}, {@code deadline}, {@code error}, {@code warning}, {@code batchId}, {@code parentId}.
  */
 public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec spec, String provider,
-                  ProviderRef providerRef, JobState state, String rawStatus, int attempts, int retries, int polls,
-                  Instant createdAt, Instant updatedAt, Instant nextRunAt, Instant deadline,
-                  JobError error, JobError warning, List<StoredAsset> assets, BatchId batchId, JobId parentId,
-                  long version) {
+                  JobState state, JobRender render, JobCounters counters, JobTimes times, JobOutcome outcome,
+                  JobLineage lineage, long version) {
 
     public Job {
         Require.nonNull(id, "id");
@@ -25,17 +26,75 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
         Require.nonNull(spec, "spec");
         Require.nonBlank(provider, "provider");
         Require.nonNull(state, "state");
-        Require.nonNull(createdAt, "createdAt");
-        Require.nonNull(updatedAt, "updatedAt");
+        Require.nonNull(render, "render");
+        Require.nonNull(counters, "counters");
+        Require.nonNull(times, "times");
+        Require.nonNull(outcome, "outcome");
+        Require.nonNull(lineage, "lineage");
         Require.that(spec.kind() == kind, "kind", "job kind " + kind + " does not match its spec " + spec.kind());
-        assets = assets == null ? List.of() : List.copyOf(assets);
     }
 
     /** A fresh job in {@link JobState#QUEUED}, not yet stored. */
     public static Job queued(JobId id, IdempotencyKey key, JobSpec spec, String provider, Instant now,
                              BatchId batchId, JobId parentId) {
-        return new Job(id, spec.kind(), key, spec, provider, null, JobState.QUEUED, null, 0, 0, 0, now, now, now, null,
-                null, null, List.of(), batchId, parentId, 0);
+        return new Job(id, spec.kind(), key, spec, provider, JobState.QUEUED, JobRender.NONE, JobCounters.ZERO,
+                JobTimes.created(now), JobOutcome.NONE, new JobLineage(batchId, parentId), 0);
+    }
+
+    public ProviderRef providerRef() {
+        return render.providerRef();
+    }
+
+    public String rawStatus() {
+        return render.rawStatus();
+    }
+
+    public int attempts() {
+        return counters.attempts();
+    }
+
+    public int retries() {
+        return counters.retries();
+    }
+
+    public int polls() {
+        return counters.polls();
+    }
+
+    public Instant createdAt() {
+        return times.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return times.updatedAt();
+    }
+
+    public Instant nextRunAt() {
+        return times.nextRunAt();
+    }
+
+    public Instant deadline() {
+        return times.deadline();
+    }
+
+    public JobError error() {
+        return outcome.error();
+    }
+
+    public JobError warning() {
+        return outcome.warning();
+    }
+
+    public List<StoredAsset> assets() {
+        return outcome.assets();
+    }
+
+    public BatchId batchId() {
+        return lineage.batchId();
+    }
+
+    public JobId parentId() {
+        return lineage.parentId();
     }
 
     /** The provider and dialect that accepted (or will accept) this job; see {@link ProviderRoute}. */
@@ -44,7 +103,7 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     }
 
     public Optional<ProviderRef> provided() {
-        return Optional.ofNullable(providerRef);
+        return Optional.ofNullable(providerRef());
     }
 
     public String title() {
@@ -52,77 +111,62 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     }
 
     public Job withState(JobState newState, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, retries, polls,
-                createdAt, now, nextRunAt, deadline, error, warning, assets, batchId, parentId, version);
+        return copy(newState, render, counters, times.touched(now), outcome);
     }
 
     /** Moves to {@code newState} and restarts the per-state poll/attempt counter. */
     public Job entering(JobState newState, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, newState, rawStatus, attempts, retries, 0,
-                createdAt, now, now, deadline, error, warning, assets, batchId, parentId, version);
+        return copy(newState, render, counters.pollsRestarted(), times.scheduled(now, now), outcome);
     }
 
     /** Back to polling an accepted render with a new deadline (retry after {@code render_timeout}). */
     public Job pollingAgain(Instant now, Instant newDeadline) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, JobState.RENDERING, rawStatus, attempts,
-                retries, 0, createdAt, now, now, newDeadline, null, warning, assets, batchId, parentId, version);
+        return copy(JobState.RENDERING, render, counters.pollsRestarted(), times.scheduled(now, now, newDeadline),
+                outcome.withError(null));
     }
 
     public Job submitting(Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, JobState.SUBMITTING, rawStatus,
-                attempts + 1, retries, polls, createdAt, now, nextRunAt, deadline, null, warning, assets, batchId, parentId, version);
+        return copy(JobState.SUBMITTING, render, counters.nextAttempt(), times.touched(now), outcome.withError(null));
     }
 
     public Job rendering(ProviderRef ref, String raw, Instant now, Instant nextPoll, Instant renderDeadline) {
-        return new Job(id, kind, idempotencyKey, spec, provider, ref, JobState.RENDERING, raw, attempts, retries, 0,
-                createdAt, now, nextPoll, renderDeadline, null, warning, assets, batchId, parentId, version);
+        return copy(JobState.RENDERING, new JobRender(ref, raw), counters.pollsRestarted(),
+                times.scheduled(now, nextPoll, renderDeadline), outcome.withError(null));
     }
 
     /** The same render under the provider's next ref (a multi-step create moved on; see {@code RenderStatus#successor}). */
     public Job withProviderRef(ProviderRef ref, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, Require.nonNull(ref, "providerRef"), state, rawStatus,
-                attempts, retries, polls, createdAt, now, nextRunAt, deadline, error, warning, assets, batchId, parentId,
-                version);
+        return copy(state, render.withProviderRef(Require.nonNull(ref, "providerRef")), counters, times.touched(now),
+                outcome);
     }
 
     public Job polled(String raw, Instant now, Instant nextPoll) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, raw, attempts, retries, polls + 1,
-                createdAt, now, nextPoll, deadline, error, warning, assets, batchId, parentId, version);
+        return copy(state, render.withRawStatus(raw), counters.nextPoll(), times.scheduled(now, nextPoll), outcome);
     }
 
     public Job rescheduled(Instant now, Instant next) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
-                createdAt, now, next, deadline, error, warning, assets, batchId, parentId, version);
+        return copy(state, render, counters, times.scheduled(now, next), outcome);
     }
 
     public Job failed(JobState terminal, JobError why, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, terminal, rawStatus, attempts, retries, polls,
-                createdAt, now, null, deadline, why, warning, assets, batchId, parentId, version);
+        return copy(terminal, render, counters, times.scheduled(now, null), outcome.withError(why));
     }
 
     public Job withWarning(JobError newWarning, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
-                createdAt, now, nextRunAt, deadline, error, newWarning, assets, batchId, parentId, version);
+        return copy(state, render, counters, times.touched(now), outcome.withWarning(newWarning));
     }
 
     public Job withError(JobError newError, Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
-                createdAt, now, nextRunAt, deadline, newError, warning, assets, batchId, parentId, version);
+        return copy(state, render, counters, times.touched(now), outcome.withError(newError));
     }
 
     /** Adds (or replaces, by key) a stored asset. */
     public Job withAsset(StoredAsset asset, Instant now) {
-        List<StoredAsset> next = new ArrayList<>();
-        for (StoredAsset existing : assets) {
-            if (!existing.key().equals(asset.key())) next.add(existing);
-        }
-        next.add(asset);
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
-                createdAt, now, nextRunAt, deadline, error, warning, next, batchId, parentId, version);
+        return copy(state, render, counters, times.touched(now), outcome.withAsset(asset));
     }
 
     public Optional<StoredAsset> asset(AssetKind assetKind) {
-        return assets.stream().filter(a -> a.kind() == assetKind).findFirst();
+        return assets().stream().filter(a -> a.kind() == assetKind).findFirst();
     }
 
     /**
@@ -131,18 +175,25 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
      * see {@link #providerKey()}, because a provider replays the original answer for a reused key.
      */
     public Job requeued(Instant now) {
-        return new Job(id, kind, idempotencyKey, spec, provider, null, JobState.QUEUED, null, attempts, retries + 1, 0,
-                createdAt, now, now, null, null, null, List.of(), batchId, parentId, version);
+        return copy(JobState.QUEUED, JobRender.NONE, counters.nextRetry(), times.scheduled(now, now, null),
+                JobOutcome.NONE);
     }
 
     /** The key sent to the provider for this render: the job's key, suffixed after each user retry. */
     public IdempotencyKey providerKey() {
-        return retries == 0 ? idempotencyKey : new IdempotencyKey(idempotencyKey.value() + "-r" + retries);
+        return retries() == 0 ? idempotencyKey : new IdempotencyKey(idempotencyKey.value() + "-r" + retries());
     }
 
     /** The copy the store hands back after a successful write. */
     public Job withVersion(long newVersion) {
-        return new Job(id, kind, idempotencyKey, spec, provider, providerRef, state, rawStatus, attempts, retries, polls,
-                createdAt, updatedAt, nextRunAt, deadline, error, warning, assets, batchId, parentId, newVersion);
+        return new Job(id, kind, idempotencyKey, spec, provider, state, render, counters, times, outcome, lineage,
+                newVersion);
+    }
+
+    /** This job with its changing parts replaced; identity, lineage and version stay. */
+    private Job copy(JobState newState, JobRender newRender, JobCounters newCounters, JobTimes newTimes,
+                     JobOutcome newOutcome) {
+        return new Job(id, kind, idempotencyKey, spec, provider, newState, newRender, newCounters, newTimes,
+                newOutcome, lineage, version);
     }
 }

@@ -2,6 +2,7 @@ package dev.avatarkit.core.engine;
 
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobError;
+import dev.avatarkit.core.domain.JobRender;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.ValidationException;
@@ -136,9 +137,8 @@ final class SubmitStep {
             if (current.state() == JobState.CANCELED && current.providerRef() == null) {
                 // canceled while the create was in flight: keep the render's id and cancel it at the provider
                 Job withRef = writes.save(new Job(current.id(), current.kind(), current.idempotencyKey(), current.spec(),
-                        current.provider(), submission.ref(), current.state(), submission.rawStatus(), current.attempts(),
-                        current.retries(), current.polls(), current.createdAt(), now, null, current.deadline(),
-                        current.error(), current.warning(), current.assets(), current.batchId(), current.parentId(),
+                        current.provider(), current.state(), new JobRender(submission.ref(), submission.rawStatus()),
+                        current.counters(), current.times().scheduled(now, null), current.outcome(), current.lineage(),
                         current.version()));
                 cancelQuietly(withRef);
                 return null;

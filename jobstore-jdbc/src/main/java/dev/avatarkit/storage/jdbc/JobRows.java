@@ -3,9 +3,14 @@ package dev.avatarkit.storage.jdbc;
 import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobCounters;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.domain.JobLineage;
+import dev.avatarkit.core.domain.JobOutcome;
+import dev.avatarkit.core.domain.JobRender;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTimes;
 import dev.avatarkit.core.domain.ProviderRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,21 +94,19 @@ final class JobRows {
                 new IdempotencyKey(row.getString("idempotency_key")),
                 json.spec(row.getString("spec")),
                 row.getString("provider"),
-                providerRef == null ? null : new ProviderRef(providerRef),
                 JobState.valueOf(row.getString("state")),
-                row.getString("raw_status"),
-                row.getInt("attempts"),
-                row.getInt("retries"),
-                row.getInt("polls"),
-                Timestamps.parse(row.getString("created_at")),
-                Timestamps.parse(row.getString("updated_at")),
-                Timestamps.parse(row.getString("next_run_at")),
-                Timestamps.parse(row.getString("deadline")),
-                json.error(row.getString("error")),
-                json.error(row.getString("warning")),
-                json.assets(row.getString("assets")),
-                batchId == null ? null : new BatchId(batchId),
-                parentId == null ? null : new JobId(parentId),
+                new JobRender(providerRef == null ? null : new ProviderRef(providerRef), row.getString("raw_status")),
+                new JobCounters(row.getInt("attempts"), row.getInt("retries"), row.getInt("polls")),
+                new JobTimes(
+                        Timestamps.parse(row.getString("created_at")),
+                        Timestamps.parse(row.getString("updated_at")),
+                        Timestamps.parse(row.getString("next_run_at")),
+                        Timestamps.parse(row.getString("deadline"))),
+                new JobOutcome(
+                        json.error(row.getString("error")),
+                        json.error(row.getString("warning")),
+                        json.assets(row.getString("assets"))),
+                new JobLineage(batchId == null ? null : new BatchId(batchId), parentId == null ? null : new JobId(parentId)),
                 row.getLong("version"));
     }
 }

@@ -4,17 +4,18 @@ import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.port.StepScheduler;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A step scheduler tests drive: it only records when each job wants to run; {@link #runDue} runs the steps
- * whose time has come, using the step function given (normally {@code JobEngine::advance}).
+ * whose time has come, using the step function given (normally {@code JobEngine::advance}). Steps due at the same
+ * instant run in the order they were scheduled: job ids are random, so a hash order made such tests flaky.
  */
 public final class ManualStepScheduler implements StepScheduler {
-    private final Map<JobId, Instant> pending = new HashMap<>();
+    private final Map<JobId, Instant> pending = new LinkedHashMap<>();
     private final Clock clock;
     private Function<JobId, Instant> step = id -> null;
 

@@ -9,10 +9,15 @@ import dev.avatarkit.core.domain.Dimension;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.IdentitySpec;
 import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobCounters;
 import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.domain.JobLineage;
+import dev.avatarkit.core.domain.JobOutcome;
+import dev.avatarkit.core.domain.JobRender;
 import dev.avatarkit.core.domain.JobSpec;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTimes;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.Shot;
@@ -100,9 +105,10 @@ public final class JobSamples {
                 URI.create("s3://bucket/videos/" + id.value() + "/thumbnail.jpg"), 99,
                 "0123456789abcdef".repeat(4), "image/jpeg", T0.plusSeconds(31));
         return new Job(id, multiScene().kind(), IdempotencyKey.derived("batch", id.value()), multiScene(), "heygen-v3",
-                new ProviderRef("vid_123"), JobState.DOWNLOADING, "completed", 2, 1, 7,
-                T0, T0.plusSeconds(29), T0.plusSeconds(40), T0.plusSeconds(3600),
-                new JobError("render_failed", "first try failed", true), new JobError("watermarked", "completed with error", false),
-                List.of(video, thumb), new BatchId("batch-1"), parent, 0);
+                JobState.DOWNLOADING, new JobRender(new ProviderRef("vid_123"), "completed"), new JobCounters(2, 1, 7),
+                new JobTimes(T0, T0.plusSeconds(29), T0.plusSeconds(40), T0.plusSeconds(3600)),
+                new JobOutcome(new JobError("render_failed", "first try failed", true),
+                        new JobError("watermarked", "completed with error", false), List.of(video, thumb)),
+                new JobLineage(new BatchId("batch-1"), parent), 0);
     }
 }

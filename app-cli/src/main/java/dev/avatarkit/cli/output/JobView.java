@@ -30,6 +30,7 @@ public final class JobView {
         if (job.batchId() != null) lines.add("batch     " + job.batchId());
         lines.add("created   " + time(job.createdAt()) + "   updated " + time(job.updatedAt()) + "   attempts " + job.attempts());
         if (job.error() != null) lines.add("error     " + job.error().code() + ": " + job.error().message());
+        CliHints.of(job).ifPresent(hint -> lines.add("hint      " + hint));
         if (job.warning() != null) lines.add("warning   " + job.warning().code() + ": " + job.warning().message());
         for (StoredAsset asset : job.assets()) {
             lines.add("asset     " + asset.kind().name().toLowerCase() + "  " + asset.uri() + "  (" + asset.size() + " bytes)");

@@ -53,7 +53,7 @@ public final class HttpModule extends AbstractModule {
 
     @Provides @Singleton Dashboard dashboard(Backend backend, InfluencerStatus influencerStatus, InfluencerPlan influencerPlan,
                                              RetryFailedStills retryFailedStills, AvatarkitConfig config) {
-        return Dashboard.create(new DashboardParts(backend.jobs(), backend.assets(), backend.manageJobs(), backend.video(),
+        return Dashboard.create(new DashboardParts(backend.jobs(), backend.assets(), backend.manageJobs(), backend.providers(),
                 new DashboardBatches(backend), backend.createInfluencer(), influencerStatus, influencerPlan, retryFailedStills,
                 backend.clock()), settings.tokens(), config.publicUrl());
     }

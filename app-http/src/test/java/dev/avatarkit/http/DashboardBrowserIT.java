@@ -198,7 +198,7 @@ class DashboardBrowserIT {
     void givenOps_thenProviderCapabilitiesAndQueueShow_andAFormWithAForgedCsrfTokenIsRefused() {
         browser.signIn(TestServer.TOKEN);
         browser.open("/dash/ops");
-        assertThat(browser.text()).contains("heygen").contains("Queued").contains("In flight").contains("templates");
+        assertThat(browser.text()).contains("heygen").contains("d-id").contains("Queued").contains("In flight").contains("templates");
         browser.assertAccessible();
         browser.screenshot("ops");
 

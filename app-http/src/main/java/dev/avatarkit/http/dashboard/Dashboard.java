@@ -57,7 +57,7 @@ public final class Dashboard {
         JobPages jobs = new JobPages(parts);
         BatchPages batches = new BatchPages(parts, bridge.admit());
         InfluencerPages influencers = new InfluencerPages(parts, bridge.admit());
-        OpsPage ops = new OpsPage(new OpsData(parts.video(), parts.jobs()));
+        OpsPage ops = new OpsPage(new OpsData(parts.providers(), parts.jobs()));
         Guard guard = new Guard(sessions);
         app.before(ROOT, guard);
         app.before(ROOT + "/*", guard);

@@ -1,6 +1,7 @@
 package dev.avatarkit.did;
 
 import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
 import java.io.IOException;
@@ -20,6 +21,9 @@ import okhttp3.Response;
  * bytes already handed out. Every open counts against {@code maxOpens}; past it, {@link ProviderUnavailableException}.
  */
 final class ExpiringDownload extends InputStream {
+    /** Between reopens: core's one backoff curve, without jitter. */
+    private static final Backoff PAUSES = Backoff.withFactor(() -> 1.0);
+
     private final OkHttpClient client;
     private final Supplier<URI> freshUrl;
     private final Sleeper sleeper;
@@ -132,7 +136,7 @@ final class ExpiringDownload extends InputStream {
 
     private void pause() {
         try {
-            sleeper.sleep(Duration.ofMillis(Math.min(250L << Math.min(opens, 6), 8_000)));
+            sleeper.sleep(PAUSES.delay(Duration.ofMillis(250), Duration.ofSeconds(8), 2.0, opens));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("D-ID download interrupted", e);

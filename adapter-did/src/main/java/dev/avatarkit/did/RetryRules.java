@@ -1,6 +1,7 @@
 package dev.avatarkit.did;
 
 import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RateLimitedException;
 import dev.avatarkit.core.port.Sleeper;
@@ -21,6 +22,9 @@ import java.util.function.Supplier;
  * through the injected {@link Sleeper}, so tests never sleep.
  */
 final class RetryRules {
+    /** Core's one backoff curve, without jitter (see above). */
+    private static final Backoff CURVE = Backoff.withFactor(() -> 1.0);
+
     /** What is retried, for metrics: the route and {@code rate_limited} or {@code unavailable}. */
     record Reason(String operation, String kind) {}
 
@@ -50,8 +54,7 @@ final class RetryRules {
 
     /** The wait before the {@code retry}-th retry (0-based). */
     Duration backoff(int retry) {
-        Duration wait = limits.firstDelay().multipliedBy(1L << Math.min(retry, 16));
-        return wait.compareTo(limits.maxDelay()) > 0 ? limits.maxDelay() : wait;
+        return CURVE.delay(limits.firstDelay(), limits.maxDelay(), 2.0, retry);
     }
 
     private Duration longer(Duration a, Duration b) {

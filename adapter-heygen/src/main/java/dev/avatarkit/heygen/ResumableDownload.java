@@ -1,6 +1,7 @@
 package dev.avatarkit.heygen;
 
 import dev.avatarkit.core.port.ProviderException;
+import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import okhttp3.ResponseBody;
  * the range: the first N bytes are skipped). At most {@code maxOpens} opens; then {@link ProviderUnavailableException}.
  */
 final class ResumableDownload extends InputStream {
+    /** Between reconnects: core's one backoff curve, without jitter (one transfer, nobody to spread from). */
+    private static final Backoff PAUSES = Backoff.withFactor(() -> 1.0);
+
     private final OkHttpClient client;
     private final Supplier<URI> refresh;
     private final Sleeper sleeper;
@@ -165,7 +169,7 @@ final class ResumableDownload extends InputStream {
 
     private void pause(int attempt) {
         try {
-            sleeper.sleep(Duration.ofMillis(Math.min(500L << Math.min(attempt - 1, 6), 10_000)));
+            sleeper.sleep(PAUSES.delay(Duration.ofMillis(500), Duration.ofSeconds(10), 2.0, attempt - 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("download interrupted", 0, null, null, null);

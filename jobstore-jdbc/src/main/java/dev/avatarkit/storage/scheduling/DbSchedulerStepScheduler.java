@@ -102,7 +102,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         this.step = Require.nonNull(step, "step");
         this.settings = Require.nonNull(settings, "settings");
         this.task = Tasks.custom(TASK_NAME, Void.class)
-                .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), settings.stepRetryMax()))
+                .onFailure(new FailedStepRetry<>(Duration.ofSeconds(1), settings.stepRetryMax()))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runStep(new JobId(instance.getId())));
         SchedulerBuilder builder = Scheduler.create(database.dataSource(), task)
@@ -146,7 +146,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         Require.nonNull(at, "at");
         synchronized (running) {
             if (running.contains(id)) {
-                requestedWhileRunning.merge(id, at, CappedBackoff::earliest);
+                requestedWhileRunning.merge(id, at, FailedStepRetry::earliest);
                 return;
             }
         }
@@ -195,7 +195,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         // A failed step goes to the backoff, unless someone asked for an earlier run meanwhile.
         if (failure != null && requested == null) throw failure;
         if (failure != null) LOG.warn("step of job {} failed; running it again as requested at {}", id, requested, failure);
-        Instant when = CappedBackoff.earliest(next, requested);
+        Instant when = FailedStepRetry.earliest(next, requested);
         if (when == null) return new CompletionHandler.OnCompleteRemove<>();
         return (complete, operations) -> {
             operations.reschedule(complete, when);

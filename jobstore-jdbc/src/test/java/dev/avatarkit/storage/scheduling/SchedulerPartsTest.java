@@ -26,7 +26,7 @@ class SchedulerPartsTest {
 
     @Test
     void givenFailures_whenBackingOff_thenDoublesUpToTheCap() {
-        var backoff = new CappedBackoff<Void>(Duration.ofSeconds(1), Duration.ofMinutes(5));
+        var backoff = new FailedStepRetry<Void>(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
         assertThat(backoff.delay(0)).isEqualTo(Duration.ofSeconds(1));
         assertThat(backoff.delay(3)).isEqualTo(Duration.ofSeconds(8));
@@ -38,9 +38,9 @@ class SchedulerPartsTest {
     void givenTwoTimes_whenEarliest_thenNullMeansNone() {
         Instant t = Instant.parse("2025-01-01T00:00:00Z");
 
-        assertThat(CappedBackoff.earliest(null, t)).isEqualTo(t);
-        assertThat(CappedBackoff.earliest(t, t.plusSeconds(1))).isEqualTo(t);
-        assertThat(CappedBackoff.earliest(null, null)).isNull();
+        assertThat(FailedStepRetry.earliest(null, t)).isEqualTo(t);
+        assertThat(FailedStepRetry.earliest(t, t.plusSeconds(1))).isEqualTo(t);
+        assertThat(FailedStepRetry.earliest(null, null)).isNull();
     }
 
     @Test

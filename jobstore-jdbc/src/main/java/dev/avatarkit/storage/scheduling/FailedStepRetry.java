@@ -1,5 +1,6 @@
 package dev.avatarkit.storage.scheduling;
 
+import dev.avatarkit.core.retry.Backoff;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -7,14 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A step that threw runs again after 1 s, 2 s, 4 s … at most {@code max} later. db-scheduler's own exponential
- * handler has no ceiling, and a job that failed for a day must still be looked at every few minutes.
+ * A step that threw runs again after 1 s, 2 s, 4 s … at most {@code max} later, on core's one {@link Backoff} curve
+ * (no jitter: the scheduler's own polling spreads steps). db-scheduler's own exponential handler has no ceiling, and
+ * a job that failed for a day must still be looked at every few minutes.
  */
-final class CappedBackoff<T> implements FailureHandler<T> {
+final class FailedStepRetry<T> implements FailureHandler<T> {
+    private static final Backoff CURVE = Backoff.withFactor(() -> 1.0);
+
     private final Duration first;
     private final Duration max;
 
-    CappedBackoff(Duration first, Duration max) {
+    FailedStepRetry(Duration first, Duration max) {
         this.first = first;
         this.max = max;
     }
@@ -25,9 +29,7 @@ final class CappedBackoff<T> implements FailureHandler<T> {
     }
 
     Duration delay(int previousFailures) {
-        int doublings = Math.min(previousFailures, 30);
-        Duration delay = first.multipliedBy(1L << doublings);
-        return delay.compareTo(max) > 0 ? max : delay;
+        return CURVE.delay(first, max, 2.0, previousFailures);
     }
 
     static Instant earliest(Instant a, Instant b) {

@@ -8,7 +8,12 @@ import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.core.usecase.CreateJob;
+import dev.avatarkit.core.domain.Character;
+import dev.avatarkit.core.domain.Scene;
+import dev.avatarkit.core.domain.Voice;
+import dev.avatarkit.didsim.DidSimulator;
 import dev.avatarkit.sim.HeyGenSimulator;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15: a job is finished by the provider dialect that accepted it. A process creates v2 jobs and stops with
  * them rendering (as kill -9 would leave them); the next process runs with {@code HEYGEN_API_VERSION=v3} and still
- * polls and downloads them through the v2 routes, with one create each.
+ * polls and downloads them through the v2 routes, with one create each. The same across providers: D-ID jobs in flight
+ * finish at D-ID after a restart with HeyGen as the default.
  */
 class ProviderRoutingIT {
     private static final String AVATAR = "Daisy-inskirt-20220818";
@@ -58,6 +64,41 @@ class ProviderRoutingIT {
                     .filter(e -> e.getKey().contains("video_status")).mapToLong(Map.Entry::getValue).sum())
                     .as("legacy status reads").isPositive();
         }
+    }
+
+    @Test
+    void givenDidJobsRendering_whenRestartedWithHeyGenAsTheDefault_thenTheyFinishAtDid(@TempDir Path dir) throws Exception {
+        try (HeyGenSimulator heygen = HeyGenSimulator.builder().port(0).renderTime(Duration.ofSeconds(1)).build().start();
+             DidSimulator did = DidSimulator.builder().port(0).renderTime(Duration.ofSeconds(2)).build().start()) {
+            Job created;
+            try (Platform first = new Platform(config(dir, heygen, did, "d-id"), options())) {
+                first.startWorkers();
+                Scene scene = new Scene(new Character.Image("https://assets.example.com/ava/face.jpg"),
+                        Voice.Text.of("switching providers", "en-US-JennyNeural"), null);
+                created = first.createJob().create(CreateJob.Command.of(
+                        new VideoSpec(List.of(scene), null, null, null, false, null, false))).job();
+                assertThat(created.route()).isEqualTo(ProviderRoute.of("d-id"));
+                awaitRendering(first, created);
+            }
+            try (Platform second = new Platform(config(dir, heygen, did, "heygen"), options())) {
+                second.startWorkers();
+                Job done = second.awaitJob().await(created.id(), Duration.ofSeconds(60), j -> { });
+                assertThat(done.state()).as("error: %s", done.error()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(done.provider()).isEqualTo("d-id");
+                assertThat(done.attempts()).isEqualTo(1);
+            }
+            assertThat(did.stats().duplicateCreates()).isZero();
+            assertThat(heygen.stats().jobsCreated()).as("nothing went to HeyGen").isZero();
+        }
+    }
+
+    private static AvatarkitConfig config(Path dir, HeyGenSimulator heygen, DidSimulator did, String provider) {
+        return ConfigLoader.load(Map.of(), Map.of(
+                "AVATARKIT_HOME", dir.resolve("home").toString(),
+                "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(),
+                "AVATARKIT_PROVIDER", provider,
+                "HEYGEN_API_KEY", "sim-key", "HEYGEN_BASE_URL", heygen.baseUrl(), "HEYGEN_UPLOAD_URL", heygen.baseUrl(),
+                "DID_API_KEY", did.apiKey(), "DID_BASE_URL", did.baseUrl()), null);
     }
 
     private static long v3Requests(HeyGenSimulator sim) {

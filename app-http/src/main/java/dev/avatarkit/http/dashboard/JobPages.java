@@ -44,7 +44,7 @@ final class JobPages {
                 <div id="job-live" data-live>%s</div>
                 %s
                 <section aria-labelledby="assets-h" id="job-files"%s><h2 id="assets-h">Files</h2>%s</section>
-                """.formatted(JobView.summary(job, session), JobView.timeline(job),
+                """.formatted(JobView.summary(job, session), JobView.timeline(job, parts.jobs().history(job.id())),
                 job.state() == JobState.SUCCEEDED ? "" : " data-live", JobView.assets(job));
         ctx.html(Pages.page(job.title() == null ? "Job " + job.id().value() : job.title(), session, "jobs",
                 "job=" + job.id().value(), body));

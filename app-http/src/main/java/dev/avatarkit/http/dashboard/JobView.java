@@ -4,8 +4,10 @@ import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.StoredAsset;
+import java.util.List;
 import java.util.Locale;
 
 /** One job's page parts: what it is and where it stands, what happened when, its files. */
@@ -33,21 +35,33 @@ final class JobView {
                 actions(job, session));
     }
 
-    /** What is known about the job's path: the store keeps the latest state, the live script adds changes seen here. */
-    static String timeline(Job job) {
+    /**
+     * The job's path: every stored step (time, state, the provider's word, the error), oldest first; the live script
+     * appends changes seen on this page. A job written before the store kept steps shows its creation and latest state.
+     */
+    static String timeline(Job job, List<JobTransition> history) {
         StringBuilder items = new StringBuilder();
-        items.append("<li>").append(Html.time(job.createdAt())).append(" — created (QUEUED)</li>");
-        if (job.attempts() > 0) items.append("<li>sent to ").append(Html.escape(job.provider())).append(", attempt ")
-                .append(job.attempts()).append("</li>");
-        items.append("<li>").append(Html.time(job.updatedAt())).append(" — ").append(Pages.state(job.state()));
-        if (job.rawStatus() != null) items.append(" (provider: ").append(Html.escape(job.rawStatus())).append(')');
-        items.append("</li>");
+        if (history.isEmpty()) {
+            items.append("<li>").append(Html.time(job.createdAt())).append(" — created (QUEUED)</li>");
+            history = List.of(JobTransition.of(job));
+        }
+        for (JobTransition step : history) items.append(step(step));
         if (job.nextRunAt() != null && !job.state().isTerminal()) {
             items.append("<li>next check ").append(Html.time(job.nextRunAt())).append("</li>");
         }
         return """
                 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
                 <ol class="timeline" id="timeline" data-job="%s">%s</ol></section>""".formatted(job.id().value(), items);
+    }
+
+    private static String step(JobTransition step) {
+        StringBuilder item = new StringBuilder("<li>").append(Html.time(step.at())).append(" — ").append(Pages.state(step.state()));
+        if (step.rawStatus() != null) item.append(" (provider: ").append(Html.escape(step.rawStatus())).append(')');
+        if (step.errorCode() != null) {
+            item.append(" — ").append(Html.escape(step.errorMessage())).append(" <span class=\"mono\">(")
+                    .append(Html.escape(step.errorCode())).append(")</span>");
+        }
+        return item.append("</li>").toString();
     }
 
     static String assets(Job job) {

@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.Optional;
  *   returns the job with version + 1; otherwise throws {@link StaleJobException} and writes nothing. The id,
  *   kind, idempotency key and created time never change.</li>
  *   <li>{@link #find} of an unknown id: empty.</li>
+ *   <li>{@link #history}: a created job has one {@link JobTransition}; an update appends one, in the same commit,
+ *   only when state, raw status or error changed (a poll that changes nothing appends nothing). At most
+ *   {@link JobTransition#MAX_PER_JOB} are kept: past that the oldest entry after the first is dropped.</li>
  * </ul>
  */
 public interface JobStore {
@@ -31,6 +35,9 @@ public interface JobStore {
     Optional<Job> find(JobId id);
 
     Optional<Job> findByKey(IdempotencyKey key);
+
+    /** The job's steps, oldest first; empty for an unknown id. */
+    List<JobTransition> history(JobId id);
 
     /** Newest first, filtered, one page. */
     JobPage list(JobQuery query);

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 /**
  * Runs one unit of work on a pooled connection and turns {@link SQLException} into {@link StorageException}.
- * Every statement here is a single auto-committed statement, so retrying one is safe; SQLite's busy timeout
+ * Work is a single auto-committed statement or one {@link #transaction}, so retrying it is safe; SQLite's busy timeout
  * already waits for a competing writer, and the few retries only cover SQLITE_BUSY that SQLite returns without
  * waiting (a WAL snapshot that went stale).
  */
@@ -41,6 +41,23 @@ final class Jdbc {
                 throw new StorageException(StorageException.Reason.IO, "job database: could not " + what + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Like {@link #run}, but the work is one transaction: committed if it returns, rolled back if it throws. */
+    <T> T transaction(String what, Work<T> work) {
+        return run(what, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
     }
 
     private boolean isBusy(SQLException e) {

@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link JobStore} over JDBC (SQLite or PostgreSQL, see {@link JobDatabase}); every method is one auto-commit. */
+/**
+ * {@link JobStore} over JDBC (SQLite or PostgreSQL, see {@link JobDatabase}); every method is one auto-commit, except
+ * insert and update, which write the jobs row and its {@code job_transitions} step in one transaction.
+ */
 public final class JdbcJobStore implements JobStore {
     private final Jdbc jdbc;
     private final JobRows rows = new JobRows(new JobJson());
@@ -33,12 +37,15 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Insertion insert(Job job) {
-        return jdbc.run("insert job " + job.id(), connection -> {
+        return jdbc.transaction("insert job " + job.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
                 rows.bindInsert(insert, job);
                 // ON CONFLICT DO NOTHING (both databases): a concurrent insert of the same key waits for the
                 // winner's commit and then writes nothing, so exactly one caller sees created = true.
-                if (insert.executeUpdate() == 1) return new Insertion(job.withVersion(1), true);
+                if (insert.executeUpdate() == 1) {
+                    TransitionRows.append(connection, job);
+                    return new Insertion(job.withVersion(1), true);
+                }
             }
             Job existing = selectOne(connection, "idempotency_key = ?", job.idempotencyKey().value())
                     .orElseThrow(() -> new StorageException(StorageException.Reason.IO,
@@ -49,11 +56,13 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Job update(Job job) {
-        int updated = jdbc.run("update job " + job.id(), connection -> {
+        int updated = jdbc.transaction("update job " + job.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(JobRows.UPDATE)) {
                 rows.bindUpdate(update, job);
-                return update.executeUpdate();
+                if (update.executeUpdate() == 0) return 0;
             }
+            TransitionRows.append(connection, job);
+            return 1;
         });
         if (updated == 0) throw new StaleJobException(job.id(), job.version());
         return job.withVersion(job.version() + 1);
@@ -67,6 +76,11 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public Optional<Job> findByKey(IdempotencyKey key) {
         return jdbc.run("find job by key", connection -> selectOne(connection, "idempotency_key = ?", key.value()));
+    }
+
+    @Override
+    public List<JobTransition> history(JobId id) {
+        return jdbc.run("read history of job " + id, connection -> TransitionRows.history(connection, id));
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class JobDatabase implements AutoCloseable {
      * like {@code jobs list} starts in a fraction of the time (Flyway's class loading and scan cost ~1–2 s).
      * {@code JobDatabaseTest} pins this to the newest file under {@code db/migration}.
      */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     /** SQLite waits this long for a competing writer before reporting SQLITE_BUSY. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 5000;

@@ -89,9 +89,9 @@ class JobDatabaseTest {
         try (JobDatabase database = TestDatabases.sqlite(dir);
              Connection connection = database.dataSource().getConnection()) {
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                    .contains("jobs", "webhook_events", "scheduled_tasks", "flyway_schema_history");
+                    .contains("jobs", "job_transitions", "webhook_events", "scheduled_tasks", "flyway_schema_history");
             assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
-                    .containsExactly("1", "2");
+                    .containsExactly("1", "2", "3");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
@@ -26,6 +27,7 @@ public final class InMemoryJobStore implements JobStore {
     private final TreeMap<JobId, Job> byId = new TreeMap<>();
     private final Map<IdempotencyKey, JobId> byKey = new HashMap<>();
     private final Set<String> events = new HashSet<>();
+    private final Map<JobId, List<JobTransition>> transitions = new HashMap<>();
 
     @Override
     public synchronized Insertion insert(Job job) {
@@ -34,6 +36,7 @@ public final class InMemoryJobStore implements JobStore {
         Job stored = job.withVersion(1);
         byId.put(stored.id(), stored);
         byKey.put(stored.idempotencyKey(), stored.id());
+        append(stored);
         return new Insertion(stored, true);
     }
 
@@ -43,7 +46,21 @@ public final class InMemoryJobStore implements JobStore {
         if (current == null || current.version() != job.version()) throw new StaleJobException(job.id(), job.version());
         Job stored = job.withVersion(job.version() + 1);
         byId.put(stored.id(), stored);
+        append(stored);
         return stored;
+    }
+
+    @Override
+    public synchronized List<JobTransition> history(JobId id) {
+        return List.copyOf(transitions.getOrDefault(id, List.of()));
+    }
+
+    private void append(Job job) {
+        List<JobTransition> steps = transitions.computeIfAbsent(job.id(), id -> new ArrayList<>());
+        JobTransition next = JobTransition.of(job);
+        if (!next.differsFrom(steps.isEmpty() ? null : steps.get(steps.size() - 1))) return;
+        if (steps.size() >= JobTransition.MAX_PER_JOB) steps.remove(1);   // keep the creation, drop the oldest after it
+        steps.add(next);
     }
 
     @Override

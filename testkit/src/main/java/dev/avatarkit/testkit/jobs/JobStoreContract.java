@@ -10,7 +10,9 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobPage;
@@ -132,6 +134,62 @@ public abstract class JobStoreContract {
 
         assertThat(store.find(id(2))).isEmpty();
         assertThat(store.findByKey(new IdempotencyKey("no-such-key"))).isEmpty();
+    }
+
+    @Test
+    void givenNewJob_whenInserted_thenHistoryHasOneEntry() {
+        Job job = store.insert(JobSamples.queued(id(1))).job();
+
+        assertThat(store.history(job.id())).containsExactly(new JobTransition(job.updatedAt(), JobState.QUEUED, null, null, null));
+    }
+
+    @Test
+    void givenStoredJob_whenStateRawStatusAndErrorChange_thenEachUpdateAppendsOldestFirst() {
+        Job stored = store.insert(JobSamples.queued(id(1))).job();
+        Job rendering = store.update(store.update(stored.submitting(T0.plusSeconds(1))).rendering(new ProviderRef("v1"),
+                "processing", T0.plusSeconds(2), T0.plusSeconds(10), T0.plusSeconds(600)));
+        Job failed = store.update(rendering.failed(JobState.FAILED, new JobError("render_failed", "bad <audio>", false),
+                T0.plusSeconds(3)));
+
+        assertThat(store.history(stored.id())).containsExactly(
+                new JobTransition(T0, JobState.QUEUED, null, null, null),
+                new JobTransition(T0.plusSeconds(1), JobState.SUBMITTING, null, null, null),
+                new JobTransition(T0.plusSeconds(2), JobState.RENDERING, "processing", null, null),
+                new JobTransition(T0.plusSeconds(3), JobState.FAILED, "processing", "render_failed", "bad <audio>"));
+        assertThat(failed.version()).isEqualTo(4);
+    }
+
+    @Test
+    void givenRenderingJob_whenPolledWithoutChange_thenNothingAppendedButNewStatusWordIs() {
+        Job job = store.update(store.insert(JobSamples.queued(id(1))).job().rendering(new ProviderRef("v1"), "processing",
+                T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(600)));
+        for (int i = 2; i < 100; i++) job = store.update(job.polled("processing", T0.plusSeconds(i), T0.plusSeconds(i + 1)));
+        store.update(job.polled("finalizing", T0.plusSeconds(100), T0.plusSeconds(101)));
+
+        assertThat(store.history(job.id())).extracting(JobTransition::rawStatus).containsExactly(null, "processing", "finalizing");
+        assertThat(store.history(job.id()).get(2).at()).isEqualTo(T0.plusSeconds(100));
+    }
+
+    @Test
+    void givenMoreChangesThanTheBound_whenUpdated_thenFirstAndLatestKept() {
+        Job job = store.insert(JobSamples.queued(id(1))).job();
+        int updates = JobTransition.MAX_PER_JOB + 5;
+        for (int i = 1; i <= updates; i++) job = store.update(job.polled("s" + i, T0.plusSeconds(i), null));
+
+        List<JobTransition> history = store.history(job.id());
+
+        assertThat(history).hasSize(JobTransition.MAX_PER_JOB);
+        assertThat(history.get(0).state()).isEqualTo(JobState.QUEUED);
+        assertThat(history.get(0).rawStatus()).isNull();
+        assertThat(history.get(1).rawStatus()).isEqualTo("s" + (updates - JobTransition.MAX_PER_JOB + 2));
+        assertThat(history.get(history.size() - 1).rawStatus()).isEqualTo("s" + updates);
+    }
+
+    @Test
+    void givenUnknownId_whenHistoryRead_thenEmpty() {
+        store.insert(JobSamples.queued(id(1)));
+
+        assertThat(store.history(id(2))).isEmpty();
     }
 
     @Test

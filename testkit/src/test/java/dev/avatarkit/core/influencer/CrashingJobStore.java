@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
@@ -42,6 +43,7 @@ final class CrashingJobStore implements JobStore {
     @Override public Job update(Job job) { return delegate.update(job); }
     @Override public Optional<Job> find(JobId id) { return delegate.find(id); }
     @Override public Optional<Job> findByKey(IdempotencyKey key) { return delegate.findByKey(key); }
+    @Override public List<JobTransition> history(JobId id) { return delegate.history(id); }
     @Override public JobPage list(JobQuery query) { return delegate.list(query); }
     @Override public List<JobId> unfinished(int limit, JobId after) { return delegate.unfinished(limit, after); }
     @Override public int count(String provider, JobState state) { return delegate.count(provider, state); }

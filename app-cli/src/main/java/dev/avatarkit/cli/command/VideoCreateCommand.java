@@ -13,6 +13,7 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.domain.Voice;
 import dev.avatarkit.core.port.Insertion;
+import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,8 @@ public final class VideoCreateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VideoSpec spec = scenes != null ? fromScenesFile() : singleScene();
         IdempotencyKey idempotencyKey = key == null ? null : new IdempotencyKey(key);
+        // the provider's dialect refuses what it can never render before a job exists (as the server does)
+        backend.get(VideoProvider.class).preflight(spec);
         Insertion insertion = backend.get(CreateJob.class).create(new CreateJob.Command(spec, idempotencyKey, null, null));
         out.progress((insertion.created() ? "created job " : "found existing job for this key: ") + insertion.job().id());
         return follower.follow(insertion.job(), wait, timeout);

@@ -1,5 +1,7 @@
 package dev.avatarkit.http;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
@@ -91,16 +92,13 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** Polls (the page changes by itself: SSE), up to 30 s; the failure names what was awaited and shows the page. */
     void awaitTrue(String what, Supplier<Boolean> condition) {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) return;
-            } catch (RuntimeException e) {
-                // the page was being replaced; look again
-            }
-            sleep(100);
+        try {
+            // exceptions are ignored: the page was being replaced; look again
+            Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> Boolean.TRUE.equals(condition.get()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited 30 s for " + what + "; the page says:\n" + text(), e);
         }
-        throw new AssertionError("waited 30 s for " + what + "; the page says:\n" + text());
     }
 
     /** axe-core's serious and critical violations on the current page, one line each (empty = none). */
@@ -142,15 +140,6 @@ final class DashboardBrowser implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

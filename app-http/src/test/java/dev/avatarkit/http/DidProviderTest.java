@@ -1,5 +1,6 @@
 package dev.avatarkit.http;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -98,14 +99,8 @@ class DidProviderTest {
     }
 
     /** Polls the job until it is terminal (bounded: a lost job fails the test instead of hanging it). */
-    private static TestServer.Result awaitTerminal(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        TestServer.Result last;
-        do {
-            last = s.get("/v1/jobs/" + id);
-            if (TERMINAL.contains(last.field("state"))) return last;
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("job " + id + " not terminal: " + last.body());
+    private static TestServer.Result awaitTerminal(String id) {
+        return Awaitility.await("job " + id + " terminal").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> s.get("/v1/jobs/" + id), last -> TERMINAL.contains(last.field("state")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.avatarkit.runtime;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarkit.core.domain.Job;
@@ -106,12 +107,10 @@ class ProviderRoutingIT {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
-    private static void awaitRendering(Platform platform, Job job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (platform.jobs().find(job.id()).orElseThrow().state() != JobState.RENDERING) {
-            assertThat(System.nanoTime()).as("job %s reaches RENDERING", job.id()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitRendering(Platform platform, Job job) {
+        Awaitility.await("job " + job.id() + " reaches RENDERING").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> platform.jobs().find(job.id()).orElseThrow().state() == JobState.RENDERING);
     }
 
     private static AvatarkitConfig config(Path dir, HeyGenSimulator sim, String version) {

@@ -25,22 +25,34 @@ final class DidCatalog {
 
     /** Ready presenters only: one still training or refused cannot render. */
     Page<Catalog.Avatar> presenters(PageRequest page) {
-        Wire.Presenters answer = http.read("GET clips/presenters", Wire.Presenters.class,
+        Wire.Presenters answer = http.read(
+                "GET clips/presenters",
+                Wire.Presenters.class,
                 () -> http.readApi().presenters(page.limit(), page.token()));
-        List<Catalog.Avatar> avatars = answer.presenters() == null ? List.of() : answer.presenters().stream()
-                .filter(p -> p.presenterId() != null && (p.status() == null || "done".equals(p.status())))
-                .map(p -> new Catalog.Avatar(p.presenterId(), p.name(), p.gender(), "presenter",
-                        p.thumbnailUrl() != null ? p.thumbnailUrl() : p.imageUrl()))
-                .toList();
+        List<Catalog.Avatar> avatars = answer.presenters() == null
+                ? List.of()
+                : answer.presenters().stream()
+                        .filter(p -> p.presenterId() != null && (p.status() == null || "done".equals(p.status())))
+                        .map(p -> new Catalog.Avatar(
+                                p.presenterId(),
+                                p.name(),
+                                p.gender(),
+                                "presenter",
+                                p.thumbnailUrl() != null ? p.thumbnailUrl() : p.imageUrl()))
+                        .toList();
         return new Page<>(avatars, blankToNull(answer.token()));
     }
 
     /** D-ID answers every voice at once; pages are cut here, the token being the next offset. */
     Page<Catalog.VoiceEntry> voices(PageRequest page) {
         int from = offset(page.token());
-        List<Wire.Voice> all = http.read("GET tts/voices", VOICES, () -> http.readApi().voices());
-        List<Catalog.VoiceEntry> items = all.stream().skip(from).limit(page.limit())
-                .map(v -> new Catalog.VoiceEntry(voiceId(v), v.name(), v.anyLanguage(), v.gender())).toList();
+        List<Wire.Voice> all =
+                http.read("GET tts/voices", VOICES, () -> http.readApi().voices());
+        List<Catalog.VoiceEntry> items = all.stream()
+                .skip(from)
+                .limit(page.limit())
+                .map(v -> new Catalog.VoiceEntry(voiceId(v), v.name(), v.anyLanguage(), v.gender()))
+                .toList();
         int next = from + items.size();
         return new Page<>(items, next < all.size() ? String.valueOf(next) : null);
     }
@@ -49,19 +61,31 @@ final class DidCatalog {
     Catalog.Account account() {
         Wire.Credits credits;
         try {
-            credits = http.read("GET credits", Wire.Credits.class, () -> http.readApi().credits());
+            credits = http.read(
+                    "GET credits", Wire.Credits.class, () -> http.readApi().credits());
         } catch (NotFoundException none) {
             return new Catalog.Account(DidPlugin.NAME, null, 0, "credits", maxConcurrency);
         }
-        String plan = credits.credits() == null ? null : credits.credits().stream()
-                .map(Wire.CreditLine::planGroup).filter(p -> p != null && !p.isBlank()).findFirst().orElse(null);
-        double remaining = credits.remaining() != null ? credits.remaining() : credits.credits() == null ? -1
-                : credits.credits().stream().mapToDouble(c -> c.remaining() == null ? 0 : c.remaining()).sum();
+        String plan = credits.credits() == null
+                ? null
+                : credits.credits().stream()
+                        .map(Wire.CreditLine::planGroup)
+                        .filter(p -> p != null && !p.isBlank())
+                        .findFirst()
+                        .orElse(null);
+        double remaining = credits.remaining() != null
+                ? credits.remaining()
+                : credits.credits() == null
+                        ? -1
+                        : credits.credits().stream()
+                                .mapToDouble(c -> c.remaining() == null ? 0 : c.remaining())
+                                .sum();
         return new Catalog.Account(DidPlugin.NAME, plan, remaining, "credits", maxConcurrency);
     }
 
     private static String voiceId(Wire.Voice voice) {
-        return (voice.provider() == null || voice.provider().isBlank() ? "microsoft" : voice.provider()) + ":" + voice.id();
+        return (voice.provider() == null || voice.provider().isBlank() ? "microsoft" : voice.provider()) + ":"
+                + voice.id();
     }
 
     private static int offset(String token) {
@@ -72,7 +96,8 @@ final class DidCatalog {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new InvalidRequestException("'token': not a token from a D-ID voice listing: '" + token + "'", "token", null);
+        throw new InvalidRequestException(
+                "'token': not a token from a D-ID voice listing: '" + token + "'", "token", null);
     }
 
     private static String blankToNull(String token) {

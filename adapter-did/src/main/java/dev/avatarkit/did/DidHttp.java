@@ -48,22 +48,38 @@ final class DidHttp implements AutoCloseable {
         this.log = log;
         this.redactor = new Redactor(config.key());
         this.failures = new Failures(moshi, redactor);
-        this.retries = new RetryRules(config.retries(), context.sleeper(),
+        this.retries = new RetryRules(
+                config.retries(),
+                context.sleeper(),
                 reason -> context.calls().retrying(PROVIDER, reason.operation(), reason.kind()));
         DidConfig.Timeouts t = config.timeouts();
-        this.pool = new OkHttpClient.Builder().connectTimeout(t.connect()).addInterceptor(new Authorization()).build();
-        OkHttpClient readClient = pool.newBuilder().readTimeout(t.read()).callTimeout(t.read().multipliedBy(2)).build();
+        this.pool = new OkHttpClient.Builder()
+                .connectTimeout(t.connect())
+                .addInterceptor(new Authorization())
+                .build();
+        OkHttpClient readClient = pool.newBuilder()
+                .readTimeout(t.read())
+                .callTimeout(t.read().multipliedBy(2))
+                .build();
         // a create must never be resent silently by OkHttp after a connection failure: D-ID would render it twice
-        OkHttpClient createClient = pool.newBuilder().readTimeout(t.create()).writeTimeout(t.create())
-                .retryOnConnectionFailure(false).build();
+        OkHttpClient createClient = pool.newBuilder()
+                .readTimeout(t.create())
+                .writeTimeout(t.create())
+                .retryOnConnectionFailure(false)
+                .build();
         this.downloads = pool.newBuilder().readTimeout(t.transfer()).build();
         this.reads = service(readClient);
         this.creates = service(createClient);
     }
 
     private DidApi service(OkHttpClient client) {
-        return new Retrofit.Builder().baseUrl(config.baseUrl().toString()).client(client)
-                .addConverterFactory(MoshiConverterFactory.create(moshi)).validateEagerly(true).build().create(DidApi.class);
+        return new Retrofit.Builder()
+                .baseUrl(config.baseUrl().toString())
+                .client(client)
+                .addConverterFactory(MoshiConverterFactory.create(moshi))
+                .validateEagerly(true)
+                .build()
+                .create(DidApi.class);
     }
 
     DidApi readApi() {
@@ -115,7 +131,8 @@ final class DidHttp implements AutoCloseable {
         }
         byte[] body;
         try (ResponseBody raw = response.isSuccessful() ? response.body() : response.errorBody()) {
-            // capped: a JSON answer is kilobytes; a runaway body (a misrouted file, a broken gateway) must not fill the heap
+            // capped: a JSON answer is kilobytes; a runaway body (a misrouted file, a broken gateway) must not fill the
+            // heap
             body = raw == null ? new byte[0] : raw.byteStream().readNBytes(MAX_ANSWER_BYTES + 1);
         } catch (IOException e) {
             finished(route, call.request(), "io_error", start);
@@ -128,7 +145,10 @@ final class DidHttp implements AutoCloseable {
         } // an oversized error body is cut; its status alone then decides
         finished(route, call.request(), status == 429 ? "429" : (status / 100) + "xx", start);
         if (!response.isSuccessful()) {
-            Duration wait = RetryAfter.parse(response.headers().get("Retry-After"), context.clock(), config.retries().maxDelay());
+            Duration wait = RetryAfter.parse(
+                    response.headers().get("Retry-After"),
+                    context.clock(),
+                    config.retries().maxDelay());
             throw failures.fromStatus(route, status, body, wait, create);
         }
         return new Answer(status, body);
@@ -173,7 +193,8 @@ final class DidHttp implements AutoCloseable {
             Request request = chain.request();
             HttpUrl url = request.url();
             Request.Builder builder = request.newBuilder().header("User-Agent", "avatarkit-d-id");
-            boolean api = url.scheme().equals(this.api.scheme()) && url.host().equals(this.api.host())
+            boolean api = url.scheme().equals(this.api.scheme())
+                    && url.host().equals(this.api.host())
                     && url.port() == this.api.port();
             if (api && config.key().isPresent()) {
                 builder.header("Authorization", config.key().get().header(config.authScheme()));

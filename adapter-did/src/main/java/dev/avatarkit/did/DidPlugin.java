@@ -25,8 +25,13 @@ public final class DidPlugin implements ProviderPlugin {
      * No templates and no stills (D-ID has neither); no identities either: a photo needs no identity job (it is used
      * as {@code --image} directly), and the consent-video avatars do not fit a prompt-driven port.
      */
-    private static final EnumSet<Feature> FEATURES = EnumSet.of(Feature.VIDEOS, Feature.PHOTO_AVATARS,
-            Feature.AUDIO_SCRIPTS, Feature.CATALOG, Feature.CREDITS, Feature.WEBHOOKS);
+    private static final EnumSet<Feature> FEATURES = EnumSet.of(
+            Feature.VIDEOS,
+            Feature.PHOTO_AVATARS,
+            Feature.AUDIO_SCRIPTS,
+            Feature.CATALOG,
+            Feature.CREDITS,
+            Feature.WEBHOOKS);
 
     @Override
     public String name() {
@@ -43,8 +48,14 @@ public final class DidPlugin implements ProviderPlugin {
         return List.of(
                 Setting.secret(API_KEY, "D-ID API key, sent verbatim after the auth scheme"),
                 Setting.plain(BASE_URL, DidConfig.DEFAULT_BASE_URL, "D-ID API base URL"),
-                Setting.plain(AUTH_SCHEME, DidConfig.DEFAULT_AUTH_SCHEME, "word before the key in Authorization (Basic or Bearer)"),
-                Setting.plain(MAX_CONCURRENCY, String.valueOf(DidConfig.DEFAULT_MAX_CONCURRENCY), "D-ID renders in flight per account"));
+                Setting.plain(
+                        AUTH_SCHEME,
+                        DidConfig.DEFAULT_AUTH_SCHEME,
+                        "word before the key in Authorization (Basic or Bearer)"),
+                Setting.plain(
+                        MAX_CONCURRENCY,
+                        String.valueOf(DidConfig.DEFAULT_MAX_CONCURRENCY),
+                        "D-ID renders in flight per account"));
     }
 
     /** D-ID has one API dialect. */

@@ -10,7 +10,8 @@ import java.util.Optional;
 record DidRef(Resource resource, String id) {
     /** The two D-ID resources that render videos; they share statuses and shapes. */
     enum Resource {
-        TALK("talks"), CLIP("clips");
+        TALK("talks"),
+        CLIP("clips");
 
         private final String path;
 

@@ -58,10 +58,15 @@ final class DidVideoProvider implements VideoProvider {
     public Submission submit(SubmitRequest request) {
         RenderRequests.Create create = RenderRequests.build(request, http.apiOnLoopback());
         String path = create.resource().path();
-        Wire.Job created = http.create("POST " + path, Wire.Job.class, () -> http.createApi().create(path, create.body()));
+        Wire.Job created = http.create(
+                "POST " + path, Wire.Job.class, () -> http.createApi().create(path, create.body()));
         if (created.id() == null || created.id().isBlank()) {
             throw new OutcomeUnknownException(
-                    "D-ID POST " + path + ": the answer carries no id; the render may have been created", 201, null, null, null);
+                    "D-ID POST " + path + ": the answer carries no id; the render may have been created",
+                    201,
+                    null,
+                    null,
+                    null);
         }
         String status = created.status() == null ? "created" : created.status();
         return new Submission(new DidRef(create.resource(), created.id()).toRef(), status);
@@ -73,13 +78,19 @@ final class DidVideoProvider implements VideoProvider {
     }
 
     private Wire.Job job(ProviderRef ref) {
-        DidRef did = DidRef.parse(ref).orElseThrow(() -> new NotFoundException(
-                "D-ID has no render '" + ref.value() + "': refs from this adapter read talk:<id> or clip:<id>", null));
+        DidRef did = DidRef.parse(ref)
+                .orElseThrow(() -> new NotFoundException(
+                        "D-ID has no render '" + ref.value() + "': refs from this adapter read talk:<id> or clip:<id>",
+                        null));
         String path = did.resource().path();
-        Wire.Job job = http.read("GET " + path + "/{id}", Wire.Job.class, () -> http.readApi().get(path, did.id()));
+        Wire.Job job = http.read(
+                "GET " + path + "/{id}", Wire.Job.class, () -> http.readApi().get(path, did.id()));
         if (job.id() == null && job.status() == null) {
             // a 200 that is not a talk or clip (an error body, a proxy's page) is an error, never "still running"
-            throw new ProviderUnavailableException("D-ID GET " + path + "/{id}: the answer is not a " + did.resource().name().toLowerCase(), null);
+            throw new ProviderUnavailableException(
+                    "D-ID GET " + path + "/{id}: the answer is not a "
+                            + did.resource().name().toLowerCase(),
+                    null);
         }
         return job;
     }
@@ -91,8 +102,12 @@ final class DidVideoProvider implements VideoProvider {
 
     @Override
     public InputStream download(ProviderRef ref, ResultFile file) {
-        return new ExpiringDownload(http.downloadClient(), file.url(), () -> freshUrl(ref, file.kind()),
-                http.context().sleeper(), MAX_DOWNLOAD_OPENS);
+        return new ExpiringDownload(
+                http.downloadClient(),
+                file.url(),
+                () -> freshUrl(ref, file.kind()),
+                http.context().sleeper(),
+                MAX_DOWNLOAD_OPENS);
     }
 
     private URI freshUrl(ProviderRef ref, AssetKind kind) {
@@ -106,7 +121,9 @@ final class DidVideoProvider implements VideoProvider {
         if (did.isEmpty()) return;
         String path = did.get().resource().path();
         try {
-            http.delete("DELETE " + path + "/{id}", () -> http.readApi().delete(path, did.get().id()));
+            http.delete(
+                    "DELETE " + path + "/{id}",
+                    () -> http.readApi().delete(path, did.get().id()));
         } catch (NotFoundException gone) {
             // unknown refs are ignored by contract
         }

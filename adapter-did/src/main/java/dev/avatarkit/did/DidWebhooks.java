@@ -21,12 +21,14 @@ import java.util.Map;
 final class DidWebhooks implements ProviderEvents {
     /** Deliveries bigger than this are not D-ID's job objects. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+
     private final JsonAdapter<Wire.Job> jobs = new Moshi.Builder().build().adapter(Wire.Job.class);
 
     @Override
     public ProviderEvent verify(Map<String, List<String>> headers, byte[] rawBody) {
         if (rawBody == null || rawBody.length == 0) throw new WebhookRejectedException("empty D-ID webhook body");
-        if (rawBody.length > MAX_BODY_BYTES) throw new WebhookRejectedException("D-ID webhook body over " + MAX_BODY_BYTES + " bytes");
+        if (rawBody.length > MAX_BODY_BYTES)
+            throw new WebhookRejectedException("D-ID webhook body over " + MAX_BODY_BYTES + " bytes");
         Wire.Job job;
         try {
             job = jobs.fromJson(new String(rawBody, StandardCharsets.UTF_8));
@@ -37,9 +39,11 @@ final class DidWebhooks implements ProviderEvents {
             throw new WebhookRejectedException("D-ID webhook body has no id");
         }
         String key = nonBlank(job.userData()) != null ? job.userData() : nonBlank(job.name());
-        String ref = DidRef.guess(job.id(), job.object()).map(r -> r.toRef().value()).orElse(job.id());
+        String ref =
+                DidRef.guess(job.id(), job.object()).map(r -> r.toRef().value()).orElse(job.id());
         // the body's hash dedupes a repeated delivery; a later one (a new status) is a new hint
-        return new ProviderEvent("d-id:" + sha256(rawBody), "d-id." + (job.object() == null ? "render" : job.object()), ref, key);
+        return new ProviderEvent(
+                "d-id:" + sha256(rawBody), "d-id." + (job.object() == null ? "render" : job.object()), ref, key);
     }
 
     private static String nonBlank(String s) {

@@ -1,9 +1,9 @@
 package dev.avatarkit.did;
 
 import dev.avatarkit.core.port.ProviderException;
-import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.retry.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -77,7 +77,8 @@ final class ExpiringDownload extends InputStream {
     private void connect() {
         while (true) {
             if (opens >= maxOpens) {
-                throw new ProviderUnavailableException("D-ID download gave up after " + opens + " attempts at byte " + delivered, null);
+                throw new ProviderUnavailableException(
+                        "D-ID download gave up after " + opens + " attempts at byte " + delivered, null);
             }
             if (opens > 0) pause();
             opens++;
@@ -108,7 +109,8 @@ final class ExpiringDownload extends InputStream {
                 return true;
             }
             if (code == 206 && rangeStart(answer.header("Content-Range")) == delivered) {
-                length = rangeLength(answer.header("Content-Range"), answer.body().contentLength());
+                length = rangeLength(
+                        answer.header("Content-Range"), answer.body().contentLength());
             } else if (code == 200) {
                 answer.body().byteStream().skipNBytes(delivered); // the server ignored Range: drop what we have
                 length = answer.body().contentLength();
@@ -146,7 +148,8 @@ final class ExpiringDownload extends InputStream {
     private static long rangeStart(String contentRange) {
         if (contentRange == null || !contentRange.startsWith("bytes ")) return -1;
         try {
-            return Long.parseLong(contentRange.substring(6, contentRange.indexOf('-')).trim());
+            return Long.parseLong(
+                    contentRange.substring(6, contentRange.indexOf('-')).trim());
         } catch (RuntimeException e) {
             return -1;
         }

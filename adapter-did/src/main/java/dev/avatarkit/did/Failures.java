@@ -2,8 +2,8 @@ package dev.avatarkit.did;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.avatarkit.core.port.ContentRejectedException;
 import dev.avatarkit.core.port.ConflictException;
+import dev.avatarkit.core.port.ContentRejectedException;
 import dev.avatarkit.core.port.InsufficientCreditException;
 import dev.avatarkit.core.port.InvalidRequestException;
 import dev.avatarkit.core.port.NotFoundException;
@@ -43,13 +43,21 @@ final class Failures {
         String message = redactor.scrub("D-ID " + what + " failed: HTTP " + status + (kind == null ? "" : " " + kind)
                 + (text.isEmpty() ? "" : ": " + text));
         if (status >= 500) {
-            return create ? new OutcomeUnknownException(message + "; the render may have been created", status, kind, null, null)
+            return create
+                    ? new OutcomeUnknownException(
+                            message + "; the render may have been created", status, kind, null, null)
                     : new ProviderUnavailableException(message, status, kind, null, null);
         }
         return switch (status) {
-            case 401, 403 -> new UnauthorizedException(message + "; check " + DidPlugin.API_KEY + " and "
-                    + DidPlugin.AUTH_SCHEME, status, kind, null, null);
-            case 402 -> new InsufficientCreditException(message + "; top up your D-ID credits", status, kind, null, null);
+            case 401, 403 ->
+                new UnauthorizedException(
+                        message + "; check " + DidPlugin.API_KEY + " and " + DidPlugin.AUTH_SCHEME,
+                        status,
+                        kind,
+                        null,
+                        null);
+            case 402 ->
+                new InsufficientCreditException(message + "; top up your D-ID credits", status, kind, null, null);
             case 404 -> new NotFoundException(message, status, kind, null, null);
             case 409 -> new ConflictException(message, status, kind, null, null);
             case 429 -> new RateLimitedException(message, retryAfter, status, kind, null, null);
@@ -71,7 +79,8 @@ final class Failures {
     /** A 2xx whose body we cannot read: for a create the render probably exists, so it is outcome-unknown. */
     ProviderException unreadable(String what, int status, boolean create) {
         String message = "D-ID " + what + ": unreadable " + status + " response";
-        return create ? new OutcomeUnknownException(message + "; the render may have been created", status, null, null, null)
+        return create
+                ? new OutcomeUnknownException(message + "; the render may have been created", status, null, null, null)
                 : new ProviderUnavailableException(message, status, null, null, null);
     }
 
@@ -104,7 +113,10 @@ final class Failures {
         }
         String kind = problem.kind() == null ? "" : problem.kind();
         String text = (problem.description() == null ? "" : problem.description()).toLowerCase(Locale.ROOT);
-        if (kind.startsWith("Image") || kind.startsWith("Celebrity") || text.contains("source url") || text.contains("image")) {
+        if (kind.startsWith("Image")
+                || kind.startsWith("Celebrity")
+                || text.contains("source url")
+                || text.contains("image")) {
             return "source_url";
         }
         if (kind.startsWith("Text") || text.contains("script") || text.contains("input")) return "script.input";

@@ -35,13 +35,17 @@ final class Reconciler {
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             String pageToken = token;
-            Wire.Jobs jobs = http.read("GET " + resource.path(), Wire.Jobs.class,
+            Wire.Jobs jobs = http.read(
+                    "GET " + resource.path(),
+                    Wire.Jobs.class,
                     () -> http.readApi().list(resource.path(), PAGE_SIZE, pageToken));
             List<Wire.Job> items = resource == DidRef.Resource.TALK ? jobs.talks() : jobs.clips();
             if (items == null || items.isEmpty()) return Optional.empty();
             boolean anyRecent = false;
             for (Wire.Job job : items) {
-                boolean recent = Timestamps.parse(job.createdAt()).map(t -> !t.isBefore(oldest)).orElse(true);
+                boolean recent = Timestamps.parse(job.createdAt())
+                        .map(t -> !t.isBefore(oldest))
+                        .orElse(true);
                 anyRecent |= recent;
                 if (recent && job.id() != null && (key.equals(job.userData()) || key.equals(job.name()))) {
                     return Optional.of(new DidRef(resource, job.id()));

@@ -22,6 +22,7 @@ final class Redactor {
 
     /** A URL for a log line: scheme, host and path, never the query (signatures) or user info. */
     static String url(HttpUrl url) {
-        return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath() + (url.query() == null ? "" : "?…");
+        return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath()
+                + (url.query() == null ? "" : "?…");
     }
 }

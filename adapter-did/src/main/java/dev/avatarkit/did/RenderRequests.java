@@ -26,6 +26,7 @@ final class RenderRequests {
     private static final Pattern IMAGE = Pattern.compile("(?i)(https|s3)://\\S+\\.(jpg|jpeg|png)([?#]\\S*)?");
     /** D-ID's audio_url pattern: https or s3, one of its audio/video containers. */
     private static final Pattern AUDIO = Pattern.compile("(?i)(https|s3)://\\S+\\.(m4a|flac|mp3|mp4|wav)([?#]\\S*)?");
+
     private static final int MIN_SCRIPT_CHARS = 3;
     private static final String DEFAULT_TTS = "microsoft";
 
@@ -61,8 +62,9 @@ final class RenderRequests {
         body.put("user_data", request.key().value());
         body.put("name", request.key().value());
         URI callback = request.callbackUrl();
-        if (callback != null && ("https".equalsIgnoreCase(callback.getScheme())
-                || httpWebhooks && "http".equalsIgnoreCase(callback.getScheme()))) {
+        if (callback != null
+                && ("https".equalsIgnoreCase(callback.getScheme())
+                        || httpWebhooks && "http".equalsIgnoreCase(callback.getScheme()))) {
             body.put("webhook", callback.toString());
         }
         return new Create(resource, body);
@@ -70,17 +72,23 @@ final class RenderRequests {
 
     private static Scene scene(JobSpec spec) {
         if (!(spec instanceof VideoSpec video)) {
-            throw new UnsupportedCapabilityException(DidPlugin.NAME, spec.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " jobs");
+            throw new UnsupportedCapabilityException(
+                    DidPlugin.NAME, spec.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " jobs");
         }
         if (video.scenes().size() != 1) {
-            throw invalid("scenes", "D-ID renders one scene per video, got " + video.scenes().size());
+            throw invalid(
+                    "scenes",
+                    "D-ID renders one scene per video, got " + video.scenes().size());
         }
-        if (video.dimension() != null) throw invalid("dimension", "D-ID takes no output size: the frame follows the photo or presenter");
-        if (video.aspectRatio() != null) throw invalid("aspect", "D-ID takes no aspect ratio: the frame follows the photo or presenter");
+        if (video.dimension() != null)
+            throw invalid("dimension", "D-ID takes no output size: the frame follows the photo or presenter");
+        if (video.aspectRatio() != null)
+            throw invalid("aspect", "D-ID takes no aspect ratio: the frame follows the photo or presenter");
         Scene scene = video.scenes().get(0);
         if (!(scene.character() instanceof Character.Avatar)) {
             photoUrl(scene.character());
-            if (scene.background() != null) throw invalid("background", "D-ID talking photos keep their own background");
+            if (scene.background() != null)
+                throw invalid("background", "D-ID talking photos keep their own background");
         } else if (scene.background() != null) {
             background(scene.background());
         }
@@ -89,11 +97,14 @@ final class RenderRequests {
     }
 
     private static String photoUrl(Character character) {
-        String url = character instanceof Character.Image image ? image.url()
+        String url = character instanceof Character.Image image
+                ? image.url()
                 : ((Character.TalkingPhoto) character).talkingPhotoId();
         String field = character instanceof Character.Image ? "image" : "talkingPhoto";
         if (!IMAGE.matcher(url).matches()) {
-            throw invalid(field, "D-ID needs an https:// or s3:// URL of a .jpg, .jpeg or .png image, was '" + shortUrl(url) + "'");
+            throw invalid(
+                    field,
+                    "D-ID needs an https:// or s3:// URL of a .jpg, .jpeg or .png image, was '" + shortUrl(url) + "'");
         }
         return url;
     }

@@ -24,7 +24,10 @@ final class RetryAfter {
 
     private static Duration untilDate(String value, Clock clock) {
         try {
-            Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            Duration until = Duration.between(
+                    clock.instant(),
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant());
             return until.isNegative() ? Duration.ZERO : until;
         } catch (DateTimeParseException e) {
             return Duration.ZERO;

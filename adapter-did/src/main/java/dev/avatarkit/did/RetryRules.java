@@ -1,10 +1,10 @@
 package dev.avatarkit.did;
 
 import dev.avatarkit.core.port.ProviderException;
-import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RateLimitedException;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.retry.Backoff;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

@@ -23,8 +23,10 @@ final class StatusMapping {
             case "created" -> new RenderStatus(RenderPhase.PENDING, raw, List.of(), null, null);
             case "started" -> RenderStatus.running(raw);
             case "done" -> done(job, raw);
-            case "error" -> new RenderStatus(RenderPhase.FAILED, raw, List.of(), failure(job, "render_failed", true), null);
-            case "rejected" -> new RenderStatus(RenderPhase.REJECTED, raw, List.of(), failure(job, "content_rejected", false), null);
+            case "error" ->
+                new RenderStatus(RenderPhase.FAILED, raw, List.of(), failure(job, "render_failed", true), null);
+            case "rejected" ->
+                new RenderStatus(RenderPhase.REJECTED, raw, List.of(), failure(job, "content_rejected", false), null);
             default -> RenderStatus.running(raw);
         };
     }

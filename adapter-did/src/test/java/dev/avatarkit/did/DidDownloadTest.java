@@ -39,7 +39,8 @@ class DidDownloadTest {
     }
 
     private String fetch(String path) throws Exception {
-        ResultFile file = new ResultFile(AssetKind.VIDEO, URI.create(bucket.url(path).toString()));
+        ResultFile file =
+                new ResultFile(AssetKind.VIDEO, URI.create(bucket.url(path).toString()));
         try (InputStream in = did.videos().download(REF, file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -53,12 +54,17 @@ class DidDownloadTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 bucketRequests.add(request);
-                if (request.getPath().startsWith("/old")) return new MockResponse().setResponseCode(403).setBody("<Error>AccessDenied</Error>");
+                if (request.getPath().startsWith("/old"))
+                    return new MockResponse().setResponseCode(403).setBody("<Error>AccessDenied</Error>");
                 String range = request.getHeader("Range");
                 if (range != null && honourRange) {
                     int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-                    return new MockResponse().setResponseCode(206).setBody(VIDEO.substring(from))
-                            .setHeader("Content-Range", "bytes " + from + "-" + (VIDEO.length() - 1) + "/" + VIDEO.length());
+                    return new MockResponse()
+                            .setResponseCode(206)
+                            .setBody(VIDEO.substring(from))
+                            .setHeader(
+                                    "Content-Range",
+                                    "bytes " + from + "-" + (VIDEO.length() - 1) + "/" + VIDEO.length());
                 }
                 MockResponse whole = new MockResponse().setBody(VIDEO);
                 if (dropFirst && !dropped) {
@@ -73,14 +79,21 @@ class DidDownloadTest {
     @Test
     void givenAnExpiredLink_whenDownloaded_thenTheTalkIsReReadForAFreshOneAndNoKeyGoesToTheBucket() throws Exception {
         serveBucket(false, true);
-        did.answer(200, DidServer.talk("tlk_1", "done", bucket.url("/fresh/tlk_1.mp4?Signature=new").toString()));
+        did.answer(
+                200,
+                DidServer.talk(
+                        "tlk_1",
+                        "done",
+                        bucket.url("/fresh/tlk_1.mp4?Signature=new").toString()));
 
         assertThat(fetch("/old/tlk_1.mp4?Signature=old")).isEqualTo(VIDEO);
 
         assertThat(did.next().getPath()).isEqualTo("/talks/tlk_1");
-        assertThat(bucketRequests).extracting(RecordedRequest::getPath)
+        assertThat(bucketRequests)
+                .extracting(RecordedRequest::getPath)
                 .containsExactly("/old/tlk_1.mp4?Signature=old", "/fresh/tlk_1.mp4?Signature=new");
-        assertThat(bucketRequests).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isNull());
+        assertThat(bucketRequests)
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isNull());
     }
 
     @Test
@@ -101,7 +114,10 @@ class DidDownloadTest {
     @Test
     void givenLinksThatStayExpired_whenDownloaded_thenUnavailableAfterABoundedNumberOfOpens() {
         serveBucket(false, true);
-        for (int i = 0; i < 10; i++) did.answer(200, DidServer.talk("tlk_1", "done", bucket.url("/old/again.mp4").toString()));
+        for (int i = 0; i < 10; i++)
+            did.answer(
+                    200,
+                    DidServer.talk("tlk_1", "done", bucket.url("/old/again.mp4").toString()));
         assertThatThrownBy(() -> fetch("/old/tlk_1.mp4")).isInstanceOf(ProviderUnavailableException.class);
         assertThat(bucketRequests).hasSize(DidVideoProvider.MAX_DOWNLOAD_OPENS);
     }

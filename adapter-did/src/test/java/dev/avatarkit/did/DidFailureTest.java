@@ -38,7 +38,8 @@ class DidFailureTest {
     }
 
     private ProviderException submitFails() {
-        SubmitRequest request = new SubmitRequest(VideoSpec.singleAvatar("amy-1", "en-US-JennyNeural", "Hello there"), KEY, null);
+        SubmitRequest request =
+                new SubmitRequest(VideoSpec.singleAvatar("amy-1", "en-US-JennyNeural", "Hello there"), KEY, null);
         try {
             did.videos().submit(request);
         } catch (ProviderException e) {
@@ -49,15 +50,16 @@ class DidFailureTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "400, BadRequestError, invalid source url, dev.avatarkit.core.port.InvalidRequestException",
-            "401, AuthorizationError, user unauthenticated, dev.avatarkit.core.port.UnauthorizedException",
-            "402, InsufficientCreditsError, not enough credits, dev.avatarkit.core.port.InsufficientCreditException",
-            "403, PermissionError, user has no permission for stitch, dev.avatarkit.core.port.UnauthorizedException",
-            "404, NotFoundError, presenter not found, dev.avatarkit.core.port.NotFoundException",
-            "415, UnsupportedMimeTypeError, The provided mime type is not supported, dev.avatarkit.core.port.InvalidRequestException",
-            "451, TextModerationError, Automatic content moderation, dev.avatarkit.core.port.ContentRejectedException"})
-    void givenADidErrorOnCreate_whenSubmitted_thenItMapsByStatusKeepsTheKindAndIsSentOnce(int status, String kind,
-                                                                                        String description, Class<?> type) {
+        "400, BadRequestError, invalid source url, dev.avatarkit.core.port.InvalidRequestException",
+        "401, AuthorizationError, user unauthenticated, dev.avatarkit.core.port.UnauthorizedException",
+        "402, InsufficientCreditsError, not enough credits, dev.avatarkit.core.port.InsufficientCreditException",
+        "403, PermissionError, user has no permission for stitch, dev.avatarkit.core.port.UnauthorizedException",
+        "404, NotFoundError, presenter not found, dev.avatarkit.core.port.NotFoundException",
+        "415, UnsupportedMimeTypeError, The provided mime type is not supported, dev.avatarkit.core.port.InvalidRequestException",
+        "451, TextModerationError, Automatic content moderation, dev.avatarkit.core.port.ContentRejectedException"
+    })
+    void givenADidErrorOnCreate_whenSubmitted_thenItMapsByStatusKeepsTheKindAndIsSentOnce(
+            int status, String kind, String description, Class<?> type) {
         did.answer(status, "{\"kind\":\"" + kind + "\",\"description\":\"" + description + "\"}");
         ProviderException e = submitFails();
         assertThat(e).isInstanceOf(type);
@@ -84,9 +86,13 @@ class DidFailureTest {
 
     @Test
     void givenTheGateways504WithAPlainBody_whenSubmitted_thenOutcomeUnknownAndNeverResent() {
-        did.server.enqueue(new MockResponse().setResponseCode(504).setBody("{\"message\": \"Endpoint request timed out\"}"));
+        did.server.enqueue(
+                new MockResponse().setResponseCode(504).setBody("{\"message\": \"Endpoint request timed out\"}"));
         ProviderException e = submitFails();
-        assertThat(e).isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("504").hasMessageContaining("timed out");
+        assertThat(e)
+                .isInstanceOf(OutcomeUnknownException.class)
+                .hasMessageContaining("504")
+                .hasMessageContaining("timed out");
         assertThat(did.server.getRequestCount()).isEqualTo(1);
         assertThat(did.sleeps).isEmpty();
     }
@@ -128,17 +134,23 @@ class DidFailureTest {
     void givenA429OnCreate_whenSubmitted_thenItIsResentAfterRetryAfterBecauseNothingWasCreated() {
         did.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7"));
         did.answer(201, "{\"id\":\"clp_1\",\"status\":\"created\"}");
-        assertThat(did.videos().submit(new SubmitRequest(VideoSpec.singleAvatar("amy-1", "v", "Hello there"), KEY, null))
-                .ref().value()).isEqualTo("clip:clp_1");
+        assertThat(did.videos()
+                        .submit(new SubmitRequest(VideoSpec.singleAvatar("amy-1", "v", "Hello there"), KEY, null))
+                        .ref()
+                        .value())
+                .isEqualTo("clip:clp_1");
         assertThat(did.sleeps).containsExactly(Duration.ofSeconds(7));
         assertThat(did.retries).containsExactly("POST clips rate_limited");
     }
 
     @Test
     void givenRateLimitsPastTheBudget_whenRead_thenRateLimitedWithTheAskedWait() {
-        for (int i = 0; i < 5; i++) did.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
+        for (int i = 0; i < 5; i++)
+            did.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
         assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1")))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
         assertThat(did.server.getRequestCount()).isEqualTo(5);
     }
 
@@ -149,7 +161,8 @@ class DidFailureTest {
         did.answer(503, "");
         did.answer(200, DidServer.talk("tlk_1", "started", null));
 
-        assertThat(did.videos().status(new ProviderRef("talk:tlk_1")).rawStatus()).isEqualTo("started");
+        assertThat(did.videos().status(new ProviderRef("talk:tlk_1")).rawStatus())
+                .isEqualTo("started");
         assertThat(did.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(did.server.getRequestCount()).isEqualTo(4);
     }
@@ -158,14 +171,16 @@ class DidFailureTest {
     void givenD_idStaysDown_whenRead_thenUnavailableAfterTheRetryBudget() {
         for (int i = 0; i < 5; i++) did.answer(503, "");
         assertThatThrownBy(() -> did.videos().voices(dev.avatarkit.core.port.PageRequest.first(5)))
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("503");
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("503");
         assertThat(did.server.getRequestCount()).isEqualTo(5);
     }
 
     @Test
     void givenA404OnRead_whenTheStatusIsRead_thenNotFoundAtOnce() {
         did.answer(404, "{\"kind\":\"NotFoundError\",\"description\":\"talk not found\"}");
-        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_x"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_x")))
+                .isInstanceOf(NotFoundException.class);
         assertThat(did.sleeps).isEmpty();
     }
 
@@ -173,7 +188,8 @@ class DidFailureTest {
     void givenNothingListens_whenSubmitted_thenUnavailableBecauseNothingWasSent() throws Exception {
         try (DidServer dead = new DidServer(Map.of())) {
             dead.server.shutdown();
-            assertThatThrownBy(() -> dead.videos().submit(new SubmitRequest(VideoSpec.singleAvatar("a", "v", "Hello"), KEY, null)))
+            assertThatThrownBy(() -> dead.videos()
+                            .submit(new SubmitRequest(VideoSpec.singleAvatar("a", "v", "Hello"), KEY, null)))
                     .isInstanceOf(ProviderUnavailableException.class);
         }
     }
@@ -182,7 +198,8 @@ class DidFailureTest {
     void givenEveryMeaning_whenMapped_thenUnauthorizedAndCreditAreNotRetryable() {
         did.answer(401, "{\"kind\":\"AuthorizationError\",\"description\":\"user unauthenticated\"}");
         did.answer(402, "{\"kind\":\"InsufficientCreditsError\",\"description\":\"not enough credits\"}");
-        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:t"))).isInstanceOf(UnauthorizedException.class)
+        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:t")))
+                .isInstanceOf(UnauthorizedException.class)
                 .hasMessageContaining("DID_API_KEY");
         assertThatThrownBy(() -> did.videos().account()).isInstanceOf(InsufficientCreditException.class);
         assertThat(did.sleeps).isEmpty();
@@ -196,12 +213,14 @@ class DidFailureTest {
         for (int i = 0; i <= DidHttp.MAX_ANSWER_BYTES / chunk.length; i++) huge.write(chunk);
         for (int i = 0; i < 5; i++) did.server.enqueue(new MockResponse().setBody(huge.clone()));
         assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1")))
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("unreadable");
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("unreadable");
     }
 
     @Test
     void givenA200ThatIsAnErrorBody_whenAStatusIsRead_thenItIsAnErrorNotARunningRender() {
         did.answer(200, "{\"kind\":\"InternalServerError\",\"description\":\"Stream Error\"}");
-        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1"))).isInstanceOf(ProviderUnavailableException.class);
+        assertThatThrownBy(() -> did.videos().status(new ProviderRef("talk:tlk_1")))
+                .isInstanceOf(ProviderUnavailableException.class);
     }
 }

@@ -24,14 +24,17 @@ class DidSecretsTest {
         try (DidServer did = new DidServer()) {
             did.answer(400, "{\"kind\":\"BadRequestError\",\"description\":\"bad key " + DidServer.KEY + "\"}");
             did.answer(500, "{\"kind\":\"InternalServerError\",\"description\":\"" + DidServer.KEY + "\"}");
-            SubmitRequest request = new SubmitRequest(VideoSpec.singleAvatar("amy-1", "v", "Hello"), new IdempotencyKey("k"), null);
+            SubmitRequest request =
+                    new SubmitRequest(VideoSpec.singleAvatar("amy-1", "v", "Hello"), new IdempotencyKey("k"), null);
 
             ProviderException bad = catchProvider(() -> did.videos().submit(request));
             ProviderException unknown = catchProvider(() -> did.videos().submit(request));
 
             assertThat(bad.getMessage()).contains("bad key ****").doesNotContain(DidServer.KEY);
             assertThat(unknown.getMessage()).doesNotContain(DidServer.KEY);
-            assertThat(did.logLines).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain(DidServer.KEY));
+            assertThat(did.logLines)
+                    .hasSize(2)
+                    .allSatisfy(line -> assertThat(line).doesNotContain(DidServer.KEY));
             assertThat(did.next().getHeader("Authorization")).isEqualTo("Basic " + DidServer.KEY);
         }
     }
@@ -48,7 +51,8 @@ class DidSecretsTest {
 
     @Test
     void givenTheConfig_whenPrinted_thenTheKeyIsMasked() {
-        DidConfig config = DidConfig.from(name -> Optional.ofNullable(Map.of(DidPlugin.API_KEY, DidServer.KEY).get(name)));
+        DidConfig config = DidConfig.from(name ->
+                Optional.ofNullable(Map.of(DidPlugin.API_KEY, DidServer.KEY).get(name)));
         assertThat(config.toString()).doesNotContain(DidServer.KEY).contains("****");
     }
 
@@ -56,11 +60,18 @@ class DidSecretsTest {
     void givenNoKey_whenOpened_thenNothingIsSentAndTheFirstCallNamesDidApiKey() throws Exception {
         MockWebServer server = new MockWebServer();
         server.start();
-        try (Provider provider = new DidPlugin().open(name -> Optional.ofNullable(
-                Map.of(DidPlugin.BASE_URL, server.url("/").toString()).get(name)), "", ProviderContext.system())) {
+        try (Provider provider = new DidPlugin()
+                .open(
+                        name -> Optional.ofNullable(
+                                Map.of(DidPlugin.BASE_URL, server.url("/").toString())
+                                        .get(name)),
+                        "",
+                        ProviderContext.system())) {
             server.enqueue(new MockResponse().setBody("{}"));
             assertThatThrownBy(() -> provider.videos().orElseThrow().status(new ProviderRef("talk:tlk_1")))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(DidPlugin.API_KEY))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo(DidPlugin.API_KEY))
                     .hasMessageContaining("DID_API_KEY");
             assertThat(server.getRequestCount()).isZero();
         } finally {

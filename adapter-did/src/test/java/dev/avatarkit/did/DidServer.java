@@ -21,6 +21,7 @@ import okhttp3.mockwebserver.MockWebServer;
 final class DidServer implements AutoCloseable {
     /** Shaped like a D-ID Studio key ({@code user:password}); a fixture, not a real key. */
     static final String KEY = "fixture-user@example.com:fixture-pass-0000";
+
     static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
 
     final MockWebServer server = new MockWebServer();
@@ -39,8 +40,8 @@ final class DidServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(DidPlugin.API_KEY, KEY,
-                DidPlugin.BASE_URL, server.url("/").toString()));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                DidPlugin.API_KEY, KEY, DidPlugin.BASE_URL, server.url("/").toString()));
         settings.putAll(extraSettings);
         settings.values().removeIf(String::isEmpty);
         ProviderCallListener calls = new ProviderCallListener() {
@@ -51,8 +52,8 @@ final class DidServer implements AutoCloseable {
         };
         ProviderContext context = new ProviderContext(Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add, calls);
         DidConfig config = DidConfig.from(name -> java.util.Optional.ofNullable(settings.get(name)))
-                .withTimeouts(new DidConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                        Duration.ofSeconds(2)));
+                .withTimeouts(new DidConfig.Timeouts(
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2)));
         provider = new DidProvider(config, context, logLines::add);
     }
 
@@ -61,13 +62,17 @@ final class DidServer implements AutoCloseable {
     }
 
     void answer(int status, String json) {
-        server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(json));
+        server.enqueue(new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setBody(json));
     }
 
     /** The next recorded request, failing the test instead of waiting forever. */
     okhttp3.mockwebserver.RecordedRequest next() {
         try {
-            okhttp3.mockwebserver.RecordedRequest request = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+            okhttp3.mockwebserver.RecordedRequest request =
+                    server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
             if (request == null) throw new AssertionError("no request reached the server");
             return request;
         } catch (InterruptedException e) {
@@ -76,7 +81,8 @@ final class DidServer implements AutoCloseable {
     }
 
     static String talk(String id, String status, String resultUrl) {
-        return "{\"id\":\"" + id + "\",\"object\":\"talk\",\"status\":\"" + status + "\",\"created_at\":\"2026-11-30T07:59:00.000\""
+        return "{\"id\":\"" + id + "\",\"object\":\"talk\",\"status\":\"" + status
+                + "\",\"created_at\":\"2026-11-30T07:59:00.000\""
                 + (resultUrl == null ? "" : ",\"result_url\":\"" + resultUrl + "\"") + "}";
     }
 

@@ -72,8 +72,12 @@ class DidSimulatorIT extends VideoProviderContract {
     @AfterEach
     void stop() {
         try {
-            assertThat(sim.stats().schemaViolations()).as("requests that break D-ID's published schema").isZero();
-            assertThat(sim.stats().duplicateCreates()).as("renders created twice for one key").isZero();
+            assertThat(sim.stats().schemaViolations())
+                    .as("requests that break D-ID's published schema")
+                    .isZero();
+            assertThat(sim.stats().duplicateCreates())
+                    .as("renders created twice for one key")
+                    .isZero();
         } finally {
             did.close();
             sim.close();
@@ -96,8 +100,10 @@ class DidSimulatorIT extends VideoProviderContract {
     }
 
     private static SubmitRequest photoTalk(IdempotencyKey key) {
-        Scene scene = new Scene(new Character.Image("https://assets.example.com/identities/ava/base.png"),
-                Voice.Text.of("Hello from a talking photo.", "en-US-JennyNeural"), null);
+        Scene scene = new Scene(
+                new Character.Image("https://assets.example.com/identities/ava/base.png"),
+                Voice.Text.of("Hello from a talking photo.", "en-US-JennyNeural"),
+                null);
         return new SubmitRequest(new VideoSpec(List.of(scene), null, null, null, false, null, false), key, null);
     }
 
@@ -116,14 +122,17 @@ class DidSimulatorIT extends VideoProviderContract {
         assertThat(ref.value()).startsWith("talk:tlk_");
         RenderStatus done = finish(ref);
         assertThat(done.phase()).isEqualTo(RenderPhase.SUCCEEDED);
-        try (InputStream in = videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
+        try (InputStream in =
+                videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
             assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
         }
     }
 
     @Test
     void givenTheGatewayTimesOutAfterTheTalkWasCreated_whenSubmitted_thenOutcomeUnknownAndReconcileAdoptsIt() {
-        sim.faults().add(FaultRule.on("POST /talks", FaultKind.GATEWAY_TIMEOUT_AFTER_COMMIT).next(1));
+        sim.faults()
+                .add(FaultRule.on("POST /talks", FaultKind.GATEWAY_TIMEOUT_AFTER_COMMIT)
+                        .next(1));
         IdempotencyKey key = key();
         assertThatThrownBy(() -> videos().submit(photoTalk(key))).isInstanceOf(OutcomeUnknownException.class);
 
@@ -158,9 +167,11 @@ class DidSimulatorIT extends VideoProviderContract {
     void givenAnExpiredLink_whenDownloaded_thenAFreshOneIsFetchedFromTheTalk() throws Exception {
         ProviderRef ref = videos().submit(photoTalk(key())).ref();
         RenderStatus done = finish(ref);
-        sim.faults().add(FaultRule.on("GET /_sim/s3/{*key}", FaultKind.EXPIRED_URL).next(1));
+        sim.faults()
+                .add(FaultRule.on("GET /_sim/s3/{*key}", FaultKind.EXPIRED_URL).next(1));
         long readsBefore = sim.stats().requests("GET /talks/{id}");
-        try (InputStream in = videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
+        try (InputStream in =
+                videos().download(ref, done.result(AssetKind.VIDEO).orElseThrow())) {
             assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
         }
         assertThat(sim.stats().requests("GET /talks/{id}")).isEqualTo(readsBefore + 1);
@@ -179,8 +190,7 @@ class DidSimulatorIT extends VideoProviderContract {
     @Test
     void givenAWebhook_whenTheTalkFinishes_thenTheSimulatorsDeliveryBecomesAHintForThatJob() throws Exception {
         BlockingQueue<byte[]> deliveries = new LinkedBlockingQueue<>(8);
-        HttpServer receiver = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         receiver.createContext("/webhooks/d-id", exchange -> {
             deliveries.offer(exchange.getRequestBody().readAllBytes());
             exchange.sendResponseHeaders(204, -1);
@@ -190,7 +200,8 @@ class DidSimulatorIT extends VideoProviderContract {
         try {
             IdempotencyKey key = key();
             URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks/d-id");
-            ProviderRef ref = videos().submit(new SubmitRequest(photoTalk(key).spec(), key, hook)).ref();
+            ProviderRef ref = videos().submit(new SubmitRequest(photoTalk(key).spec(), key, hook))
+                    .ref();
             finish(ref);
             byte[] body = deliveries.poll(20, TimeUnit.SECONDS);
             assertThat(body).as("the simulator's webhook delivery").isNotNull();

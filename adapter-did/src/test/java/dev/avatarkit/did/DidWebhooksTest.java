@@ -19,8 +19,9 @@ class DidWebhooksTest {
 
     @Test
     void givenATalkObject_whenDelivered_thenTheEventNamesTheTalkAndTheKeyFromUserData() {
-        ProviderEvent event = deliver("{\"id\":\"tlk_1\",\"object\":\"talk\",\"status\":\"done\",\"user_data\":\"ak-01J\","
-                + "\"name\":\"other\",\"result_url\":\"https://evil.example.com/x.mp4\"}");
+        ProviderEvent event =
+                deliver("{\"id\":\"tlk_1\",\"object\":\"talk\",\"status\":\"done\",\"user_data\":\"ak-01J\","
+                        + "\"name\":\"other\",\"result_url\":\"https://evil.example.com/x.mp4\"}");
         assertThat(event.providerRef()).isEqualTo("talk:tlk_1");
         assertThat(event.correlationId()).isEqualTo("ak-01J");
         assertThat(event.type()).isEqualTo("d-id.talk");
@@ -29,15 +30,18 @@ class DidWebhooksTest {
 
     @Test
     void givenNoUserData_whenDelivered_thenTheNameIsTheKey() {
-        assertThat(deliver("{\"id\":\"clp_1\",\"name\":\"ak-02K\"}").correlationId()).isEqualTo("ak-02K");
-        assertThat(deliver("{\"id\":\"clp_1\",\"name\":\"ak-02K\"}").providerRef()).isEqualTo("clip:clp_1");
+        assertThat(deliver("{\"id\":\"clp_1\",\"name\":\"ak-02K\"}").correlationId())
+                .isEqualTo("ak-02K");
+        assertThat(deliver("{\"id\":\"clp_1\",\"name\":\"ak-02K\"}").providerRef())
+                .isEqualTo("clip:clp_1");
     }
 
     @Test
     void givenTheSameDeliveryTwice_thenTheSameEventIdAndALaterStatusIsANewHint() {
         String started = "{\"id\":\"tlk_1\",\"status\":\"started\",\"user_data\":\"k\"}";
         assertThat(deliver(started).eventId()).isEqualTo(deliver(started).eventId());
-        assertThat(deliver(started.replace("started", "done")).eventId()).isNotEqualTo(deliver(started).eventId());
+        assertThat(deliver(started.replace("started", "done")).eventId())
+                .isNotEqualTo(deliver(started).eventId());
     }
 
     @Test

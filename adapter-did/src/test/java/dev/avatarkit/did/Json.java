@@ -11,7 +11,8 @@ final class Json {
     static Map<String, Object> parse(String json) {
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = new Moshi.Builder().build().adapter(Map.class).fromJson(json);
+            Map<String, Object> map =
+                    new Moshi.Builder().build().adapter(Map.class).fromJson(json);
             return map;
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + json, e);

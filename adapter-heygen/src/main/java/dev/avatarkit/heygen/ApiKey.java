@@ -6,7 +6,9 @@ import dev.avatarkit.core.domain.Require;
 public record ApiKey(String value) {
     public ApiKey {
         Require.nonBlank(value, "apiKey");
-        Require.that(value.strip().equals(value) && value.chars().noneMatch(Character::isISOControl), "apiKey",
+        Require.that(
+                value.strip().equals(value) && value.chars().noneMatch(Character::isISOControl),
+                "apiKey",
                 "'apiKey' must not contain whitespace or control characters");
     }
 

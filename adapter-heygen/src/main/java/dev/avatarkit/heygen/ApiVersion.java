@@ -15,8 +15,9 @@ public enum ApiVersion {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "v3", "3" -> V3;
             case "v2", "2", "legacy" -> V2;
-            default -> throw new ValidationException("HEYGEN_API_VERSION",
-                    "'HEYGEN_API_VERSION' must be v3 or v2, was '" + text + "'");
+            default ->
+                throw new ValidationException(
+                        "HEYGEN_API_VERSION", "'HEYGEN_API_VERSION' must be v3 or v2, was '" + text + "'");
         };
     }
 }

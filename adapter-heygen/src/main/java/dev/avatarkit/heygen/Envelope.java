@@ -19,7 +19,9 @@ record Envelope<T>(T data, WireError error, Boolean hasMore, String nextToken, b
          * and bounded, is still the best message we have.
          */
         static WireError plainText(byte[] body) {
-            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("\\s+", " ")
+                    .strip();
             if (text.isEmpty()) return null;
             return new WireError(null, text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "…", null);
         }
@@ -36,7 +38,8 @@ record Envelope<T>(T data, WireError error, Boolean hasMore, String nextToken, b
     /** A JSON scalar as text: 40119.0 → "40119"; null stays null. */
     static String str(Object value) {
         if (value == null) return null;
-        if (value instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        if (value instanceof Double d)
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         return String.valueOf(value);
     }
 }

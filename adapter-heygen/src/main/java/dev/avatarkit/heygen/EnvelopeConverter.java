@@ -32,7 +32,8 @@ final class EnvelopeConverter extends Converter.Factory {
     @Override
     public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
         if (getRawType(type) != Envelope.class) return null;
-        if (!(type instanceof ParameterizedType p)) throw new IllegalArgumentException("Envelope needs its data type: " + type);
+        if (!(type instanceof ParameterizedType p))
+            throw new IllegalArgumentException("Envelope needs its data type: " + type);
         JsonAdapter<Object> data = moshi.adapter(getParameterUpperBound(0, p)).nullSafe();
         return body -> {
             try (body) {
@@ -75,9 +76,14 @@ final class EnvelopeConverter extends Converter.Factory {
             }
         }
         reader.endObject();
-        if (reader.peek() != JsonReader.Token.END_DOCUMENT) throw new JsonDataException("content after the JSON object");
-        return new Envelope<>(data, errorOf(error, code, message, msg, data == null),
-                hasMore instanceof Boolean b ? b : null, Envelope.str(nextToken), true);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT)
+            throw new JsonDataException("content after the JSON object");
+        return new Envelope<>(
+                data,
+                errorOf(error, code, message, msg, data == null),
+                hasMore instanceof Boolean b ? b : null,
+                Envelope.str(nextToken),
+                true);
     }
 
     private <T> Envelope<T> untyped(byte[] body) {
@@ -88,15 +94,20 @@ final class EnvelopeConverter extends Converter.Factory {
             return Envelope.unreadable();
         }
         if (!(root instanceof Map<?, ?> map)) return Envelope.unreadable();
-        return new Envelope<>(null, errorOf(map.get("error"), map.get("code"), map.get("message"), map.get("msg"),
-                map.get("data") == null),
-                map.get("has_more") instanceof Boolean b ? b : null, Envelope.str(map.get("next_token")), true);
+        return new Envelope<>(
+                null,
+                errorOf(map.get("error"), map.get("code"), map.get("message"), map.get("msg"), map.get("data") == null),
+                map.get("has_more") instanceof Boolean b ? b : null,
+                Envelope.str(map.get("next_token")),
+                true);
     }
 
     /** v3/v2 {@code error} object or string; else a v1 {@code code} other than 100 (with no data, or as text). */
     private static Envelope.WireError errorOf(Object error, Object code, Object message, Object msg, boolean noData) {
         if (error instanceof Map<?, ?> e && (e.get("code") != null || e.get("message") != null)) {
-            return new Envelope.WireError(Envelope.str(e.get("code")), firstText(e.get("message"), e.get("msg"), e.get("detail")),
+            return new Envelope.WireError(
+                    Envelope.str(e.get("code")),
+                    firstText(e.get("message"), e.get("msg"), e.get("detail")),
                     Envelope.str(e.get("param")));
         }
         if (error instanceof String s && !s.isBlank()) return new Envelope.WireError(null, s, null);

@@ -27,13 +27,19 @@ public final class HeyGen implements AutoCloseable {
     private final AvatarProvider avatars;
     private final ProviderEvents events;
 
-    private HeyGen(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log,
-                   ProviderCallListener calls) {
+    private HeyGen(
+            HeyGenConfig config,
+            Clock clock,
+            Sleeper sleeper,
+            DoubleSupplier jitter,
+            Consumer<String> log,
+            ProviderCallListener calls) {
         this.config = Require.nonNull(config, "config");
         Require.nonNull(clock, "clock");
         Require.nonNull(sleeper, "sleeper");
         this.transport = new Transport(config, clock, sleeper, jitter, log, Require.nonNull(calls, "calls"));
-        Downloads downloads = new Downloads(transport.transferClient(), sleeper, config.retry().downloadAttempts());
+        Downloads downloads = new Downloads(
+                transport.transferClient(), sleeper, config.retry().downloadAttempts());
         if (config.apiVersion() == ApiVersion.V3) {
             this.videos = new V3VideoProvider(transport, config, downloads);
             this.avatars = new V3AvatarProvider(transport, config, downloads);
@@ -55,7 +61,8 @@ public final class HeyGen implements AutoCloseable {
     }
 
     /** For tests: fixed jitter and a log sink to inspect. */
-    static HeyGen create(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
+    static HeyGen create(
+            HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> log) {
         return new HeyGen(config, clock, sleeper, jitter, log, ProviderCallListener.NONE);
     }
 
@@ -81,11 +88,16 @@ public final class HeyGen implements AutoCloseable {
      */
     public WebhookEndpoint registerWebhook(IdempotencyKey key, URI url, List<String> events) {
         Require.nonNull(url, "url");
-        var body = new WireRequests.WebhookRegister(url.toString(), events == null || events.isEmpty() ? null : List.copyOf(events));
+        var body = new WireRequests.WebhookRegister(
+                url.toString(), events == null || events.isEmpty() ? null : List.copyOf(events));
         Dtos.WebhookEndpointDto dto;
         if (config.apiVersion() == ApiVersion.V3) {
             V3Api api = transport.service(V3Api.class, CREATE, false);
-            dto = transport.call(CREATE, key != null, "webhook register", () -> api.createWebhook(key == null ? null : key.value(), body));
+            dto = transport.call(
+                    CREATE,
+                    key != null,
+                    "webhook register",
+                    () -> api.createWebhook(key == null ? null : key.value(), body));
         } else {
             LegacyApi api = transport.service(LegacyApi.class, CREATE, false);
             dto = transport.call(CREATE, false, "webhook register", () -> api.addWebhook(body));

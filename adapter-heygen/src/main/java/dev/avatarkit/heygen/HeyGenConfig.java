@@ -17,8 +17,16 @@ import java.time.Duration;
  * @param retry          retry budget and caps
  * @param requestsPerSecond request-rate gate; 0 disables it
  */
-public record HeyGenConfig(ApiKey apiKey, URI baseUrl, URI uploadUrl, ApiVersion apiVersion, int maxConcurrency,
-                           String webhookSecret, Timeouts timeouts, Retry retry, double requestsPerSecond) {
+public record HeyGenConfig(
+        ApiKey apiKey,
+        URI baseUrl,
+        URI uploadUrl,
+        ApiVersion apiVersion,
+        int maxConcurrency,
+        String webhookSecret,
+        Timeouts timeouts,
+        Retry retry,
+        double requestsPerSecond) {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.heygen.com");
     public static final URI DEFAULT_UPLOAD_URL = URI.create("https://upload.heygen.com");
     public static final int DEFAULT_MAX_CONCURRENCY = 3;
@@ -38,40 +46,56 @@ public record HeyGenConfig(ApiKey apiKey, URI baseUrl, URI uploadUrl, ApiVersion
 
     /** The defaults for everything but the key. */
     public static HeyGenConfig of(ApiKey apiKey) {
-        return new HeyGenConfig(apiKey, null, null, ApiVersion.V3, DEFAULT_MAX_CONCURRENCY, null, null, null,
+        return new HeyGenConfig(
+                apiKey,
+                null,
+                null,
+                ApiVersion.V3,
+                DEFAULT_MAX_CONCURRENCY,
+                null,
+                null,
+                null,
                 DEFAULT_REQUESTS_PER_SECOND);
     }
 
     public HeyGenConfig withBaseUrl(URI base) {
-        return new HeyGenConfig(apiKey, base, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, base, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withUploadUrl(URI upload) {
-        return new HeyGenConfig(apiKey, baseUrl, upload, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, upload, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withApiVersion(ApiVersion version) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, version, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, version, maxConcurrency, webhookSecret, timeouts, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withWebhookSecret(String secret) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, secret, timeouts, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, secret, timeouts, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withTimeouts(Timeouts t) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, t, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, t, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withRetry(Retry r) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, r, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, r, requestsPerSecond);
     }
 
     public HeyGenConfig withMaxConcurrency(int n) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, apiVersion, n, webhookSecret, timeouts, retry, requestsPerSecond);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, apiVersion, n, webhookSecret, timeouts, retry, requestsPerSecond);
     }
 
     public HeyGenConfig withRequestsPerSecond(double rps) {
-        return new HeyGenConfig(apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, rps);
+        return new HeyGenConfig(
+                apiKey, baseUrl, uploadUrl, apiVersion, maxConcurrency, webhookSecret, timeouts, retry, rps);
     }
 
     @Override
@@ -84,9 +108,13 @@ public record HeyGenConfig(ApiKey apiKey, URI baseUrl, URI uploadUrl, ApiVersion
 
     private static URI httpUrl(URI uri, String field) {
         String scheme = uri.getScheme();
-        Require.that(("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null, field,
+        Require.that(
+                ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null,
+                field,
                 "'" + field + "' must be an http(s) URL, was '" + uri + "'");
-        Require.that(uri.getRawQuery() == null && uri.getRawFragment() == null, field,
+        Require.that(
+                uri.getRawQuery() == null && uri.getRawFragment() == null,
+                field,
                 "'" + field + "' must not carry a query or fragment");
         return uri;
     }
@@ -101,7 +129,8 @@ public record HeyGenConfig(ApiKey apiKey, URI baseUrl, URI uploadUrl, ApiVersion
         }
 
         public static Timeouts defaults() {
-            return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(10));
+            return new Timeouts(
+                    Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(10));
         }
     }
 

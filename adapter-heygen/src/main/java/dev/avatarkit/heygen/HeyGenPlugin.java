@@ -48,9 +48,14 @@ public final class HeyGenPlugin implements ProviderPlugin {
         return List.of(
                 Setting.secret(API_KEY, "HeyGen API key (https://app.heygen.com/settings?nav=API)"),
                 Setting.plain(BASE_URL, HeyGenConfig.DEFAULT_BASE_URL.toString(), "HeyGen API base URL"),
-                Setting.plain(UPLOAD_URL, HeyGenConfig.DEFAULT_UPLOAD_URL.toString(), "HeyGen upload base URL (legacy assets)"),
+                Setting.plain(
+                        UPLOAD_URL,
+                        HeyGenConfig.DEFAULT_UPLOAD_URL.toString(),
+                        "HeyGen upload base URL (legacy assets)"),
                 Setting.plain(API_VERSION, "v3", "the dialect new jobs use: v3 or v2 (running jobs keep theirs)"),
-                Setting.plain(MAX_CONCURRENCY, String.valueOf(HeyGenConfig.DEFAULT_MAX_CONCURRENCY),
+                Setting.plain(
+                        MAX_CONCURRENCY,
+                        String.valueOf(HeyGenConfig.DEFAULT_MAX_CONCURRENCY),
                         "renders in flight at once on the account (1-100)"),
                 Setting.secret(WEBHOOK_SECRET, "secret HeyGen signs webhooks with (from its webhook endpoint)"));
     }
@@ -82,8 +87,9 @@ public final class HeyGenPlugin implements ProviderPlugin {
 
     @Override
     public Provider open(ProviderSettings settings, String dialect, ProviderContext context) {
-        String key = settings.get(API_KEY).orElseThrow(() -> new MissingApiKeyException("HeyGen", API_KEY,
-                "https://app.heygen.com/settings?nav=API"));
+        String key = settings.get(API_KEY)
+                .orElseThrow(
+                        () -> new MissingApiKeyException("HeyGen", API_KEY, "https://app.heygen.com/settings?nav=API"));
         HeyGenConfig config = HeyGenConfig.of(new ApiKey(key))
                 .withBaseUrl(url(settings, BASE_URL, HeyGenConfig.DEFAULT_BASE_URL))
                 .withUploadUrl(url(settings, UPLOAD_URL, HeyGenConfig.DEFAULT_UPLOAD_URL))
@@ -91,7 +97,8 @@ public final class HeyGenPlugin implements ProviderPlugin {
                 .withApiVersion(version(dialect))
                 .withMaxConcurrency(maxConcurrency(settings));
         HeyGen heygen = HeyGen.create(config, context.clock(), context.sleeper(), context.calls());
-        return new Opened(heygen, capabilities(settings, dialect), version(dialect).name().toLowerCase(Locale.ROOT));
+        return new Opened(
+                heygen, capabilities(settings, dialect), version(dialect).name().toLowerCase(Locale.ROOT));
     }
 
     private static ApiVersion version(String dialect) {

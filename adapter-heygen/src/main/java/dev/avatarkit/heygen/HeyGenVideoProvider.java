@@ -33,12 +33,13 @@ abstract class HeyGenVideoProvider implements VideoProvider {
 
     @Override
     public InputStream download(ProviderRef ref, ResultFile file) {
-        return downloads.open(file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
+        return downloads.open(
+                file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
     }
 
     static OutcomeUnknownException unreadableCreate() {
-        return new OutcomeUnknownException("HeyGen create answered without a video id; the create may have been accepted",
-                200, null, null, null);
+        return new OutcomeUnknownException(
+                "HeyGen create answered without a video id; the create may have been accepted", 200, null, null, null);
     }
 
     static boolean olderThan(double epochSeconds, Instant since) {

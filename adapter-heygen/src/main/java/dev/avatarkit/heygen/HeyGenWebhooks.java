@@ -27,7 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class HeyGenWebhooks implements ProviderEvents {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final List<String> SIGNATURE_HEADERS = List.of("heygen-signature", "x-heygen-signature", "signature");
+    private static final List<String> SIGNATURE_HEADERS =
+            List.of("heygen-signature", "x-heygen-signature", "signature");
     private static final JsonAdapter<Object> ANY = new Moshi.Builder().build().adapter(Object.class);
 
     private final byte[] secret;
@@ -40,7 +41,8 @@ final class HeyGenWebhooks implements ProviderEvents {
 
     @Override
     public ProviderEvent verify(Map<String, List<String>> headers, byte[] rawBody) {
-        if (secret == null) throw new WebhookRejectedException("no webhook secret configured: every delivery is refused");
+        if (secret == null)
+            throw new WebhookRejectedException("no webhook secret configured: every delivery is refused");
         if (rawBody == null) throw new WebhookRejectedException("empty body");
         String signature = null;
         for (String name : SIGNATURE_HEADERS) {
@@ -63,8 +65,10 @@ final class HeyGenWebhooks implements ProviderEvents {
         } catch (NumberFormatException e) {
             throw new WebhookRejectedException("unreadable Heygen-Timestamp");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(TOLERANCE) > 0) throw new WebhookRejectedException("stale delivery (timestamp off by " + skew.toSeconds() + " s)");
+        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant())
+                .abs();
+        if (skew.compareTo(TOLERANCE) > 0)
+            throw new WebhookRejectedException("stale delivery (timestamp off by " + skew.toSeconds() + " s)");
     }
 
     private static ProviderEvent parse(Map<String, List<String>> headers, byte[] rawBody) {
@@ -107,7 +111,10 @@ final class HeyGenWebhooks implements ProviderEvents {
     private static String header(Map<String, List<String>> headers, String name) {
         if (headers == null) return null;
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty()) {
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
                 String v = e.getValue().get(0);
                 if (v != null && !v.isBlank()) return v;
             }

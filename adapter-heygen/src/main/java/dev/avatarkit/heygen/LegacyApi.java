@@ -30,7 +30,8 @@ interface LegacyApi {
     Call<Envelope<Dtos.LegacyTemplateDetail>> template(@Path("id") String id);
 
     @POST("v2/template/{id}/generate")
-    Call<Envelope<Dtos.LegacyVideoId>> generateFromTemplate(@Path("id") String id, @Body WireRequests.TemplateGenerate body);
+    Call<Envelope<Dtos.LegacyVideoId>> generateFromTemplate(
+            @Path("id") String id, @Body WireRequests.TemplateGenerate body);
 
     @GET("v2/avatars")
     Call<Envelope<Dtos.LegacyAvatars>> avatars();

@@ -11,17 +11,17 @@ import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.port.AvatarProvider;
-import dev.avatarkit.core.port.ProviderCapabilities;
-import dev.avatarkit.core.port.RenderStatus;
-import dev.avatarkit.core.port.ResultFile;
-import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.InsufficientCreditException;
 import dev.avatarkit.core.port.InvalidRequestException;
 import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.OutcomeUnknownException;
+import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.UnauthorizedException;
 import java.io.InputStream;
 import java.util.List;
@@ -87,14 +87,21 @@ final class LegacyAvatarProvider implements AvatarProvider {
      * only thing the legacy photo-avatar flow can take a picture by (reference §6.1, §8.2).
      */
     @Override
-    public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
+    public String uploadReference(
+            IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         byte[] bytes = Uploads.readAll(content, size);
         RequestBody body = RequestBody.create(bytes, MediaType.parse(contentType));
         Dtos.LegacyAsset asset = transport.call(UPLOAD, false, "asset upload", () -> uploads.upload(body));
         if (asset.id() == null) throw HeyGenVideoProvider.unreadableCreate();
         if (asset.imageKey() == null || asset.imageKey().isBlank()) {
-            throw new InvalidRequestException("HeyGen asset upload: " + fileName + " is not an image (no image_key); "
-                    + "legacy photo avatars are made from images", "reference", 200, "not_an_image", null, null);
+            throw new InvalidRequestException(
+                    "HeyGen asset upload: " + fileName + " is not an image (no image_key); "
+                            + "legacy photo avatars are made from images",
+                    "reference",
+                    200,
+                    "not_an_image",
+                    null,
+                    null);
         }
         return asset.imageKey();
     }
@@ -107,37 +114,51 @@ final class LegacyAvatarProvider implements AvatarProvider {
      */
     @Override
     public Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
-        if (referenceAssetIds != null && !referenceAssetIds.isEmpty()) return identityFromPhotos(spec, referenceAssetIds);
-        LegacyRequests.PhotoGenerate photo = new LegacyRequests.PhotoGenerate(spec.name(), LegacyEnums.age(spec.age()),
-                LegacyEnums.gender(spec.gender()), LegacyEnums.ethnicity(spec.ethnicity()), "square", "half_body",
-                LegacyEnums.style(spec.style()), spec.prompt());
+        if (referenceAssetIds != null && !referenceAssetIds.isEmpty())
+            return identityFromPhotos(spec, referenceAssetIds);
+        LegacyRequests.PhotoGenerate photo = new LegacyRequests.PhotoGenerate(
+                spec.name(),
+                LegacyEnums.age(spec.age()),
+                LegacyEnums.gender(spec.gender()),
+                LegacyEnums.ethnicity(spec.ethnicity()),
+                "square",
+                "half_body",
+                LegacyEnums.style(spec.style()),
+                spec.prompt());
         String generationId = startGeneration(() -> writes.generatePhoto(photo), "identity photo generate");
         // the group is named after the identity; the ref carries the name (bounded) because status() sees only the ref
-        return new Submission(new ProviderRef(PHOTO + generationId + ":" + WireRequests.shorten(spec.name(), 100)), "generating");
+        return new Submission(
+                new ProviderRef(PHOTO + generationId + ":" + WireRequests.shorten(spec.name(), 100)), "generating");
     }
 
     private Submission identityFromPhotos(IdentitySpec spec, List<String> imageKeys) {
         if (imageKeys.stream().anyMatch(k -> k.startsWith("http://") || k.startsWith("https://"))) {
-            throw WireRequests.unsupported("reference", "legacy photo avatars are made from uploaded image files; "
-                    + "pass local files (they are uploaded for their image_key) or use the v3 dialect for URLs");
+            throw WireRequests.unsupported(
+                    "reference",
+                    "legacy photo avatars are made from uploaded image files; "
+                            + "pass local files (they are uploaded for their image_key) or use the v3 dialect for URLs");
         }
         LegacyRequests.GroupCreate group = new LegacyRequests.GroupCreate(spec.name(), imageKeys.get(0), null);
         String what = "avatar group create (from reference photos)";
         Dtos.LegacyPhotoLook look = transport.call(CREATE, false, what, () -> writes.createGroup(group));
         if (look.groupId() == null || look.groupId().isBlank()) {
-            throw new OutcomeUnknownException("HeyGen " + what + ": no group_id in the response; the group may exist",
-                    200, null, null, null);
+            throw new OutcomeUnknownException(
+                    "HeyGen " + what + ": no group_id in the response; the group may exist", 200, null, null, null);
         }
         String groupId = look.groupId();
         if (imageKeys.size() > 1) {
-            LegacyRequests.GroupAdd add = new LegacyRequests.GroupAdd(groupId, List.copyOf(imageKeys.subList(1, imageKeys.size())),
-                    spec.name());
+            LegacyRequests.GroupAdd add = new LegacyRequests.GroupAdd(
+                    groupId, List.copyOf(imageKeys.subList(1, imageKeys.size())), spec.name());
             String addWhat = "avatar group add (group " + groupId + ")";
-            afterPaid("avatar group " + groupId, () -> transport.exchange(CREATE, false, addWhat, () -> writes.addToGroup(add)));
+            afterPaid(
+                    "avatar group " + groupId,
+                    () -> transport.exchange(CREATE, false, addWhat, () -> writes.addToGroup(add)));
         }
         String trainWhat = "avatar group train (group " + groupId + ")";
-        afterPaid("untrained avatar group " + groupId,
-                () -> transport.exchange(CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId))));
+        afterPaid(
+                "untrained avatar group " + groupId,
+                () -> transport.exchange(
+                        CREATE, false, trainWhat, () -> writes.train(new LegacyRequests.Train(groupId))));
         return new Submission(new ProviderRef(GROUP + groupId), "training");
     }
 
@@ -145,8 +166,8 @@ final class LegacyAvatarProvider implements AvatarProvider {
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
         String framing = spec.shot().framing().toLowerCase(Locale.ROOT);
         String pose = framing.contains("full") ? "full_body" : framing.contains("close") ? "close_up" : "half_body";
-        LegacyRequests.LookGenerate body = new LegacyRequests.LookGenerate(groupId(spec.baseLookId()), spec.prompt(),
-                "square", pose, "Realistic");
+        LegacyRequests.LookGenerate body =
+                new LegacyRequests.LookGenerate(groupId(spec.baseLookId()), spec.prompt(), "square", pose, "Realistic");
         String id = startGeneration(() -> writes.generateLook(body), "still create");
         return new Submission(new ProviderRef(GEN + id), "in_progress");
     }
@@ -169,8 +190,12 @@ final class LegacyAvatarProvider implements AvatarProvider {
         } catch (InvalidRequestException | UnauthorizedException | InsufficientCreditException | NotFoundException e) {
             throw e;
         } catch (ProviderException e) {
-            throw new OutcomeUnknownException(e.getMessage() + " — already made: " + paid
-                    + "; not repeated automatically", e.httpStatus(), e.providerCode(), e.requestId(), null);
+            throw new OutcomeUnknownException(
+                    e.getMessage() + " — already made: " + paid + "; not repeated automatically",
+                    e.httpStatus(),
+                    e.providerCode(),
+                    e.requestId(),
+                    null);
         }
     }
 
@@ -180,11 +205,15 @@ final class LegacyAvatarProvider implements AvatarProvider {
         if (value.startsWith(PHOTO)) return photoStatus(value.substring(PHOTO.length()));
         if (value.startsWith(UNTRAINED)) return train(value.substring(UNTRAINED.length()));
         if (value.startsWith(GROUP)) return groupStatus(value);
-        String id = value.startsWith(GEN) ? value.substring(GEN.length()) : value; // bare id: refs from before the prefixes
+        String id =
+                value.startsWith(GEN) ? value.substring(GEN.length()) : value; // bare id: refs from before the prefixes
         Dtos.LegacyGeneration g = generation(id);
         String image = first(g.imageUrlList());
         boolean failed = StatusMapper.phase(g.status()).isFinished() && image == null;
-        return StatusMapper.status(g.status(), null, failed ? g.msg() : null,
+        return StatusMapper.status(
+                g.status(),
+                null,
+                failed ? g.msg() : null,
                 new StatusMapper.Results().add(AssetKind.STILL, image).list());
     }
 
@@ -201,18 +230,27 @@ final class LegacyAvatarProvider implements AvatarProvider {
         String imageKey = first(g.imageKeyList());
         if (!phase.isFinished()) return RenderStatus.running("generating");
         if (phase != RenderPhase.SUCCEEDED || imageKey == null) {
-            return failed("generation_failed", "HeyGen identity: photo generation " + generationId + " failed"
-                    + (g.msg() == null ? "" : ": " + Redaction.text(g.msg())));
+            return failed(
+                    "generation_failed",
+                    "HeyGen identity: photo generation " + generationId + " failed"
+                            + (g.msg() == null ? "" : ": " + Redaction.text(g.msg())));
         }
         String what = "avatar group create (after photo generation " + generationId + ")";
         Dtos.LegacyPhotoLook look;
         try {
-            look = transport.call(CREATE, false, what,
+            look = transport.call(
+                    CREATE,
+                    false,
+                    what,
                     () -> writes.createGroup(new LegacyRequests.GroupCreate(name, imageKey, generationId)));
-        } catch (InvalidRequestException | UnauthorizedException | InsufficientCreditException | NotFoundException
-                 | OutcomeUnknownException e) {
+        } catch (InvalidRequestException
+                | UnauthorizedException
+                | InsufficientCreditException
+                | NotFoundException
+                | OutcomeUnknownException e) {
             // refused, or maybe made: either way not sent again (a second group would be a second identity)
-            return failed(e instanceof OutcomeUnknownException ? "outcome_unknown" : "group_create_failed",
+            return failed(
+                    e instanceof OutcomeUnknownException ? "outcome_unknown" : "group_create_failed",
                     e.getMessage() + (e instanceof OutcomeUnknownException ? " — not repeated automatically" : ""));
         }
         if (look.groupId() == null || look.groupId().isBlank()) {
@@ -251,20 +289,33 @@ final class LegacyAvatarProvider implements AvatarProvider {
         RenderPhase phase = StatusMapper.phase(train.status());
         if (phase == RenderPhase.FAILED) return StatusMapper.status(train.status(), null, train.errorMsg(), List.of());
         if (phase != RenderPhase.SUCCEEDED) return StatusMapper.status(train.status(), null, null, List.of());
-        String image = generationId == null || generationId.isBlank() ? groupImage(groupId) : first(generation(generationId).imageUrlList());
+        String image = generationId == null || generationId.isBlank()
+                ? groupImage(groupId)
+                : first(generation(generationId).imageUrlList());
         if (image == null) {
-            throw new ProviderUnavailableException("HeyGen train status: group " + groupId
-                    + " is ready but its image is not listed yet", 200, null, null, null);
+            throw new ProviderUnavailableException(
+                    "HeyGen train status: group " + groupId + " is ready but its image is not listed yet",
+                    200,
+                    null,
+                    null,
+                    null);
         }
-        return StatusMapper.status(train.status(), null, null, new StatusMapper.Results().add(AssetKind.STILL, image).list());
+        return StatusMapper.status(
+                train.status(),
+                null,
+                null,
+                new StatusMapper.Results().add(AssetKind.STILL, image).list());
     }
 
     /** The group's first look image, for a {@code group:} ref without the generation it was made from. */
     private String groupImage(String groupId) {
         Dtos.LegacyGroupAvatars list = transport.call(READ, true, "group avatars", () -> reads.groupAvatars(groupId));
         if (list.avatarList() == null) return null;
-        return list.avatarList().stream().map(Dtos.LegacyPhotoLook::imageUrl).filter(u -> u != null && !u.isBlank())
-                .findFirst().orElse(null);
+        return list.avatarList().stream()
+                .map(Dtos.LegacyPhotoLook::imageUrl)
+                .filter(u -> u != null && !u.isBlank())
+                .findFirst()
+                .orElse(null);
     }
 
     private Dtos.LegacyGeneration generation(String id) {
@@ -281,7 +332,8 @@ final class LegacyAvatarProvider implements AvatarProvider {
 
     @Override
     public InputStream download(ProviderRef ref, ResultFile file) {
-        return downloads.open(file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
+        return downloads.open(
+                file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
     }
 
     private static String first(List<String> values) {

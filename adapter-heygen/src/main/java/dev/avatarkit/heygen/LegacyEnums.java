@@ -8,11 +8,22 @@ import java.util.Locale;
  * (case-insensitive) enum value wins; then numbers and common words; anything else is {@code "Unspecified"}.
  */
 final class LegacyEnums {
-    static final List<String> AGES = List.of("Young Adult", "Early Middle Age", "Late Middle Age", "Senior", "Unspecified");
+    static final List<String> AGES =
+            List.of("Young Adult", "Early Middle Age", "Late Middle Age", "Senior", "Unspecified");
     static final List<String> GENDERS = List.of("Woman", "Man", "Unspecified");
-    static final List<String> ETHNICITIES = List.of("White", "Black", "Asian American", "East Asian", "South East Asian",
-            "South Asian", "Middle Eastern", "Pacific", "Hispanic", "Unspecified");
-    static final List<String> STYLES = List.of("Realistic", "Pixar", "Cinematic", "Vintage", "Noir", "Cyberpunk", "Unspecified");
+    static final List<String> ETHNICITIES = List.of(
+            "White",
+            "Black",
+            "Asian American",
+            "East Asian",
+            "South East Asian",
+            "South Asian",
+            "Middle Eastern",
+            "Pacific",
+            "Hispanic",
+            "Unspecified");
+    static final List<String> STYLES =
+            List.of("Realistic", "Pixar", "Cinematic", "Vintage", "Noir", "Cyberpunk", "Unspecified");
 
     private LegacyEnums() {}
 
@@ -21,7 +32,8 @@ final class LegacyEnums {
         if (exact != null) return exact;
         if (raw == null || raw.isBlank()) return "Unspecified";
         String s = raw.toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\b(\\d{1,3})\\b").matcher(s);
+        java.util.regex.Matcher number =
+                java.util.regex.Pattern.compile("\\b(\\d{1,3})\\b").matcher(s);
         if (number.find()) {
             int years = Integer.parseInt(number.group(1));
             if (years >= 13 && years < 35) return "Young Adult";
@@ -29,8 +41,8 @@ final class LegacyEnums {
             if (years >= 50 && years < 65) return "Late Middle Age";
             if (years >= 65) return "Senior";
         }
-        if (s.contains("senior") || s.contains("elderly") || s.contains("seventies")
-                || s.contains("eighties")) return "Senior";
+        if (s.contains("senior") || s.contains("elderly") || s.contains("seventies") || s.contains("eighties"))
+            return "Senior";
         if (s.contains("late middle") || s.contains("fifties") || s.contains("sixties")) return "Late Middle Age";
         if (s.contains("middle") || s.contains("thirties") || s.contains("forties")) return "Early Middle Age";
         if (s.contains("young") || s.contains("twenties") || s.contains("teen")) return "Young Adult";

@@ -7,7 +7,6 @@ import static dev.avatarkit.heygen.Transport.Kind.WRITE;
 import dev.avatarkit.core.domain.AssetKind;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.ProviderRef;
-import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.TemplateSpec;
 import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.port.Catalog;
@@ -20,9 +19,7 @@ import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.SubmitRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -56,9 +53,13 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
             id = transport.call(CREATE, false, "video generate", () -> writes.generate(body));
         } else if (request.spec() instanceof TemplateSpec spec) {
             WireRequests.TemplateGenerate body = WireRequests.TemplateGenerate.of(spec, request, true);
-            id = transport.call(CREATE, false, "template generate", () -> writes.generateFromTemplate(spec.templateId(), body));
+            id = transport.call(
+                    CREATE, false, "template generate", () -> writes.generateFromTemplate(spec.templateId(), body));
         } else {
-            throw WireRequests.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
+            throw WireRequests.unsupported(
+                    "spec",
+                    "a video provider renders videos and templates, not "
+                            + request.spec().kind());
         }
         if (id.videoId() == null) throw unreadableCreate();
         return new Submission(new ProviderRef(id.videoId()), "waiting");
@@ -67,7 +68,10 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
     @Override
     public RenderStatus status(ProviderRef ref) {
         Dtos.LegacyStatus s = transport.call(READ, true, "video status", () -> reads.status(ref.value()));
-        return StatusMapper.status(s.status(), StatusMapper.code(s.error()), StatusMapper.message(s.error()),
+        return StatusMapper.status(
+                s.status(),
+                StatusMapper.code(s.error()),
+                StatusMapper.message(s.error()),
                 new StatusMapper.Results()
                         .add(AssetKind.VIDEO, s.videoUrl())
                         .add(AssetKind.CAPTIONED_VIDEO, s.videoUrlCaption())
@@ -111,10 +115,24 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
     public Page<Catalog.Avatar> avatars(PageRequest page) {
         Dtos.LegacyAvatars a = transport.call(READ, true, "avatars", reads::avatars);
         List<Catalog.Avatar> all = Stream.concat(
-                a.avatars() == null ? Stream.empty() : a.avatars().stream()
-                        .map(x -> new Catalog.Avatar(x.avatarId(), x.avatarName(), x.gender(), "avatar", x.previewImageUrl())),
-                a.talkingPhotos() == null ? Stream.empty() : a.talkingPhotos().stream()
-                        .map(x -> new Catalog.Avatar(x.talkingPhotoId(), x.talkingPhotoName(), null, "talking_photo", x.previewImageUrl())))
+                        a.avatars() == null
+                                ? Stream.empty()
+                                : a.avatars().stream()
+                                        .map(x -> new Catalog.Avatar(
+                                                x.avatarId(),
+                                                x.avatarName(),
+                                                x.gender(),
+                                                "avatar",
+                                                x.previewImageUrl())),
+                        a.talkingPhotos() == null
+                                ? Stream.empty()
+                                : a.talkingPhotos().stream()
+                                        .map(x -> new Catalog.Avatar(
+                                                x.talkingPhotoId(),
+                                                x.talkingPhotoName(),
+                                                null,
+                                                "talking_photo",
+                                                x.previewImageUrl())))
                 .toList();
         return slice(all, page);
     }
@@ -122,16 +140,22 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
     @Override
     public Page<Catalog.VoiceEntry> voices(PageRequest page) {
         Dtos.LegacyVoices v = transport.call(READ, true, "voices", reads::voices);
-        List<Catalog.VoiceEntry> all = v.voices() == null ? List.of() : v.voices().stream()
-                .map(x -> new Catalog.VoiceEntry(x.voiceId(), x.name(), x.language(), x.gender())).toList();
+        List<Catalog.VoiceEntry> all = v.voices() == null
+                ? List.of()
+                : v.voices().stream()
+                        .map(x -> new Catalog.VoiceEntry(x.voiceId(), x.name(), x.language(), x.gender()))
+                        .toList();
         return slice(all, page);
     }
 
     @Override
     public Page<Catalog.Template> templates(PageRequest page) {
         Dtos.LegacyTemplates t = transport.call(READ, true, "templates", reads::templates);
-        List<Catalog.Template> all = t.templates() == null ? List.of() : t.templates().stream()
-                .map(x -> new Catalog.Template(x.templateId(), x.name(), x.aspectRatio())).toList();
+        List<Catalog.Template> all = t.templates() == null
+                ? List.of()
+                : t.templates().stream()
+                        .map(x -> new Catalog.Template(x.templateId(), x.name(), x.aspectRatio()))
+                        .toList();
         return slice(all, page);
     }
 
@@ -142,7 +166,8 @@ final class LegacyVideoProvider extends HeyGenVideoProvider {
         if (d.variables() != null) {
             d.variables().forEach((name, v) -> {
                 var type = typeOf(v == null ? null : v.type());
-                vars.add(new Catalog.Variable(name, type == null ? dev.avatarkit.core.domain.TemplateVariable.Type.TEXT : type));
+                vars.add(new Catalog.Variable(
+                        name, type == null ? dev.avatarkit.core.domain.TemplateVariable.Type.TEXT : type));
             });
         }
         return new Catalog.TemplateDetail(templateId, d.name(), vars);

@@ -7,11 +7,23 @@ import okhttp3.HttpUrl;
 /** Hides secrets in anything we log or put in an exception: signed-URL query strings, keys, tokens. */
 final class Redaction {
     /** Query parameters of our own API calls that carry no secret and help debugging. */
-    private static final Set<String> SAFE_PARAMS = Set.of("limit", "video_id", "video_ids", "batch_ids", "ownership",
-            "group_id", "type", "folder_id", "title", "avatar_type", "endpoint_id", "include_public");
+    private static final Set<String> SAFE_PARAMS = Set.of(
+            "limit",
+            "video_id",
+            "video_ids",
+            "batch_ids",
+            "ownership",
+            "group_id",
+            "type",
+            "folder_id",
+            "title",
+            "avatar_type",
+            "endpoint_id",
+            "include_public");
+
     private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s\"'?#]+)\\?[^\\s\"'#]*");
-    private static final Pattern HEADER_SECRET = Pattern.compile(
-            "(?i)(x-api-key|authorization|signature)(\\s*[:=]\\s*)[^\\s,;\"]+");
+    private static final Pattern HEADER_SECRET =
+            Pattern.compile("(?i)(x-api-key|authorization|signature)(\\s*[:=]\\s*)[^\\s,;\"]+");
 
     private Redaction() {}
 
@@ -22,7 +34,9 @@ final class Redaction {
         out.append(url.encodedPath());
         for (int i = 0; i < url.querySize(); i++) {
             String name = url.queryParameterName(i);
-            out.append(i == 0 ? '?' : '&').append(name).append('=')
+            out.append(i == 0 ? '?' : '&')
+                    .append(name)
+                    .append('=')
                     .append(SAFE_PARAMS.contains(name) ? url.queryParameterValue(i) : "***");
         }
         return out.toString();

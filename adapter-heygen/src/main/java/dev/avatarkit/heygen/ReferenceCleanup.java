@@ -29,8 +29,11 @@ final class ReferenceCleanup {
 
     /** Remembers the uploaded assets (not http(s) URLs) an identity was made from. */
     void track(ProviderRef identity, List<String> references) {
-        List<String> assets = references == null ? List.of()
-                : references.stream().filter(r -> !r.startsWith("https://") && !r.startsWith("http://")).toList();
+        List<String> assets = references == null
+                ? List.of()
+                : references.stream()
+                        .filter(r -> !r.startsWith("https://") && !r.startsWith("http://"))
+                        .toList();
         if (!assets.isEmpty()) pending.put(identity, assets);
     }
 

@@ -1,9 +1,9 @@
 package dev.avatarkit.heygen;
 
 import dev.avatarkit.core.port.ProviderException;
-import dev.avatarkit.core.retry.Backoff;
 import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.retry.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -105,12 +105,13 @@ final class ResumableDownload extends InputStream {
     private void open() {
         while (true) {
             if (opens >= maxOpens) {
-                throw new ProviderUnavailableException("download failed after " + opens + " attempts at byte "
-                        + position, 0, null, null, null);
+                throw new ProviderUnavailableException(
+                        "download failed after " + opens + " attempts at byte " + position, 0, null, null, null);
             }
             if (opens > 0) pause(opens);
             opens++;
-            Request.Builder request = new Request.Builder().url(url.toString()).get().header("Accept-Encoding", "identity");
+            Request.Builder request =
+                    new Request.Builder().url(url.toString()).get().header("Accept-Encoding", "identity");
             if (position > 0) request.header("Range", "bytes=" + position + "-");
             Response r;
             try {

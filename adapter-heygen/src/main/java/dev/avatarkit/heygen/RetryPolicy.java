@@ -37,18 +37,22 @@ final class RetryPolicy {
     private final Backoff backoff;
     private final Consumer<Duration> onRateLimited;
 
-    RetryPolicy(HeyGenConfig.Retry limits, Sleeper sleeper, Clock clock, DoubleSupplier jitter,
-                Consumer<Duration> onRateLimited) {
+    RetryPolicy(
+            HeyGenConfig.Retry limits,
+            Sleeper sleeper,
+            Clock clock,
+            DoubleSupplier jitter,
+            Consumer<Duration> onRateLimited) {
         this.limits = limits;
         this.sleeper = sleeper;
         this.clock = clock;
         this.backoff = jitter == null ? Backoff.fullJitter() : Backoff.withFactor(jitter);
-        this.onRateLimited = onRateLimited == null ? d -> { } : onRateLimited;
+        this.onRateLimited = onRateLimited == null ? d -> {} : onRateLimited;
     }
 
     /** Runs {@code attempt} until it succeeds or a failure is final; only {@link ProviderException}s escape. */
     <T> T run(boolean idempotent, Supplier<T> attempt) {
-        return run(idempotent, attempt, e -> { });
+        return run(idempotent, attempt, e -> {});
     }
 
     /** As {@link #run(boolean, Supplier)}, telling {@code beforeRetry} of each failure that is about to be retried. */
@@ -79,7 +83,8 @@ final class RetryPolicy {
 
     static boolean retryable(ProviderException e, boolean idempotent) {
         if (e instanceof RateLimitedException) return true;
-        if (e instanceof ProviderUnavailableException || e instanceof OutcomeUnknownException
+        if (e instanceof ProviderUnavailableException
+                || e instanceof OutcomeUnknownException
                 || e instanceof ConflictException) {
             return idempotent;
         }

@@ -38,12 +38,25 @@ final class StatusMapper {
         boolean hasError = errorCode != null || errorMessage != null;
         String code = errorCode == null ? "provider_error" : errorCode;
         return switch (phase) {
-            case SUCCEEDED -> new RenderStatus(phase, raw, results, null,
-                    hasError ? new JobError(code, errorMessage == null ? "" : Redaction.text(errorMessage), false) : null);
+            case SUCCEEDED ->
+                new RenderStatus(
+                        phase,
+                        raw,
+                        results,
+                        null,
+                        hasError
+                                ? new JobError(code, errorMessage == null ? "" : Redaction.text(errorMessage), false)
+                                : null);
             case FAILED -> {
-                boolean moderated = errorCode != null && ErrorMapper.MODERATION.contains(errorCode.toLowerCase(Locale.ROOT));
-                yield new RenderStatus(moderated ? RenderPhase.REJECTED : RenderPhase.FAILED, raw, List.of(),
-                        new JobError(code, errorMessage == null ? "render failed" : Redaction.text(errorMessage), false), null);
+                boolean moderated =
+                        errorCode != null && ErrorMapper.MODERATION.contains(errorCode.toLowerCase(Locale.ROOT));
+                yield new RenderStatus(
+                        moderated ? RenderPhase.REJECTED : RenderPhase.FAILED,
+                        raw,
+                        List.of(),
+                        new JobError(
+                                code, errorMessage == null ? "render failed" : Redaction.text(errorMessage), false),
+                        null);
             }
             default -> new RenderStatus(phase, raw, List.of(), null, null);
         };

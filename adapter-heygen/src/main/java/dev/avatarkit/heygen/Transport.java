@@ -55,8 +55,13 @@ final class Transport implements AutoCloseable {
     private final Map<String, Object> services = new ConcurrentHashMap<>();
     private final ProviderCallListener calls;
 
-    Transport(HeyGenConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> logSink,
-              ProviderCallListener calls) {
+    Transport(
+            HeyGenConfig config,
+            Clock clock,
+            Sleeper sleeper,
+            DoubleSupplier jitter,
+            Consumer<String> logSink,
+            ProviderCallListener calls) {
         this.config = config;
         this.calls = calls;
         this.moshi = new Moshi.Builder().build();
@@ -69,10 +74,22 @@ final class Transport implements AutoCloseable {
                 .addInterceptor(new CallMetrics(calls))
                 .addNetworkInterceptor(new HttpLog(logSink))
                 .build();
-        this.reads = base.newBuilder().readTimeout(t.read()).writeTimeout(t.read()).callTimeout(t.read().multipliedBy(2)).build();
+        this.reads = base.newBuilder()
+                .readTimeout(t.read())
+                .writeTimeout(t.read())
+                .callTimeout(t.read().multipliedBy(2))
+                .build();
         // Creates: OkHttp must not silently resend a POST after a connection failure (it could pay twice).
-        this.writes = base.newBuilder().readTimeout(t.create()).writeTimeout(t.create()).retryOnConnectionFailure(false).build();
-        this.transfers = base.newBuilder().readTimeout(t.transfer()).writeTimeout(t.transfer()).retryOnConnectionFailure(false).build();
+        this.writes = base.newBuilder()
+                .readTimeout(t.create())
+                .writeTimeout(t.create())
+                .retryOnConnectionFailure(false)
+                .build();
+        this.transfers = base.newBuilder()
+                .readTimeout(t.transfer())
+                .writeTimeout(t.transfer())
+                .retryOnConnectionFailure(false)
+                .build();
         this.rateGate = new RateGate(config.requestsPerSecond(), clock, sleeper);
         this.retry = new RetryPolicy(config.retry(), sleeper, clock, jitter, rateGate::drain);
         this.createGate = new CreateCallGate(config.maxConcurrency());
@@ -94,14 +111,19 @@ final class Transport implements AutoCloseable {
     /** A Retrofit service on the API host ({@code upload=false}) or the legacy upload host, for one kind of call. */
     <S> S service(Class<S> api, Kind kind, boolean upload) {
         String cacheKey = api.getName() + kind + upload;
-        return api.cast(services.computeIfAbsent(cacheKey, k -> new Retrofit.Builder()
-                .baseUrl(slash(upload ? config.uploadUrl().toString() : config.baseUrl().toString()))
-                .client(client(kind))
-                .addConverterFactory(envelopes)
-                .addConverterFactory(MoshiConverterFactory.create(moshi))
-                .validateEagerly(true)
-                .build()
-                .create(api)));
+        return api.cast(services.computeIfAbsent(
+                cacheKey,
+                k -> new Retrofit.Builder()
+                        .baseUrl(slash(
+                                upload
+                                        ? config.uploadUrl().toString()
+                                        : config.baseUrl().toString()))
+                        .client(client(kind))
+                        .addConverterFactory(envelopes)
+                        .addConverterFactory(MoshiConverterFactory.create(moshi))
+                        .validateEagerly(true)
+                        .build()
+                        .create(api)));
     }
 
     private OkHttpClient client(Kind kind) {
@@ -164,7 +186,9 @@ final class Transport implements AutoCloseable {
             Envelope<T> envelope = response.body();
             if (envelope == null || !envelope.readable()) {
                 String msg = "HeyGen " + what + ": unreadable " + status + " response";
-                throw create ? new OutcomeUnknownException(msg + "; the create may have been accepted", status, null, requestId, null)
+                throw create
+                        ? new OutcomeUnknownException(
+                                msg + "; the create may have been accepted", status, null, requestId, null)
                         : new ProviderUnavailableException(msg, status, null, requestId, null);
             }
             // 200 with an error body is an error, never a status (HeyGen's legacy API does this).
@@ -185,7 +209,8 @@ final class Transport implements AutoCloseable {
     <T> T data(Envelope<T> envelope, String what, boolean create) {
         if (envelope.data() != null) return envelope.data();
         String msg = "HeyGen " + what + ": unexpected response shape";
-        throw create ? new OutcomeUnknownException(msg + "; the create may have been accepted", 200, null, null, null)
+        throw create
+                ? new OutcomeUnknownException(msg + "; the create may have been accepted", 200, null, null, null)
                 : new ProviderUnavailableException(msg, 200, null, null, null);
     }
 

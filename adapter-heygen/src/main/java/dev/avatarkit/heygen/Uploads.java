@@ -13,18 +13,24 @@ final class Uploads {
 
     static byte[] readAll(InputStream content, long size) {
         if (size > MAX_BYTES) {
-            throw new InvalidRequestException("reference image is " + size + " bytes; HeyGen takes at most 32 MB", "reference",
-                    0, "payload_too_large", null, null);
+            throw new InvalidRequestException(
+                    "reference image is " + size + " bytes; HeyGen takes at most 32 MB",
+                    "reference",
+                    0,
+                    "payload_too_large",
+                    null,
+                    null);
         }
         try (InputStream in = content) {
             byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new InvalidRequestException("reference image exceeds 32 MB", "reference", 0, "payload_too_large", null, null);
+                throw new InvalidRequestException(
+                        "reference image exceeds 32 MB", "reference", 0, "payload_too_large", null, null);
             }
             return bytes;
         } catch (IOException e) {
-            throw new ProviderUnavailableException("could not read the reference image: " + e.getClass().getSimpleName(),
-                    0, null, null, null);
+            throw new ProviderUnavailableException(
+                    "could not read the reference image: " + e.getClass().getSimpleName(), 0, null, null, null);
         }
     }
 

@@ -47,7 +47,8 @@ interface V3Api {
     Call<Envelope<Dtos.V3Look>> look(@Path("id") String id);
 
     @POST("v3/avatars")
-    Call<Envelope<Dtos.V3AvatarCreated>> createAvatar(@Header("Idempotency-Key") String key, @Body V3Requests.AvatarCreate body);
+    Call<Envelope<Dtos.V3AvatarCreated>> createAvatar(
+            @Header("Idempotency-Key") String key, @Body V3Requests.AvatarCreate body);
 
     @GET("v3/voices")
     Call<Envelope<List<Dtos.V3Voice>>> voices(@Query("limit") int limit, @Query("token") String token);
@@ -63,5 +64,6 @@ interface V3Api {
     Call<Envelope<Object>> deleteAsset(@Path("id") String id);
 
     @POST("v3/webhooks/endpoints")
-    Call<Envelope<Dtos.WebhookEndpointDto>> createWebhook(@Header("Idempotency-Key") String key, @Body WireRequests.WebhookRegister body);
+    Call<Envelope<Dtos.WebhookEndpointDto>> createWebhook(
+            @Header("Idempotency-Key") String key, @Body WireRequests.WebhookRegister body);
 }

@@ -30,6 +30,7 @@ final class V3AvatarProvider implements AvatarProvider {
      * July schema is silent; 200 is safe under all three (heygen-sim/README, "schema decisions").
      */
     static final int MAX_PROMPT_CHARS = 200;
+
     private final Transport transport;
     private final HeyGenConfig config;
     private final Downloads downloads;
@@ -60,9 +61,12 @@ final class V3AvatarProvider implements AvatarProvider {
 
     /** Multipart {@code file} to {@code POST /v3/assets}; the body streams from {@code content} (≤ 32 MB). */
     @Override
-    public String uploadReference(IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
+    public String uploadReference(
+            IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         byte[] bytes = Uploads.readAll(content, size);
-        MultipartBody.Part part = MultipartBody.Part.createFormData("file", Uploads.safeName(fileName),
+        MultipartBody.Part part = MultipartBody.Part.createFormData(
+                "file",
+                Uploads.safeName(fileName),
                 okhttp3.RequestBody.create(bytes, okhttp3.MediaType.parse(contentType)));
         Dtos.V3Asset asset = transport.call(UPLOAD, true, "asset upload", () -> uploads.uploadAsset(key.value(), part));
         String id = asset.assetId() != null ? asset.assetId() : asset.id();
@@ -78,10 +82,14 @@ final class V3AvatarProvider implements AvatarProvider {
             // the engine passes http(s) references through as URLs and uploads local files first (asset ids)
             for (String ref : referenceAssetIds) {
                 boolean url = ref.startsWith("https://") || ref.startsWith("http://");
-                refs.add(url ? new V3Requests.ReferenceImage("url", ref, null) : new V3Requests.ReferenceImage("asset_id", null, ref));
+                refs.add(
+                        url
+                                ? new V3Requests.ReferenceImage("url", ref, null)
+                                : new V3Requests.ReferenceImage("asset_id", null, ref));
             }
         }
-        V3Requests.AvatarCreate body = new V3Requests.AvatarCreate("prompt", spec.name(), identityPrompt(spec), refs, null);
+        V3Requests.AvatarCreate body =
+                new V3Requests.AvatarCreate("prompt", spec.name(), identityPrompt(spec), refs, null);
         Submission submission = create(key, body, "identity create");
         cleanup.track(submission.ref(), referenceAssetIds);
         return submission;
@@ -91,15 +99,21 @@ final class V3AvatarProvider implements AvatarProvider {
     public Submission generateStill(IdempotencyKey key, StillSpec spec) {
         // July 2026 schema: avatar_id is the visual reference and the look joins that look's group (the April
         // schema only had avatar_group_id, which no longer conditions the image — reference changelog, June 2026)
-        V3Requests.AvatarCreate body = new V3Requests.AvatarCreate("prompt", spec.title(),
-                WireRequests.shorten(spec.prompt(), MAX_PROMPT_CHARS), null, spec.baseLookId()); // ShotPrompt already fits it
+        V3Requests.AvatarCreate body = new V3Requests.AvatarCreate(
+                "prompt",
+                spec.title(),
+                WireRequests.shorten(spec.prompt(), MAX_PROMPT_CHARS),
+                null,
+                spec.baseLookId()); // ShotPrompt already fits it
         return create(key, body, "still create");
     }
 
     private Submission create(IdempotencyKey key, V3Requests.AvatarCreate body, String what) {
         Dtos.V3AvatarCreated created = transport.call(CREATE, true, what, () -> writes.createAvatar(key.value(), body));
-        if (created.avatarItem() == null || created.avatarItem().id() == null) throw HeyGenVideoProvider.unreadableCreate();
-        return new Submission(new ProviderRef(created.avatarItem().id()), created.avatarItem().status());
+        if (created.avatarItem() == null || created.avatarItem().id() == null)
+            throw HeyGenVideoProvider.unreadableCreate();
+        return new Submission(
+                new ProviderRef(created.avatarItem().id()), created.avatarItem().status());
     }
 
     /**
@@ -127,14 +141,20 @@ final class V3AvatarProvider implements AvatarProvider {
         Dtos.V3Look look = transport.call(READ, true, "look status", () -> reads.look(ref.value()));
         // A look without a status but with an image is done (public looks carry no status).
         String raw = look.status() != null ? look.status() : look.previewImageUrl() != null ? "completed" : null;
-        RenderStatus status = StatusMapper.status(raw, StatusMapper.code(look.error()), StatusMapper.message(look.error()),
-                new StatusMapper.Results().add(AssetKind.STILL, look.previewImageUrl()).list());
+        RenderStatus status = StatusMapper.status(
+                raw,
+                StatusMapper.code(look.error()),
+                StatusMapper.message(look.error()),
+                new StatusMapper.Results()
+                        .add(AssetKind.STILL, look.previewImageUrl())
+                        .list());
         cleanup.onStatus(ref, status);
         return status;
     }
 
     @Override
     public InputStream download(ProviderRef ref, ResultFile file) {
-        return downloads.open(file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
+        return downloads.open(
+                file, () -> status(ref).result(file.kind()).map(ResultFile::url).orElse(null));
     }
 }

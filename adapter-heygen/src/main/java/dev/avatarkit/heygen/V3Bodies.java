@@ -30,20 +30,53 @@ final class V3Bodies {
     static VideoCreate video(VideoSpec spec, SubmitRequest request) {
         // scenes before the aspect, so a spec wrong in both is refused for its scene (as the map-built bodies did)
         SceneInput single = spec.scenes().size() == 1 ? input(spec.scenes().get(0), false) : null;
-        List<StudioScene> scenes = single != null ? null
-                : spec.scenes().stream().map(s -> new StudioScene("avatar_video", input(s, true))).toList();
+        List<StudioScene> scenes = single != null
+                ? null
+                : spec.scenes().stream()
+                        .map(s -> new StudioScene("avatar_video", input(s, true)))
+                        .toList();
         String aspect = aspect(spec);
         CaptionFormat caption = spec.caption() ? new CaptionFormat("srt") : null;
         String title = WireRequests.title(spec.title(), request.key());
-        String callbackUrl = request.callbackUrl() == null ? null : request.callbackUrl().toString();
+        String callbackUrl =
+                request.callbackUrl() == null ? null : request.callbackUrl().toString();
         if (single != null) {
             SceneInput in = single;
-            return new VideoCreate(in.type(), in.avatarId(), in.image(), in.script(), in.voiceId(), in.voiceSettings(),
-                    in.audioUrl(), in.audioAssetId(), in.background(), null, aspect, spec.resolution(), caption, title,
-                    request.key().value(), callbackUrl);
+            return new VideoCreate(
+                    in.type(),
+                    in.avatarId(),
+                    in.image(),
+                    in.script(),
+                    in.voiceId(),
+                    in.voiceSettings(),
+                    in.audioUrl(),
+                    in.audioAssetId(),
+                    in.background(),
+                    null,
+                    aspect,
+                    spec.resolution(),
+                    caption,
+                    title,
+                    request.key().value(),
+                    callbackUrl);
         }
-        return new VideoCreate("studio", null, null, null, null, null, null, null, null, scenes, aspect,
-                spec.resolution(), caption, title, request.key().value(), callbackUrl);
+        return new VideoCreate(
+                "studio",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                scenes,
+                aspect,
+                spec.resolution(),
+                caption,
+                title,
+                request.key().value(),
+                callbackUrl);
     }
 
     /** One avatar/image input with its audio source and optional background (shaped for a studio scene or not). */
@@ -64,7 +97,8 @@ final class V3Bodies {
         }
         Voice v = scene.voice();
         if (!(v instanceof Voice.Text) && !(v instanceof Voice.Audio)) {
-            throw WireRequests.unsupported("voice", "v3 avatar scenes need a script or audio; silence is not supported");
+            throw WireRequests.unsupported(
+                    "voice", "v3 avatar scenes need a script or audio; silence is not supported");
         }
         SceneBackground background = background(scene.background(), studioScene);
         if (v instanceof Voice.Text t) {
@@ -79,15 +113,19 @@ final class V3Bodies {
     private static SceneBackground background(Background b, boolean studioScene) {
         if (b == null) return null;
         if (b instanceof Background.Color col) {
-            return studioScene ? new SceneBackground("color", null, col.hex(), null)
+            return studioScene
+                    ? new SceneBackground("color", null, col.hex(), null)
                     : new SceneBackground("color", col.hex(), null, null);
         }
         if (b instanceof Background.Video) {
-            throw WireRequests.unsupported("background", "v3 avatar videos take a color or image background, not a video");
+            throw WireRequests.unsupported(
+                    "background", "v3 avatar videos take a color or image background, not a video");
         }
         if (studioScene) {
-            throw WireRequests.unsupported("background", "v3 multi-scene videos take colour backgrounds only; "
-                    + "render image backgrounds as single-scene videos or with the legacy dialect");
+            throw WireRequests.unsupported(
+                    "background",
+                    "v3 multi-scene videos take colour backgrounds only; "
+                            + "render image backgrounds as single-scene videos or with the legacy dialect");
         }
         return new SceneBackground("image", null, null, ((Background.Image) b).url());
     }
@@ -100,7 +138,8 @@ final class V3Bodies {
         int g = gcd(d.width(), d.height());
         String ratio = d.width() / g + ":" + d.height() / g;
         if (!ASPECTS.contains(ratio)) {
-            throw WireRequests.unsupported("dimension", "v3 renders only aspect ratios " + ASPECTS + "; " + d + " is " + ratio);
+            throw WireRequests.unsupported(
+                    "dimension", "v3 renders only aspect ratios " + ASPECTS + "; " + d + " is " + ratio);
         }
         return ratio;
     }

@@ -53,7 +53,9 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     @Override
     public ProviderCapabilities capabilities(JobSpec spec) {
         ProviderCapabilities c = capabilities();
-        return spec instanceof TemplateSpec ? new ProviderCapabilities(false, c.bulkStatus(), c.maxScriptChars(), c.maxConcurrency()) : c;
+        return spec instanceof TemplateSpec
+                ? new ProviderCapabilities(false, c.bulkStatus(), c.maxScriptChars(), c.maxConcurrency())
+                : c;
     }
 
     /** Builds the create body without sending it: the body builders refuse what v3 cannot render. */
@@ -73,10 +75,13 @@ final class V3VideoProvider extends HeyGenVideoProvider {
             video = transport.call(CREATE, true, "video create", () -> writes.createVideo(key, body));
         } else if (request.spec() instanceof TemplateSpec spec) {
             WireRequests.TemplateGenerate body = WireRequests.TemplateGenerate.of(spec, request, false);
-            video = transport.call(CREATE, false, "template generate",
-                    () -> writes.generateFromTemplate(spec.templateId(), body));
+            video = transport.call(
+                    CREATE, false, "template generate", () -> writes.generateFromTemplate(spec.templateId(), body));
         } else {
-            throw WireRequests.unsupported("spec", "a video provider renders videos and templates, not " + request.spec().kind());
+            throw WireRequests.unsupported(
+                    "spec",
+                    "a video provider renders videos and templates, not "
+                            + request.spec().kind());
         }
         if (video.anyId() == null) throw unreadableCreate();
         return new Submission(new ProviderRef(video.anyId()), video.status());
@@ -90,13 +95,17 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     static RenderStatus toStatus(Dtos.V3Video v) {
         String code = v.failureCode() != null ? Envelope.str(v.failureCode()) : StatusMapper.code(v.error());
         String message = v.failureMessage() != null ? v.failureMessage() : StatusMapper.message(v.error());
-        return StatusMapper.status(v.status(), code, message, new StatusMapper.Results()
-                .add(AssetKind.VIDEO, v.videoUrl())
-                .add(AssetKind.CAPTIONED_VIDEO, v.captionedVideoUrl())
-                .add(AssetKind.CAPTIONS, v.subtitleUrl())
-                .add(AssetKind.THUMBNAIL, v.thumbnailUrl())
-                .add(AssetKind.GIF, v.gifUrl())
-                .list());
+        return StatusMapper.status(
+                v.status(),
+                code,
+                message,
+                new StatusMapper.Results()
+                        .add(AssetKind.VIDEO, v.videoUrl())
+                        .add(AssetKind.CAPTIONED_VIDEO, v.captionedVideoUrl())
+                        .add(AssetKind.CAPTIONS, v.subtitleUrl())
+                        .add(AssetKind.THUMBNAIL, v.thumbnailUrl())
+                        .add(AssetKind.GIF, v.gifUrl())
+                        .list());
     }
 
     /** {@code GET /v3/videos/statuses}, ≤100 ids a call. Bulk items carry no URLs: read one status before downloading. */
@@ -110,8 +119,13 @@ final class V3VideoProvider extends HeyGenVideoProvider {
             List<Dtos.V3StatusItem> items = transport.call(READ, true, "bulk statuses", () -> reads.statuses(ids));
             for (Dtos.V3StatusItem item : items) {
                 if (item.anyId() == null || "not_found".equalsIgnoreCase(item.status())) continue;
-                out.put(new ProviderRef(item.anyId()), StatusMapper.status(item.status(),
-                        StatusMapper.code(item.error()), StatusMapper.message(item.error()), List.of()));
+                out.put(
+                        new ProviderRef(item.anyId()),
+                        StatusMapper.status(
+                                item.status(),
+                                StatusMapper.code(item.error()),
+                                StatusMapper.message(item.error()),
+                                List.of()));
             }
         }
         return out;
@@ -122,7 +136,8 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         String token = null;
         for (int page = 0; page < RECONCILE_PAGES; page++) {
             String t = token;
-            Envelope<List<Dtos.V3Video>> env = transport.exchange(READ, true, "video list", () -> reads.videos(BULK, t));
+            Envelope<List<Dtos.V3Video>> env =
+                    transport.exchange(READ, true, "video list", () -> reads.videos(BULK, t));
             List<Dtos.V3Video> items = transport.data(env, "video list", false);
             boolean allOlder = !items.isEmpty();
             for (Dtos.V3Video v : items) {
@@ -148,25 +163,38 @@ final class V3VideoProvider extends HeyGenVideoProvider {
 
     @Override
     public Page<Catalog.Avatar> avatars(PageRequest page) {
-        Envelope<List<Dtos.V3Look>> env = transport.exchange(READ, true, "avatar looks", () -> reads.looks(Math.min(page.limit(), 50), page.token()));
+        Envelope<List<Dtos.V3Look>> env = transport.exchange(
+                READ, true, "avatar looks", () -> reads.looks(Math.min(page.limit(), 50), page.token()));
         List<Dtos.V3Look> looks = transport.data(env, "avatar looks", false);
-        return new Page<>(looks.stream().map(l -> new Catalog.Avatar(l.id(), l.name(), l.gender(), l.avatarType(),
-                l.previewImageUrl())).toList(), next(env));
+        return new Page<>(
+                looks.stream()
+                        .map(l -> new Catalog.Avatar(l.id(), l.name(), l.gender(), l.avatarType(), l.previewImageUrl()))
+                        .toList(),
+                next(env));
     }
 
     @Override
     public Page<Catalog.VoiceEntry> voices(PageRequest page) {
-        Envelope<List<Dtos.V3Voice>> env = transport.exchange(READ, true, "voices", () -> reads.voices(page.limit(), page.token()));
+        Envelope<List<Dtos.V3Voice>> env =
+                transport.exchange(READ, true, "voices", () -> reads.voices(page.limit(), page.token()));
         List<Dtos.V3Voice> voices = transport.data(env, "voices", false);
-        return new Page<>(voices.stream().map(v -> new Catalog.VoiceEntry(v.voiceId(), v.name(), v.language(), v.gender()))
-                .toList(), next(env));
+        return new Page<>(
+                voices.stream()
+                        .map(v -> new Catalog.VoiceEntry(v.voiceId(), v.name(), v.language(), v.gender()))
+                        .toList(),
+                next(env));
     }
 
     @Override
     public Page<Catalog.Template> templates(PageRequest page) {
-        Envelope<List<Dtos.V3Template>> env = transport.exchange(READ, true, "templates", () -> reads.templates(page.limit(), page.token()));
+        Envelope<List<Dtos.V3Template>> env =
+                transport.exchange(READ, true, "templates", () -> reads.templates(page.limit(), page.token()));
         List<Dtos.V3Template> list = transport.data(env, "templates", false);
-        return new Page<>(list.stream().map(t -> new Catalog.Template(t.anyId(), t.name(), t.aspectRatio())).toList(), next(env));
+        return new Page<>(
+                list.stream()
+                        .map(t -> new Catalog.Template(t.anyId(), t.name(), t.aspectRatio()))
+                        .toList(),
+                next(env));
     }
 
     @Override
@@ -189,7 +217,9 @@ final class V3VideoProvider extends HeyGenVideoProvider {
                 types.putIfAbsent(name, t == null ? TemplateVariable.Type.TEXT : t);
             });
         }
-        List<Catalog.Variable> vars = types.entrySet().stream().map(e -> new Catalog.Variable(e.getKey(), e.getValue())).toList();
+        List<Catalog.Variable> vars = types.entrySet().stream()
+                .map(e -> new Catalog.Variable(e.getKey(), e.getValue()))
+                .toList();
         return new Catalog.TemplateDetail(d.id() == null ? templateId : d.id(), d.name(), vars);
     }
 
@@ -210,6 +240,7 @@ final class V3VideoProvider extends HeyGenVideoProvider {
         } else if (u.usageBased() != null) {
             remaining = number(u.usageBased().remainingCredits());
         }
-        return new Catalog.Account(u.username() != null ? u.username() : u.email(), plan, remaining, unit, config.maxConcurrency());
+        return new Catalog.Account(
+                u.username() != null ? u.username() : u.email(), plan, remaining, unit, config.maxConcurrency());
     }
 }

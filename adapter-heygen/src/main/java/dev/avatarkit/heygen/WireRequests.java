@@ -22,14 +22,22 @@ public final class WireRequests {
     private WireRequests() {}
 
     /** {@code POST /v3/templates/{id}} and {@code POST /v2/template/{id}/generate}. */
-    public record TemplateGenerate(Map<String, TemplateVariableBody> variables, String title, Boolean caption,
-                                   Size dimension, @Json(name = "callback_id") String callbackId,
-                                   @Json(name = "callback_url") String callbackUrl) {
+    public record TemplateGenerate(
+            Map<String, TemplateVariableBody> variables,
+            String title,
+            Boolean caption,
+            Size dimension,
+            @Json(name = "callback_id") String callbackId,
+            @Json(name = "callback_url") String callbackUrl) {
         /** {@code captionAlways}: legacy sends {@code caption:false} too; v3 only {@code caption:true}. */
         static TemplateGenerate of(TemplateSpec spec, SubmitRequest request, boolean captionAlways) {
             Boolean caption = captionAlways || spec.caption() ? spec.caption() : null;
-            return new TemplateGenerate(templateVariables(spec.variables()), WireRequests.title(spec.title(), request.key()), caption,
-                    Size.of(spec.dimension()), request.key().value(),
+            return new TemplateGenerate(
+                    templateVariables(spec.variables()),
+                    WireRequests.title(spec.title(), request.key()),
+                    caption,
+                    Size.of(spec.dimension()),
+                    request.key().value(),
                     request.callbackUrl() == null ? null : request.callbackUrl().toString());
         }
     }
@@ -37,8 +45,12 @@ public final class WireRequests {
     /** A template variable in HeyGen's {@code {"name","type","properties":{…}}} shape (v2; v3 takes it back as read). */
     public record TemplateVariableBody(String name, String type, VariableProperties properties) {}
 
-    public record VariableProperties(String content, String url, @Json(name = "character_id") String characterId,
-                                     String type, @Json(name = "voice_id") String voiceId) {}
+    public record VariableProperties(
+            String content,
+            String url,
+            @Json(name = "character_id") String characterId,
+            String type,
+            @Json(name = "voice_id") String voiceId) {}
 
     public record Size(int width, int height) {
         static Size of(Dimension d) {

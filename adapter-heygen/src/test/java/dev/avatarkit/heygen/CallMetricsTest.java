@@ -32,24 +32,37 @@ class CallMetricsTest {
     };
 
     @Test
-    void givenA429ThenA200_whenReadingAStatus_thenBothExchangesAndTheRetryAreReportedByRouteTemplate() throws Exception {
+    void givenA429ThenA200_whenReadingAStatus_thenBothExchangesAndTheRetryAreReportedByRouteTemplate()
+            throws Exception {
         try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1")
+            server.enqueue(new MockResponse()
+                    .setResponseCode(429)
+                    .setHeader("Retry-After", "1")
                     .setBody("{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}}"));
-            server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+            server.enqueue(new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", "application/json")
                     .setBody("{\"data\":{\"id\":\"v1\",\"status\":\"processing\"}}"));
             server.start();
             URI base = server.url("/").uri();
             ManualClock clock = ManualClock.startingAt("2026-05-01T12:00:00Z");
-            HeyGen heygen = HeyGen.create(HeyGenConfig.of(new ApiKey("sk-metrics-secret")).withBaseUrl(base)
-                    .withUploadUrl(base).withRequestsPerSecond(0), clock, new RecordingSleeper(clock), recorder);
+            HeyGen heygen = HeyGen.create(
+                    HeyGenConfig.of(new ApiKey("sk-metrics-secret"))
+                            .withBaseUrl(base)
+                            .withUploadUrl(base)
+                            .withRequestsPerSecond(0),
+                    clock,
+                    new RecordingSleeper(clock),
+                    recorder);
 
             heygen.videos().status(new ProviderRef("8f3c0a9d"));
 
             // the template, never the id: label values stay bounded and carry no data
             assertThat(exchanges).containsExactly("heygen GET v3/videos/{id} 429", "heygen GET v3/videos/{id} 2xx");
             assertThat(retries).containsExactly("heygen video status rate_limited");
-            assertThat(String.join(" ", exchanges) + retries).doesNotContain("8f3c0a9d").doesNotContain("sk-metrics-secret");
+            assertThat(String.join(" ", exchanges) + retries)
+                    .doesNotContain("8f3c0a9d")
+                    .doesNotContain("sk-metrics-secret");
         }
     }
 
@@ -58,10 +71,16 @@ class CallMetricsTest {
         MockWebServer server = new MockWebServer();
         server.start();
         URI base = server.url("/").uri();
-        server.shutdown();   // nothing listens there any more
+        server.shutdown(); // nothing listens there any more
         ManualClock clock = ManualClock.startingAt("2026-05-01T12:00:00Z");
-        HeyGen heygen = HeyGen.create(HeyGenConfig.of(new ApiKey("k")).withBaseUrl(base).withUploadUrl(base)
-                .withRequestsPerSecond(0), clock, new RecordingSleeper(clock), recorder);
+        HeyGen heygen = HeyGen.create(
+                HeyGenConfig.of(new ApiKey("k"))
+                        .withBaseUrl(base)
+                        .withUploadUrl(base)
+                        .withRequestsPerSecond(0),
+                clock,
+                new RecordingSleeper(clock),
+                recorder);
 
         try {
             heygen.videos().status(new ProviderRef("v1"));
@@ -69,6 +88,8 @@ class CallMetricsTest {
             // unavailable after the adapter's retries
         }
 
-        assertThat(exchanges).isNotEmpty().allSatisfy(e -> assertThat(e).isEqualTo("heygen GET v3/videos/{id} io_error"));
+        assertThat(exchanges)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e).isEqualTo("heygen GET v3/videos/{id} io_error"));
     }
 }

@@ -37,43 +37,60 @@ class DownloadThroughputBenchTest {
         long size = Long.getLong("avatarkit.bench.size", 1L << 30);
         int rounds = Integer.getInteger("avatarkit.bench.rounds", 2);
         HeyGenSimulator sim = HeyGenSimulator.builder().port(0).build().start();
-        HeyGen heygen = HeyGen.create(HeyGenConfig.of(new ApiKey("bench")).withBaseUrl(URI.create(sim.baseUrl()))
-                .withUploadUrl(URI.create(sim.baseUrl())), Clock.systemUTC(), Sleeper.system());
+        HeyGen heygen = HeyGen.create(
+                HeyGenConfig.of(new ApiKey("bench"))
+                        .withBaseUrl(URI.create(sim.baseUrl()))
+                        .withUploadUrl(URI.create(sim.baseUrl())),
+                Clock.systemUTC(),
+                Sleeper.system());
         String url = sim.baseUrl().replaceAll("/+$", "") + "/_sim/blob?size=" + size;
         OkHttpClient plain = new OkHttpClient();
-        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Transport transport = new Transport(heygen.config(), Clock.systemUTC(), Sleeper.system(), null, s -> { },
+        HttpClient jdk =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Transport transport = new Transport(
+                heygen.config(),
+                Clock.systemUTC(),
+                Sleeper.system(),
+                null,
+                s -> {},
                 dev.avatarkit.core.port.ProviderCallListener.NONE);
         StringBuilder out = new StringBuilder("blob " + size + " bytes, " + rounds + " rounds\n");
         try {
             for (int round = 1; round <= rounds; round++) {
                 out.append(line(round, "curl", size, () -> curl(url)));
                 out.append(line(round, "okhttp plain byteStream 64K", size, () -> {
-                    try (Response r = plain.newCall(new Request.Builder().url(url).build()).execute()) {
+                    try (Response r = plain.newCall(
+                                    new Request.Builder().url(url).build())
+                            .execute()) {
                         return drain(r.body().byteStream());
                     }
                 }));
                 out.append(line(round, "transport transfer client 64K", size, () -> {
-                    try (Response r = transport.transferClient().newCall(new Request.Builder().url(url)
-                            .header("Accept-Encoding", "identity").build()).execute()) {
+                    try (Response r = transport
+                            .transferClient()
+                            .newCall(new Request.Builder()
+                                    .url(url)
+                                    .header("Accept-Encoding", "identity")
+                                    .build())
+                            .execute()) {
                         return drain(r.body().byteStream());
                     }
                 }));
                 out.append(line(round, "ResumableDownload (videos().download) 64K", size, () -> {
-                    try (InputStream in = heygen.videos().download(new ProviderRef("bench"),
-                            new ResultFile(AssetKind.VIDEO, URI.create(url)))) {
+                    try (InputStream in = heygen.videos()
+                            .download(new ProviderRef("bench"), new ResultFile(AssetKind.VIDEO, URI.create(url)))) {
                         return drain(in);
                     }
                 }));
                 out.append(line(round, "ResumableDownload transferTo (8K reads)", size, () -> {
-                    try (InputStream in = heygen.videos().download(new ProviderRef("bench"),
-                            new ResultFile(AssetKind.VIDEO, URI.create(url)))) {
+                    try (InputStream in = heygen.videos()
+                            .download(new ProviderRef("bench"), new ResultFile(AssetKind.VIDEO, URI.create(url)))) {
                         return in.transferTo(java.io.OutputStream.nullOutputStream());
                     }
                 }));
                 out.append(line(round, "java.net.http ofInputStream 64K", size, () -> {
-                    HttpResponse<InputStream> r = jdk.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> r = jdk.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
                     try (InputStream in = r.body()) {
                         return drain(in);
                     }
@@ -81,8 +98,12 @@ class DownloadThroughputBenchTest {
             }
         } finally {
             System.out.print(out);
-            Files.writeString(Path.of("target", "download-bench.txt"), out, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target", "download-bench.txt"),
+                    out,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             transport.close();
             heygen.close();
             sim.close();
@@ -107,7 +128,8 @@ class DownloadThroughputBenchTest {
 
     private static long curl(String url) throws Exception {
         Process p = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{size_download}", url)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String written = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         p.waitFor();
         return Long.parseLong(written);

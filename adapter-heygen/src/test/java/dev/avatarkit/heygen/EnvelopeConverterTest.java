@@ -34,13 +34,16 @@ class EnvelopeConverterTest {
         Envelope<Dtos.V3Video> e = read("{\"code\":40119,\"data\":null,\"message\":\"quota exceeded\"}");
 
         assertThat(e.error()).isEqualTo(new Envelope.WireError("40119", "quota exceeded", null));
-        assertThat(read("{\"code\":100,\"data\":{\"id\":\"v1\"},\"message\":\"Success\"}").isError()).isFalse();
+        assertThat(read("{\"code\":100,\"data\":{\"id\":\"v1\"},\"message\":\"Success\"}")
+                        .isError())
+                .isFalse();
     }
 
     @Test
     void givenDataOfAnUnexpectedShapeBesideAnError_thenTheErrorStillShows() {
-        Envelope<Dtos.V3Video> e = read("{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad\",\"param\":\"x\"},"
-                + "\"data\":\"not an object\"}");
+        Envelope<Dtos.V3Video> e =
+                read("{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad\",\"param\":\"x\"},"
+                        + "\"data\":\"not an object\"}");
 
         assertThat(e.readable()).isTrue();
         assertThat(e.data()).isNull();

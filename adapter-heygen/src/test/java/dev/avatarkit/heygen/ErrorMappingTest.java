@@ -16,8 +16,8 @@ import dev.avatarkit.core.port.UnauthorizedException;
 import org.junit.jupiter.api.Test;
 
 class ErrorMappingTest {
-    static final SubmitRequest SUBMIT = new SubmitRequest(VideoSpec.singleAvatar("look1", "voice1", "Hello"),
-            new IdempotencyKey("ak-job-1"), null);
+    static final SubmitRequest SUBMIT =
+            new SubmitRequest(VideoSpec.singleAvatar("look1", "voice1", "Hello"), new IdempotencyKey("ak-job-1"), null);
 
     private ProviderException v3Submit(int status, String body) throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
@@ -33,7 +33,8 @@ class ErrorMappingTest {
 
     @Test
     void given400WithParam_thenInvalidRequestNamingTheField() throws Exception {
-        ProviderException e = v3Submit(400, "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad voice\",\"param\":\"voice_id\"}}");
+        ProviderException e = v3Submit(
+                400, "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad voice\",\"param\":\"voice_id\"}}");
         assertThat(e).isInstanceOf(InvalidRequestException.class);
         assertThat(((InvalidRequestException) e).param()).isEqualTo("voice_id");
         assertThat(e.httpStatus()).isEqualTo(400);
@@ -44,7 +45,8 @@ class ErrorMappingTest {
 
     @Test
     void given401Or403_thenUnauthorized() throws Exception {
-        assertThat(v3Submit(401, "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"no\"}}")).isInstanceOf(UnauthorizedException.class);
+        assertThat(v3Submit(401, "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"no\"}}"))
+                .isInstanceOf(UnauthorizedException.class);
         assertThat(v3Submit(403, "<html>WAF</html>")).isInstanceOf(UnauthorizedException.class);
     }
 
@@ -58,7 +60,8 @@ class ErrorMappingTest {
     void given404OnStatus_thenNotFound() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             w.json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"Video not found.\"}}");
-            assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("nope"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("nope")))
+                    .isInstanceOf(NotFoundException.class);
         }
     }
 
@@ -68,14 +71,17 @@ class ErrorMappingTest {
             w.json(200, "{\"code\":400599,\"message\":\"Your account doesn't have API access\",\"data\":null}");
             assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("v1")))
                     .isInstanceOf(UnauthorizedException.class)
-                    .satisfies(e -> assertThat(((ProviderException) e).providerCode()).isEqualTo("400599"));
+                    .satisfies(e ->
+                            assertThat(((ProviderException) e).providerCode()).isEqualTo("400599"));
         }
     }
 
     @Test
     void givenLegacy200WithV2ErrorEnvelope_thenMappedByCode() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, "{\"data\":null,\"error\":{\"code\":\"MOVIO_PAYMENT_INSUFFICIENT_CREDIT\",\"message\":\"api credits\"}}");
+            w.json(
+                    200,
+                    "{\"data\":null,\"error\":{\"code\":\"MOVIO_PAYMENT_INSUFFICIENT_CREDIT\",\"message\":\"api credits\"}}");
             assertThatThrownBy(() -> w.heygen.videos().submit(SUBMIT)).isInstanceOf(InsufficientCreditException.class);
             assertThat(w.server.getRequestCount()).isEqualTo(1);
         }

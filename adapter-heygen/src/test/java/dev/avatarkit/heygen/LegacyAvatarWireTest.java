@@ -22,20 +22,22 @@ import org.junit.jupiter.api.Test;
 /** The legacy photo-avatar identity flow (reference §8.1) on the wire, phase by phase: generate → group → train; looks on the group. */
 class LegacyAvatarWireTest {
     private static final IdempotencyKey KEY = new IdempotencyKey("ak-identity-1");
-    private static final IdentitySpec SPEC = new IdentitySpec("Mia", "short black bob, freckles", "25", "woman", null,
-            null, List.of(), DefaultShots.first(1));
+    private static final IdentitySpec SPEC = new IdentitySpec(
+            "Mia", "short black bob, freckles", "25", "woman", null, null, List.of(), DefaultShots.first(1));
 
     private static String gen(String id, String status, boolean images) {
         return "{\"error\":null,\"data\":{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"msg\":null,"
                 + "\"image_url_list\":" + (images ? "[\"URL0\",\"URL1\"]" : "null") + ","
-                + "\"image_key_list\":" + (images ? "[\"image/" + id + "_0/original\",\"image/" + id + "_1/original\"]" : "null") + "}}";
+                + "\"image_key_list\":"
+                + (images ? "[\"image/" + id + "_0/original\",\"image/" + id + "_1/original\"]" : "null") + "}}";
     }
 
     private static String ok(String data) {
         return "{\"error\":null,\"data\":" + data + "}";
     }
 
-    private static final String GROUP_MADE = "{\"error\":null,\"data\":{\"id\":\"look1\",\"status\":\"pending\",\"group_id\":\"grp1\"}}";
+    private static final String GROUP_MADE =
+            "{\"error\":null,\"data\":{\"id\":\"look1\",\"status\":\"pending\",\"group_id\":\"grp1\"}}";
 
     @Test
     void createIdentityStartsTheGenerationAndReturnsAtOnceWithoutSleeping() throws Exception {
@@ -48,8 +50,13 @@ class LegacyAvatarWireTest {
             assertThat(sub.rawStatus()).isEqualTo("generating");
             RecordedRequest photo = w.take();
             assertThat(photo.getPath()).isEqualTo("/v2/photo_avatar/photo/generate");
-            assertThat(photo.getBody().readUtf8()).contains("\"age\":\"Young Adult\"", "\"gender\":\"Woman\"",
-                    "\"ethnicity\":\"Unspecified\"", "\"style\":\"Realistic\"", "\"appearance\":\"short black bob, freckles\"");
+            assertThat(photo.getBody().readUtf8())
+                    .contains(
+                            "\"age\":\"Young Adult\"",
+                            "\"gender\":\"Woman\"",
+                            "\"ethnicity\":\"Unspecified\"",
+                            "\"style\":\"Realistic\"",
+                            "\"appearance\":\"short black bob, freckles\"");
             assertThat(w.server.getRequestCount()).isEqualTo(1);
             assertThat(w.sleeper.sleeps()).isEmpty();
         }
@@ -76,8 +83,8 @@ class LegacyAvatarWireTest {
             assertThat(w.take().getPath()).isEqualTo("/v2/photo_avatar/generation/g1");
             RecordedRequest group = w.take();
             assertThat(group.getPath()).isEqualTo("/v2/photo_avatar/avatar_group/create");
-            assertThat(group.getBody().readUtf8()).contains("\"name\":\"Mia\"", "\"image_key\":\"image/g1_0/original\"",
-                    "\"generation_id\":\"g1\"");
+            assertThat(group.getBody().readUtf8())
+                    .contains("\"name\":\"Mia\"", "\"image_key\":\"image/g1_0/original\"", "\"generation_id\":\"g1\"");
             RecordedRequest train = w.take();
             assertThat(train.getPath()).isEqualTo("/v2/photo_avatar/train");
             assertThat(train.getBody().readUtf8()).isEqualTo("{\"group_id\":\"grp1\"}");
@@ -103,7 +110,8 @@ class LegacyAvatarWireTest {
     @Test
     void aTransient503OnTrainKeepsTheUntrainedGroupAndTheNextPollTrainsIt() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(200, gen("g1", "success", true)).json(200, GROUP_MADE)
+            w.json(200, gen("g1", "success", true))
+                    .json(200, GROUP_MADE)
                     .json(503, "{\"error\":{\"code\":\"internal_error\",\"message\":\"busy\"},\"data\":null}")
                     .json(200, ok("{\"flow_id\":\"f1\"}"));
 
@@ -121,7 +129,9 @@ class LegacyAvatarWireTest {
     void aDefinitelyRefusedGroupCreateFailsTheIdentityWithItsReason() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
             w.json(200, gen("g1", "success", true))
-                    .json(400, "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"image_key is invalid\"},\"data\":null}");
+                    .json(
+                            400,
+                            "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"image_key is invalid\"},\"data\":null}");
 
             RenderStatus status = w.heygen.avatars().status(new ProviderRef("photo:g1:Mia"));
 
@@ -152,11 +162,12 @@ class LegacyAvatarWireTest {
             assertThat(w.heygen.avatars().status(ref).phase()).isEqualTo(RenderPhase.RUNNING);
             assertThat(w.take().getPath()).isEqualTo("/v2/photo_avatar/train/status/grp1");
 
-            w.json(200, ok("{\"status\":\"ready\",\"error_msg\":null}")).json(200, gen("g1", "success", true)
-                    .replace("URL0", w.url("/g1_0.png")));
+            w.json(200, ok("{\"status\":\"ready\",\"error_msg\":null}"))
+                    .json(200, gen("g1", "success", true).replace("URL0", w.url("/g1_0.png")));
             RenderStatus ready = w.heygen.avatars().status(ref);
             assertThat(ready.phase()).isEqualTo(RenderPhase.SUCCEEDED);
-            assertThat(ready.result(AssetKind.STILL).orElseThrow().url().toString()).isEqualTo(w.url("/g1_0.png"));
+            assertThat(ready.result(AssetKind.STILL).orElseThrow().url().toString())
+                    .isEqualTo(w.url("/g1_0.png"));
 
             w.json(200, ok("{\"status\":\"failed\",\"error_msg\":\"bad photo\"}"));
             RenderStatus failed = w.heygen.avatars().status(ref);
@@ -168,7 +179,8 @@ class LegacyAvatarWireTest {
     @Test
     void stillsGenerateLooksOnTheIdentitysGroupAndPollTheirGeneration() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            StillSpec still = new StillSpec("Mia", DefaultShots.first(1).shots().get(0), "smiling in a cafe", "group:grp1:g1");
+            StillSpec still =
+                    new StillSpec("Mia", DefaultShots.first(1).shots().get(0), "smiling in a cafe", "group:grp1:g1");
             w.json(200, ok("{\"generation_id\":\"g2\"}"));
             Submission sub = w.heygen.avatars().generateStill(KEY, still);
             assertThat(sub.ref().value()).isEqualTo("gen:g2");
@@ -182,7 +194,8 @@ class LegacyAvatarWireTest {
             w.json(200, gen("g2", "success", true).replace("URL0", w.url("/g2_0.png")));
             RenderStatus done = w.heygen.avatars().status(sub.ref());
             assertThat(done.phase()).isEqualTo(RenderPhase.SUCCEEDED);
-            assertThat(done.result(AssetKind.STILL).orElseThrow().url().toString()).isEqualTo(w.url("/g2_0.png"));
+            assertThat(done.result(AssetKind.STILL).orElseThrow().url().toString())
+                    .isEqualTo(w.url("/g2_0.png"));
         }
     }
 
@@ -194,8 +207,9 @@ class LegacyAvatarWireTest {
                     .json(200, ok("{\"status\":\"ready\",\"error_msg\":null}"))
                     .json(200, gen("g1", "success", true).replace("URL0", w.url("/fresh.png")))
                     .enqueue(new MockResponse().setBody("PNGDATA"));
-            try (InputStream in = w.heygen.avatars().download(ref,
-                    new ResultFile(AssetKind.STILL, java.net.URI.create(w.url("/stale.png"))))) {
+            try (InputStream in = w.heygen
+                    .avatars()
+                    .download(ref, new ResultFile(AssetKind.STILL, java.net.URI.create(w.url("/stale.png"))))) {
                 assertThat(new String(in.readAllBytes())).isEqualTo("PNGDATA");
             }
             assertThat(w.take().getPath()).isEqualTo("/stale.png");

@@ -18,7 +18,12 @@ final class ManualSimulator implements AutoCloseable {
     private final String label;
 
     ManualSimulator(ApiVersion version, String label) {
-        this.sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(300)).clock(clock).build().start();
+        this.sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(300))
+                .clock(clock)
+                .build()
+                .start();
         this.heygen = SimulatorSupport.adapter(sim, version, Duration.ofSeconds(10));
         this.label = label + " " + version;
     }

@@ -18,14 +18,19 @@ import org.junit.jupiter.api.Test;
 
 class NoDuplicateCreatesIT {
     private static SubmitRequest request(VideoProvider p, String key) {
-        return new SubmitRequest(VideoSpec.singleAvatar(p.avatars(PageRequest.first(1)).items().get(0).id(),
-                p.voices(PageRequest.first(1)).items().get(0).id(), "Hello"), new IdempotencyKey(key), null);
+        return new SubmitRequest(
+                VideoSpec.singleAvatar(
+                        p.avatars(PageRequest.first(1)).items().get(0).id(),
+                        p.voices(PageRequest.first(1)).items().get(0).id(),
+                        "Hello"),
+                new IdempotencyKey(key),
+                null);
     }
 
     @Test
     void givenA5xxOnAV3Create_thenTheKeyedRetryCreatesExactlyOneRender() {
         try (HeyGenSimulator sim = SimulatorSupport.start();
-             HeyGen heygen = SimulatorSupport.adapter(sim, ApiVersion.V3, Duration.ofSeconds(10))) {
+                HeyGen heygen = SimulatorSupport.adapter(sim, ApiVersion.V3, Duration.ofSeconds(10))) {
             SubmitRequest req = request(heygen.videos(), "ak-dup-v3");
             sim.faults().add(FaultRule.on("POST /v3/videos", FaultKind.HTTP_503).next(1));
             heygen.videos().submit(req);
@@ -38,10 +43,13 @@ class NoDuplicateCreatesIT {
     @Test
     void givenASlowLegacyCreateThatTimesOut_thenOutcomeUnknownAndReconcileFindsTheOneRender() {
         try (HeyGenSimulator sim = SimulatorSupport.start();
-             HeyGen heygen = SimulatorSupport.adapter(sim, ApiVersion.V2, Duration.ofMillis(500))) {
+                HeyGen heygen = SimulatorSupport.adapter(sim, ApiVersion.V2, Duration.ofMillis(500))) {
             SubmitRequest req = request(heygen.videos(), "ak-dup-v2");
             Instant before = Instant.now().minusSeconds(60);
-            sim.faults().add(FaultRule.on("POST /v2/video/generate", FaultKind.SLOW).delayMs(1500).next(1));
+            sim.faults()
+                    .add(FaultRule.on("POST /v2/video/generate", FaultKind.SLOW)
+                            .delayMs(1500)
+                            .next(1));
             assertThatThrownBy(() -> heygen.videos().submit(req)).isInstanceOf(OutcomeUnknownException.class);
             assertThat(heygen.videos().reconcile(req.key(), before)).isPresent();
             assertThat(sim.stats().createsForCallbackId("ak-dup-v2")).isEqualTo(1);

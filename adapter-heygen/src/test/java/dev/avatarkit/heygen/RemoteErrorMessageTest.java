@@ -15,7 +15,9 @@ class RemoteErrorMessageTest {
     @Test
     void givenJsonError_whenSubmit_thenMessageCarriesCodeMessageAndRequestId() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.json(400, "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad voice\",\"param\":\"voice_id\"}}");
+            w.json(
+                    400,
+                    "{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad voice\",\"param\":\"voice_id\"}}");
 
             ProviderException e = submit(w);
 
@@ -27,13 +29,17 @@ class RemoteErrorMessageTest {
     @Test
     void givenPlainText400_whenSubmit_thenTheTextIsTheMessage() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "text/plain")
-                    .setHeader("X-Request-Id", "req-plain").setBody("This combination of host and port requires TLS.\n"));
+            w.enqueue(new MockResponse()
+                    .setResponseCode(400)
+                    .setHeader("Content-Type", "text/plain")
+                    .setHeader("X-Request-Id", "req-plain")
+                    .setBody("This combination of host and port requires TLS.\n"));
 
             ProviderException e = submit(w);
 
             assertThat(e.getMessage())
-                    .isEqualTo("HeyGen HTTP 400: This combination of host and port requires TLS. (request id req-plain)")
+                    .isEqualTo(
+                            "HeyGen HTTP 400: This combination of host and port requires TLS. (request id req-plain)")
                     .doesNotContain("null");
             assertThat(e.requestId()).isEqualTo("req-plain");
         }
@@ -53,7 +59,9 @@ class RemoteErrorMessageTest {
             }
 
             assertThat(e).isInstanceOf(ProviderUnavailableException.class);
-            assertThat(e.getMessage()).contains("HeyGen HTTP 502: no error message in the response").doesNotContain("null");
+            assertThat(e.getMessage())
+                    .contains("HeyGen HTTP 502: no error message in the response")
+                    .doesNotContain("null");
         }
     }
 

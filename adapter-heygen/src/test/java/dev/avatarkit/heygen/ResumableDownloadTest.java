@@ -22,11 +22,18 @@ class ResumableDownloadTest {
     void givenAnExpiredUrl_thenStatusIsReReadForAFreshOne() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             w.enqueue(new MockResponse().setResponseCode(403).setBody("expired"));
-            w.json(200, "{\"data\":{\"id\":\"v1\",\"status\":\"completed\",\"video_url\":\"" + w.url("/fresh.mp4?sig=2") + "\"}}");
+            w.json(
+                    200,
+                    "{\"data\":{\"id\":\"v1\",\"status\":\"completed\",\"video_url\":\"" + w.url("/fresh.mp4?sig=2")
+                            + "\"}}");
             w.enqueue(new MockResponse().setBody(CONTENT));
-            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
-                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/old.mp4?sig=1"))))) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CONTENT);
+            try (InputStream in = w.heygen
+                    .videos()
+                    .download(
+                            new ProviderRef("v1"),
+                            new ResultFile(AssetKind.VIDEO, URI.create(w.url("/old.mp4?sig=1"))))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(CONTENT);
             }
             assertThat(w.take().getPath()).startsWith("/old.mp4");
             assertThat(w.take().getPath()).startsWith("/v3/videos/v1");
@@ -37,7 +44,8 @@ class ResumableDownloadTest {
     @Test
     void givenADroppedConnection_thenResumesWithRange() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.enqueue(new MockResponse().setBody(CONTENT).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+            w.enqueue(
+                    new MockResponse().setBody(CONTENT).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
             w.enqueue(new MockResponse()); // placeholder, replaced below once we know the offset
             w.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
                 int calls;
@@ -47,17 +55,24 @@ class ResumableDownloadTest {
                     calls++;
                     String range = request.getHeader("Range");
                     if (range == null) {
-                        return new MockResponse().setBody(CONTENT).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+                        return new MockResponse()
+                                .setBody(CONTENT)
+                                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
                     }
                     int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-                    return new MockResponse().setResponseCode(206)
-                            .setHeader("Content-Range", "bytes " + from + "-" + (CONTENT.length() - 1) + "/" + CONTENT.length())
+                    return new MockResponse()
+                            .setResponseCode(206)
+                            .setHeader(
+                                    "Content-Range",
+                                    "bytes " + from + "-" + (CONTENT.length() - 1) + "/" + CONTENT.length())
                             .setBody(CONTENT.substring(from));
                 }
             });
-            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
-                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CONTENT);
+            try (InputStream in = w.heygen
+                    .videos()
+                    .download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(CONTENT);
             }
             assertThat(w.take().getHeader("Range")).isNull();
             assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
@@ -74,19 +89,24 @@ class ResumableDownloadTest {
                 public MockResponse dispatch(RecordedRequest request) {
                     String range = request.getHeader("Range");
                     if (range == null) {
-                        return new MockResponse().setBody(new okio.Buffer().write(content))
+                        return new MockResponse()
+                                .setBody(new okio.Buffer().write(content))
                                 .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
                     }
                     int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-                    return new MockResponse().setResponseCode(206)
-                            .setHeader("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
+                    return new MockResponse()
+                            .setResponseCode(206)
+                            .setHeader(
+                                    "Content-Range",
+                                    "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
                             .setBody(new okio.Buffer().write(content, from, content.length - from));
                 }
             });
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
             int largest = 0;
-            try (InputStream in = w.heygen.videos().download(new ProviderRef("v1"),
-                    new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
+            try (InputStream in = w.heygen
+                    .videos()
+                    .download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     assertThat(n).isPositive();
@@ -95,7 +115,9 @@ class ResumableDownloadTest {
                 }
             }
             assertThat(got.toByteArray()).isEqualTo(content);
-            assertThat(largest).as("reads are not capped at okio's 8 KiB segment").isGreaterThan(8192);
+            assertThat(largest)
+                    .as("reads are not capped at okio's 8 KiB segment")
+                    .isGreaterThan(8192);
             assertThat(w.take().getHeader("Range")).isNull();
             assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
         }
@@ -105,9 +127,12 @@ class ResumableDownloadTest {
     void givenEndlessFailures_thenGivesUpAfterTheBound() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             for (int i = 0; i < 10; i++) w.enqueue(new MockResponse().setResponseCode(500));
-            InputStream in = w.heygen.videos().download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))));
+            InputStream in = w.heygen
+                    .videos()
+                    .download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))));
             assertThatThrownBy(in::read).isInstanceOf(ProviderUnavailableException.class);
-            assertThat(w.server.getRequestCount()).isEqualTo(HeyGenConfig.Retry.defaults().downloadAttempts());
+            assertThat(w.server.getRequestCount())
+                    .isEqualTo(HeyGenConfig.Retry.defaults().downloadAttempts());
         }
     }
 }

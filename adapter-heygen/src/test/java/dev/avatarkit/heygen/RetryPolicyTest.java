@@ -22,16 +22,19 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
     static final String STATUS_OK = "{\"data\":{\"id\":\"v1\",\"status\":\"processing\"}}";
     static final String CREATED = "{\"data\":{\"video_id\":\"v1\",\"status\":\"waiting\",\"output_format\":\"mp4\"}}";
-    static final SubmitRequest SUBMIT = new SubmitRequest(VideoSpec.singleAvatar("look1", "voice1", "Hello"),
-            new IdempotencyKey("ak-job-1"), null);
+    static final SubmitRequest SUBMIT =
+            new SubmitRequest(VideoSpec.singleAvatar("look1", "voice1", "Hello"), new IdempotencyKey("ak-job-1"), null);
 
     @Test
     void given429WithSecondsRetryAfter_whenReading_thenSleepsThatLongAndRetries() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
+            w.enqueue(new MockResponse()
+                    .setResponseCode(429)
+                    .setHeader("Retry-After", "7")
                     .setBody("{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}}"));
             w.json(200, STATUS_OK);
-            assertThat(w.heygen.videos().status(new ProviderRef("v1")).rawStatus()).isEqualTo("processing");
+            assertThat(w.heygen.videos().status(new ProviderRef("v1")).rawStatus())
+                    .isEqualTo("processing");
             assertThat(w.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
         }
     }
@@ -39,8 +42,12 @@ class RetryPolicyTest {
     @Test
     void given429WithHttpDateRetryAfter_whenReading_thenSleepsUntilThatDate() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(w.clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
-            w.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", date).setBody("{}"));
+            String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    w.clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
+            w.enqueue(new MockResponse()
+                    .setResponseCode(429)
+                    .setHeader("Retry-After", date)
+                    .setBody("{}"));
             w.json(200, STATUS_OK);
             w.heygen.videos().status(new ProviderRef("v1"));
             assertThat(w.sleeper.sleeps()).containsExactly(Duration.ofSeconds(12));
@@ -50,10 +57,15 @@ class RetryPolicyTest {
     @Test
     void givenHugeRetryAfter_thenItIsCappedAndPersistent429sEndAsRateLimited() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            for (int i = 0; i < 4; i++) w.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600").setBody("{}"));
+            for (int i = 0; i < 4; i++)
+                w.enqueue(new MockResponse()
+                        .setResponseCode(429)
+                        .setHeader("Retry-After", "3600")
+                        .setBody("{}"));
             assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("v1")))
                     .isInstanceOf(RateLimitedException.class)
-                    .satisfies(e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+                    .satisfies(e ->
+                            assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(30)));
             assertThat(w.sleeper.sleeps()).allMatch(d -> d.equals(Duration.ofSeconds(30)));
         }
     }
@@ -71,10 +83,12 @@ class RetryPolicyTest {
     @Test
     void given5xxOnLegacyCreate_thenNotRetriedAndOutcomeUnknown() throws Exception {
         try (Wire w = new Wire(ApiVersion.V2)) {
-            w.json(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"boom\"}}").json(200, "{\"error\":null,\"data\":{\"video_id\":\"dup\"}}");
+            w.json(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"boom\"}}")
+                    .json(200, "{\"error\":null,\"data\":{\"video_id\":\"dup\"}}");
             assertThatThrownBy(() -> w.heygen.videos().submit(SUBMIT))
                     .isInstanceOf(OutcomeUnknownException.class)
-                    .satisfies(e -> assertThat(((OutcomeUnknownException) e).requestId()).isEqualTo("req-500"));
+                    .satisfies(e -> assertThat(((OutcomeUnknownException) e).requestId())
+                            .isEqualTo("req-500"));
             assertThat(w.server.getRequestCount()).isEqualTo(1);
             assertThat(w.sleeper.sleeps()).isEmpty();
         }
@@ -93,7 +107,8 @@ class RetryPolicyTest {
     @Test
     void given5xxOnV3Create_thenRetriedWithTheSameIdempotencyKey() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.json(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"x\"}}").json(200, CREATED);
+            w.json(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"x\"}}")
+                    .json(200, CREATED);
             assertThat(w.heygen.videos().submit(SUBMIT).ref().value()).isEqualTo("v1");
             RecordedRequest first = w.take();
             RecordedRequest second = w.take();
@@ -105,7 +120,8 @@ class RetryPolicyTest {
     @Test
     void given409InProgress_thenWaitsAndRetriesSameKey() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.json(409, "{\"error\":{\"code\":\"request_in_progress\",\"message\":\"in flight\"}}").json(200, CREATED);
+            w.json(409, "{\"error\":{\"code\":\"request_in_progress\",\"message\":\"in flight\"}}")
+                    .json(200, CREATED);
             w.heygen.videos().submit(SUBMIT);
             assertThat(w.sleeper.sleeps()).hasSize(1);
             assertThat(w.take().getHeader("Idempotency-Key")).isEqualTo(w.take().getHeader("Idempotency-Key"));
@@ -115,7 +131,8 @@ class RetryPolicyTest {
     @Test
     void givenPersistent409_thenConflictSurfaces() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            for (int i = 0; i < 4; i++) w.json(409, "{\"error\":{\"code\":\"request_in_progress\",\"message\":\"in flight\"}}");
+            for (int i = 0; i < 4; i++)
+                w.json(409, "{\"error\":{\"code\":\"request_in_progress\",\"message\":\"in flight\"}}");
             assertThatThrownBy(() -> w.heygen.videos().submit(SUBMIT)).isInstanceOf(ConflictException.class);
         }
     }
@@ -124,7 +141,8 @@ class RetryPolicyTest {
     void givenPersistent5xxOnGet_thenProviderUnavailableAfterBudget() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             for (int i = 0; i < 4; i++) w.json(503, "{}");
-            assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("v1"))).isInstanceOf(ProviderUnavailableException.class);
+            assertThatThrownBy(() -> w.heygen.videos().status(new ProviderRef("v1")))
+                    .isInstanceOf(ProviderUnavailableException.class);
             assertThat(w.server.getRequestCount()).isEqualTo(4);
         }
     }
@@ -134,14 +152,14 @@ class RetryPolicyTest {
         var clock = dev.avatarkit.testkit.fakes.ManualClock.startingAt("2026-01-01T00:00:00Z");
         var sleeper = new dev.avatarkit.testkit.fakes.RecordingSleeper(clock);
         RateGate gate = new RateGate(4, clock, sleeper);
-        for (int i = 0; i < 4; i++) gate.acquire();   // a burst of a second's worth starts at once
+        for (int i = 0; i < 4; i++) gate.acquire(); // a burst of a second's worth starts at once
         assertThat(sleeper.sleeps()).isEmpty();
         gate.acquire();
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(250));
         gate.drain(Duration.ofSeconds(5));
         gate.acquire();
         assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
-        gate.acquire();   // after a 429, spaced again: no burst
+        gate.acquire(); // after a 429, spaced again: no burst
         assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofMillis(250));
     }
 }

@@ -16,7 +16,9 @@ class SecretLeakTest {
     void givenAFailingCall_thenNeitherLogNorExceptionContainsTheKey() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             // a provider that echoes the key back in its error message must not make us repeat it
-            w.json(401, "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"bad x-api-key: " + Wire.KEY + "\"}}");
+            w.json(
+                    401,
+                    "{\"error\":{\"code\":\"authentication_failed\",\"message\":\"bad x-api-key: " + Wire.KEY + "\"}}");
             ProviderException e = null;
             try {
                 w.heygen.videos().status(new ProviderRef("v1"));
@@ -39,7 +41,8 @@ class SecretLeakTest {
         try (Wire w = new Wire(ApiVersion.V3)) {
             w.enqueue(new okhttp3.mockwebserver.MockResponse().setBody("bytes"));
             // same server, but addressed by another host name: a foreign host as far as the adapter knows
-            URI signed = URI.create(w.url("/v.mp4?Expires=99&Signature=SIGSECRET").replace("localhost", "127.0.0.1")
+            URI signed = URI.create(w.url("/v.mp4?Expires=99&Signature=SIGSECRET")
+                    .replace("localhost", "127.0.0.1")
                     .replace("//" + w.server.getHostName(), "//127.0.0.1"));
             try (var in = w.heygen.videos().download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, signed))) {
                 assertThat(new String(in.readAllBytes())).isEqualTo("bytes");

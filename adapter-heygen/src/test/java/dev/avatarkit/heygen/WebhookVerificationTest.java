@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookVerificationTest {
     static final String SECRET = "whsec_k7x9m2";
-    static final byte[] BODY = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\",\"url\":\"https://x\",\"callback_id\":\"ak-job-1\"}}"
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] BODY =
+            "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\",\"url\":\"https://x\",\"callback_id\":\"ak-job-1\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
     final ManualClock clock = ManualClock.startingAt("2026-05-01T12:00:00Z");
     final HeyGenWebhooks hooks = new HeyGenWebhooks(SECRET, clock);
 
@@ -41,27 +42,34 @@ class WebhookVerificationTest {
 
     @Test
     void givenAnUnsignedEventIdHeader_thenItIsIgnoredAndTheSignedBodyDecides() throws Exception {
-        ProviderEvent e = hooks.verify(Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_1")), BODY);
-        ProviderEvent replay = hooks.verify(Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_2")), BODY);
+        ProviderEvent e = hooks.verify(
+                Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_1")), BODY);
+        ProviderEvent replay = hooks.verify(
+                Map.of("Heygen-Signature", List.of(sign(BODY, SECRET)), "Heygen-Event-Id", List.of("evt_2")), BODY);
         assertThat(e.eventId()).startsWith("sha256:").isEqualTo(replay.eventId());
     }
 
     @Test
     void givenEventIdInBody_thenItIsTheDedupeId() throws Exception {
-        byte[] body = "{\"event_id\":\"evt_b\",\"event_type\":\"avatar_video.fail\",\"event_data\":{\"video_id\":\"v2\",\"msg\":\"x\"}}"
-                .getBytes(StandardCharsets.UTF_8);
-        assertThat(hooks.verify(Map.of("signature", List.of(sign(body, SECRET))), body).eventId()).isEqualTo("evt_b");
+        byte[] body =
+                "{\"event_id\":\"evt_b\",\"event_type\":\"avatar_video.fail\",\"event_data\":{\"video_id\":\"v2\",\"msg\":\"x\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThat(hooks.verify(Map.of("signature", List.of(sign(body, SECRET))), body)
+                        .eventId())
+                .isEqualTo("evt_b");
     }
 
     @Test
     void givenABadSignature_thenRejected() throws Exception {
         assertThatThrownBy(() -> hooks.verify(Map.of("Heygen-Signature", List.of(sign(BODY, "other"))), BODY))
-                .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("bad signature");
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining("bad signature");
     }
 
     @Test
     void givenAMissingSignature_thenRejected() {
-        assertThatThrownBy(() -> hooks.verify(Map.of(), BODY)).isInstanceOf(WebhookRejectedException.class)
+        assertThatThrownBy(() -> hooks.verify(Map.of(), BODY))
+                .isInstanceOf(WebhookRejectedException.class)
                 .hasMessageContaining("missing");
     }
 
@@ -69,9 +77,14 @@ class WebhookVerificationTest {
     void givenAStaleTimestamp_thenRejected_andAFreshOneAccepted() throws Exception {
         String sig = sign(BODY, SECRET);
         long now = clock.instant().getEpochSecond();
-        assertThatThrownBy(() -> hooks.verify(Map.of("Heygen-Signature", List.of(sig), "Heygen-Timestamp", List.of(Long.toString(now - 301))), BODY))
-                .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("stale");
-        assertThat(hooks.verify(Map.of("Heygen-Signature", List.of(sig), "heygen-timestamp", List.of(Long.toString(now - 120))), BODY))
+        assertThatThrownBy(() -> hooks.verify(
+                        Map.of("Heygen-Signature", List.of(sig), "Heygen-Timestamp", List.of(Long.toString(now - 301))),
+                        BODY))
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining("stale");
+        assertThat(hooks.verify(
+                        Map.of("Heygen-Signature", List.of(sig), "heygen-timestamp", List.of(Long.toString(now - 120))),
+                        BODY))
                 .isNotNull();
     }
 

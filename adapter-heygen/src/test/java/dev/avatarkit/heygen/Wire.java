@@ -32,15 +32,22 @@ final class Wire implements AutoCloseable {
         }
         URI base = server.url("/").uri();
         HeyGenConfig config = HeyGenConfig.of(new ApiKey(KEY))
-                .withBaseUrl(base).withUploadUrl(base).withApiVersion(version).withWebhookSecret(webhookSecret)
+                .withBaseUrl(base)
+                .withUploadUrl(base)
+                .withApiVersion(version)
+                .withWebhookSecret(webhookSecret)
                 .withRequestsPerSecond(0)
-                .withTimeouts(new HeyGenConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                .withTimeouts(new HeyGenConfig.Timeouts(
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         heygen = HeyGen.create(config, clock, sleeper, () -> 1.0, log::add);
     }
 
     Wire json(int status, String body) {
-        server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                .setHeader("X-Request-Id", "req-" + status).setBody(body));
+        server.enqueue(new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-Id", "req-" + status)
+                .setBody(body));
         return this;
     }
 

@@ -32,8 +32,10 @@ final class WireConformance {
         List<WireLog.Exchange> exchanges = sim.wireLog().exchanges();
         for (WireLog.Exchange e : exchanges) {
             if (schema.covers(e.method(), e.template())) covered++;
-            // re-validated here from what was recorded; where the body was not kept (uploads), the door's verdict stands
-            List<Violation> request = e.body() == null ? e.request()
+            // re-validated here from what was recorded; where the body was not kept (uploads), the door's verdict
+            // stands
+            List<Violation> request = e.body() == null
+                    ? e.request()
                     : schema.request(e.method(), e.template(), e.query(), e::header, e.contentType(), e.body());
             request.forEach(v -> mismatches.add("request " + e.route() + " " + v));
             e.response().forEach(v -> mismatches.add("response " + e.route() + " " + e.status() + " " + v));
@@ -47,11 +49,14 @@ final class WireConformance {
     /** The usual assertion: something was sent, and nothing HeyGen's schema would refuse. */
     static void assertClean(String suite, HeyGenSimulator sim) {
         Tally t = check(suite, sim);
-        assertThat(t.mismatches()).as(suite + ": requests/responses outside HeyGen's published schema").isEmpty();
+        assertThat(t.mismatches())
+                .as(suite + ": requests/responses outside HeyGen's published schema")
+                .isEmpty();
     }
 
     private static void record(Tally t) {
-        String line = String.format("%s: %d requests recorded, %d against a published operation, %d mismatches%n",
+        String line = String.format(
+                "%s: %d requests recorded, %d against a published operation, %d mismatches%n",
                 t.suite(), t.requests(), t.covered(), t.mismatches().size());
         try {
             Path out = Path.of("target", "wire-conformance.txt");

@@ -16,7 +16,7 @@ final class GuiceFactory implements CommandLine.IFactory {
         try {
             return injector.getInstance(type);
         } catch (com.google.inject.ConfigurationException e) {
-            return CommandLine.defaultFactory().create(type);   // picocli's own helper types (converters, collections)
+            return CommandLine.defaultFactory().create(type); // picocli's own helper types (converters, collections)
         }
     }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AvatarCommandsTest {
     static final Pattern ID = Pattern.compile("influencer\\s+(\\S+)");
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -23,20 +26,44 @@ class AvatarCommandsTest {
     }
 
     @Test
-    void givenFourStills_whenCreateWait_thenStillsBaseManifestAndContactSheetAreStoredAndStatusShowsThem() throws Exception {
+    void givenFourStills_whenCreateWait_thenStillsBaseManifestAndContactSheetAreStoredAndStatusShowsThem()
+            throws Exception {
         BufferedImage face = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(face, "png", dir.resolve("face.png").toFile());
 
-        CliHarness.Result r = cli.sandbox("avatar", "create", "--name", "Mia", "--prompt", "woman in her twenties, short black bob",
-                "--age", "25", "--gender", "female", "--style", "realistic", "--reference", "face.png", "--stills", "4",
-                "--wait", "--timeout", "90s");
+        CliHarness.Result r = cli.sandbox(
+                "avatar",
+                "create",
+                "--name",
+                "Mia",
+                "--prompt",
+                "woman in her twenties, short black bob",
+                "--age",
+                "25",
+                "--gender",
+                "female",
+                "--style",
+                "realistic",
+                "--reference",
+                "face.png",
+                "--stills",
+                "4",
+                "--wait",
+                "--timeout",
+                "90s");
 
         assertThat(r.code()).as(r.all()).isZero();
         Matcher m = ID.matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         String id = m.group(1);
         Path root = dir.resolve("avatarkit-assets/influencers/" + id);
-        assertThat(r.out()).contains("4/4 stored", "stills dir", "manifest", "contact sheet", root.resolve("manifest.json").toString());
+        assertThat(r.out())
+                .contains(
+                        "4/4 stored",
+                        "stills dir",
+                        "manifest",
+                        "contact sheet",
+                        root.resolve("manifest.json").toString());
         assertThat(r.err()).contains("created influencer " + id, "stills 4/4 done");
         try (var files = Files.list(root.resolve("stills"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isEqualTo(4);
@@ -47,29 +74,63 @@ class AvatarCommandsTest {
 
         CliHarness.Result status = cli.sandbox("--json", "avatar", "status", id);
         assertThat(status.code()).as(status.all()).isZero();
-        assertThat(status.out()).contains("\"id\": \"" + id + "\"", "\"state\": \"SUCCEEDED\"", "\"stored\": 4",
-                "\"SUCCEEDED\": 4", "\"finished\": true", "\"missing\": []", "contact-sheet.png");
+        assertThat(status.out())
+                .contains(
+                        "\"id\": \"" + id + "\"",
+                        "\"state\": \"SUCCEEDED\"",
+                        "\"stored\": 4",
+                        "\"SUCCEEDED\": 4",
+                        "\"finished\": true",
+                        "\"missing\": []",
+                        "contact-sheet.png");
 
         CliHarness.Result stills = cli.sandbox("avatar", "stills", id);
         assertThat(stills.code()).as(stills.all()).isZero();
         assertThat(stills.out()).contains("SHOT", "01-", "04-", "/stills/");
         assertThat(stills.out().lines().count()).isEqualTo(5);
 
-        CliHarness.Result again = cli.sandbox("avatar", "create", "--name", "Mia", "--prompt", "woman in her twenties, short black bob",
-                "--age", "25", "--gender", "female", "--style", "realistic", "--reference", "face.png", "--stills", "4", "--wait");
+        CliHarness.Result again = cli.sandbox(
+                "avatar",
+                "create",
+                "--name",
+                "Mia",
+                "--prompt",
+                "woman in her twenties, short black bob",
+                "--age",
+                "25",
+                "--gender",
+                "female",
+                "--style",
+                "realistic",
+                "--reference",
+                "face.png",
+                "--stills",
+                "4",
+                "--wait");
         assertThat(again.code()).as(again.all()).isZero();
         assertThat(again.err()).contains("found influencer " + id, "not submitted again");
     }
 
     @Test
     void givenDryRun_thenPaidCallsCreditsAndConcurrencyAreShownAndNothingIsStored() {
-        CliHarness.Result r = cli.sandbox("avatar", "create", "--name", "Mia", "--prompt", "woman", "--stills", "12", "--dry-run");
+        CliHarness.Result r =
+                cli.sandbox("avatar", "create", "--name", "Mia", "--prompt", "woman", "--stills", "12", "--dry-run");
 
         assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.out()).contains("dry run", "paid calls    13", "credits", "needed", "concurrency", "render(s) at once",
-                "01-front", "and 2 more");
-        CliHarness.Result json = cli.sandbox("--json", "avatar", "create", "--name", "Mia", "--prompt", "woman", "--stills", "3", "--dry-run");
-        assertThat(json.out()).contains("\"paidCalls\": 4", "\"maxConcurrency\"", "\"creditsNeeded\": 4", "\"plannedStills\"");
+        assertThat(r.out())
+                .contains(
+                        "dry run",
+                        "paid calls    13",
+                        "credits",
+                        "needed",
+                        "concurrency",
+                        "render(s) at once",
+                        "01-front",
+                        "and 2 more");
+        CliHarness.Result json = cli.sandbox(
+                "--json", "avatar", "create", "--name", "Mia", "--prompt", "woman", "--stills", "3", "--dry-run");
+        assertThat(json.out())
+                .contains("\"paidCalls\": 4", "\"maxConcurrency\"", "\"creditsNeeded\": 4", "\"plannedStills\"");
         assertThat(cli.sandbox("jobs", "list").out()).contains("no jobs");
     }
 
@@ -80,8 +141,17 @@ class AvatarCommandsTest {
 
     @Test
     void givenFourReferences_thenExit2NamingReference() {
-        assertInvalid("reference", "--name", "Mia", "--prompt", "woman", "--reference", "https://x.test/1.png",
-                "https://x.test/2.png", "https://x.test/3.png", "https://x.test/4.png");
+        assertInvalid(
+                "reference",
+                "--name",
+                "Mia",
+                "--prompt",
+                "woman",
+                "--reference",
+                "https://x.test/1.png",
+                "https://x.test/2.png",
+                "https://x.test/3.png",
+                "https://x.test/4.png");
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Issue 16 #7: a careless CSV is a usage error (exit 2) naming its line, and nothing is submitted. */
 class BatchCsvInputTest {
     static final String TEMPLATE = TemplateBatchTest.TEMPLATE;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach

@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BatchKillIT {
     static final Path JAR = Path.of("target/avatarkit.jar").toAbsolutePath();
     static final int ROWS = 40;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     HeyGenSimulator sim;
     Kind kind;
 
@@ -39,7 +42,9 @@ class BatchKillIT {
     /** The batch kinds: the command after {@code avatarkit}, and the CSV it reads. */
     enum Kind {
         TEMPLATE(List.of("template", "batch", "tpl_welcome_name"), "name,callback_id\n", "Person%03d,row-%03d%n"),
-        VIDEO(List.of("video", "batch"), "id,avatar_id,voice_id,script\n",
+        VIDEO(
+                List.of("video", "batch"),
+                "id,avatar_id,voice_id,script\n",
                 "row-%2$03d," + CliHarness.AVATAR + "," + CliHarness.VOICE + ",Hello number %1$03d%n");
 
         final List<String> command;
@@ -56,9 +61,15 @@ class BatchKillIT {
     @ParameterizedTest
     @EnumSource(Kind.class)
     @Timeout(90)
-    void givenABatchKilledHalfway_whenTheSameCommandRunsAgain_thenEveryRowSucceedsWithNoDuplicateCreate(Kind kind) throws Exception {
+    void givenABatchKilledHalfway_whenTheSameCommandRunsAgain_thenEveryRowSucceedsWithNoDuplicateCreate(Kind kind)
+            throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "needs " + JAR + " (mvn -pl app-cli package)");
-        sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(400)).concurrency(10).build().start();
+        sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(400))
+                .concurrency(10)
+                .build()
+                .start();
         StringBuilder csv = new StringBuilder(kind.header);
         for (int i = 1; i <= ROWS; i++) csv.append(String.format(kind.row, i, i));
         Files.writeString(dir.resolve("rows.csv"), csv);
@@ -76,8 +87,12 @@ class BatchKillIT {
         boolean finished = second.waitFor(75, TimeUnit.SECONDS);
         if (!finished) second.destroyForcibly();
         String log = Files.readString(dir.resolve("second.log"));
-        System.out.printf("killed after %d creates; re-run: %s; sim: created %d, duplicates %d, replays %d%n", createdBeforeKill,
-                log.lines().reduce((a, b) -> b).orElse(""), sim.stats().jobsCreated(), sim.stats().duplicateCreates(),
+        System.out.printf(
+                "killed after %d creates; re-run: %s; sim: created %d, duplicates %d, replays %d%n",
+                createdBeforeKill,
+                log.lines().reduce((a, b) -> b).orElse(""),
+                sim.stats().jobsCreated(),
+                sim.stats().duplicateCreates(),
                 sim.stats().idempotentReplays());
 
         assertThat(finished).as(log).isTrue();
@@ -86,17 +101,23 @@ class BatchKillIT {
         // was SUBMITTING when the process died is reconciled by listing, never resent blindly; when the list shows no
         // render it waits for a person: `jobs retry` pays for it once. Video creates are keyed: nothing parks.
         List<String> parked = parked();
-        if (kind == Kind.VIDEO) assertThat(parked).as("keyed video creates never park").isEmpty();
+        if (kind == Kind.VIDEO)
+            assertThat(parked).as("keyed video creates never park").isEmpty();
         if (!parked.isEmpty()) assertThat(second.exitValue()).as(log).isEqualTo(1);
-        for (String id : parked) assertThat(run("retry-" + id + ".log", "jobs", "retry", id, "--wait", "--timeout", "30s")).isZero();
+        for (String id : parked)
+            assertThat(run("retry-" + id + ".log", "jobs", "retry", id, "--wait", "--timeout", "30s"))
+                    .isZero();
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
         assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS);
-        assertThat(sim.stats().createsPerCallbackId()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(sim.stats().createsPerCallbackId())
+                .hasSize(ROWS)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
     }
 
     /** Ids of the jobs left NEEDS_ATTENTION (from {@code jobs list --json}). */
     private List<String> parked() throws Exception {
-        assertThat(run("parked.log", "--json", "jobs", "list", "--state", "NEEDS_ATTENTION")).isZero();
+        assertThat(run("parked.log", "--json", "jobs", "list", "--state", "NEEDS_ATTENTION"))
+                .isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9A-Z]{26})\"")
                 .matcher(Files.readString(dir.resolve("parked.log")));
         List<String> ids = new ArrayList<>();
@@ -120,7 +141,9 @@ class BatchKillIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), log));
         builder.environment().put("AVATARKIT_HOME", dir.resolve("home").toString());
         builder.environment().put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());

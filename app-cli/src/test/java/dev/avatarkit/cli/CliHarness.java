@@ -47,14 +47,18 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), env, dir, tty);
-        int code = Guice.createInjector(new CliModule(io, wiring)).getInstance(Cli.class).run(args);
+        int code = Guice.createInjector(new CliModule(io, wiring))
+                .getInstance(Cli.class)
+                .run(args);
         return new Result(code, out.toString(), err.toString());
     }
 
     /** The parsed command tree as a run builds it (nothing executed), for tests that walk every command. */
     picocli.CommandLine commandTree() {
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env, dir, tty);
-        return Guice.createInjector(new CliModule(io, wiring)).getInstance(Cli.class).commandLine();
+        return Guice.createInjector(new CliModule(io, wiring))
+                .getInstance(Cli.class)
+                .commandLine();
     }
 
     Result sandbox(String... args) {

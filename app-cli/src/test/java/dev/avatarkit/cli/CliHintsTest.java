@@ -16,19 +16,24 @@ class CliHintsTest {
     @Test
     void givenATimedOutRender_thenTheHintIsARetryThatDoesNotPayTwice() {
         Job failed = queued.failed(JobState.FAILED, new JobError("render_timeout", "too slow", true), JobSamples.T0);
-        assertThat(CliHints.of(failed)).hasValue("`avatarkit jobs retry " + failed.id()
-                + "` polls the same render again; nothing is paid twice");
+        assertThat(CliHints.of(failed))
+                .hasValue("`avatarkit jobs retry " + failed.id()
+                        + "` polls the same render again; nothing is paid twice");
     }
 
     @Test
     void givenAnAmbiguousCreate_thenTheHintWarnsThatARetryPaysAgain() {
-        Job attention = queued.failed(JobState.NEEDS_ATTENTION, new JobError("outcome_unknown", "?", false), JobSamples.T0);
-        assertThat(CliHints.of(attention)).hasValueSatisfying(h -> assertThat(h).contains("dashboard").contains("pays) again"));
+        Job attention =
+                queued.failed(JobState.NEEDS_ATTENTION, new JobError("outcome_unknown", "?", false), JobSamples.T0);
+        assertThat(CliHints.of(attention))
+                .hasValueSatisfying(h -> assertThat(h).contains("dashboard").contains("pays) again"));
     }
 
     @Test
     void givenABadInputOrASuccess_thenNoHint() {
-        assertThat(CliHints.of(queued.failed(JobState.FAILED, new JobError("invalid_request", "bad avatar", false), JobSamples.T0))).isEmpty();
+        assertThat(CliHints.of(queued.failed(
+                        JobState.FAILED, new JobError("invalid_request", "bad avatar", false), JobSamples.T0)))
+                .isEmpty();
         assertThat(CliHints.of(queued)).isEmpty();
     }
 }

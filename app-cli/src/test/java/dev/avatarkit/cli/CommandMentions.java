@@ -26,7 +26,9 @@ final class CommandMentions {
         Matcher m = MENTION.matcher(text);
         while (m.find()) {
             List<String> words = Arrays.stream(m.group(1).strip().split("\\s+"))
-                    .map(w -> w.replaceAll("[.:]$", "")).filter(w -> !w.isEmpty()).toList();
+                    .map(w -> w.replaceAll("[.:]$", ""))
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             if (!words.isEmpty()) out.add(words);
         }
         return out;
@@ -49,7 +51,8 @@ final class CommandMentions {
         }
         for (; i < args.size(); i++) {
             String flag = args.get(i).split("=", 2)[0];
-            if (FLAG.matcher(flag).matches() && !hasOption(command, flag)) return Optional.of(name(command) + " has no option " + flag);
+            if (FLAG.matcher(flag).matches() && !hasOption(command, flag))
+                return Optional.of(name(command) + " has no option " + flag);
         }
         return Optional.empty();
     }

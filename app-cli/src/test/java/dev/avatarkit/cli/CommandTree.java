@@ -24,7 +24,8 @@ final class CommandTree {
 
     /** The words after {@code avatarkit}, e.g. {@code [video, create]}; empty for the root. */
     static List<String> path(CommandLine command) {
-        List<String> words = Arrays.asList(command.getCommandSpec().qualifiedName(" ").split(" "));
+        List<String> words =
+                Arrays.asList(command.getCommandSpec().qualifiedName(" ").split(" "));
         return words.subList(1, words.size());
     }
 

@@ -30,80 +30,105 @@ import picocli.CommandLine.Model.OptionSpec;
  * building the platform (no database file, no simulator).
  */
 class CommandTreeHelpTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        cli.wiring = new PlatformWiring() {   // help must never get this far
-            @Override
-            public Module module(AvatarkitConfig config) {
-                throw new AssertionError("help built the platform");
-            }
+        cli.wiring =
+                new PlatformWiring() { // help must never get this far
+                    @Override
+                    public Module module(AvatarkitConfig config) {
+                        throw new AssertionError("help built the platform");
+                    }
 
-            @Override
-            public void startWorkers(Injector platform) {
-                throw new AssertionError("help started workers");
-            }
+                    @Override
+                    public void startWorkers(Injector platform) {
+                        throw new AssertionError("help started workers");
+                    }
 
-            @Override
-            public void close(Injector platform) {}
-        };
+                    @Override
+                    public void close(Injector platform) {}
+                };
     }
 
     @TestFactory
     Stream<DynamicTest> givenAnyCommand_whenHelpFlag_thenExit0UsageOnStdoutAndNothingCreated() {
-        return commands().stream().flatMap(command -> Stream.of(
-                        CommandTree.args(command, "-h"), CommandTree.args(command, "--help"), sandbox(CommandTree.args(command, "--help")))
-                .map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
-                    CliHarness.Result r = cli.run(args);
+        return commands().stream()
+                .flatMap(command -> Stream.of(
+                                CommandTree.args(command, "-h"),
+                                CommandTree.args(command, "--help"),
+                                sandbox(CommandTree.args(command, "--help")))
+                        .map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
+                            CliHarness.Result r = cli.run(args);
 
-                    assertThat(r.code()).as(r.all()).isZero();
-                    assertThat(r.err()).isEmpty();
-                    assertThat(r.out()).startsWith("Usage: " + command.getCommandSpec().qualifiedName(" ") + " [");
-                    assertThat(dir.resolve("home")).as("AVATARKIT_HOME").doesNotExist();
-                    assertThat(dir.resolve("avatarkit-assets")).as("AVATARKIT_STORAGE_DIR").doesNotExist();
-                })));
+                            assertThat(r.code()).as(r.all()).isZero();
+                            assertThat(r.err()).isEmpty();
+                            assertThat(r.out())
+                                    .startsWith(
+                                            "Usage: " + command.getCommandSpec().qualifiedName(" ") + " [");
+                            assertThat(dir.resolve("home")).as("AVATARKIT_HOME").doesNotExist();
+                            assertThat(dir.resolve("avatarkit-assets"))
+                                    .as("AVATARKIT_STORAGE_DIR")
+                                    .doesNotExist();
+                        })));
     }
 
     @TestFactory
     Stream<DynamicTest> givenAnyCommandPath_whenHelpCommand_thenTheSameUsageAsDashDashHelp() {
-        return commands().stream().map(command -> DynamicTest.dynamicTest("help " + String.join(" ", CommandTree.path(command)), () -> {
-            List<String> args = new ArrayList<>(List.of("help"));
-            args.addAll(CommandTree.path(command));
+        return commands().stream()
+                .map(command -> DynamicTest.dynamicTest("help " + String.join(" ", CommandTree.path(command)), () -> {
+                    List<String> args = new ArrayList<>(List.of("help"));
+                    args.addAll(CommandTree.path(command));
 
-            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+                    CliHarness.Result r = cli.run(args.toArray(String[]::new));
 
-            assertThat(r.code()).as(r.all()).isZero();
-            assertThat(r.out()).isEqualTo(cli.run(CommandTree.args(command, "--help")).out());
-        }));
+                    assertThat(r.code()).as(r.all()).isZero();
+                    assertThat(r.out())
+                            .isEqualTo(
+                                    cli.run(CommandTree.args(command, "--help")).out());
+                }));
     }
 
     @Test
     void givenEveryCommand_thenItHasADescriptionAndSoHasEachOfItsOptionsAndParameters() {
         List<String> undescribed = new ArrayList<>(commands().stream()
-                .filter(c -> String.join("", c.getCommandSpec().usageMessage().description()).isBlank())
-                .map(c -> c.getCommandSpec().qualifiedName(" ")).toList());
+                .filter(c -> String.join("", c.getCommandSpec().usageMessage().description())
+                        .isBlank())
+                .map(c -> c.getCommandSpec().qualifiedName(" "))
+                .toList());
         undescribed.addAll(argsWhere((arg, description) -> description.isBlank() ? Stream.of("") : Stream.empty()));
 
-        assertThat(undescribed).as("commands, options and parameters without a description").isEmpty();
+        assertThat(undescribed)
+                .as("commands, options and parameters without a description")
+                .isEmpty();
     }
 
     @Test
     void givenAnOptionWithADefault_thenItsDescriptionShowsTheDefault() {
-        List<String> silent = argsWhere((arg, description) -> arg.defaultValue() != null && !description.contains(arg.defaultValue())
-                ? Stream.of("default " + arg.defaultValue()) : Stream.empty());
+        List<String> silent =
+                argsWhere((arg, description) -> arg.defaultValue() != null && !description.contains(arg.defaultValue())
+                        ? Stream.of("default " + arg.defaultValue())
+                        : Stream.empty());
 
-        assertThat(silent).as("options whose default the usage does not show (add ${DEFAULT-VALUE})").isEmpty();
+        assertThat(silent)
+                .as("options whose default the usage does not show (add ${DEFAULT-VALUE})")
+                .isEmpty();
     }
 
     @Test
     void givenAnOptionWithAFixedSetOfValues_thenItsDescriptionListsThemAll() {
-        List<String> silent = argsWhere((arg, description) -> arg.completionCandidates() == null ? Stream.empty()
-                : StreamSupport.stream(arg.completionCandidates().spliterator(), false).filter(value -> !description.contains(value)));
+        List<String> silent = argsWhere((arg, description) -> arg.completionCandidates() == null
+                ? Stream.empty()
+                : StreamSupport.stream(arg.completionCandidates().spliterator(), false)
+                        .filter(value -> !description.contains(value)));
 
-        assertThat(silent).as("allowed values the usage does not list (add ${COMPLETION-CANDIDATES})").isEmpty();
+        assertThat(silent)
+                .as("allowed values the usage does not list (add ${COMPLETION-CANDIDATES})")
+                .isEmpty();
     }
 
     @Test
@@ -121,7 +146,8 @@ class CommandTreeHelpTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("'make'", "create, status, wait, download, list", "hint: see: avatarkit video --help");
+        assertThat(r.err())
+                .contains("'make'", "create, status, wait, download, list", "hint: see: avatarkit video --help");
     }
 
     @Test
@@ -129,8 +155,11 @@ class CommandTreeHelpTest {
         // the first line is the version Maven built (runtime's AvatarkitVersion); the second, the Java running it
         String expected = "avatarkit " + projectVersion() + System.lineSeparator();
 
-        assertThat(cli.run("--version").out()).startsWith(expected).contains("Java " + System.getProperty("java.version"));
-        assertThat(cli.run("video", "create", "-V").out()).isEqualTo(cli.run("--version").out());
+        assertThat(cli.run("--version").out())
+                .startsWith(expected)
+                .contains("Java " + System.getProperty("java.version"));
+        assertThat(cli.run("video", "create", "-V").out())
+                .isEqualTo(cli.run("--version").out());
         assertThat(cli.run("--version").code()).isZero();
     }
 
@@ -144,9 +173,12 @@ class CommandTreeHelpTest {
 
     /** What {@code check} finds wrong with each option and parameter (given its rendered description), by name. */
     private List<String> argsWhere(BiFunction<ArgSpec, String, Stream<String>> check) {
-        return commands().stream().flatMap(c -> c.getCommandSpec().args().stream().flatMap(arg ->
-                check.apply(arg, String.join(" ", arg.description()))
-                        .map(problem -> c.getCommandSpec().qualifiedName(" ") + " " + label(arg) + " " + problem))).toList();
+        return commands().stream()
+                .flatMap(c -> c.getCommandSpec().args().stream()
+                        .flatMap(arg -> check.apply(arg, String.join(" ", arg.description()))
+                                .map(problem ->
+                                        c.getCommandSpec().qualifiedName(" ") + " " + label(arg) + " " + problem)))
+                .toList();
     }
 
     private static String label(ArgSpec arg) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFileSecretsTest {
     private static final String KEY = "hk_live_FAKE0TEST0FIXTURE0NOT0A0KEY";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -35,7 +37,8 @@ class ConfigFileSecretsTest {
 
     @Test
     void givenAFileThatIsNotAConfig_whenAnyCommand_thenNoneOfItsLinesArePrinted() throws Exception {
-        Path passwd = Files.writeString(dir.resolve("passwd"),
+        Path passwd = Files.writeString(
+                dir.resolve("passwd"),
                 "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
 
         CliHarness.Result r = cli.run("--config", passwd.toString(), "jobs", "list");

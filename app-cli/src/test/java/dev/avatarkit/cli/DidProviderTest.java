@@ -20,7 +20,9 @@ class DidProviderTest {
     static final String IMAGE = "https://assets.example.com/identities/ava/face.jpg";
     static final String DID_VOICE = "en-US-JennyNeural";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -30,8 +32,21 @@ class DidProviderTest {
 
     @Test
     void givenSandboxDid_whenVideoCreateFromAPhotoAndWait_thenExit0AndARealMp4IsStored() throws Exception {
-        CliHarness.Result r = cli.sandbox("--provider", "d-id", "--json", "video", "create", "--image", IMAGE,
-                "--voice", DID_VOICE, "--text", "Hello", "--wait", "--timeout", "60s");
+        CliHarness.Result r = cli.sandbox(
+                "--provider",
+                "d-id",
+                "--json",
+                "video",
+                "create",
+                "--image",
+                IMAGE,
+                "--voice",
+                DID_VOICE,
+                "--text",
+                "Hello",
+                "--wait",
+                "--timeout",
+                "60s");
 
         assertThat(r.code()).as(r.all()).isZero();
         JobDocument job = Json.adapter(JobDocument.class).fromJson(r.out());
@@ -65,16 +80,21 @@ class DidProviderTest {
         assertThat(r.code()).as(r.all()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).contains("PROVIDER", "CAPABILITIES");
-        String heygen = lines.stream().filter(l -> l.startsWith("heygen")).findFirst().orElseThrow();
-        String did = lines.stream().filter(l -> l.startsWith("d-id")).findFirst().orElseThrow();
+        String heygen =
+                lines.stream().filter(l -> l.startsWith("heygen")).findFirst().orElseThrow();
+        String did =
+                lines.stream().filter(l -> l.startsWith("d-id")).findFirst().orElseThrow();
         assertThat(heygen).startsWith("heygen *").contains("videos", "templates");
-        assertThat(did).doesNotContain("*").contains("videos", "photo_avatars", "webhooks").doesNotContain("templates");
+        assertThat(did)
+                .doesNotContain("*")
+                .contains("videos", "photo_avatars", "webhooks")
+                .doesNotContain("templates");
     }
 
     @Test
     void givenAnUnknownProvider_whenAnyCommand_thenExit2NamingTheInstalledProviders() {
-        CliHarness.Result r = cli.sandbox("--provider", "nope", "video", "create", "--image", IMAGE, "--voice", DID_VOICE,
-                "--text", "Hello");
+        CliHarness.Result r = cli.sandbox(
+                "--provider", "nope", "video", "create", "--image", IMAGE, "--voice", DID_VOICE, "--text", "Hello");
 
         assertThat(r.code()).as(r.all()).isEqualTo(2);
         assertThat(r.err()).contains("nope", "heygen", "d-id");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code doctor}: one line per check, and an exit code that says which kind of thing is wrong. */
 class DoctorTest {
     static final String KEY = "sk_live_DOCTORKEY_9000";
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -30,16 +33,23 @@ class DoctorTest {
         CliHarness.Result r = cli.sandbox("doctor");
 
         assertThat(r.code()).as(r.all()).isZero();
-        assertThat(r.out()).containsPattern("(?m)^ok +config ").containsPattern("(?m)^ok +provider key +accepted by the heygen sandbox simulator")
-                .containsPattern("(?m)^ok +database +writable, schema v\\d+").containsPattern("(?m)^ok +storage +1 KiB written")
-                .containsPattern("(?m)^skip +webhook URL +AVATARKIT_PUBLIC_URL not set").contains("all checks passed")
+        assertThat(r.out())
+                .containsPattern("(?m)^ok +config ")
+                .containsPattern("(?m)^ok +provider key +accepted by the heygen sandbox simulator")
+                .containsPattern("(?m)^ok +database +writable, schema v\\d+")
+                .containsPattern("(?m)^ok +storage +1 KiB written")
+                .containsPattern("(?m)^skip +webhook URL +AVATARKIT_PUBLIC_URL not set")
+                .contains("all checks passed")
                 .doesNotContain("FAIL");
-        assertThat(dir.resolve("avatarkit-assets").resolve("_doctor")).as("the probe object is deleted").isEmptyDirectory();
+        assertThat(dir.resolve("avatarkit-assets").resolve("_doctor"))
+                .as("the probe object is deleted")
+                .isEmptyDirectory();
     }
 
     @Test
     void givenAKeyTheProviderRefuses_whenDoctor_thenExit3AndTheKeyIsNeverPrinted() {
-        try (HeyGenSimulator simulator = HeyGenSimulator.builder().port(0).apiKey("other").build().start()) {
+        try (HeyGenSimulator simulator =
+                HeyGenSimulator.builder().port(0).apiKey("other").build().start()) {
             cli.env.put("HEYGEN_API_KEY", KEY);
             cli.env.put("HEYGEN_BASE_URL", simulator.baseUrl());
             cli.env.put("HEYGEN_UPLOAD_URL", simulator.baseUrl());
@@ -48,8 +58,12 @@ class DoctorTest {
             CliHarness.Result json = cli.run("--json", "doctor");
 
             assertThat(text.code()).as(text.all()).isEqualTo(3);
-            assertThat(text.out()).containsPattern("(?m)^FAIL +provider key +heygen: HeyGen HTTP 401").contains("hint: check HEYGEN_API_KEY")
-                    .containsPattern("(?m)^ok +database ").containsPattern("(?m)^ok +storage ").contains("checks failed (exit 3)");
+            assertThat(text.out())
+                    .containsPattern("(?m)^FAIL +provider key +heygen: HeyGen HTTP 401")
+                    .contains("hint: check HEYGEN_API_KEY")
+                    .containsPattern("(?m)^ok +database ")
+                    .containsPattern("(?m)^ok +storage ")
+                    .contains("checks failed (exit 3)");
             assertThat(json.code()).isEqualTo(3);
             assertThat(text.all() + json.all()).doesNotContain(KEY).doesNotContain("DOCTORKEY");
         }
@@ -60,7 +74,9 @@ class DoctorTest {
         CliHarness.Result r = cli.run("doctor");
 
         assertThat(r.code()).as(r.all()).isEqualTo(3);
-        assertThat(r.out()).containsPattern("(?m)^FAIL +provider key +.*no HeyGen API key").contains("hint: export HEYGEN_API_KEY");
+        assertThat(r.out())
+                .containsPattern("(?m)^FAIL +provider key +.*no HeyGen API key")
+                .contains("hint: export HEYGEN_API_KEY");
     }
 
     @Test
@@ -72,8 +88,10 @@ class DoctorTest {
         CliHarness.Result r = cli.sandbox("doctor");
 
         assertThat(r.code()).as(r.all()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("(?m)^FAIL +storage +" + java.util.regex.Pattern.quote(storage.toString()))
-                .containsPattern("(?m)^ok +provider key ").containsPattern("(?m)^ok +database ");
+        assertThat(r.out())
+                .containsPattern("(?m)^FAIL +storage +" + java.util.regex.Pattern.quote(storage.toString()))
+                .containsPattern("(?m)^ok +provider key ")
+                .containsPattern("(?m)^ok +database ");
     }
 
     @Test
@@ -83,12 +101,14 @@ class DoctorTest {
         CliHarness.Result r = cli.sandbox("doctor");
 
         assertThat(r.code()).as(r.all()).isEqualTo(2);
-        assertThat(r.out()).containsPattern("(?m)^FAIL +config +configuration: HEYGEN_MAX_CONCURRENCY must be a whole number")
+        assertThat(r.out())
+                .containsPattern("(?m)^FAIL +config +configuration: HEYGEN_MAX_CONCURRENCY must be a whole number")
                 .doesNotContain("provider key");
     }
 
     @Test
-    void givenAPublicUrlThatAnswers_whenDoctor_thenWebhookPasses_andOneThatDoesNot_thenItFailsWithTheReason() throws Exception {
+    void givenAPublicUrlThatAnswers_whenDoctor_thenWebhookPasses_andOneThatDoesNot_thenItFailsWithTheReason()
+            throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(405, -1);
@@ -96,13 +116,17 @@ class DoctorTest {
         });
         server.start();
         try {
-            cli.env.put("AVATARKIT_PUBLIC_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+            cli.env.put(
+                    "AVATARKIT_PUBLIC_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort());
             CliHarness.Result reachable = cli.sandbox("--json", "doctor");
-            Documents.DoctorReport report = Json.moshi().adapter(Documents.DoctorReport.class).fromJson(reachable.out());
+            Documents.DoctorReport report =
+                    Json.moshi().adapter(Documents.DoctorReport.class).fromJson(reachable.out());
 
             assertThat(reachable.code()).as(reachable.all()).isZero();
             assertThat(report.checks()).last().extracting("name", "status").containsExactly("webhook URL", "pass");
-            assertThat(report.checks().get(report.checks().size() - 1).detail()).contains("/webhooks/heygen answered HTTP 405");
+            assertThat(report.checks().get(report.checks().size() - 1).detail())
+                    .contains("/webhooks/heygen answered HTTP 405");
         } finally {
             server.stop(0);
         }
@@ -111,7 +135,9 @@ class DoctorTest {
         CliHarness.Result unreachable = cli.sandbox("doctor");
 
         assertThat(unreachable.code()).as(unreachable.all()).isEqualTo(1);
-        assertThat(unreachable.out()).containsPattern("(?m)^FAIL +webhook URL +http://127\\.0\\.0\\.1:\\d+/webhooks/heygen: unreachable from here.*Connect");
+        assertThat(unreachable.out())
+                .containsPattern(
+                        "(?m)^FAIL +webhook URL +http://127\\.0\\.0\\.1:\\d+/webhooks/heygen: unreachable from here.*Connect");
     }
 
     private static int closedPort() throws Exception {

@@ -29,7 +29,10 @@ import picocli.CommandLine;
 class ErrorHintsTest {
     private static final Pattern HINT = Pattern.compile("^ {2}hint: (.*)$", Pattern.MULTILINE);
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -44,7 +47,8 @@ class ErrorHintsTest {
             // unknown command name, and the hint then points at the usage that lists the real ones: the root's
             boolean help = command.getCommandSpec().helpCommand();
             String[] args = CommandTree.args(command, help ? "no-such-command" : "--no-such-option");
-            String usage = "Usage: " + (help ? "avatarkit" : command.getCommandSpec().qualifiedName(" ")) + " [";
+            String usage =
+                    "Usage: " + (help ? "avatarkit" : command.getCommandSpec().qualifiedName(" ")) + " [";
             return DynamicTest.dynamicTest(String.join(" ", args), () -> {
                 CliHarness.Result error = cli.run(args);
                 assertThat(error.code()).isEqualTo(ExitCodes.USAGE);
@@ -78,7 +82,9 @@ class ErrorHintsTest {
                         new InsufficientCreditException("no credit", 402, "insufficient_credit", "r4", null),
                         new ProviderException("odd", 418, "teapot", "r5", null),
                         new IllegalStateException("bug"))
-                .map(e -> ExitCodes.of(e).hint()).filter(Objects::nonNull).toList();
+                .map(e -> ExitCodes.of(e).hint())
+                .filter(Objects::nonNull)
+                .toList();
         assertThat(hints).anySatisfy(h -> assertThat(CommandMentions.in(h)).isNotEmpty());
 
         for (String hint : hints) {
@@ -110,15 +116,26 @@ class ErrorHintsTest {
     void givenAMentionOfACommandThatDoesNotExist_thenItIsReported() {
         CommandLine root = cli.commandTree();
 
-        assertThat(CommandMentions.problem(root, CommandMentions.in("then: avatarkit jobs rerun").get(0))).isPresent();
-        assertThat(CommandMentions.problem(root, CommandMentions.in("avatarkit jobs list --bacth B").get(0))).isPresent();
-        assertThat(CommandMentions.problem(root, CommandMentions.in("avatarkit jobs list --batch B").get(0))).isEmpty();
+        assertThat(CommandMentions.problem(
+                        root, CommandMentions.in("then: avatarkit jobs rerun").get(0)))
+                .isPresent();
+        assertThat(CommandMentions.problem(
+                        root,
+                        CommandMentions.in("avatarkit jobs list --bacth B").get(0)))
+                .isPresent();
+        assertThat(CommandMentions.problem(
+                        root,
+                        CommandMentions.in("avatarkit jobs list --batch B").get(0)))
+                .isEmpty();
     }
 
     private void assertFlagsExist(String hint) {
         Matcher flag = Pattern.compile("(?<![\\w/-])(--?[a-z][a-z-]*)").matcher(hint);
         CommandLine root = cli.commandTree();
-        while (flag.find()) assertThat(root.getCommandSpec().findOption(flag.group(1))).as(flag.group(1) + " in: " + hint).isNotNull();
+        while (flag.find())
+            assertThat(root.getCommandSpec().findOption(flag.group(1)))
+                    .as(flag.group(1) + " in: " + hint)
+                    .isNotNull();
     }
 
     private static String hint(CliHarness.Result r) {

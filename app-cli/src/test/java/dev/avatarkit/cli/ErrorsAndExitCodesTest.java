@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ErrorsAndExitCodesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -53,7 +55,8 @@ class ErrorsAndExitCodesTest {
 
     @Test
     void givenOddDimension_whenCreate_thenExit2NamingFieldAndLimit() {
-        CliHarness.Result r = cli.sandbox("video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "Hi", "--dimension", "1921x1080");
+        CliHarness.Result r = cli.sandbox(
+                "video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "Hi", "--dimension", "1921x1080");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("dimension.width", "even", "1921");
@@ -61,7 +64,8 @@ class ErrorsAndExitCodesTest {
 
     @Test
     void givenTooLongScript_whenCreate_thenExit2WithTheLimit() {
-        CliHarness.Result r = cli.sandbox("video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "x".repeat(5001));
+        CliHarness.Result r =
+                cli.sandbox("video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "x".repeat(5001));
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("5000");

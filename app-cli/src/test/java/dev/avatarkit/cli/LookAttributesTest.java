@@ -25,17 +25,22 @@ class LookAttributesTest {
 
     @Test
     void givenUnknownValues_thenValidationNamingTheField() {
-        assertThatThrownBy(() -> LookAttributes.style("anime")).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("unknown look").hasMessageContaining("Realistic");
+        assertThatThrownBy(() -> LookAttributes.style("anime"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("unknown look")
+                .hasMessageContaining("Realistic");
         assertThatThrownBy(() -> LookAttributes.age("7")).hasMessageContaining("between 13 and 120");
-        assertThatThrownBy(() -> LookAttributes.gender("robot")).satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("gender"));
+        assertThatThrownBy(() -> LookAttributes.gender("robot"))
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("gender"));
     }
 
     @Test
     void givenPollInterval_thenParsedElseExit2Field() {
-        assertThat(RuntimeWiring.fromEnv(Map.of(RuntimeWiring.POLL_INTERVAL, "100ms..400ms"))).isNotNull();
+        assertThat(RuntimeWiring.fromEnv(Map.of(RuntimeWiring.POLL_INTERVAL, "100ms..400ms")))
+                .isNotNull();
         assertThat(RuntimeWiring.fromEnv(Map.of())).isNotNull();
         assertThatThrownBy(() -> RuntimeWiring.fromEnv(Map.of(RuntimeWiring.POLL_INTERVAL, "fast")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("INITIAL[..MAX]");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("INITIAL[..MAX]");
     }
 }

@@ -17,18 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProgressTtyIT {
     static final Path JAR = Path.of("target/avatarkit.jar").toAbsolutePath();
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     @Test
     void givenTty_whenBatchWaits_thenProgressIsABarRedrawnInPlace() throws Exception {
         if (!Files.isRegularFile(JAR) || !Files.isExecutable(Path.of("/usr/bin/script"))) {
-            System.out.println("SKIPPED ProgressTtyIT: needs " + JAR + " (mvn -pl app-cli package) and util-linux script");
+            System.out.println(
+                    "SKIPPED ProgressTtyIT: needs " + JAR + " (mvn -pl app-cli package) and util-linux script");
             assumeTrue(false, "jar or script missing");
         }
         Files.writeString(dir.resolve("rows.csv"), "name,title\nAnn,one\nBob,two\nCy,three\n");
-        String command = "java -jar " + JAR + " --sandbox template batch tpl_welcome_name --csv rows.csv --wait --timeout 120s";
+        String command =
+                "java -jar " + JAR + " --sandbox template batch tpl_welcome_name --csv rows.csv --wait --timeout 120s";
         ProcessBuilder builder = new ProcessBuilder(List.of("script", "-qfc", command, "/dev/null"))
-                .directory(dir.toFile()).redirectErrorStream(true);
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("AVATARKIT_HOME", dir.resolve("home").toString());
         builder.environment().put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());
         builder.environment().remove("HEYGEN_API_KEY");

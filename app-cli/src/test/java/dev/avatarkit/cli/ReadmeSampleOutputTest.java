@@ -22,7 +22,8 @@ class ReadmeSampleOutputTest {
     private static final Path README = Path.of("..", "README.md");
     private static final Pattern PROGRESS = Pattern.compile("^<T>  <ID>  ([A-Z_]+)(?: \\([a-z_]+\\))?$");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void givenTheReadmeSandboxCommand_whenRun_thenItsOutputHasTheShapeOfTheReadmeSample() throws IOException {
@@ -32,16 +33,23 @@ class ReadmeSampleOutputTest {
         assertThat(r.code()).as(r.all()).isZero();
         List<String> printed = new ArrayList<>(lines(r.err()));
         printed.addAll(lines(r.out()));
-        List<String> actual = printed.stream().map(ReadmeSampleOutputTest::shape).toList();
-        List<String> expected = sample.output().stream().map(ReadmeSampleOutputTest::shape).toList();
+        List<String> actual =
+                printed.stream().map(ReadmeSampleOutputTest::shape).toList();
+        List<String> expected =
+                sample.output().stream().map(ReadmeSampleOutputTest::shape).toList();
 
         assertThat(withoutProgress(actual)).as(r.all()).containsExactlyElementsOf(withoutProgress(expected));
         // The follower samples the job, so a short state (a small download) may pass between two looks: the states
         // shown must be the README's, in its order, from its first to its last, never one the README does not show.
         List<String> readmeStates = states(expected);
-        assertThat(states(actual)).as(r.all()).isSubsetOf(readmeStates).containsSubsequence(readmeStates.get(0),
-                readmeStates.get(readmeStates.size() - 1)).isSortedAccordingTo(java.util.Comparator.comparing(readmeStates::indexOf));
-        assertThat(progress(actual)).as("one line per change, none repeated: " + r.all()).doesNotHaveDuplicates();
+        assertThat(states(actual))
+                .as(r.all())
+                .isSubsetOf(readmeStates)
+                .containsSubsequence(readmeStates.get(0), readmeStates.get(readmeStates.size() - 1))
+                .isSortedAccordingTo(java.util.Comparator.comparing(readmeStates::indexOf));
+        assertThat(progress(actual))
+                .as("one line per change, none repeated: " + r.all())
+                .doesNotHaveDuplicates();
     }
 
     /** Blanks what differs from run to run. */
@@ -67,7 +75,8 @@ class ReadmeSampleOutputTest {
         List<String> states = new ArrayList<>();
         for (String line : progress(shaped)) {
             Matcher m = PROGRESS.matcher(line);
-            if (m.matches() && (states.isEmpty() || !states.get(states.size() - 1).equals(m.group(1)))) {
+            if (m.matches()
+                    && (states.isEmpty() || !states.get(states.size() - 1).equals(m.group(1)))) {
                 states.add(m.group(1));
             }
         }
@@ -89,7 +98,9 @@ class ReadmeSampleOutputTest {
                     break;
                 }
             }
-            assertThat(start).as("README has a '$ bin/avatarkit --sandbox video create' sample").isNotNegative();
+            assertThat(start)
+                    .as("README has a '$ bin/avatarkit --sandbox video create' sample")
+                    .isNotNegative();
             StringBuilder command = new StringBuilder();
             int i = start;
             while (all.get(i).endsWith("\\")) {

@@ -12,13 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The API key never appears in stdout, stderr or logs — with -vv, with --json, on auth errors, on job failures. */
 class SecretLeakTest {
     static final String KEY = "sk_live_SECRET123";
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
     HeyGenSimulator simulator;
 
     @BeforeEach
     void setUp() {
-        simulator = HeyGenSimulator.builder().port(0).apiKey("a-different-key").build().start();
+        simulator = HeyGenSimulator.builder()
+                .port(0)
+                .apiKey("a-different-key")
+                .build()
+                .start();
         cli = new CliHarness(dir);
         cli.env.put("HEYGEN_API_KEY", KEY);
         cli.env.put("HEYGEN_BASE_URL", simulator.baseUrl());
@@ -49,10 +56,23 @@ class SecretLeakTest {
 
     @Test
     void givenRejectedKey_whenCreateAndWait_thenJobFailsAndKeyNowhere() {
-        CliHarness.Result r = cli.run("-vv", "video", "create", "--avatar", CliHarness.AVATAR, "--voice", CliHarness.VOICE,
-                "--text", "Hello", "--wait", "--timeout", "30s");
+        CliHarness.Result r = cli.run(
+                "-vv",
+                "video",
+                "create",
+                "--avatar",
+                CliHarness.AVATAR,
+                "--voice",
+                CliHarness.VOICE,
+                "--text",
+                "Hello",
+                "--wait",
+                "--timeout",
+                "30s");
 
-        assertThat(r.code()).as("a refused key is exit 3, even when found by a job: " + r.all()).isEqualTo(3);
+        assertThat(r.code())
+                .as("a refused key is exit 3, even when found by a job: " + r.all())
+                .isEqualTo(3);
         assertThat(r.all()).doesNotContain("SECRET123");
     }
 

@@ -36,21 +36,31 @@ class TemplateBatchFaultsIT {
     // and parks the job NEEDS_ATTENTION for `avatarkit jobs retry`. One per 5xx fault below (calls 5, 40, 45). The
     // ambiguous creates that did render (slow, cut-off answer) are found by listing and stored. Nothing is paid twice.
     static final int UNKNOWN = 3;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     HeyGenSimulator sim;
     CliHarness cli;
 
     @BeforeEach
     void setUp() {
-        sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(100)).concurrency(20).build().start();
+        sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(100))
+                .concurrency(20)
+                .build()
+                .start();
         cli = new CliHarness(dir);
         cli.env.put("HEYGEN_BASE_URL", sim.baseUrl());
         cli.env.put("HEYGEN_UPLOAD_URL", sim.baseUrl());
         cli.env.put("HEYGEN_API_KEY", "it-key");
         cli.env.put("HEYGEN_MAX_CONCURRENCY", "20");
         cli.env.put(RuntimeWiring.POLL_INTERVAL, "100ms..400ms");
-        // the fast engine policy (polling 100 ms → 400 ms) as AVATARKIT_POLL_INTERVAL gives it, plus 50 ms scheduler polling
-        cli.wiring = new RuntimeWiring(PlatformOptions.defaults().withSchedulerPolling(Duration.ofMillis(50))
+        // the fast engine policy (polling 100 ms → 400 ms) as AVATARKIT_POLL_INTERVAL gives it, plus 50 ms scheduler
+        // polling
+        cli.wiring = new RuntimeWiring(PlatformOptions.defaults()
+                .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(EnginePolicy.defaults(20).withPolling(Duration.ofMillis(100), Duration.ofMillis(400))));
     }
 
@@ -73,21 +83,38 @@ class TemplateBatchFaultsIT {
                 .add(FaultRule.on(CREATE, FaultKind.MALFORMED_JSON).calls(7, 55))
                 .add(FaultRule.on(CREATE, FaultKind.SLOW).delayMs(1_500).calls(20))
                 .add(FaultRule.on("GET /v3/videos/statuses", FaultKind.HTTP_500).calls(4))
-                .add(FaultRule.on("GET /v3/videos/statuses", FaultKind.HTTP_429).calls(9).retryAfterSeconds(1))
-                .add(FaultRule.on("GET /v3/videos/{video_id}", FaultKind.HTTP_503).calls(11))
+                .add(FaultRule.on("GET /v3/videos/statuses", FaultKind.HTTP_429)
+                        .calls(9)
+                        .retryAfterSeconds(1))
+                .add(FaultRule.on("GET /v3/videos/{video_id}", FaultKind.HTTP_503)
+                        .calls(11))
                 .add(FaultRule.on("GET /_sim/files/{token}", FaultKind.TRUNCATE).calls(25));
         long started = System.nanoTime();
 
-        CliHarness.Result r = cli.run("-v", "--json", "template", "batch", TEMPLATE, "--csv", "people.csv", "--wait", "--timeout", "80s");
+        CliHarness.Result r = cli.run(
+                "-v", "--json", "template", "batch", TEMPLATE, "--csv", "people.csv", "--wait", "--timeout", "80s");
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf("batch of %d: %d s; sim: created %d, duplicates %d, 429s %d, replays %d, faults %s, requests %s%n", ROWS,
-                seconds, sim.stats().jobsCreated(), sim.stats().duplicateCreates(), sim.stats().tooManyRequestsServed(),
-                sim.stats().idempotentReplays(), sim.stats().faultsInjected(), sim.stats().requestsPerRoute());
+        System.out.printf(
+                "batch of %d: %d s; sim: created %d, duplicates %d, 429s %d, replays %d, faults %s, requests %s%n",
+                ROWS,
+                seconds,
+                sim.stats().jobsCreated(),
+                sim.stats().duplicateCreates(),
+                sim.stats().tooManyRequestsServed(),
+                sim.stats().idempotentReplays(),
+                sim.stats().faultsInjected(),
+                sim.stats().requestsPerRoute());
         assertThat(r.code()).as(r.all()).isEqualTo(1);
-        assertThat(r.out()).contains("\"created\": " + ROWS, "\"SUCCEEDED\": " + (ROWS - UNKNOWN), "\"NEEDS_ATTENTION\": " + UNKNOWN);
+        assertThat(r.out())
+                .contains(
+                        "\"created\": " + ROWS,
+                        "\"SUCCEEDED\": " + (ROWS - UNKNOWN),
+                        "\"NEEDS_ATTENTION\": " + UNKNOWN);
         try (Stream<Path> videos = Files.walk(dir.resolve("avatarkit-assets/videos"))) {
-            assertThat(videos.filter(p -> p.getFileName().toString().equals("video.mp4")).count()).isEqualTo(ROWS - UNKNOWN);
+            assertThat(videos.filter(p -> p.getFileName().toString().equals("video.mp4"))
+                            .count())
+                    .isEqualTo(ROWS - UNKNOWN);
         }
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
         assertThat(sim.stats().jobsCreated()).as("renders paid").isEqualTo(ROWS - UNKNOWN);

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TemplateBatchTest {
     static final String TEMPLATE = "tpl_welcome_name";
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -34,7 +37,8 @@ class TemplateBatchTest {
     void givenUnknownAndMissingColumns_whenBatch_thenHeaderErrorsEvenWithSkipInvalid() throws Exception {
         Files.writeString(dir.resolve("rows.csv"), "nmae,title\nAnn,first\n");
 
-        CliHarness.Result r = cli.sandbox("--json", "template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid");
+        CliHarness.Result r =
+                cli.sandbox("--json", "template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("\"line\": 1", "nmae", "missing column 'name'");
@@ -56,13 +60,15 @@ class TemplateBatchTest {
     void givenSkipInvalid_whenBatchWait_thenValidRowsRenderAndRerunSubmitsNothingNew() throws Exception {
         Files.writeString(dir.resolve("rows.csv"), "name,title\nAnn,one\nBob,two\n,bad\nCy,three\n");
 
-        CliHarness.Result first = cli.sandbox("template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid", "--wait", "--timeout", "90s");
+        CliHarness.Result first = cli.sandbox(
+                "template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid", "--wait", "--timeout", "90s");
 
         assertThat(first.code()).as(first.all()).isZero();
         assertThat(first.err()).contains("skipping line 4", "3 new job(s)");
         assertThat(first.out()).contains("3/3 finished", "3 SUCCEEDED");
 
-        CliHarness.Result again = cli.sandbox("--json", "template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid", "--wait");
+        CliHarness.Result again =
+                cli.sandbox("--json", "template", "batch", TEMPLATE, "--csv", "rows.csv", "--skip-invalid", "--wait");
         assertThat(again.code()).as(again.all()).isZero();
         assertThat(again.out()).contains("\"created\": 0", "\"existing\": 3", "\"SUCCEEDED\": 3");
     }
@@ -71,7 +77,8 @@ class TemplateBatchTest {
     void givenNonTty_whenBatchRuns_thenProgressIsPlainLines() throws Exception {
         Files.writeString(dir.resolve("rows.csv"), "name\nAnn\nBob\n");
 
-        CliHarness.Result r = cli.sandbox("template", "batch", TEMPLATE, "--csv", "rows.csv", "--wait", "--timeout", "90s");
+        CliHarness.Result r =
+                cli.sandbox("template", "batch", TEMPLATE, "--csv", "rows.csv", "--wait", "--timeout", "90s");
 
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(r.err()).contains("] 0/2 finished").doesNotContain("\r");

@@ -18,28 +18,40 @@ import picocli.CommandLine;
 class UsageExamplesTest {
     /** The names creating commands have; a new one (say {@code voices create}) then needs an example too. */
     private static final Set<String> CREATING = Set.of("create", "generate", "batch");
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     @Test
     void givenACommandThatCreatesJobs_thenItsUsageHasAnExample() {
         List<CommandLine> creating = CommandTree.leaves(new CliHarness(dir).commandTree()).stream()
-                .filter(c -> CREATING.contains(c.getCommandName())).toList();
+                .filter(c -> CREATING.contains(c.getCommandName()))
+                .toList();
 
-        assertThat(creating).extracting(c -> String.join(" ", CommandTree.path(c)))
+        assertThat(creating)
+                .extracting(c -> String.join(" ", CommandTree.path(c)))
                 .contains("video create", "template generate", "template batch", "avatar create");
-        assertThat(creating).allSatisfy(c -> assertThat(examples(c)).as(c.getCommandSpec().qualifiedName(" ")).hasSize(1));
+        assertThat(creating)
+                .allSatisfy(c -> assertThat(examples(c))
+                        .as(c.getCommandSpec().qualifiedName(" "))
+                        .hasSize(1));
     }
 
     @TestFactory
     Stream<DynamicTest> givenAnExampleInAUsage_whenRunAsWritten_thenExit0() {
-        return CommandTree.all(new CliHarness(dir).commandTree()).stream().flatMap(c -> examples(c).stream())
+        return CommandTree.all(new CliHarness(dir).commandTree()).stream()
+                .flatMap(c -> examples(c).stream())
                 .map(example -> DynamicTest.dynamicTest(String.join(" ", example), () -> {
                     CliHarness cli = new CliHarness(Files.createTempDirectory(dir, "example"));
-                    Files.writeString(cli.dir.resolve("people.csv"), "name\nAnn\nBob\n");   // the files the batch examples name
-                    Files.writeString(cli.dir.resolve("videos.csv"), "id,avatar_id,voice_id,script,title\n"
-                            + "v1," + CliHarness.AVATAR + "," + CliHarness.VOICE + ",Hello,First\n");
+                    Files.writeString(
+                            cli.dir.resolve("people.csv"), "name\nAnn\nBob\n"); // the files the batch examples name
+                    Files.writeString(
+                            cli.dir.resolve("videos.csv"),
+                            "id,avatar_id,voice_id,script,title\n" + "v1," + CliHarness.AVATAR + "," + CliHarness.VOICE
+                                    + ",Hello,First\n");
 
-                    CliHarness.Result r = cli.run(example.subList(1, example.size()).toArray(String[]::new));
+                    CliHarness.Result r =
+                            cli.run(example.subList(1, example.size()).toArray(String[]::new));
 
                     assertThat(example).contains("--sandbox");
                     assertThat(r.code()).as(r.all()).isZero();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VideoCommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     CliHarness cli;
 
     @BeforeEach
@@ -23,7 +25,19 @@ class VideoCommandsTest {
 
     @Test
     void givenSandbox_whenVideoCreateWait_thenMp4AndThumbnailAreStoredAndExitIs0() throws Exception {
-        CliHarness.Result r = cli.sandbox("--json", "video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "Hello", "--wait", "--timeout", "60s");
+        CliHarness.Result r = cli.sandbox(
+                "--json",
+                "video",
+                "create",
+                "--avatar",
+                AVATAR,
+                "--voice",
+                VOICE,
+                "--text",
+                "Hello",
+                "--wait",
+                "--timeout",
+                "60s");
 
         assertThat(r.code()).as(r.all()).isZero();
         JobDocument job = Json.adapter(JobDocument.class).fromJson(r.out());
@@ -39,8 +53,21 @@ class VideoCommandsTest {
 
     @Test
     void givenFinishedJob_whenStatusShowListAssetsDownload_thenEachReadsIt() throws Exception {
-        CliHarness.Result created = cli.sandbox("--json", "video", "create", "--avatar", AVATAR, "--voice", VOICE,
-                "--text", "Hi", "--title", "greeting", "--wait", "--timeout", "60s");
+        CliHarness.Result created = cli.sandbox(
+                "--json",
+                "video",
+                "create",
+                "--avatar",
+                AVATAR,
+                "--voice",
+                VOICE,
+                "--text",
+                "Hi",
+                "--title",
+                "greeting",
+                "--wait",
+                "--timeout",
+                "60s");
         String id = Json.adapter(JobDocument.class).fromJson(created.out()).id();
 
         CliHarness.Result status = cli.sandbox("video", "status", id);
@@ -68,7 +95,8 @@ class VideoCommandsTest {
 
     @Test
     void givenTinyTimeout_whenWaiting_thenExit4AndTellsHowToResume() {
-        CliHarness.Result r = cli.sandbox("video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "Hi", "--wait", "--timeout", "1ms");
+        CliHarness.Result r = cli.sandbox(
+                "video", "create", "--avatar", AVATAR, "--voice", VOICE, "--text", "Hi", "--wait", "--timeout", "1ms");
 
         assertThat(r.code()).as(r.all()).isEqualTo(4);
         assertThat(r.err()).contains("avatarkit video wait ", "jobs resume");
@@ -81,7 +109,8 @@ class VideoCommandsTest {
                            {"avatar":"%s","voice":"%s","text":"Two"}], "aspect":"9:16","title":"two scenes"}
                 """.formatted(AVATAR, VOICE, AVATAR, VOICE));
 
-        CliHarness.Result r = cli.sandbox("--json", "video", "create", "--scenes", "scenes.json", "--wait", "--timeout", "60s");
+        CliHarness.Result r =
+                cli.sandbox("--json", "video", "create", "--scenes", "scenes.json", "--wait", "--timeout", "60s");
 
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(Json.adapter(JobDocument.class).fromJson(r.out()).title()).isEqualTo("two scenes");

@@ -35,7 +35,8 @@ final class Admission implements Consumer<Job> {
         void owns(Collection<JobId> ids) {
             synchronized (Admission.this) {
                 for (JobId id : ids) {
-                    if (unfinished.contains(id) && owners.putIfAbsent(id, client) == null) perClient.merge(client, 1, Integer::sum);
+                    if (unfinished.contains(id) && owners.putIfAbsent(id, client) == null)
+                        perClient.merge(client, 1, Integer::sum);
                 }
             }
         }
@@ -92,8 +93,10 @@ final class Admission implements Consumer<Job> {
      */
     synchronized Ticket admit(Client client, int jobs, String field) {
         if (jobs > limits.maxQueuedPerToken()) {
-            throw new ValidationException(field, "this request would create " + jobs + " jobs; a client may have at most "
-                    + limits.maxQueuedPerToken() + " unfinished jobs: split it");
+            throw new ValidationException(
+                    field,
+                    "this request would create " + jobs + " jobs; a client may have at most "
+                            + limits.maxQueuedPerToken() + " unfinished jobs: split it");
         }
         int mine = perClient.getOrDefault(client, 0) + reservedPerClient.getOrDefault(client, 0);
         if (mine + jobs > limits.maxQueuedPerToken()) {
@@ -113,7 +116,10 @@ final class Admission implements Consumer<Job> {
     }
 
     private ProblemException full(String why) {
-        return ProblemException.tooMany("queue-full", "Too many queued jobs",
-                why + "; nothing was created, retry when some have finished", limits.retryAfter());
+        return ProblemException.tooMany(
+                "queue-full",
+                "Too many queued jobs",
+                why + "; nothing was created, retry when some have finished",
+                limits.retryAfter());
     }
 }

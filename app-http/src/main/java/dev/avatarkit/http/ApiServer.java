@@ -45,10 +45,12 @@ public final class ApiServer implements AutoCloseable {
         this.dashboard = dashboard;
         this.settings = settings;
         this.hub = new EventHub(settings.eventRing(), settings.eventQueue(), backend.clock());
-        this.metrics = new ServerMetrics(registry, backend.jobs(), backend.video().name(), backend.clock());
+        this.metrics =
+                new ServerMetrics(registry, backend.jobs(), backend.video().name(), backend.clock());
         this.admission = new Admission(settings.limits());
         this.streams = new StreamCaps(settings.limits());
-        this.webhookBodies = new AsyncBodies(settings.limits().maxWebhookReads(), settings.limits().webhookDeadline());
+        this.webhookBodies = new AsyncBodies(
+                settings.limits().maxWebhookReads(), settings.limits().webhookDeadline());
         this.events = new EventStream(hub, settings.heartbeat(), streams);
     }
 
@@ -61,7 +63,7 @@ public final class ApiServer implements AutoCloseable {
         backend.startWorkers().run();
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.disableCompression();   // streams (SSE, assets) write straight through
+            config.http.disableCompression(); // streams (SSE, assets) write straight through
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.csvLimit();
             config.jetty.defaultPort = settings.port();
@@ -105,7 +107,11 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.POST, "/v1/templates/{id}/videos", jobs::createTemplateVideo);
         route(javalin, HandlerType.POST, "/v1/batches", batches::create);
         route(javalin, HandlerType.GET, "/v1/batches/{id}", batches::get);
-        route(javalin, HandlerType.POST, "/v1/influencers", new InfluencerApi(backend, settings.jsonLimit(), admission)::create);
+        route(
+                javalin,
+                HandlerType.POST,
+                "/v1/influencers",
+                new InfluencerApi(backend, settings.jsonLimit(), admission)::create);
         route(javalin, HandlerType.GET, "/v1/jobs", jobs::list);
         route(javalin, HandlerType.GET, "/v1/jobs/{id}", jobs::get);
         route(javalin, HandlerType.DELETE, "/v1/jobs/{id}", jobs::cancel);
@@ -120,10 +126,15 @@ public final class ApiServer implements AutoCloseable {
         route(javalin, HandlerType.GET, "/metrics", ops::metrics);
         route(javalin, HandlerType.GET, "/openapi.json", ops::openApi);
         // the web dashboard's pages (session cookie, not bearer; not part of the JSON API's OpenAPI document)
-        dashboard.register(javalin, new Dashboard.Bridge((ctx, token) -> {
-            new Client(token).attach(ctx);
-            events.handle(ctx);
-        }, assets::download, new DashboardAdmission(admission)));
+        dashboard.register(
+                javalin,
+                new Dashboard.Bridge(
+                        (ctx, token) -> {
+                            new Client(token).attach(ctx);
+                            events.handle(ctx);
+                        },
+                        assets::download,
+                        new DashboardAdmission(admission)));
     }
 
     private void route(Javalin javalin, HandlerType method, String path, Handler handler) {

@@ -39,24 +39,31 @@ final class AssetApi {
             // the store refuses the object (e.g. a symbolic link leading out of it): the client cannot fix that and it
             // is no crash either; an operator should look, so a warning without a stack trace
             LOG.warn("asset of job {} refused by the store: {}", ctx.pathParam("id"), e.getMessage());
-            throw ProblemException.notFound("kind", "the " + ctx.pathParam("kind") + " asset of this job cannot be served");
+            throw ProblemException.notFound(
+                    "kind", "the " + ctx.pathParam("kind") + " asset of this job cannot be served");
         }
     }
 
     private void serve(Context ctx) throws IOException {
         Job job = backend.manageJobs().get(JobApi.jobId(ctx));
         AssetKind kind = AssetKind.parse(ctx.pathParam("kind"));
-        StoredAsset asset = job.assets().stream().filter(a -> a.kind() == kind).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("kind", "job " + job.id() + " has no " + kind.name().toLowerCase()
-                        + " asset (state " + job.state() + ")"));
+        StoredAsset asset = job.assets().stream()
+                .filter(a -> a.kind() == kind)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound(
+                        "kind",
+                        "job " + job.id() + " has no " + kind.name().toLowerCase() + " asset (state " + job.state()
+                                + ")"));
         Optional<URI> presigned = backend.assets().presignedUrl(asset.key(), PRESIGN_TTL);
         if (presigned.isPresent()) {
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(presigned.get().toString(), io.javalin.http.HttpStatus.FOUND);
             return;
         }
-        long size = backend.assets().stat(asset.key()).orElseThrow(
-                () -> new StorageException(StorageException.Reason.NOT_FOUND, "missing", null)).size();
+        long size = backend.assets()
+                .stat(asset.key())
+                .orElseThrow(() -> new StorageException(StorageException.Reason.NOT_FOUND, "missing", null))
+                .size();
         long[] range = range(ctx.header("Range"), size);
         ctx.res().setHeader("Accept-Ranges", "bytes");
         ctx.res().setHeader("ETag", "\"" + asset.sha256() + "\"");
@@ -112,7 +119,13 @@ final class AssetApi {
     }
 
     private static ProblemException unsatisfiable(long size) {
-        return new ProblemException(Problem.of(416, "range-not-satisfiable", "Range not satisfiable",
-                "the asset has " + size + " bytes", "Range"), java.util.Map.of("Content-Range", "bytes */" + size));
+        return new ProblemException(
+                Problem.of(
+                        416,
+                        "range-not-satisfiable",
+                        "Range not satisfiable",
+                        "the asset has " + size + " bytes",
+                        "Range"),
+                java.util.Map.of("Content-Range", "bytes */" + size));
     }
 }

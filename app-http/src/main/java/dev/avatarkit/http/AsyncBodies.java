@@ -41,7 +41,10 @@ final class AsyncBodies implements AutoCloseable {
      */
     void claim() {
         if (!inFlight.tryAcquire()) {
-            throw ProblemException.tooMany("busy", "Busy", "too many request bodies are being received at once; retry shortly",
+            throw ProblemException.tooMany(
+                    "busy",
+                    "Busy",
+                    "too many request bodies are being received at once; retry shortly",
                     Duration.ofSeconds(1));
         }
     }
@@ -50,9 +53,17 @@ final class AsyncBodies implements AutoCloseable {
     CompletableFuture<byte[]> read(HttpServletRequest request, long limit) {
         CompletableFuture<byte[]> body = new CompletableFuture<>();
         body.whenComplete((b, e) -> inFlight.release());
-        var timeout = timer.schedule(() -> body.completeExceptionally(new ProblemException(Problem.of(408, "body-timeout",
-                "Request timeout", "the body did not arrive within " + deadline.toSeconds() + " s", "body"),
-                Map.of("Connection", "close"))), deadline.toMillis(), TimeUnit.MILLISECONDS);
+        var timeout = timer.schedule(
+                () -> body.completeExceptionally(new ProblemException(
+                        Problem.of(
+                                408,
+                                "body-timeout",
+                                "Request timeout",
+                                "the body did not arrive within " + deadline.toSeconds() + " s",
+                                "body"),
+                        Map.of("Connection", "close"))),
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         body.whenComplete((b, e) -> timeout.cancel(false));
         try {
             ServletInputStream in = request.getInputStream();
@@ -86,7 +97,7 @@ final class AsyncBodies implements AutoCloseable {
         public void onDataAvailable() throws IOException {
             while (!body.isDone() && in.isReady()) {
                 int n = in.read(chunk);
-                if (n < 0) return;   // onAllDataRead follows
+                if (n < 0) return; // onAllDataRead follows
                 received.write(chunk, 0, n);
                 if (received.size() > limit) body.completeExceptionally(Bodies.tooLarge(limit));
             }

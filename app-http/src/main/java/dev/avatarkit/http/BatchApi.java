@@ -29,12 +29,26 @@ import java.util.Set;
  */
 final class BatchApi {
     /** What a submitted batch did. */
-    public record BatchDocument(String id, String kind, String template, int created, int existing, int skipped, List<String> jobs,
-                         int estimatedCredits, List<Problem.RowError> errors) {}
+    public record BatchDocument(
+            String id,
+            String kind,
+            String template,
+            int created,
+            int existing,
+            int skipped,
+            List<String> jobs,
+            int estimatedCredits,
+            List<Problem.RowError> errors) {}
 
     /** A dry run: what would be created. */
-    public record PlanDocument(String id, String kind, String template, int rows, int estimatedCredits, List<Problem.RowError> errors,
-                        boolean dryRun) {}
+    public record PlanDocument(
+            String id,
+            String kind,
+            String template,
+            int rows,
+            int estimatedCredits,
+            List<Problem.RowError> errors,
+            boolean dryRun) {}
 
     /** A batch's progress. */
     public record BatchStatus(String id, int total, Map<String, Integer> states, boolean finished) {}
@@ -52,30 +66,60 @@ final class BatchApi {
     }
 
     /** What the client asked for, from either body form; {@code csv} is the rows as CSV text. */
-    private record BatchRequest(String kind, String template, String csv, boolean skipInvalid, boolean dryRun, String provider) {}
+    private record BatchRequest(
+            String kind, String template, String csv, boolean skipInvalid, boolean dryRun, String provider) {}
 
     void create(Context ctx) {
         BatchRequest request = request(ctx);
         PlannedBatch plan = plan(request);
-        List<Problem.RowError> errors = plan.errors().stream().map(e -> new Problem.RowError(e.line(), e.field(), e.message())).toList();
+        List<Problem.RowError> errors = plan.errors().stream()
+                .map(e -> new Problem.RowError(e.line(), e.field(), e.message()))
+                .toList();
         if (request.dryRun()) {
-            Responses.json(ctx, 200, PlanDocument.class, new PlanDocument(plan.batchId().value(), plan.kind(), plan.template(),
-                    plan.specs().size(), plan.estimatedCredits(), errors, true));
+            Responses.json(
+                    ctx,
+                    200,
+                    PlanDocument.class,
+                    new PlanDocument(
+                            plan.batchId().value(),
+                            plan.kind(),
+                            plan.template(),
+                            plan.specs().size(),
+                            plan.estimatedCredits(),
+                            errors,
+                            true));
             return;
         }
         if (!errors.isEmpty() && !request.skipInvalid()) {
-            throw new ProblemException(Problem.of(422, "validation", "Invalid batch", errors.size()
-                    + " invalid row(s); nothing was created (fix them, or set skipInvalid)", errors.get(0).field()).withErrors(errors));
+            throw new ProblemException(Problem.of(
+                            422,
+                            "validation",
+                            "Invalid batch",
+                            errors.size() + " invalid row(s); nothing was created (fix them, or set skipInvalid)",
+                            errors.get(0).field())
+                    .withErrors(errors));
         }
         Optional<String> key = Idempotency.header(ctx);
         if (key.isPresent()) plan = keyed(plan, key.get());
-        try (Admission.Ticket ticket = admission.admit(Client.of(ctx), plan.specs().size(), "rows")) {
+        try (Admission.Ticket ticket =
+                admission.admit(Client.of(ctx), plan.specs().size(), "rows")) {
             TemplateBatch.BatchResult result = plan.submit();
             ticket.owns(result.jobIds());
             ctx.header("Location", "/v1/batches/" + result.batchId().value());
-            Responses.json(ctx, result.created() == 0 && result.existing() > 0 ? 200 : 202, BatchDocument.class,
-                    new BatchDocument(result.batchId().value(), plan.kind(), plan.template(), result.created(), result.existing(),
-                            result.skipped(), result.jobIds().stream().map(id -> id.value()).toList(), plan.estimatedCredits(), errors));
+            Responses.json(
+                    ctx,
+                    result.created() == 0 && result.existing() > 0 ? 200 : 202,
+                    BatchDocument.class,
+                    new BatchDocument(
+                            result.batchId().value(),
+                            plan.kind(),
+                            plan.template(),
+                            result.created(),
+                            result.existing(),
+                            result.skipped(),
+                            result.jobIds().stream().map(id -> id.value()).toList(),
+                            plan.estimatedCredits(),
+                            errors));
         }
     }
 
@@ -85,17 +129,28 @@ final class BatchApi {
             byte[] raw = Bodies.read(ctx, csvLimit);
             String csv = Text.strictUtf8(raw);
             if (csv == null) {
-                throw new ValidationException("body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
+                throw new ValidationException(
+                        "body", "the CSV is not valid UTF-8 (line " + Text.malformedLine(raw) + ")");
             }
             Text.check("body", csv);
-            return new BatchRequest(ctx.queryParam("kind"), ctx.queryParam("template"), csv, flag(ctx, "skipInvalid"), flag(ctx, "dryRun"),
+            return new BatchRequest(
+                    ctx.queryParam("kind"),
+                    ctx.queryParam("template"),
+                    csv,
+                    flag(ctx, "skipInvalid"),
+                    flag(ctx, "dryRun"),
                     ctx.queryParam("provider"));
         }
         if (Bodies.isJson(ctx)) {
             Fields f = new Fields(Bodies.jsonObject(ctx, jsonLimit), "")
                     .only(Set.of("kind", "template", "rows", "skipInvalid", "dryRun", "provider"));
-            return new BatchRequest(f.string("kind"), f.string("template"), Text.check("rows", toCsv(f.list("rows"))),
-                    f.bool("skipInvalid"), f.bool("dryRun"), f.string("provider"));
+            return new BatchRequest(
+                    f.string("kind"),
+                    f.string("template"),
+                    Text.check("rows", toCsv(f.list("rows"))),
+                    f.bool("skipInvalid"),
+                    f.bool("dryRun"),
+                    f.string("provider"));
         }
         throw Bodies.unsupported("application/json or text/csv");
     }
@@ -107,18 +162,24 @@ final class BatchApi {
         switch (kind) {
             case "video" -> {
                 if (template != null) {
-                    throw new ValidationException("template", "a video batch (kind=video) has no template: leave 'template' out,"
-                            + " or drop kind=video for a template batch");
+                    throw new ValidationException(
+                            "template",
+                            "a video batch (kind=video) has no template: leave 'template' out,"
+                                    + " or drop kind=video for a template batch");
                 }
                 CreateJob create = backend.createJob().forProvider(request.provider());
-                return PlannedBatch.ofVideos(backend.videoBatch().forProvider(request.provider()), backend.videoFor(create), request.csv());
+                return PlannedBatch.ofVideos(
+                        backend.videoBatch().forProvider(request.provider()), backend.videoFor(create), request.csv());
             }
             case "template" -> {
                 if (template == null || template.isBlank()) {
-                    throw new ValidationException("template", "'template' (the template id) is required; for plain avatar videos"
-                            + " (columns avatar_id, voice_id, script, ...) set kind=video");
+                    throw new ValidationException(
+                            "template",
+                            "'template' (the template id) is required; for plain avatar videos"
+                                    + " (columns avatar_id, voice_id, script, ...) set kind=video");
                 }
-                return PlannedBatch.ofTemplate(backend.templateBatch().forProvider(request.provider()), template, request.csv());
+                return PlannedBatch.ofTemplate(
+                        backend.templateBatch().forProvider(request.provider()), template, request.csv());
             }
             default -> throw new ValidationException("kind", "'kind' must be template or video, was '" + kind + "'");
         }
@@ -127,7 +188,8 @@ final class BatchApi {
     /** Re-keys the plan under the Idempotency-Key; 409 when earlier jobs under that key differ from this body. */
     private PlannedBatch keyed(PlannedBatch plan, String header) {
         // a template id never holds a newline, so the two kinds' scopes cannot meet
-        String scope = (plan.template() != null ? "batches\n" + plan.template() : "video-batches") + "\n" + header + "\n#";
+        String scope =
+                (plan.template() != null ? "batches\n" + plan.template() : "video-batches") + "\n" + header + "\n#";
         List<IdempotencyKey> keys = new ArrayList<>();
         List<? extends JobSpec> specs = plan.specs();
         for (int i = 0; i < specs.size(); i++) {
@@ -136,8 +198,11 @@ final class BatchApi {
             if (existing.isPresent()) Idempotency.replay(existing.get(), specs.get(i));
             keys.add(key);
         }
-        if (backend.jobs().findByKey(IdempotencyKey.derived("http", scope + keys.size())).isPresent()) throw Idempotency.reused();
-        return plan.rekeyed(new BatchId("h-" + IdempotencyKey.derived("http", scope).value().substring(8, 24)), keys);
+        if (backend.jobs()
+                .findByKey(IdempotencyKey.derived("http", scope + keys.size()))
+                .isPresent()) throw Idempotency.reused();
+        return plan.rekeyed(
+                new BatchId("h-" + IdempotencyKey.derived("http", scope).value().substring(8, 24)), keys);
     }
 
     void get(Context ctx) {
@@ -176,19 +241,28 @@ final class BatchApi {
         if (rows == null || rows.isEmpty()) throw new ValidationException("rows", "'rows' must hold at least one row");
         Set<String> columns = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (!(rows.get(i) instanceof Map<?, ?> row)) throw new ValidationException("rows[" + (i + 1) + "]", "each row must be an object");
+            if (!(rows.get(i) instanceof Map<?, ?> row))
+                throw new ValidationException("rows[" + (i + 1) + "]", "each row must be an object");
             row.keySet().forEach(k -> columns.add(String.valueOf(k)));
         }
-        StringBuilder csv = new StringBuilder(String.join(",", columns.stream().map(BatchApi::quote).toList())).append('\n');
+        StringBuilder csv = new StringBuilder(
+                        String.join(",", columns.stream().map(BatchApi::quote).toList()))
+                .append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Map<?, ?> row = (Map<?, ?>) rows.get(i);
             List<String> cells = new ArrayList<>();
             for (String column : columns) {
                 Object v = row.get(column);
                 if (v instanceof Map || v instanceof List) {
-                    throw new ValidationException("rows[" + (i + 1) + "]." + column, "row values must be strings or numbers");
+                    throw new ValidationException(
+                            "rows[" + (i + 1) + "]." + column, "row values must be strings or numbers");
                 }
-                cells.add(quote(v == null ? "" : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString()));
+                cells.add(quote(
+                        v == null
+                                ? ""
+                                : v instanceof Double d && d == Math.rint(d)
+                                        ? Long.toString(d.longValue())
+                                        : v.toString()));
             }
             csv.append(String.join(",", cells)).append('\n');
         }

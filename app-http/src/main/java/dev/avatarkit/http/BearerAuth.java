@@ -45,16 +45,19 @@ final class BearerAuth implements Handler {
         byte[] presented = sha256(token);
         int match = -1;
         for (int i = 0; i < digests.size(); i++) {
-            if (MessageDigest.isEqual(digests.get(i), presented)) match = i;   // no early exit: time is independent of the position
+            if (MessageDigest.isEqual(digests.get(i), presented))
+                match = i; // no early exit: time is independent of the position
         }
         if (match < 0) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "the bearer token is not accepted here", null));
+            throw new ProblemException(
+                    Problem.of(403, "forbidden", "Forbidden", "the bearer token is not accepted here", null));
         }
         new Client(match).attach(ctx);
     }
 
     private static ProblemException unauthorized(String detail) {
-        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail, "Authorization"),
+        return new ProblemException(
+                Problem.of(401, "unauthorized", "Unauthorized", detail, "Authorization"),
                 Map.of("WWW-Authenticate", CHALLENGE));
     }
 
@@ -68,15 +71,22 @@ final class BearerAuth implements Handler {
         if (end == 0) return false;
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
             if (!ok) return false;
         }
         return true;
     }
 
     static byte[] sha256(String token) {
-        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));   // digest() also resets the engine
+        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)); // digest() also resets the engine
     }
 
     private static MessageDigest newSha256() {

@@ -38,11 +38,18 @@ final class Bodies {
      * answer rarely reaches it anyway). Too slow (Jetty's minimum data rate or idle timeout) is 408, else 400.
      */
     static ProblemException cutOff(Throwable why) {
-        boolean slow = why instanceof BadMessageException b && b.getCode() == 408 || why instanceof TimeoutException
+        boolean slow = why instanceof BadMessageException b && b.getCode() == 408
+                || why instanceof TimeoutException
                 || why.getCause() instanceof TimeoutException;
-        return new ProblemException(Problem.of(slow ? 408 : 400, slow ? "body-timeout" : "body-incomplete",
-                slow ? "Request timeout" : "Incomplete body", "the request body was not received completely ("
-                        + (slow ? "too slow" : "connection closed") + ")", "body"), Map.of("Connection", "close"));
+        return new ProblemException(
+                Problem.of(
+                        slow ? 408 : 400,
+                        slow ? "body-timeout" : "body-incomplete",
+                        slow ? "Request timeout" : "Incomplete body",
+                        "the request body was not received completely (" + (slow ? "too slow" : "connection closed")
+                                + ")",
+                        "body"),
+                Map.of("Connection", "close"));
     }
 
     static boolean isJson(Context ctx) {
@@ -71,7 +78,8 @@ final class Bodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!(parsed instanceof Map<?, ?> map)) throw ProblemException.badRequest("body", "the body must be a JSON object");
+        if (!(parsed instanceof Map<?, ?> map))
+            throw ProblemException.badRequest("body", "the body must be a JSON object");
         if (text == null) {
             String field = Text.replacedField(parsed, "");
             if (field == null) throw ProblemException.badRequest("body", "the body is not valid UTF-8");
@@ -81,12 +89,16 @@ final class Bodies {
     }
 
     static ProblemException unsupported(String expected) {
-        return new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                "send the body as " + expected, "Content-Type"));
+        return new ProblemException(Problem.of(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "send the body as " + expected,
+                "Content-Type"));
     }
 
     static ProblemException tooLarge(long limit) {
-        return new ProblemException(Problem.of(413, "too-large", "Payload too large",
-                "the body exceeds " + limit + " bytes", "body"));
+        return new ProblemException(
+                Problem.of(413, "too-large", "Payload too large", "the body exceeds " + limit + " bytes", "body"));
     }
 }

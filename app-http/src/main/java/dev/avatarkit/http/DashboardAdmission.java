@@ -20,7 +20,8 @@ final class DashboardAdmission implements Admit {
         try {
             ticket = admission.admit(new Client(token), slots, "rows");
         } catch (ProblemException e) {
-            throw new QueueFull("The queue is full: " + e.problem().detail() + ". Try again when some jobs have finished.");
+            throw new QueueFull(
+                    "The queue is full: " + e.problem().detail() + ". Try again when some jobs have finished.");
         }
         try (ticket) {
             T created = create.get();

@@ -20,17 +20,36 @@ final class DashboardBatches implements BatchPlanner {
             case "video" -> PlannedBatch.ofVideos(backend.videoBatch(), backend.video(), csv);
             case "template" -> {
                 if (template == null || template.isBlank()) {
-                    throw new ValidationException("template", "A template batch needs the template id; for plain avatar videos choose 'Avatar videos'.");
+                    throw new ValidationException(
+                            "template",
+                            "A template batch needs the template id; for plain avatar videos choose 'Avatar videos'.");
                 }
                 yield PlannedBatch.ofTemplate(backend.templateBatch(), template.trim(), csv);
             }
-            default -> throw new ValidationException("kind", "The kind of batch must be 'video' or 'template', was '" + kind + "'.");
+            default ->
+                throw new ValidationException(
+                        "kind", "The kind of batch must be 'video' or 'template', was '" + kind + "'.");
         };
         return new Planned() {
-            @Override public int rows() { return plan.specs().size(); }
-            @Override public List<BatchRows.RowError> errors() { return plan.errors(); }
-            @Override public int estimatedCredits() { return plan.estimatedCredits(); }
-            @Override public TemplateBatch.BatchResult submit() { return plan.submit(); }
+            @Override
+            public int rows() {
+                return plan.specs().size();
+            }
+
+            @Override
+            public List<BatchRows.RowError> errors() {
+                return plan.errors();
+            }
+
+            @Override
+            public int estimatedCredits() {
+                return plan.estimatedCredits();
+            }
+
+            @Override
+            public TemplateBatch.BatchResult submit() {
+                return plan.submit();
+            }
         };
     }
 }

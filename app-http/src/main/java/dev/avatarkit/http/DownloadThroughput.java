@@ -25,10 +25,14 @@ final class DownloadThroughput {
     private final DistributionSummary bytesPerSecond;
 
     DownloadThroughput(MeterRegistry registry, String provider) {
-        this.duration = Timer.builder("avatarkit.provider.download.duration").tag("provider", provider)
-                .description("from DOWNLOADING to SUCCEEDED, per job").register(registry);
+        this.duration = Timer.builder("avatarkit.provider.download.duration")
+                .tag("provider", provider)
+                .description("from DOWNLOADING to SUCCEEDED, per job")
+                .register(registry);
         this.bytesPerSecond = DistributionSummary.builder("avatarkit.provider.download.bytes.per.second")
-                .tag("provider", provider).baseUnit("bytes").description("a job's stored bytes over its download time")
+                .tag("provider", provider)
+                .baseUnit("bytes")
+                .description("a job's stored bytes over its download time")
                 .register(registry);
     }
 

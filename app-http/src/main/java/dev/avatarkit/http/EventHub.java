@@ -27,7 +27,7 @@ final class EventHub implements Consumer<Job>, AutoCloseable {
         private final BlockingQueue<Event> queue;
         private final EventHub hub;
         private volatile boolean overflowed;
-        private volatile Runnable wakeup = () -> { };
+        private volatile Runnable wakeup = () -> {};
         final boolean gap;
 
         private Subscription(EventHub hub, Predicate<Job> filter, int capacity, boolean gap) {
@@ -87,7 +87,8 @@ final class EventHub implements Consumer<Job>, AutoCloseable {
     public synchronized void accept(Job job) {
         Event event = new Event(++next, job);
         ring[(start + size) % ring.length] = event;
-        if (size < ring.length) size++; else start = (start + 1) % ring.length;
+        if (size < ring.length) size++;
+        else start = (start + 1) % ring.length;
         for (Subscription s : subscribers) s.offer(event);
     }
 

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * proxies from closing a stream and find dead clients.
  */
 final class EventStream implements AutoCloseable {
-    private static final JsonAdapter<JobDocument> DOCUMENT = Json.moshi().adapter(JobDocument.class).serializeNulls();
+    private static final JsonAdapter<JobDocument> DOCUMENT =
+            Json.moshi().adapter(JobDocument.class).serializeNulls();
     private final EventHub hub;
     private final Duration heartbeat;
     private final StreamCaps caps;
@@ -68,14 +69,17 @@ final class EventStream implements AutoCloseable {
     }
 
     private byte[] format(EventHub.Event event) {
-        return wire.computeIfAbsent(event.id(), id -> ("id: " + id + "\nevent: job\ndata: "
-                + DOCUMENT.toJson(JobDocument.of(event.job())) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        return wire.computeIfAbsent(
+                event.id(),
+                id -> ("id: " + id + "\nevent: job\ndata: " + DOCUMENT.toJson(JobDocument.of(event.job())) + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static Predicate<Job> filter(Context ctx) {
         String job = ctx.queryParam("job");
         String batch = ctx.queryParam("batch");
-        if (job != null && batch != null) throw ProblemException.badRequest("job", "filter by 'job' or 'batch', not both");
+        if (job != null && batch != null)
+            throw ProblemException.badRequest("job", "filter by 'job' or 'batch', not both");
         if (job != null) {
             JobId id;
             try {

@@ -34,7 +34,8 @@ final class Fields {
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
-            throw new ValidationException(name(first), "unknown field '" + name(first) + "'; allowed: " + new TreeSet<>(allowed));
+            throw new ValidationException(
+                    name(first), "unknown field '" + name(first) + "'; allowed: " + new TreeSet<>(allowed));
         }
         return this;
     }

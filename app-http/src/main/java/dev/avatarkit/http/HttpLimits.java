@@ -21,8 +21,17 @@ import java.util.Map;
  * @param minRequestRate    bytes/s below which a blocking body read is cut with 408 (authenticated uploads)
  * @param maxThreads        Jetty's worker threads (nothing long-lived may hold one: streams and webhook bodies are async)
  */
-record HttpLimits(int maxQueuedPerToken, int maxQueued, Duration retryAfter, int maxStreamsPerToken, int maxStreams,
-                  int maxWebhookReads, Duration webhookDeadline, Duration idleTimeout, long minRequestRate, int maxThreads) {
+record HttpLimits(
+        int maxQueuedPerToken,
+        int maxQueued,
+        Duration retryAfter,
+        int maxStreamsPerToken,
+        int maxStreams,
+        int maxWebhookReads,
+        Duration webhookDeadline,
+        Duration idleTimeout,
+        long minRequestRate,
+        int maxThreads) {
     static final String MAX_QUEUED_PER_TOKEN = "AVATARKIT_HTTP_MAX_QUEUED_PER_TOKEN";
     static final String MAX_QUEUED = "AVATARKIT_HTTP_MAX_QUEUED";
     static final String MAX_STREAMS_PER_TOKEN = "AVATARKIT_HTTP_MAX_STREAMS_PER_TOKEN";
@@ -34,45 +43,108 @@ record HttpLimits(int maxQueuedPerToken, int maxQueued, Duration retryAfter, int
         positive(maxStreamsPerToken, MAX_STREAMS_PER_TOKEN);
         positive(maxStreams, MAX_STREAMS);
         positive(maxWebhookReads, "maxWebhookReads");
-        if (maxThreads < 8) throw new ValidationException("maxThreads", "Jetty needs at least 8 threads, was " + maxThreads);
+        if (maxThreads < 8)
+            throw new ValidationException("maxThreads", "Jetty needs at least 8 threads, was " + maxThreads);
     }
 
     static HttpLimits defaults() {
-        return new HttpLimits(1_000, 5_000, Duration.ofSeconds(30), 16, 512, 512, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 1024, 200);
+        return new HttpLimits(
+                1_000,
+                5_000,
+                Duration.ofSeconds(30),
+                16,
+                512,
+                512,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                1024,
+                200);
     }
 
     /** The defaults, overridden by whichever of the four environment variables are set. */
     static HttpLimits fromEnv(Map<String, String> env) {
         HttpLimits d = defaults();
-        return new HttpLimits(integer(env, MAX_QUEUED_PER_TOKEN, d.maxQueuedPerToken), integer(env, MAX_QUEUED, d.maxQueued),
-                d.retryAfter, integer(env, MAX_STREAMS_PER_TOKEN, d.maxStreamsPerToken), integer(env, MAX_STREAMS, d.maxStreams),
-                d.maxWebhookReads, d.webhookDeadline, d.idleTimeout, d.minRequestRate, d.maxThreads);
+        return new HttpLimits(
+                integer(env, MAX_QUEUED_PER_TOKEN, d.maxQueuedPerToken),
+                integer(env, MAX_QUEUED, d.maxQueued),
+                d.retryAfter,
+                integer(env, MAX_STREAMS_PER_TOKEN, d.maxStreamsPerToken),
+                integer(env, MAX_STREAMS, d.maxStreams),
+                d.maxWebhookReads,
+                d.webhookDeadline,
+                d.idleTimeout,
+                d.minRequestRate,
+                d.maxThreads);
     }
 
     HttpLimits withQueue(int perToken, int total) {
-        return new HttpLimits(perToken, total, retryAfter, maxStreamsPerToken, maxStreams, maxWebhookReads, webhookDeadline,
-                idleTimeout, minRequestRate, maxThreads);
+        return new HttpLimits(
+                perToken,
+                total,
+                retryAfter,
+                maxStreamsPerToken,
+                maxStreams,
+                maxWebhookReads,
+                webhookDeadline,
+                idleTimeout,
+                minRequestRate,
+                maxThreads);
     }
 
     HttpLimits withStreams(int perToken, int total) {
-        return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, perToken, total, maxWebhookReads, webhookDeadline,
-                idleTimeout, minRequestRate, maxThreads);
+        return new HttpLimits(
+                maxQueuedPerToken,
+                maxQueued,
+                retryAfter,
+                perToken,
+                total,
+                maxWebhookReads,
+                webhookDeadline,
+                idleTimeout,
+                minRequestRate,
+                maxThreads);
     }
 
     HttpLimits withThreads(int threads) {
-        return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, maxStreamsPerToken, maxStreams, maxWebhookReads,
-                webhookDeadline, idleTimeout, minRequestRate, threads);
+        return new HttpLimits(
+                maxQueuedPerToken,
+                maxQueued,
+                retryAfter,
+                maxStreamsPerToken,
+                maxStreams,
+                maxWebhookReads,
+                webhookDeadline,
+                idleTimeout,
+                minRequestRate,
+                threads);
     }
 
     HttpLimits withIdleTimeout(Duration idle) {
-        return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, maxStreamsPerToken, maxStreams, maxWebhookReads,
-                webhookDeadline, idle, minRequestRate, maxThreads);
+        return new HttpLimits(
+                maxQueuedPerToken,
+                maxQueued,
+                retryAfter,
+                maxStreamsPerToken,
+                maxStreams,
+                maxWebhookReads,
+                webhookDeadline,
+                idle,
+                minRequestRate,
+                maxThreads);
     }
 
     HttpLimits withWebhookReads(int reads, Duration deadline) {
-        return new HttpLimits(maxQueuedPerToken, maxQueued, retryAfter, maxStreamsPerToken, maxStreams, reads, deadline,
-                idleTimeout, minRequestRate, maxThreads);
+        return new HttpLimits(
+                maxQueuedPerToken,
+                maxQueued,
+                retryAfter,
+                maxStreamsPerToken,
+                maxStreams,
+                reads,
+                deadline,
+                idleTimeout,
+                minRequestRate,
+                maxThreads);
     }
 
     private static int integer(Map<String, String> env, String key, int fallback) {

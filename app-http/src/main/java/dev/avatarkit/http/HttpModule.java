@@ -22,9 +22,9 @@ import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.Lifecycle;
 import dev.avatarkit.runtime.ProviderCalls;
 import dev.avatarkit.runtime.Workers;
-import java.time.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 
 /** The server on top of {@code PlatformModule}: settings, the Prometheus registry and the {@link ApiServer}. */
 public final class HttpModule extends AbstractModule {
@@ -39,26 +39,73 @@ public final class HttpModule extends AbstractModule {
         bind(HttpSettings.class).toInstance(settings);
     }
 
-    @Provides @Singleton PrometheusMeterRegistry registry() {
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry registry() {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    @Provides @Singleton Backend backend(JobStore jobs, AssetStore assets, InstalledProviders providers, CreateJob createJob,
-                                         ManageJobs manageJobs, TemplateBatch templateBatch, VideoBatch videoBatch,
-                                         CreateInfluencer createInfluencer, HandleProviderEvent webhooks, JobEvents events,
-                                         ProviderCalls calls, Clock clock, Workers workers, Lifecycle lifecycle) {
-        return new Backend(jobs, assets, providers, createJob, manageJobs, templateBatch, videoBatch, createInfluencer,
-                webhooks, events, calls, clock, workers::start, lifecycle);
+    @Provides
+    @Singleton
+    Backend backend(
+            JobStore jobs,
+            AssetStore assets,
+            InstalledProviders providers,
+            CreateJob createJob,
+            ManageJobs manageJobs,
+            TemplateBatch templateBatch,
+            VideoBatch videoBatch,
+            CreateInfluencer createInfluencer,
+            HandleProviderEvent webhooks,
+            JobEvents events,
+            ProviderCalls calls,
+            Clock clock,
+            Workers workers,
+            Lifecycle lifecycle) {
+        return new Backend(
+                jobs,
+                assets,
+                providers,
+                createJob,
+                manageJobs,
+                templateBatch,
+                videoBatch,
+                createInfluencer,
+                webhooks,
+                events,
+                calls,
+                clock,
+                workers::start,
+                lifecycle);
     }
 
-    @Provides @Singleton Dashboard dashboard(Backend backend, InfluencerStatus influencerStatus, InfluencerPlan influencerPlan,
-                                             RetryFailedStills retryFailedStills, AvatarkitConfig config) {
-        return Dashboard.create(new DashboardParts(backend.jobs(), backend.assets(), backend.manageJobs(), backend.providers(),
-                new DashboardBatches(backend), backend.createInfluencer(), influencerStatus, influencerPlan, retryFailedStills,
-                backend.clock()), settings.tokens(), config.publicUrl());
+    @Provides
+    @Singleton
+    Dashboard dashboard(
+            Backend backend,
+            InfluencerStatus influencerStatus,
+            InfluencerPlan influencerPlan,
+            RetryFailedStills retryFailedStills,
+            AvatarkitConfig config) {
+        return Dashboard.create(
+                new DashboardParts(
+                        backend.jobs(),
+                        backend.assets(),
+                        backend.manageJobs(),
+                        backend.providers(),
+                        new DashboardBatches(backend),
+                        backend.createInfluencer(),
+                        influencerStatus,
+                        influencerPlan,
+                        retryFailedStills,
+                        backend.clock()),
+                settings.tokens(),
+                config.publicUrl());
     }
 
-    @Provides @Singleton ApiServer server(Backend backend, PrometheusMeterRegistry registry, Dashboard dashboard) {
+    @Provides
+    @Singleton
+    ApiServer server(Backend backend, PrometheusMeterRegistry registry, Dashboard dashboard) {
         return new ApiServer(backend, settings, registry, dashboard);
     }
 }

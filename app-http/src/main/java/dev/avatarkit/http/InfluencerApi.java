@@ -36,7 +36,8 @@ final class InfluencerApi {
         if (given != null) {
             for (int i = 0; i < given.size(); i++) {
                 String field = "references[" + (i + 1) + "]";
-                if (!(given.get(i) instanceof String url) || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                if (!(given.get(i) instanceof String url)
+                        || !(url.startsWith("https://") || url.startsWith("http://"))) {
                     throw new ValidationException(field, "'" + field + "' must be an http(s) URL");
                 }
                 references.add(url);
@@ -47,12 +48,20 @@ final class InfluencerApi {
         if (count < 1 || count > ShotList.MAX_SHOTS) {
             throw new ValidationException("stills", "'stills' must be 1–" + ShotList.MAX_SHOTS + ", was " + count);
         }
-        IdentitySpec spec = new IdentitySpec(f.string("name"), f.string("prompt"), f.string("age"), f.string("gender"),
-                f.string("ethnicity"), f.string("style"), references, DefaultShots.first(count));
+        IdentitySpec spec = new IdentitySpec(
+                f.string("name"),
+                f.string("prompt"),
+                f.string("age"),
+                f.string("gender"),
+                f.string("ethnicity"),
+                f.string("style"),
+                references,
+                DefaultShots.first(count));
         // the identity job plus one job per still: all of them will sit in the queue
         try (Admission.Ticket ticket = admission.admit(Client.of(ctx), 1 + count, "stills")) {
             Idempotency.Outcome outcome = idempotency.create(ctx, "influencers", spec, key -> {
-                CreateInfluencer.Result result = backend.createInfluencer().create(CreateInfluencer.Command.remote(spec, key));
+                CreateInfluencer.Result result =
+                        backend.createInfluencer().create(CreateInfluencer.Command.remote(spec, key));
                 return new Idempotency.Outcome(result.identity(), result.created());
             });
             ticket.owns(List.of(outcome.job().id()));

@@ -1,8 +1,6 @@
 package dev.avatarkit.http;
 
 import dev.avatarkit.core.domain.BatchId;
-import dev.avatarkit.core.usecase.CreateJob;
-import java.util.Map;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
@@ -14,11 +12,13 @@ import dev.avatarkit.core.domain.VideoSpec;
 import dev.avatarkit.core.port.JobPage;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.core.port.StaleJobException;
+import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.runtime.json.JobDocument;
 import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,8 +55,10 @@ final class JobApi {
         Map<String, Object> body = new java.util.LinkedHashMap<>(Bodies.jsonObject(ctx, jsonLimit));
         CreateJob create = backend.createJob().forProvider(VideoRequests.provider(body));
         body.remove("provider");
-        dev.avatarkit.core.usecase.Capabilities.require(create.route().provider(),
-                backend.providers().capabilities(create.route()), dev.avatarkit.core.port.ProviderCapabilities.Feature.TEMPLATES);
+        dev.avatarkit.core.usecase.Capabilities.require(
+                create.route().provider(),
+                backend.providers().capabilities(create.route()),
+                dev.avatarkit.core.port.ProviderCapabilities.Feature.TEMPLATES);
         TemplateSpec spec = TemplateRequests.parse(backend.videoFor(create).template(templateId), body);
         admitted(ctx, "templates/" + templateId, spec, create);
     }
@@ -90,11 +92,21 @@ final class JobApi {
         String batch = ctx.queryParam("batch");
         String cursor = ctx.queryParam("cursor");
         int limit = limit(ctx.queryParam("limit"));
-        JobQuery query = new JobQuery(states, kinds, batch == null ? null : new BatchId(batch), null,
-                cursor == null ? null : cursor(cursor), limit);
+        JobQuery query = new JobQuery(
+                states,
+                kinds,
+                batch == null ? null : new BatchId(batch),
+                null,
+                cursor == null ? null : cursor(cursor),
+                limit);
         JobPage page = backend.manageJobs().list(query);
-        Responses.json(ctx, 200, Responses.JobList.class, new Responses.JobList(
-                page.jobs().stream().map(JobDocument::of).toList(), page.next() == null ? null : page.next().value()));
+        Responses.json(
+                ctx,
+                200,
+                Responses.JobList.class,
+                new Responses.JobList(
+                        page.jobs().stream().map(JobDocument::of).toList(),
+                        page.next() == null ? null : page.next().value()));
     }
 
     void retry(Context ctx) {
@@ -116,7 +128,8 @@ final class JobApi {
             try {
                 return operation.get();
             } catch (StaleJobException e) {
-                if (attempt == 5) throw ProblemException.conflict("id", "the job kept changing while this request ran; try again");
+                if (attempt == 5)
+                    throw ProblemException.conflict("id", "the job kept changing while this request ran; try again");
             }
         }
     }
@@ -125,7 +138,8 @@ final class JobApi {
         try {
             return JobId.of(ctx.pathParam("id"));
         } catch (ValidationException e) {
-            throw ProblemException.notFound("id", "no job with id '" + ctx.pathParam("id") + "' (ids are 26-character ULIDs)");
+            throw ProblemException.notFound(
+                    "id", "no job with id '" + ctx.pathParam("id") + "' (ids are 26-character ULIDs)");
         }
     }
 
@@ -148,15 +162,16 @@ final class JobApi {
         throw new ValidationException("limit", "'limit' must be a whole number from 1 to 1000, was '" + value + "'");
     }
 
-    private static <E extends Enum<E>> Set<E> enums(String value, String field, Function<String, E> parse, Class<E> type) {
+    private static <E extends Enum<E>> Set<E> enums(
+            String value, String field, Function<String, E> parse, Class<E> type) {
         if (value == null || value.isBlank()) return Set.of();
         Set<E> out = EnumSet.noneOf(type);
         for (String part : value.split(",")) {
             try {
                 out.add(parse.apply(part.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException(field, "unknown " + field + " '" + part.trim() + "'; use one of "
-                        + EnumSet.allOf(type));
+                throw new ValidationException(
+                        field, "unknown " + field + " '" + part.trim() + "'; use one of " + EnumSet.allOf(type));
             }
         }
         return out;

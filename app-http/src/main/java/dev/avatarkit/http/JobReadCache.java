@@ -47,7 +47,8 @@ final class JobReadCache {
         if (fresh(cached, now)) return cached.body();
         if (entries.size() >= MAX_ENTRIES) entries.clear();
         // one read per job when an entry expires under load; the others wait for it instead of all hitting the DB
-        return entries.compute(id, (key, old) -> fresh(old, now) ? old : load(key, now)).body();
+        return entries.compute(id, (key, old) -> fresh(old, now) ? old : load(key, now))
+                .body();
     }
 
     /** The same document as text. */

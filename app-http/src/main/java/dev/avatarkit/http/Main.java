@@ -45,25 +45,32 @@ public final class Main {
     public static ApiServer start(String[] args, Map<String, String> env, PlatformOptions options) {
         Map<String, String> flags = new HashMap<>();
         Path configFile = null;
-        Path tokensFile = env.containsKey("AVATARKIT_HTTP_TOKENS_FILE") ? Path.of(env.get("AVATARKIT_HTTP_TOKENS_FILE")) : null;
+        Path tokensFile =
+                env.containsKey("AVATARKIT_HTTP_TOKENS_FILE") ? Path.of(env.get("AVATARKIT_HTTP_TOKENS_FILE")) : null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> flags.put("AVATARKIT_HTTP_PORT", value(args, ++i));
                 case "--config" -> configFile = Path.of(value(args, ++i));
                 case "--sandbox" -> flags.put("AVATARKIT_SANDBOX", "1");
                 case "--tokens-file" -> tokensFile = Path.of(value(args, ++i));
-                default -> throw new ValidationException("args", "unknown argument '" + args[i]
-                        + "'; usage: avatarkit-http [--port N] [--config FILE] [--sandbox] [--tokens-file FILE]");
+                default ->
+                    throw new ValidationException(
+                            "args",
+                            "unknown argument '" + args[i]
+                                    + "'; usage: avatarkit-http [--port N] [--config FILE] [--sandbox] [--tokens-file FILE]");
             }
         }
         AvatarkitConfig config = ConfigLoader.load(flags, env, configFile);
         List<Secret> tokens = new ArrayList<>(config.httpTokens());
         if (tokensFile != null) tokens.addAll(readTokens(tokensFile));
         if (tokens.isEmpty()) {
-            throw new ValidationException("AVATARKIT_HTTP_TOKENS", "no API tokens: set AVATARKIT_HTTP_TOKENS (comma-separated)"
-                    + " or --tokens-file FILE (one per line); every /v1 request needs 'Authorization: Bearer <token>'");
+            throw new ValidationException(
+                    "AVATARKIT_HTTP_TOKENS",
+                    "no API tokens: set AVATARKIT_HTTP_TOKENS (comma-separated)"
+                            + " or --tokens-file FILE (one per line); every /v1 request needs 'Authorization: Bearer <token>'");
         }
-        List<Module> modules = List.of(new PlatformModule(config, options),
+        List<Module> modules = List.of(
+                new PlatformModule(config, options),
                 new HttpModule(HttpSettings.defaults(config.httpPort(), tokens).withLimits(HttpLimits.fromEnv(env))));
         ApiServer server = Guice.createInjector(modules).getInstance(ApiServer.class);
         try {
@@ -81,8 +88,11 @@ public final class Main {
 
     static List<Secret> readTokens(Path file) {
         try {
-            return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(Secret::new).toList();
+            return Files.readAllLines(file).stream()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(Secret::new)
+                    .toList();
         } catch (IOException e) {
             throw new ValidationException("tokens-file", "cannot read the tokens file " + file + ": " + e.getMessage());
         }

@@ -1,14 +1,14 @@
 package dev.avatarkit.http;
 
-import dev.avatarkit.runtime.AvatarkitVersion;
 import dev.avatarkit.core.spi.ProviderInfo;
-import java.util.List;
+import dev.avatarkit.runtime.AvatarkitVersion;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ final class OpsApi {
     public record Providers(List<ProviderInfo> providers) {}
 
     void providers(Context ctx) {
-        Responses.json(ctx, 200, Providers.class, new Providers(backend.providers().describe()));
+        Responses.json(
+                ctx, 200, Providers.class, new Providers(backend.providers().describe()));
     }
 
     void health(Context ctx) {

@@ -53,13 +53,40 @@ sealed interface PlannedBatch {
     }
 
     record Template(TemplateBatch batch, TemplateBatch.BatchPlan plan) implements PlannedBatch {
-        @Override public String kind() { return "template"; }
-        @Override public String template() { return plan.templateId(); }
-        @Override public BatchId batchId() { return plan.batchId(); }
-        @Override public List<? extends JobSpec> specs() { return plan.jobs().stream().map(TemplateBatch.PlannedJob::spec).toList(); }
-        @Override public List<BatchRows.RowError> errors() { return plan.errors(); }
-        @Override public int estimatedCredits() { return plan.estimatedCredits(); }
-        @Override public TemplateBatch.BatchResult submit() { return batch.submit(plan, true); }
+        @Override
+        public String kind() {
+            return "template";
+        }
+
+        @Override
+        public String template() {
+            return plan.templateId();
+        }
+
+        @Override
+        public BatchId batchId() {
+            return plan.batchId();
+        }
+
+        @Override
+        public List<? extends JobSpec> specs() {
+            return plan.jobs().stream().map(TemplateBatch.PlannedJob::spec).toList();
+        }
+
+        @Override
+        public List<BatchRows.RowError> errors() {
+            return plan.errors();
+        }
+
+        @Override
+        public int estimatedCredits() {
+            return plan.estimatedCredits();
+        }
+
+        @Override
+        public TemplateBatch.BatchResult submit() {
+            return batch.submit(plan, true);
+        }
 
         @Override
         public PlannedBatch rekeyed(BatchId id, List<IdempotencyKey> keys) {
@@ -68,18 +95,47 @@ sealed interface PlannedBatch {
                 TemplateBatch.PlannedJob job = plan.jobs().get(i);
                 jobs.add(new TemplateBatch.PlannedJob(job.line(), job.spec(), keys.get(i)));
             }
-            return new Template(batch, new TemplateBatch.BatchPlan(id, plan.templateId(), jobs, plan.errors(), plan.estimatedCredits()));
+            return new Template(
+                    batch,
+                    new TemplateBatch.BatchPlan(id, plan.templateId(), jobs, plan.errors(), plan.estimatedCredits()));
         }
     }
 
     record Videos(VideoBatch batch, VideoBatch.Plan plan) implements PlannedBatch {
-        @Override public String kind() { return "video"; }
-        @Override public String template() { return null; }
-        @Override public BatchId batchId() { return plan.batchId(); }
-        @Override public List<? extends JobSpec> specs() { return plan.videos().stream().map(BatchRows.Row::spec).toList(); }
-        @Override public List<BatchRows.RowError> errors() { return plan.errors(); }
-        @Override public int estimatedCredits() { return plan.estimatedCredits(); }
-        @Override public TemplateBatch.BatchResult submit() { return batch.submit(plan, true); }
+        @Override
+        public String kind() {
+            return "video";
+        }
+
+        @Override
+        public String template() {
+            return null;
+        }
+
+        @Override
+        public BatchId batchId() {
+            return plan.batchId();
+        }
+
+        @Override
+        public List<? extends JobSpec> specs() {
+            return plan.videos().stream().map(BatchRows.Row::spec).toList();
+        }
+
+        @Override
+        public List<BatchRows.RowError> errors() {
+            return plan.errors();
+        }
+
+        @Override
+        public int estimatedCredits() {
+            return plan.estimatedCredits();
+        }
+
+        @Override
+        public TemplateBatch.BatchResult submit() {
+            return batch.submit(plan, true);
+        }
 
         @Override
         public PlannedBatch rekeyed(BatchId id, List<IdempotencyKey> keys) {
@@ -93,8 +149,10 @@ sealed interface PlannedBatch {
 
         /** The server never reads a path a client names (security model), so a script must travel in the request. */
         private static String refuseScriptFile(String path) {
-            throw new ValidationException("script_file", "'script_file' is not accepted over HTTP (the server never reads a"
-                    + " path a client names): put the text in the 'script' column");
+            throw new ValidationException(
+                    "script_file",
+                    "'script_file' is not accepted over HTTP (the server never reads a"
+                            + " path a client names): put the text in the 'script' column");
         }
 
         /**
@@ -109,9 +167,11 @@ sealed interface PlannedBatch {
                     provider.preflight(row.spec());
                     renderable.add(row);
                 } catch (ValidationException e) {
-                    errors.add(new BatchRows.RowError(row.line(), e.field(), "line " + row.line() + ": " + e.getMessage()));
-                } catch (InvalidRequestException e) {   // the dialect's refusal, named by its request field
-                    errors.add(new BatchRows.RowError(row.line(), e.param(), "line " + row.line() + ": " + e.getMessage()));
+                    errors.add(new BatchRows.RowError(
+                            row.line(), e.field(), "line " + row.line() + ": " + e.getMessage()));
+                } catch (InvalidRequestException e) { // the dialect's refusal, named by its request field
+                    errors.add(new BatchRows.RowError(
+                            row.line(), e.param(), "line " + row.line() + ": " + e.getMessage()));
                 }
             }
             if (renderable.size() == plan.videos().size()) return plan;

@@ -32,7 +32,8 @@ final class ProblemException extends RuntimeException {
 
     /** 429 with {@code Retry-After}: a limit is reached for now; the same request may succeed later. */
     static ProblemException tooMany(String slug, String title, String detail, Duration retryAfter) {
-        return new ProblemException(Problem.of(429, slug, title, detail, null),
+        return new ProblemException(
+                Problem.of(429, slug, title, detail, null),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
     }
 

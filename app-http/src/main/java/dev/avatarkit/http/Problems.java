@@ -32,14 +32,33 @@ final class Problems {
 
     static void install(Javalin app) {
         app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
-        app.error(404, ctx -> { if (!isProblem(ctx)) write(ctx, Problem.of(404, "not-found", "Not found",
-                "no route " + ctx.method() + " " + ctx.path(), null)); });
-        app.error(405, ctx -> { if (!isProblem(ctx)) write(ctx, Problem.of(405, "method-not-allowed",
-                "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), null)); });
-        app.error(413, ctx -> { if (!isProblem(ctx)) write(ctx, Problem.of(413, "too-large",
-                "Payload too large", "the request body is too large", null)); });
-        app.error(500, ctx -> { if (!isProblem(ctx)) write(ctx, Problem.of(500, "internal", "Internal error",
-                "the server failed; the error is logged", null)); });
+        app.error(404, ctx -> {
+            if (!isProblem(ctx))
+                write(
+                        ctx,
+                        Problem.of(404, "not-found", "Not found", "no route " + ctx.method() + " " + ctx.path(), null));
+        });
+        app.error(405, ctx -> {
+            if (!isProblem(ctx))
+                write(
+                        ctx,
+                        Problem.of(
+                                405,
+                                "method-not-allowed",
+                                "Method not allowed",
+                                ctx.method() + " is not allowed on " + ctx.path(),
+                                null));
+        });
+        app.error(413, ctx -> {
+            if (!isProblem(ctx))
+                write(ctx, Problem.of(413, "too-large", "Payload too large", "the request body is too large", null));
+        });
+        app.error(500, ctx -> {
+            if (!isProblem(ctx))
+                write(
+                        ctx,
+                        Problem.of(500, "internal", "Internal error", "the server failed; the error is logged", null));
+        });
     }
 
     static void write(Context ctx, Problem problem) {
@@ -64,11 +83,14 @@ final class Problems {
         if (e instanceof ValidationException v) {
             return Problem.of(422, "validation", "Invalid request", v.getMessage(), v.field());
         }
-        if (e instanceof JobNotFoundException) return Problem.of(404, "job-not-found", "Job not found", e.getMessage(), "id");
+        if (e instanceof JobNotFoundException)
+            return Problem.of(404, "job-not-found", "Job not found", e.getMessage(), "id");
         if (e instanceof StaleJobException) {
-            return Problem.of(409, "job-changed", "Job changed", "the job changed while this request ran; try again", "id");
+            return Problem.of(
+                    409, "job-changed", "Job changed", "the job changed while this request ran; try again", "id");
         }
-        if (e instanceof JobConflictException) return Problem.of(409, "job-conflict", "Job state conflict", e.getMessage(), null);
+        if (e instanceof JobConflictException)
+            return Problem.of(409, "job-conflict", "Job state conflict", e.getMessage(), null);
         if (e instanceof WebhookRejectedException) {
             return Problem.of(401, "webhook-rejected", "Webhook rejected", e.getMessage(), null);
         }
@@ -76,10 +98,11 @@ final class Problems {
             return Problem.of(404, "asset-not-found", "Asset not found", "the asset is not in the store", "kind");
         }
         if (e instanceof ProviderException p) return provider(p, ctx);
-        if (clientGone(e)) return Bodies.cutOff(e).problem();   // an aborted upload or download: not a server error
+        if (clientGone(e)) return Bodies.cutOff(e).problem(); // an aborted upload or download: not a server error
         if (e instanceof io.javalin.http.HttpResponseException h) {
             int status = h.getStatus();
-            return Problem.of(status, "http-" + status, HttpStatus.forStatus(status).getMessage(), h.getMessage(), null);
+            return Problem.of(
+                    status, "http-" + status, HttpStatus.forStatus(status).getMessage(), h.getMessage(), null);
         }
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         return Problem.of(500, "internal", "Internal error", "the server failed; the error is logged", null);
@@ -101,7 +124,9 @@ final class Problems {
             return Problem.of(422, "provider-rejected", "The provider rejected the request", p.getMessage(), i.param());
         }
         if (p instanceof RateLimitedException r) {
-            if (r.retryAfter() != null) ctx.header("Retry-After", Long.toString(Math.max(1, r.retryAfter().toSeconds())));
+            if (r.retryAfter() != null)
+                ctx.header(
+                        "Retry-After", Long.toString(Math.max(1, r.retryAfter().toSeconds())));
             return Problem.of(503, "provider-rate-limited", "Provider rate limit", p.getMessage(), null);
         }
         if (p instanceof ProviderUnavailableException) {

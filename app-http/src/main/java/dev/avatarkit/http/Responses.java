@@ -14,7 +14,8 @@ import java.util.List;
  * under a POSIX locale, and non-ASCII text would come back as {@code ?}.
  */
 final class Responses {
-    static final JsonAdapter<JobDocument> JOB = Json.moshi().adapter(JobDocument.class).serializeNulls();
+    static final JsonAdapter<JobDocument> JOB =
+            Json.moshi().adapter(JobDocument.class).serializeNulls();
 
     /** A page of jobs and the cursor of the next page (null at the end). */
     public record JobList(List<JobDocument> jobs, String next) {}
@@ -26,7 +27,11 @@ final class Responses {
     }
 
     static <T> void json(Context ctx, int status, Class<T> type, T value) {
-        send(ctx, status, "application/json", Json.moshi().adapter(type).serializeNulls().toJson(value));
+        send(
+                ctx,
+                status,
+                "application/json",
+                Json.moshi().adapter(type).serializeNulls().toJson(value));
     }
 
     /** The one way a text body is written: UTF-8 bytes, whatever the platform's default charset. */

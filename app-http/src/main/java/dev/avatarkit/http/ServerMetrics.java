@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.StoredAsset;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderCallListener;
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -39,6 +39,7 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
     private final DownloadThroughput downloads;
     /** Bounded like the registry itself: route templates (or "unmatched") × methods × statuses. */
     private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
     private Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
     private long countedAt;
 
@@ -49,18 +50,29 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
         this.jobs = jobs;
         this.provider = provider;
         this.clock = clock;
-        this.bytesStored = Counter.builder("avatarkit.assets.stored.bytes").description("bytes of assets stored by this process")
-                .baseUnit("bytes").register(registry);
+        this.bytesStored = Counter.builder("avatarkit.assets.stored.bytes")
+                .description("bytes of assets stored by this process")
+                .baseUnit("bytes")
+                .register(registry);
         for (JobState state : JobState.values()) {
-            Gauge.builder("avatarkit.jobs", this, m -> m.count(state)).description("jobs by state (whole database)")
-                    .tag("state", state.name()).register(registry);
+            Gauge.builder("avatarkit.jobs", this, m -> m.count(state))
+                    .description("jobs by state (whole database)")
+                    .tag("state", state.name())
+                    .register(registry);
         }
-        // what the provider is doing for us now, from the same cached counts: renders it holds, and jobs waiting for a slot
-        Gauge.builder("avatarkit.provider.renders.in.flight", this, m -> m.count(JobState.SUBMITTING) + m.count(JobState.RENDERING))
-                .description("jobs submitted to or rendering at the provider (whole database)").tag("provider", provider)
+        // what the provider is doing for us now, from the same cached counts: renders it holds, and jobs waiting for a
+        // slot
+        Gauge.builder(
+                        "avatarkit.provider.renders.in.flight",
+                        this,
+                        m -> m.count(JobState.SUBMITTING) + m.count(JobState.RENDERING))
+                .description("jobs submitted to or rendering at the provider (whole database)")
+                .tag("provider", provider)
                 .register(registry);
         Gauge.builder("avatarkit.provider.renders.queued", this, m -> m.count(JobState.QUEUED))
-                .description("jobs waiting to be submitted (whole database)").tag("provider", provider).register(registry);
+                .description("jobs waiting to be submitted (whole database)")
+                .tag("provider", provider)
+                .register(registry);
         this.downloads = new DownloadThroughput(registry, provider);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -82,24 +94,47 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
     /** A job change: count it; at the end, record its duration, failure code and stored bytes. */
     @Override
     public void accept(Job job) {
-        registry.counter("avatarkit.job.changes", "state", job.state().name(), "kind", job.kind().name()).increment();
+        registry.counter(
+                        "avatarkit.job.changes",
+                        "state",
+                        job.state().name(),
+                        "kind",
+                        job.kind().name())
+                .increment();
         downloads.accept(job);
         if (!job.state().isTerminal()) return;
-        Timer.builder("avatarkit.job.duration").tag("state", job.state().name()).tag("kind", job.kind().name())
-                .register(registry).record(Duration.between(job.createdAt(), job.updatedAt()));
-        if (job.error() != null) registry.counter("avatarkit.job.failures", "code", job.error().code()).increment();
-        if (job.warning() != null) registry.counter("avatarkit.job.warnings", "code", job.warning().code()).increment();
+        Timer.builder("avatarkit.job.duration")
+                .tag("state", job.state().name())
+                .tag("kind", job.kind().name())
+                .register(registry)
+                .record(Duration.between(job.createdAt(), job.updatedAt()));
+        if (job.error() != null)
+            registry.counter("avatarkit.job.failures", "code", job.error().code())
+                    .increment();
+        if (job.warning() != null)
+            registry.counter("avatarkit.job.warnings", "code", job.warning().code())
+                    .increment();
         if (job.state() == JobState.SUCCEEDED) {
-            bytesStored.increment(job.assets().stream().mapToLong(StoredAsset::size).sum());
-            registry.counter("avatarkit.job.provider.attempts", "kind", job.kind().name()).increment(job.attempts());
+            bytesStored.increment(
+                    job.assets().stream().mapToLong(StoredAsset::size).sum());
+            registry.counter(
+                            "avatarkit.job.provider.attempts",
+                            "kind",
+                            job.kind().name())
+                    .increment(job.attempts());
         }
     }
 
     /** One request to the provider: a timer per provider, route template and outcome. */
     @Override
     public void exchanged(String provider, String route, String outcome, Duration latency) {
-        Timer.builder("avatarkit.provider.requests").description("requests to the provider, by route template and outcome")
-                .tag("provider", provider).tag("route", route).tag("outcome", outcome).register(registry).record(latency);
+        Timer.builder("avatarkit.provider.requests")
+                .description("requests to the provider, by route template and outcome")
+                .tag("provider", provider)
+                .tag("route", route)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(latency);
     }
 
     /** The adapter retries a failed call itself (after a 429, a 5xx or an unclear create with a key). */
@@ -118,13 +153,18 @@ final class ServerMetrics implements Consumer<Job>, ProviderCallListener {
             route = "unmatched";
         }
         RequestKey key = new RequestKey(ctx.method().name(), route, ctx.statusCode());
-        requestTimers.computeIfAbsent(key, this::requestTimer).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        requestTimers
+                .computeIfAbsent(key, this::requestTimer)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
     /** Registered once per key: building the id (sorted tags) and the registry lookup cost more than the record. */
     private Timer requestTimer(RequestKey key) {
-        return Timer.builder("http.server.requests").tag("method", key.method()).tag("route", key.route())
-                .tag("status", Integer.toString(key.status())).register(registry);
+        return Timer.builder("http.server.requests")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry);
     }
 
     String scrape() {

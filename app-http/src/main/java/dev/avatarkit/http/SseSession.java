@@ -33,8 +33,12 @@ final class SseSession implements WriteListener {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private Future<?> heartbeat;
 
-    SseSession(ServletOutputStream out, EventHub.Subscription subscription, Function<EventHub.Event, byte[]> format,
-               ScheduledExecutorService executor, AutoCloseable permit) {
+    SseSession(
+            ServletOutputStream out,
+            EventHub.Subscription subscription,
+            Function<EventHub.Event, byte[]> format,
+            ScheduledExecutorService executor,
+            AutoCloseable permit) {
         this.out = out;
         this.subscription = subscription;
         this.format = format;
@@ -47,13 +51,17 @@ final class SseSession implements WriteListener {
             pending.add(greeting.getBytes(StandardCharsets.UTF_8));
         }
         subscription.onEvent(this::schedulePump);
-        heartbeat = executor.scheduleAtFixedRate(() -> {
-            synchronized (this) {
-                pending.add(": ping\n\n".getBytes(StandardCharsets.UTF_8));
-            }
-            pump();
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        out.setWriteListener(this);   // Jetty calls onWritePossible once the stream can take bytes
+        heartbeat = executor.scheduleAtFixedRate(
+                () -> {
+                    synchronized (this) {
+                        pending.add(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    pump();
+                },
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        out.setWriteListener(this); // Jetty calls onWritePossible once the stream can take bytes
         return ended;
     }
 

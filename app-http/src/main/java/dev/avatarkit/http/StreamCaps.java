@@ -17,12 +17,19 @@ final class StreamCaps {
     synchronized AutoCloseable open(Client client) {
         int mine = perClient.getOrDefault(client, 0);
         if (mine >= limits.maxStreamsPerToken()) {
-            throw ProblemException.tooMany("too-many-streams", "Too many event streams", "this token already has " + mine
-                    + " open event streams (limit " + limits.maxStreamsPerToken() + "); close one first", limits.retryAfter());
+            throw ProblemException.tooMany(
+                    "too-many-streams",
+                    "Too many event streams",
+                    "this token already has " + mine + " open event streams (limit " + limits.maxStreamsPerToken()
+                            + "); close one first",
+                    limits.retryAfter());
         }
         if (total >= limits.maxStreams()) {
-            throw ProblemException.tooMany("too-many-streams", "Too many event streams", "the server has " + total
-                    + " open event streams (limit " + limits.maxStreams() + ")", limits.retryAfter());
+            throw ProblemException.tooMany(
+                    "too-many-streams",
+                    "Too many event streams",
+                    "the server has " + total + " open event streams (limit " + limits.maxStreams() + ")",
+                    limits.retryAfter());
         }
         perClient.merge(client, 1, Integer::sum);
         total++;

@@ -20,13 +20,16 @@ final class TemplateRequests {
     static TemplateSpec parse(Catalog.TemplateDetail template, Map<String, Object> body) {
         Fields f = new Fields(body, "").only(Set.of("variables", "title", "dimension", "caption"));
         Map<String, Object> given = f.object("variables");
-        if (given == null) throw new ValidationException("variables", "'variables' is required (an object of name: value)");
+        if (given == null)
+            throw new ValidationException("variables", "'variables' is required (an object of name: value)");
         Map<String, TemplateVariable.Type> types = new LinkedHashMap<>();
         template.variables().forEach(v -> types.put(v.name(), v.type()));
         for (String name : given.keySet()) {
             if (!types.containsKey(name)) {
-                throw new ValidationException("variables." + name, "'" + name + "' is not a variable of template "
-                        + template.id() + "; its variables are " + types.keySet());
+                throw new ValidationException(
+                        "variables." + name,
+                        "'" + name + "' is not a variable of template " + template.id() + "; its variables are "
+                                + types.keySet());
             }
         }
         Fields values = new Fields(given, "variables.");
@@ -34,8 +37,10 @@ final class TemplateRequests {
         for (Map.Entry<String, TemplateVariable.Type> e : types.entrySet()) {
             Object raw = values.raw(e.getKey());
             if (raw == null) {
-                throw new ValidationException("variables." + e.getKey(), "missing variable '" + e.getKey() + "' (a "
-                        + e.getValue().wireName() + " variable)");
+                throw new ValidationException(
+                        "variables." + e.getKey(),
+                        "missing variable '" + e.getKey() + "' (a "
+                                + e.getValue().wireName() + " variable)");
             }
             String value = raw instanceof Number n ? trimNumber(n) : values.string(e.getKey());
             variables.put(e.getKey(), new TemplateVariable(e.getKey(), e.getValue(), value));

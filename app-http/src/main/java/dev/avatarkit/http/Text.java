@@ -43,11 +43,15 @@ final class Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') throw new ValidationException(field, "'" + field + "' must not contain NUL (\\u0000)");
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new ValidationException(field, "'" + field + "' holds half a surrogate pair (\\u"
-                        + Integer.toHexString(c) + "): not valid Unicode text");
+                throw new ValidationException(
+                        field,
+                        "'" + field + "' holds half a surrogate pair (\\u" + Integer.toHexString(c)
+                                + "): not valid Unicode text");
             }
         }
         return value;
@@ -61,7 +65,8 @@ final class Text {
         if (json instanceof String s) return s.indexOf('\uFFFD') >= 0 ? path : null;
         if (json instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                String found = replacedField(e.getValue(), path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey());
+                String found = replacedField(
+                        e.getValue(), path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey());
                 if (found != null) return found;
             }
         }
@@ -75,7 +80,9 @@ final class Text {
     }
 
     private static CharsetDecoder decoder() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }

@@ -32,13 +32,22 @@ import org.slf4j.LoggerFactory;
  */
 class AbuseTest {
     static final int THREADS = 16;
-    @TempDir static Path dir;
+
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     @BeforeAll
     static void start() {
-        s = TestServer.limited(dir, HttpLimits.defaults().withThreads(THREADS).withQueue(3, 100).withStreams(40, 40)
-                .withWebhookReads(64, Duration.ofMillis(1500)).withIdleTimeout(Duration.ofSeconds(2)));
+        s = TestServer.limited(
+                dir,
+                HttpLimits.defaults()
+                        .withThreads(THREADS)
+                        .withQueue(3, 100)
+                        .withStreams(40, 40)
+                        .withWebhookReads(64, Duration.ofMillis(1500))
+                        .withIdleTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -53,13 +62,18 @@ class AbuseTest {
             for (int i = 0; i < THREADS + 8; i++) {
                 Socket socket = new Socket("127.0.0.1", s.server.port());
                 socket.setSoTimeout(5000);
-                socket.getOutputStream().write(("POST /webhooks/heygen HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Heygen-Signature: 00\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /webhooks/heygen HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                        + "Heygen-Signature: 00\r\nContent-Length: 100000\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
             for (int round = 0; round < 4; round++) {
-                for (Socket socket : slow) socket.getOutputStream().write(' ');   // a byte now and then keeps them "active"
-                assertThat(healthMillis()).as("GET /healthz with %d slow uploads open", slow.size()).isLessThan(1000);
+                for (Socket socket : slow)
+                    socket.getOutputStream().write(' '); // a byte now and then keeps them "active"
+                assertThat(healthMillis())
+                        .as("GET /healthz with %d slow uploads open", slow.size())
+                        .isLessThan(1000);
                 Thread.sleep(250);
             }
             String answer = read(slow.get(0));
@@ -72,7 +86,7 @@ class AbuseTest {
     @Test
     void givenAConnectionThatSaysNothing_thenTheServerClosesItAfterTheIdleTimeout() throws Exception {
         try (Socket silent = new Socket("127.0.0.1", s.server.port())) {
-            silent.setSoTimeout(6000);   // Jetty's own default would keep it 30 s
+            silent.setSoTimeout(6000); // Jetty's own default would keep it 30 s
             long start = System.nanoTime();
             assertThat(silent.getInputStream().read()).isEqualTo(-1);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -88,9 +102,10 @@ class AbuseTest {
         try {
             for (String path : List.of("/v1/videos", "/webhooks/heygen")) {
                 try (Socket socket = new Socket("127.0.0.1", s.server.port())) {
-                    socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TestServer.TOKEN
-                            + "\r\nContent-Type: application/json\r\nHeygen-Signature: 00\r\nContent-Length: 5000\r\n\r\n{\"avatar\":")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TestServer.TOKEN
+                                            + "\r\nContent-Type: application/json\r\nHeygen-Signature: 00\r\nContent-Length: 5000\r\n\r\n{\"avatar\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     Thread.sleep(200);
                 }
             }
@@ -99,7 +114,9 @@ class AbuseTest {
         } finally {
             root.detachAppender(logs);
         }
-        assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .isEmpty();
         assertThat(logs.list).filteredOn(e -> e.getThrowableProxy() != null).isEmpty();
     }
 
@@ -115,7 +132,9 @@ class AbuseTest {
                 assertThat(response.code()).isEqualTo(200);
                 open.add(response);
             }
-            assertThat(healthMillis()).as("GET /healthz with %d streams open", open.size()).isLessThan(1000);
+            assertThat(healthMillis())
+                    .as("GET /healthz with %d streams open", open.size())
+                    .isLessThan(1000);
             String line = open.get(open.size() - 1).body().source().readUtf8Line();
             assertThat(line).isEqualTo("retry: 2000");
         } finally {
@@ -129,7 +148,8 @@ class AbuseTest {
         List<Response> open = new ArrayList<>();
         try {
             for (int i = 0; i < 40; i++) {
-                Response response = s.http.newCall(s.request("/v1/events").build()).execute();
+                Response response =
+                        s.http.newCall(s.request("/v1/events").build()).execute();
                 if (response.code() != 200) {
                     response.close();
                     // the other test's streams may still be closing; what matters is that the 41st never opens
@@ -151,7 +171,8 @@ class AbuseTest {
         TestServer.Result refused = null;
         for (int i = 0; i < 6 && refused == null; i++) {
             var r = s.post("/v1/videos", TestServer.videoBody("queued " + i), "Idempotency-Key", "queued-" + i);
-            if (r.status() == 202) accepted.add(r.field("id")); else refused = r;
+            if (r.status() == 202) accepted.add(r.field("id"));
+            else refused = r;
         }
         assertThat(accepted).hasSizeLessThanOrEqualTo(3);
         assertThat(refused).isNotNull();
@@ -159,13 +180,18 @@ class AbuseTest {
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(refused.field("type")).endsWith("/queue-full");
         var repeat = s.post("/v1/videos", TestServer.videoBody("queued 0"), "Idempotency-Key", "queued-0");
-        assertThat(repeat.status()).as("a repeat creates nothing, so a full queue does not refuse it").isEqualTo(200);
+        assertThat(repeat.status())
+                .as("a repeat creates nothing, so a full queue does not refuse it")
+                .isEqualTo(200);
         assertThat(repeat.field("id")).isEqualTo(accepted.get(0));
-        var batch = s.call(s.request("/v1/batches?template=tpl_welcome_name").post(okhttp3.RequestBody.create(
-                "name\na\nb\nc\nd\n", okhttp3.MediaType.get("text/csv"))).build());
-        assertProblem(batch, 422, "rows");   // 4 rows can never fit under a limit of 3: not a retry-later
+        var batch = s.call(s.request("/v1/batches?template=tpl_welcome_name")
+                .post(okhttp3.RequestBody.create("name\na\nb\nc\nd\n", okhttp3.MediaType.get("text/csv")))
+                .build());
+        assertProblem(batch, 422, "rows"); // 4 rows can never fit under a limit of 3: not a retry-later
         for (String id : accepted) JobRoutesTest.await(s, id);
-        assertThat(s.post("/v1/videos", TestServer.videoBody("after the queue drained")).status()).isEqualTo(202);
+        assertThat(s.post("/v1/videos", TestServer.videoBody("after the queue drained"))
+                        .status())
+                .isEqualTo(202);
     }
 
     private static long healthMillis() {

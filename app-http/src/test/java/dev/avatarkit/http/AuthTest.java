@@ -26,17 +26,32 @@ class AuthTest {
             JobRoutesTest.assertProblem(none, 401, "Authorization");
             assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
 
-            var basic = s.call(new Request.Builder().url(s.url("/v1/jobs")).header("Authorization", "Basic " + TestServer.TOKEN).build());
+            var basic = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Basic " + TestServer.TOKEN)
+                    .build());
             JobRoutesTest.assertProblem(basic, 401, "Authorization");
-            var empty = s.call(new Request.Builder().url(s.url("/v1/jobs")).header("Authorization", "Bearer ").build());
+            var empty = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Bearer ")
+                    .build());
             assertThat(empty.status()).isEqualTo(401);
-            var spaces = s.call(new Request.Builder().url(s.url("/v1/jobs")).header("Authorization", "Bearer a b").build());
+            var spaces = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Bearer a b")
+                    .build());
             assertThat(spaces.status()).isEqualTo(401);
 
-            var unknown = s.call(new Request.Builder().url(s.url("/v1/jobs")).header("Authorization", "Bearer " + WRONG).build());
+            var unknown = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Bearer " + WRONG)
+                    .build());
             JobRoutesTest.assertProblem(unknown, 403, null);
-            var unknownPost = s.call(new Request.Builder().url(s.url("/v1/videos")).header("Authorization", "Bearer " + WRONG)
-                    .post(okhttp3.RequestBody.create(TestServer.videoBody("x"), TestServer.JSON)).build());
+            var unknownPost = s.call(new Request.Builder()
+                    .url(s.url("/v1/videos"))
+                    .header("Authorization", "Bearer " + WRONG)
+                    .post(okhttp3.RequestBody.create(TestServer.videoBody("x"), TestServer.JSON))
+                    .build());
             assertThat(unknownPost.status()).isEqualTo(403);
             var events = s.call(new Request.Builder().url(s.url("/v1/events")).build());
             assertThat(events.status()).isEqualTo(401);
@@ -45,7 +60,9 @@ class AuthTest {
             assertThat(ok.status()).isEqualTo(200);
             for (var r : java.util.List.of(none, basic, empty, unknown, unknownPost, ok)) {
                 assertThat(r.body()).doesNotContain(TestServer.TOKEN).doesNotContain(WRONG);
-                assertThat(r.headers().toString()).doesNotContain(TestServer.TOKEN).doesNotContain(WRONG);
+                assertThat(r.headers().toString())
+                        .doesNotContain(TestServer.TOKEN)
+                        .doesNotContain(WRONG);
             }
             var metrics = s.call(new Request.Builder().url(s.url("/metrics")).build());
             assertThat(metrics.body()).doesNotContain(TestServer.TOKEN).doesNotContain(WRONG);

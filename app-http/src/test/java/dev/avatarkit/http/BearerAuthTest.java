@@ -24,7 +24,8 @@ class BearerAuthTest {
 
     @Test
     void givenTheSameToken_whenHashedTwiceOnOneThread_thenTheDigestsAreEqual() {
-        assertThat(BearerAuth.sha256("token-one")).isEqualTo(BearerAuth.sha256("token-one"))
+        assertThat(BearerAuth.sha256("token-one"))
+                .isEqualTo(BearerAuth.sha256("token-one"))
                 .isNotEqualTo(BearerAuth.sha256("token-two"));
     }
 }

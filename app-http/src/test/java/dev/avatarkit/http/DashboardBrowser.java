@@ -1,7 +1,5 @@
 package dev.avatarkit.http;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,10 +38,18 @@ final class DashboardBrowser implements AutoCloseable {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--autoplay-policy=no-user-gesture-required", "--mute-audio");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,900",
+                "--autoplay-policy=no-user-gesture-required",
+                "--mute-audio");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
@@ -94,7 +102,10 @@ final class DashboardBrowser implements AutoCloseable {
     void awaitTrue(String what, Supplier<Boolean> condition) {
         try {
             // exceptions are ignored: the page was being replaced; look again
-            Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+            Awaitility.await(what)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
                     .until(() -> Boolean.TRUE.equals(condition.get()));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("waited 30 s for " + what + "; the page says:\n" + text(), e);
@@ -115,7 +126,9 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     void assertAccessible() {
-        assertThat(seriousViolations()).as("axe-core serious/critical violations on " + path()).isEmpty();
+        assertThat(seriousViolations())
+                .as("axe-core serious/critical violations on " + path())
+                .isEmpty();
     }
 
     /** Saves the page as docs/screenshots/NAME.png when run with -Dscreenshots=true (so normal runs leave the tree alone). */
@@ -136,7 +149,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     private static String axeSource() {
         try (InputStream in = DashboardBrowser.class.getResourceAsStream(AXE)) {
-            if (in == null) throw new IllegalStateException(AXE + " is missing: the org.webjars.npm:axe-core test dependency");
+            if (in == null)
+                throw new IllegalStateException(AXE + " is missing: the org.webjars.npm:axe-core test dependency");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,5 @@
 package dev.avatarkit.http;
 
-import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,9 @@ class DidProviderTest {
 
     static final List<String> TERMINAL = List.of("SUCCEEDED", "FAILED", "REJECTED", "CANCELED", "NEEDS_ATTENTION");
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     @BeforeAll
@@ -38,7 +40,8 @@ class DidProviderTest {
     }
 
     static String didVideo(String text) {
-        return "{\"provider\":\"d-id\",\"image\":\"" + IMAGE + "\",\"voice\":\"" + DID_VOICE + "\",\"text\":\"" + text + "\"}";
+        return "{\"provider\":\"d-id\",\"image\":\"" + IMAGE + "\",\"voice\":\"" + DID_VOICE + "\",\"text\":\"" + text
+                + "\"}";
     }
 
     @SuppressWarnings("unchecked")
@@ -47,13 +50,22 @@ class DidProviderTest {
         var r = s.get("/v1/providers");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        List<Map<String, Object>> providers = (List<Map<String, Object>>) r.json().get("providers");
+        List<Map<String, Object>> providers =
+                (List<Map<String, Object>>) r.json().get("providers");
         assertThat(providers).extracting(p -> p.get("name")).contains("heygen", "d-id");
-        Map<String, Object> heygen = providers.stream().filter(p -> "heygen".equals(p.get("name"))).findFirst().orElseThrow();
-        Map<String, Object> did = providers.stream().filter(p -> "d-id".equals(p.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> heygen = providers.stream()
+                .filter(p -> "heygen".equals(p.get("name")))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> did = providers.stream()
+                .filter(p -> "d-id".equals(p.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(heygen.get("isDefault")).isEqualTo(true);
         assertThat(did.get("isDefault")).isEqualTo(false);
-        assertThat((List<String>) did.get("features")).contains("videos", "photo_avatars").doesNotContain("templates");
+        assertThat((List<String>) did.get("features"))
+                .contains("videos", "photo_avatars")
+                .doesNotContain("templates");
         assertThat(did.get("idempotentCreate")).isEqualTo(false);
     }
 
@@ -72,7 +84,8 @@ class DidProviderTest {
 
     @Test
     void givenProviderDid_whenATemplateBatchIsPosted_then422NamingProviderAndNoBatch() {
-        var r = s.post("/v1/batches",
+        var r = s.post(
+                "/v1/batches",
                 "{\"kind\":\"template\",\"template\":\"tpl_x\",\"provider\":\"d-id\",\"rows\":[{\"name\":\"Ann\"}]}");
 
         JobRoutesTest.assertProblem(r, 422, "provider");
@@ -89,8 +102,10 @@ class DidProviderTest {
 
         String body = "{\"id\":\"tlk_unknown0000000000\",\"object\":\"talk\",\"status\":\"done\","
                 + "\"user_data\":\"not-a-key-of-ours\",\"result_url\":\"https://evil.example.com/x.mp4\"}";
-        var r = s.call(new Request.Builder().url(s.url("/webhooks/d-id"))
-                .post(RequestBody.create(body, TestServer.JSON)).build());
+        var r = s.call(new Request.Builder()
+                .url(s.url("/webhooks/d-id"))
+                .post(RequestBody.create(body, TestServer.JSON))
+                .build());
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.field("outcome")).isEqualTo("unknown_job");
@@ -100,7 +115,9 @@ class DidProviderTest {
 
     /** Polls the job until it is terminal (bounded: a lost job fails the test instead of hanging it). */
     private static TestServer.Result awaitTerminal(String id) {
-        return Awaitility.await("job " + id + " terminal").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await("job " + id + " terminal")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> s.get("/v1/jobs/" + id), last -> TERMINAL.contains(last.field("state")));
     }
 }

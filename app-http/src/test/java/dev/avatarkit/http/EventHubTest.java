@@ -14,7 +14,8 @@ class EventHubTest {
     private final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void givenMoreEventsThanTheRingHolds_whenReplayingFromAnEvictedId_thenAGapIsReportedAndTheRetainedOnesReplayed() throws Exception {
+    void givenMoreEventsThanTheRingHolds_whenReplayingFromAnEvictedId_thenAGapIsReportedAndTheRetainedOnesReplayed()
+            throws Exception {
         EventHub hub = new EventHub(3, 10, clock);
         Job job = JobSamples.queued(JobSamples.id(1));
         for (int i = 0; i < 5; i++) hub.accept(job);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GET /v1/events: job changes as SSE with increasing ids; a reconnect with Last-Event-ID gets what it missed. */
 class EventStreamTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     /** One SSE event as read off the wire. */
@@ -37,7 +39,8 @@ class EventStreamTest {
     }
 
     @Test
-    void givenAStream_whenAJobRuns_thenEveryChangeArrivesWithIncreasingIdsAndAReconnectReplaysTheMissedOnes() throws Exception {
+    void givenAStream_whenAJobRuns_thenEveryChangeArrivesWithIncreasingIdsAndAReconnectReplaysTheMissedOnes()
+            throws Exception {
         List<Sse> seen;
         String jobId;
         try (Response stream = open("/v1/events", null)) {
@@ -45,18 +48,24 @@ class EventStreamTest {
             assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
             jobId = s.post("/v1/videos", TestServer.videoBody("streamed")).field("id");
             String id = jobId;
-            seen = read(stream, e -> e.data().contains("\"id\":\"" + id + "\"") && e.data().contains("\"SUCCEEDED\""));
+            seen = read(
+                    stream,
+                    e -> e.data().contains("\"id\":\"" + id + "\"") && e.data().contains("\"SUCCEEDED\""));
         }
         List<Sse> mine = seen.stream().filter(e -> e.data().contains(jobId)).toList();
         assertThat(mine.get(0).data()).contains("\"QUEUED\"");
         assertThat(mine).extracting(Sse::event).containsOnly("job");
         for (int i = 1; i < seen.size(); i++) {
-            assertThat(Long.parseLong(seen.get(i).id())).isGreaterThan(Long.parseLong(seen.get(i - 1).id()));
+            assertThat(Long.parseLong(seen.get(i).id()))
+                    .isGreaterThan(Long.parseLong(seen.get(i - 1).id()));
         }
 
         try (Response replay = open("/v1/events?job=" + jobId, mine.get(0).id())) {
             List<Sse> missed = read(replay, e -> e.data().contains("\"SUCCEEDED\""));
-            assertThat(missed).extracting(Sse::id).containsExactlyElementsOf(mine.subList(1, mine.size()).stream().map(Sse::id).toList());
+            assertThat(missed)
+                    .extracting(Sse::id)
+                    .containsExactlyElementsOf(
+                            mine.subList(1, mine.size()).stream().map(Sse::id).toList());
         }
     }
 
@@ -66,12 +75,16 @@ class EventStreamTest {
             List<Sse> first = read(stream, e -> true);
             assertThat(first.get(0).event()).isEqualTo("resync");
         }
-        assertThat(s.call(s.request("/v1/events").header("Last-Event-ID", "abc").build()).status()).isEqualTo(400);
-        assertThat(s.call(s.request("/v1/events?job=x&batch=y").build()).status()).isEqualTo(400);
+        assertThat(s.call(s.request("/v1/events").header("Last-Event-ID", "abc").build())
+                        .status())
+                .isEqualTo(400);
+        assertThat(s.call(s.request("/v1/events?job=x&batch=y").build()).status())
+                .isEqualTo(400);
     }
 
     private static Response open(String path, String lastEventId) throws IOException {
-        OkHttpClient client = s.http.newBuilder().readTimeout(Duration.ofSeconds(5)).build();
+        OkHttpClient client =
+                s.http.newBuilder().readTimeout(Duration.ofSeconds(5)).build();
         Request.Builder b = s.request(path).header("Accept", "text/event-stream");
         if (lastEventId != null) b.header("Last-Event-ID", lastEventId);
         return client.newCall(b.build()).execute();

@@ -25,13 +25,29 @@ class GracefulShutdownIT {
     private static final Duration DOWNLOAD_STALL = Duration.ofSeconds(4);
 
     @Test
-    void givenADownloadInFlight_whenSigterm_thenTheDownloadFinishesAndTheServerExits(@TempDir Path dir) throws Exception {
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(300)).build().start()) {
+    void givenADownloadInFlight_whenSigterm_thenTheDownloadFinishesAndTheServerExits(@TempDir Path dir)
+            throws Exception {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(300))
+                .build()
+                .start()) {
             // every file the simulator serves answers only after a stall, so the job sits in DOWNLOADING
-            sim.faults().add(FaultRule.on("GET /_sim/files/{token}", FaultKind.SLOW).delayMs(DOWNLOAD_STALL.toMillis()).next(10));
-            Map<String, String> env = Map.of("AVATARKIT_HOME", dir.resolve("home").toString(),
-                    "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(), "HEYGEN_API_KEY", "sim-key",
-                    "HEYGEN_BASE_URL", sim.baseUrl(), "AVATARKIT_HTTP_TOKENS", TestServer.TOKEN);
+            sim.faults()
+                    .add(FaultRule.on("GET /_sim/files/{token}", FaultKind.SLOW)
+                            .delayMs(DOWNLOAD_STALL.toMillis())
+                            .next(10));
+            Map<String, String> env = Map.of(
+                    "AVATARKIT_HOME",
+                    dir.resolve("home").toString(),
+                    "AVATARKIT_STORAGE_DIR",
+                    dir.resolve("assets").toString(),
+                    "HEYGEN_API_KEY",
+                    "sim-key",
+                    "HEYGEN_BASE_URL",
+                    sim.baseUrl(),
+                    "AVATARKIT_HTTP_TOKENS",
+                    TestServer.TOKEN);
             ServerProcess server = ServerProcess.start(env, dir.resolve("server.log"));
             String job;
             try (server) {
@@ -45,8 +61,12 @@ class GracefulShutdownIT {
                 long tookMs = (System.nanoTime() - started) / 1_000_000;
 
                 String log = Files.readString(dir.resolve("server.log"));
-                assertThat(exit).as("exit code after SIGTERM (143 = 128 + 15); log:%n%s", log).isEqualTo(143);
-                assertThat(tookMs).as("it waited for the download instead of dropping it").isGreaterThan(500);
+                assertThat(exit)
+                        .as("exit code after SIGTERM (143 = 128 + 15); log:%n%s", log)
+                        .isEqualTo(143);
+                assertThat(tookMs)
+                        .as("it waited for the download instead of dropping it")
+                        .isGreaterThan(500);
                 assertThat(log).contains("avatarkit-http stopped");
             }
             Path video = dir.resolve("assets/videos/" + job + "/video.mp4");

@@ -11,10 +11,13 @@ class HealthVersionTest {
     @Test
     void givenTheServer_whenHealthzIsAsked_thenItNamesTheBuildsVersion(@TempDir Path dir) {
         try (TestServer s = TestServer.sandbox(dir)) {
-            var health = s.call(new okhttp3.Request.Builder().url(s.url("/healthz")).build());
+            var health =
+                    s.call(new okhttp3.Request.Builder().url(s.url("/healthz")).build());
 
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.json()).containsEntry("status", "ok").containsEntry("version", AvatarkitVersion.current());
+            assertThat(health.json())
+                    .containsEntry("status", "ok")
+                    .containsEntry("version", AvatarkitVersion.current());
             assertThat(AvatarkitVersion.current()).isNotEqualTo("unknown");
         }
     }

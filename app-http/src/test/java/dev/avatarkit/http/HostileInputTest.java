@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16 item 7: what a careless or hostile client sends is refused up front, as a readable problem document. */
 class HostileInputTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     @BeforeAll
@@ -45,7 +47,8 @@ class HostileInputTest {
 
     @Test
     void givenARequestJettyRefusesBeforeRouting_thenTheAnswerIsAProblemDocumentNotHtml() throws IOException {
-        for (String request : List.of("GET /v1/jobs HTTP/1.1\r\nHost: x\r\nNo-Colon-Here\r\n\r\n",
+        for (String request : List.of(
+                "GET /v1/jobs HTTP/1.1\r\nHost: x\r\nNo-Colon-Here\r\n\r\n",
                 "GET /v1/jobs/%zz HTTP/1.1\r\nHost: x\r\n\r\n")) {
             String response = raw(request);
             assertThat(response).as(request).startsWith("HTTP/1.1 400");
@@ -60,8 +63,10 @@ class HostileInputTest {
         String id = s.post("/v1/videos", TestServer.videoBody("kinds")).field("id");
         assertProblem(s.get("/v1/jobs/" + id + "/assets/sound"), 422, "kind");
         assertProblem(s.get("/v1/events?job=not-a-ulid"), 422, "job");
-        Map<String, Object> paths = (Map<String, Object>) s.call(new Request.Builder().url(s.url("/openapi.json")).build())
-                .json().get("paths");
+        Map<String, Object> paths = (Map<String, Object>)
+                s.call(new Request.Builder().url(s.url("/openapi.json")).build())
+                        .json()
+                        .get("paths");
         for (String path : List.of("/v1/jobs/{id}/assets/{kind}", "/v1/events")) {
             Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
             assertThat((Map<String, Object>) get.get("responses")).as(path).containsKey("422");
@@ -70,10 +75,11 @@ class HostileInputTest {
 
     @Test
     void givenAnAssetReplacedByASymlinkOutOfTheStore_thenItIsRefusedAs404NotA500() throws IOException {
-        var done = JobRoutesTest.await(s, s.post("/v1/videos", TestServer.videoBody("symlinked")).field("id"));
+        var done = JobRoutesTest.await(
+                s, s.post("/v1/videos", TestServer.videoBody("symlinked")).field("id"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> video = ((List<Map<String, Object>>) done.json().get("assets")).stream()
-                .filter(a -> "video".equals(a.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> video = ((List<Map<String, Object>>) done.json().get("assets"))
+                .stream().filter(a -> "video".equals(a.get("kind"))).findFirst().orElseThrow();
         Path file = Path.of(URI.create((String) video.get("uri")));
         Path outside = Files.writeString(dir.resolve("outside-secret.txt"), "not for you");
         Files.delete(file);
@@ -87,20 +93,27 @@ class HostileInputTest {
     void givenTextWithNulOrALoneSurrogate_thenRefusedBeforeAcceptingNamingTheField() {
         assertProblem(s.post("/v1/videos", TestServer.videoBody("a\\u0000b")), 422, "text");
         assertProblem(s.post("/v1/videos", TestServer.videoBody("half \\ud83d pair")), 422, "text");
-        assertProblem(s.post("/v1/videos", "{\"scenes\":[{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\""
-                + TestServer.VOICE + "\",\"text\":\"\\udc00\"}]}"), 422, "scenes[1].text");
+        assertProblem(
+                s.post(
+                        "/v1/videos",
+                        "{\"scenes\":[{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
+                                + "\",\"text\":\"\\udc00\"}]}"),
+                422,
+                "scenes[1].text");
     }
 
     @Test
     void givenInvalidUtf8InText_thenRefusedNamingTheField() {
         byte[] prefix = TestServer.videoBody("bad ").getBytes(StandardCharsets.UTF_8);
-        int cut = prefix.length - 2;   // just before the closing quote and brace
+        int cut = prefix.length - 2; // just before the closing quote and brace
         byte[] body = new byte[prefix.length + 2];
         System.arraycopy(prefix, 0, body, 0, cut);
-        body[cut] = (byte) 0xC3;       // a lead byte followed by ASCII: malformed
+        body[cut] = (byte) 0xC3; // a lead byte followed by ASCII: malformed
         body[cut + 1] = (byte) 0x28;
         System.arraycopy(prefix, cut, body, cut + 2, 2);
-        var r = s.call(s.request("/v1/videos").post(RequestBody.create(body, TestServer.JSON)).build());
+        var r = s.call(s.request("/v1/videos")
+                .post(RequestBody.create(body, TestServer.JSON))
+                .build());
         assertProblem(r, 422, "text");
         assertThat(r.field("detail")).contains("UTF-8");
     }
@@ -115,11 +128,22 @@ class HostileInputTest {
     @Test
     void givenABooleanQueryParameterThatIsNotTrueOrFalse_thenRefusedNotReadAsFalse() {
         RequestBody csv = RequestBody.create("name,title\nLin,first\n", MediaType.get("text/csv"));
-        assertProblem(s.call(s.request("/v1/batches?template=tpl_welcome_name&skipInvalid=maybe").post(csv).build()),
-                422, "skipInvalid");
-        assertProblem(s.call(s.request("/v1/batches?template=tpl_welcome_name&dryRun=yes").post(csv).build()),
-                422, "dryRun");
-        assertThat(s.call(s.request("/v1/batches?template=tpl_welcome_name&dryRun=TRUE").post(csv).build()).status())
+        assertProblem(
+                s.call(s.request("/v1/batches?template=tpl_welcome_name&skipInvalid=maybe")
+                        .post(csv)
+                        .build()),
+                422,
+                "skipInvalid");
+        assertProblem(
+                s.call(s.request("/v1/batches?template=tpl_welcome_name&dryRun=yes")
+                        .post(csv)
+                        .build()),
+                422,
+                "dryRun");
+        assertThat(s.call(s.request("/v1/batches?template=tpl_welcome_name&dryRun=TRUE")
+                                .post(csv)
+                                .build())
+                        .status())
                 .isEqualTo(200);
     }
 

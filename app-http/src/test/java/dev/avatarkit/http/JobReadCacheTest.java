@@ -22,8 +22,15 @@ class JobReadCacheTest {
     private final JobReadCache cache = new JobReadCache(jobs, events, clock);
 
     private Job stored() {
-        return jobs.insert(Job.queued(JobId.next(clock.instant()), new IdempotencyKey("k"),
-                VideoSpec.singleAvatar("a", "v", "hi"), "heygen", clock.instant(), null, null)).job();
+        return jobs.insert(Job.queued(
+                        JobId.next(clock.instant()),
+                        new IdempotencyKey("k"),
+                        VideoSpec.singleAvatar("a", "v", "hi"),
+                        "heygen",
+                        clock.instant(),
+                        null,
+                        null))
+                .job();
     }
 
     @Test
@@ -41,7 +48,7 @@ class JobReadCacheTest {
     void givenAChangeByAnotherServer_whenReadAgain_thenItShowsWithinMaxAge() {
         Job job = stored();
         cache.json(job.id());
-        jobs.update(job.withState(JobState.CANCELED, clock.instant()));   // no event: another process wrote it
+        jobs.update(job.withState(JobState.CANCELED, clock.instant())); // no event: another process wrote it
 
         assertThat(cache.json(job.id())).contains("QUEUED");
         clock.advance(JobReadCache.MAX_AGE.plus(Duration.ofMillis(1)));

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
-import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every job route over real HTTP against the sandbox: create, idempotency, validation problems, read, list, cancel, retry, assets. */
 class JobRoutesTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     @BeforeAll
@@ -35,8 +36,18 @@ class JobRoutesTest {
         var r = s.post("/v1/videos", TestServer.videoBody("Hello"));
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.header("Content-Type")).startsWith("application/json");
-        assertThat(r.json()).containsKeys("id", "kind", "state", "provider", "providerRef", "createdAt", "updatedAt",
-                "attempts", "assets", "error");
+        assertThat(r.json())
+                .containsKeys(
+                        "id",
+                        "kind",
+                        "state",
+                        "provider",
+                        "providerRef",
+                        "createdAt",
+                        "updatedAt",
+                        "attempts",
+                        "assets",
+                        "error");
         assertThat(r.field("kind")).isEqualTo("VIDEO");
         assertThat(r.header("Location")).isEqualTo("/v1/jobs/" + r.field("id"));
         assertThat(s.get("/v1/jobs/" + r.field("id")).field("id")).isEqualTo(r.field("id"));
@@ -72,12 +83,22 @@ class JobRoutesTest {
     @Test
     void givenInvalidBodies_whenPosted_thenProblemsNameTheField() {
         assertProblem(s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\"}"), 422, "text");
-        assertProblem(s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"hi\",\"aspect\":\"3:2\"}"), 422, "aspect");
+        assertProblem(
+                s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"hi\",\"aspect\":\"3:2\"}"),
+                422,
+                "aspect");
         assertProblem(s.post("/v1/videos", "{\"avatr\":\"a\"}"), 422, "avatr");
-        assertProblem(s.post("/v1/videos", "{\"scenes\":[{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"ok\"},"
-                + "{\"avatar\":\"a\",\"text\":\"no voice\"}]}"), 422, "scenes[2].voice");
-        assertProblem(s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"hi\",\"dimension\":\"1921x1080\"}"),
-                422, "dimension.width");
+        assertProblem(
+                s.post(
+                        "/v1/videos",
+                        "{\"scenes\":[{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"ok\"},"
+                                + "{\"avatar\":\"a\",\"text\":\"no voice\"}]}"),
+                422,
+                "scenes[2].voice");
+        assertProblem(
+                s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\",\"text\":\"hi\",\"dimension\":\"1921x1080\"}"),
+                422,
+                "dimension.width");
         assertProblem(s.post("/v1/videos", "{not json"), 400, "body");
         assertProblem(s.post("/v1/videos", "[1,2]"), 400, "body");
         var problem = s.post("/v1/videos", "{\"avatar\":\"a\",\"voice\":\"v\"}").json();
@@ -86,21 +107,28 @@ class JobRoutesTest {
 
     @Test
     void givenAScenesBody_whenPosted_thenOneJobWithEveryScene() {
-        var r = s.post("/v1/videos", "{\"scenes\":[{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
-                + "\",\"text\":\"one\",\"background\":\"#112233\"},{\"avatar\":\"" + TestServer.AVATAR
-                + "\",\"voice\":\"" + TestServer.VOICE + "\",\"text\":\"two\"}],\"aspect\":\"9:16\",\"title\":\"two scenes\"}");
+        var r = s.post(
+                "/v1/videos",
+                "{\"scenes\":[{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
+                        + "\",\"text\":\"one\",\"background\":\"#112233\"},{\"avatar\":\"" + TestServer.AVATAR
+                        + "\",\"voice\":\"" + TestServer.VOICE
+                        + "\",\"text\":\"two\"}],\"aspect\":\"9:16\",\"title\":\"two scenes\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         assertThat(r.field("title")).isEqualTo("two scenes");
     }
 
     @Test
     void givenWrongContentTypeMethodOrPath_thenJsonProblems() {
-        var text = s.call(s.request("/v1/videos").post(RequestBody.create("hi", MediaType.get("text/plain"))).build());
+        var text = s.call(s.request("/v1/videos")
+                .post(RequestBody.create("hi", MediaType.get("text/plain")))
+                .build());
         assertProblem(text, 415, "Content-Type");
         var missing = s.get("/v1/nothing-here");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
-        var method = s.call(s.request("/v1/jobs").put(RequestBody.create("{}", TestServer.JSON)).build());
+        var method = s.call(s.request("/v1/jobs")
+                .put(RequestBody.create("{}", TestServer.JSON))
+                .build());
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.header("Content-Type")).startsWith("application/problem+json");
         assertProblem(s.get("/v1/jobs/not-a-ulid"), 404, "id");
@@ -128,8 +156,11 @@ class JobRoutesTest {
 
     @Test
     void givenAQueuedJob_whenDeletedThenRetried_thenCanceledThenQueuedAgain() {
-        String id = s.post("/v1/videos", "{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
-                + "\",\"text\":\"cancel me\",\"title\":\"cancel\"}").field("id");
+        String id = s.post(
+                        "/v1/videos",
+                        "{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
+                                + "\",\"text\":\"cancel me\",\"title\":\"cancel\"}")
+                .field("id");
         var canceled = s.call(s.request("/v1/jobs/" + id).delete().build());
         if (canceled.status() == 200) {
             assertThat(canceled.field("state")).isEqualTo("CANCELED");
@@ -137,7 +168,7 @@ class JobRoutesTest {
             assertThat(retried.status()).as(retried.body()).isEqualTo(202);
             assertThat(retried.field("state")).isIn("QUEUED", "SUBMITTING", "RENDERING", "DOWNLOADING", "SUCCEEDED");
         } else {
-            assertProblem(canceled, 409, null);   // it raced to DOWNLOADING/SUCCEEDED first
+            assertProblem(canceled, 409, null); // it raced to DOWNLOADING/SUCCEEDED first
         }
         var succeeded = await(s.post("/v1/videos", TestServer.videoBody("done")).field("id"));
         assertProblem(s.post("/v1/jobs/" + succeeded.field("id") + "/retry", ""), 409, null);
@@ -145,20 +176,27 @@ class JobRoutesTest {
 
     @Test
     void givenASucceededJob_whenItsVideoIsDownloaded_thenBytesAndRangesAreServed() {
-        var done = await(s.post("/v1/videos", TestServer.videoBody("download me")).field("id"));
+        var done =
+                await(s.post("/v1/videos", TestServer.videoBody("download me")).field("id"));
         String id = done.field("id");
         var full = s.get("/v1/jobs/" + id + "/assets/video");
         assertThat(full.status()).isEqualTo(200);
         assertThat(full.header("Content-Type")).isEqualTo("video/mp4");
         assertThat(full.header("Accept-Ranges")).isEqualTo("bytes");
         int size = Integer.parseInt(full.header("Content-Length"));
-        var part = s.call(s.request("/v1/jobs/" + id + "/assets/video").header("Range", "bytes=4-11").build());
+        var part = s.call(s.request("/v1/jobs/" + id + "/assets/video")
+                .header("Range", "bytes=4-11")
+                .build());
         assertThat(part.status()).isEqualTo(206);
         assertThat(part.header("Content-Range")).isEqualTo("bytes 4-11/" + size);
         assertThat(part.body()).hasSize(8).startsWith("ftyp");
-        var tail = s.call(s.request("/v1/jobs/" + id + "/assets/video").header("Range", "bytes=-10").build());
+        var tail = s.call(s.request("/v1/jobs/" + id + "/assets/video")
+                .header("Range", "bytes=-10")
+                .build());
         assertThat(tail.header("Content-Range")).isEqualTo("bytes " + (size - 10) + "-" + (size - 1) + "/" + size);
-        var beyond = s.call(s.request("/v1/jobs/" + id + "/assets/video").header("Range", "bytes=" + size + "-").build());
+        var beyond = s.call(s.request("/v1/jobs/" + id + "/assets/video")
+                .header("Range", "bytes=" + size + "-")
+                .build());
         assertThat(beyond.status()).isEqualTo(416);
         assertThat(beyond.header("Content-Range")).isEqualTo("bytes */" + size);
         assertProblem(s.get("/v1/jobs/" + id + "/assets/gif"), 404, "kind");
@@ -167,30 +205,48 @@ class JobRoutesTest {
 
     @Test
     void givenATemplate_whenAVideoIsPostedWithItsVariables_then202AndAnUnknownVariableIs422() {
-        var ok = s.post("/v1/templates/tpl_welcome_name/videos", "{\"variables\":{\"name\":\"Ada\"},\"title\":\"welcome\"}",
-                "Idempotency-Key", "tpl-1");
+        var ok = s.post(
+                "/v1/templates/tpl_welcome_name/videos",
+                "{\"variables\":{\"name\":\"Ada\"},\"title\":\"welcome\"}",
+                "Idempotency-Key",
+                "tpl-1");
         assertThat(ok.status()).as(ok.body()).isEqualTo(202);
         assertThat(ok.field("kind")).isEqualTo("TEMPLATE_VIDEO");
-        assertThat(s.post("/v1/templates/tpl_welcome_name/videos", "{\"variables\":{\"name\":\"Ada\"},\"title\":\"welcome\"}",
-                "Idempotency-Key", "tpl-1").status()).isEqualTo(200);
-        assertProblem(s.post("/v1/templates/tpl_welcome_name/videos", "{\"variables\":{\"nam\":\"Ada\"}}"), 422, "variables.nam");
+        assertThat(s.post(
+                                "/v1/templates/tpl_welcome_name/videos",
+                                "{\"variables\":{\"name\":\"Ada\"},\"title\":\"welcome\"}",
+                                "Idempotency-Key",
+                                "tpl-1")
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                s.post("/v1/templates/tpl_welcome_name/videos", "{\"variables\":{\"nam\":\"Ada\"}}"),
+                422,
+                "variables.nam");
         assertProblem(s.post("/v1/templates/tpl_welcome_name/videos", "{\"variables\":{}}"), 422, "variables.name");
-        assertThat(s.post("/v1/templates/no_such_template/videos", "{\"variables\":{}}").status()).isEqualTo(404);
+        assertThat(s.post("/v1/templates/no_such_template/videos", "{\"variables\":{}}")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void givenAnInfluencer_whenPosted_then202IdentityJobThatSucceedsAndItsStillsFollow() {
-        String body = "{\"name\":\"Mia\",\"prompt\":\"woman in her twenties, short black bob\",\"style\":\"Realistic\",\"stills\":2}";
+        String body =
+                "{\"name\":\"Mia\",\"prompt\":\"woman in her twenties, short black bob\",\"style\":\"Realistic\",\"stills\":2}";
         var created = s.post("/v1/influencers", body, "Idempotency-Key", "mia-1");
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         assertThat(created.field("kind")).isEqualTo("IDENTITY");
-        assertThat(s.post("/v1/influencers", body, "Idempotency-Key", "mia-1").field("id")).isEqualTo(created.field("id"));
-        assertProblem(s.post("/v1/influencers", "{\"name\":\"Mia\",\"prompt\":\"p\",\"references\":[\"/etc/passwd\"]}"),
-                422, "references[1]");
+        assertThat(s.post("/v1/influencers", body, "Idempotency-Key", "mia-1").field("id"))
+                .isEqualTo(created.field("id"));
+        assertProblem(
+                s.post("/v1/influencers", "{\"name\":\"Mia\",\"prompt\":\"p\",\"references\":[\"/etc/passwd\"]}"),
+                422,
+                "references[1]");
         assertProblem(s.post("/v1/influencers", "{\"name\":\"Mia\",\"prompt\":\"\"}"), 422, "prompt");
         await(created.field("id"));
         Instant deadline = Instant.now().plusSeconds(60);
-        while (((List<?>) s.get("/v1/jobs?kind=STILL").json().get("jobs")).size() < 2 && Instant.now().isBefore(deadline)) {
+        while (((List<?>) s.get("/v1/jobs?kind=STILL").json().get("jobs")).size() < 2
+                && Instant.now().isBefore(deadline)) {
             sleep(200);
         }
         assertThat((List<?>) s.get("/v1/jobs?kind=STILL").json().get("jobs")).hasSize(2);
@@ -213,7 +269,8 @@ class JobRoutesTest {
         while (true) {
             var r = s.get("/v1/jobs/" + id);
             String state = r.field("state");
-            if (List.of("SUCCEEDED", "FAILED", "REJECTED", "CANCELED", "NEEDS_ATTENTION").contains(state)) {
+            if (List.of("SUCCEEDED", "FAILED", "REJECTED", "CANCELED", "NEEDS_ATTENTION")
+                    .contains(state)) {
                 assertThat(state).as(r.body()).isEqualTo("SUCCEEDED");
                 return r;
             }

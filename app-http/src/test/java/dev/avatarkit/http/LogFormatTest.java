@@ -32,10 +32,14 @@ class LogFormatTest {
 
         assertThat(lines).hasSize(2);
         Map<String, Object> jul = json(lines.get(0));
-        assertThat(jul).containsEntry("level", "WARN").containsEntry("loggerName", "dev.avatarkit.core.engine.JobEngine")
+        assertThat(jul)
+                .containsEntry("level", "WARN")
+                .containsEntry("loggerName", "dev.avatarkit.core.engine.JobEngine")
                 .containsEntry("formattedMessage", "job 01X: status read failed, retrying");
         Map<String, Object> slf4j = json(lines.get(1));
-        assertThat(slf4j).containsEntry("level", "INFO").containsEntry("formattedMessage", "listening on port 8080")
+        assertThat(slf4j)
+                .containsEntry("level", "INFO")
+                .containsEntry("formattedMessage", "listening on port 8080")
                 .doesNotContainKeys("arguments", "message");
     }
 
@@ -44,18 +48,22 @@ class LogFormatTest {
         List<String> lines = logWith(null);
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN .* - job 01X: status read failed, retrying");
+        assertThat(lines.get(0))
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN .* - job 01X: status read failed, retrying");
         assertThat(lines.get(1)).endsWith(" - listening on port 8080");
     }
 
     private List<String> logWith(String format) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        if (format != null) System.setProperty(FORMAT, format); // logback reads system properties before the environment
+        if (format != null)
+            System.setProperty(FORMAT, format); // logback reads system properties before the environment
         configure();
         JulBridge.install();
-        java.util.logging.Logger.getLogger("dev.avatarkit.core.engine.JobEngine").warning("job 01X: status read failed, retrying");
-        java.util.logging.Logger.getLogger("dev.avatarkit.core.engine.JobEngine").fine("below the level: not shown");
+        java.util.logging.Logger.getLogger("dev.avatarkit.core.engine.JobEngine")
+                .warning("job 01X: status read failed, retrying");
+        java.util.logging.Logger.getLogger("dev.avatarkit.core.engine.JobEngine")
+                .fine("below the level: not shown");
         LoggerFactory.getLogger("dev.avatarkit.http.ApiServer").info("listening on port {}", 8080);
         return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }

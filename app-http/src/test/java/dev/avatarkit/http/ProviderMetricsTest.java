@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 class ProviderMetricsTest {
     private static final Instant T = JobSamples.T0;
     private final InMemoryJobStore jobs = new InMemoryJobStore();
-    private final ServerMetrics metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), jobs,
-            "heygen", ManualClock.startingAt("2026-05-01T12:00:00Z"));
+    private final ServerMetrics metrics = new ServerMetrics(
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            jobs,
+            "heygen",
+            ManualClock.startingAt("2026-05-01T12:00:00Z"));
 
     @Test
     void givenProviderRequestsAndRetries_whenScraped_thenLatencyByRouteAndOutcomeAnd429sAndRetries() {
@@ -34,10 +37,14 @@ class ProviderMetricsTest {
         String scrape = metrics.scrape();
 
         assertThat(scrape)
-                .contains("avatarkit_provider_requests_seconds_count{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 2")
-                .contains("avatarkit_provider_requests_seconds_sum{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 0.1")
-                .contains("avatarkit_provider_requests_seconds_count{outcome=\"429\",provider=\"heygen\",route=\"POST v3/videos\"} 1")
-                .contains("avatarkit_provider_retries_total{operation=\"video create\",provider=\"heygen\",reason=\"rate_limited\"} 1.0");
+                .contains(
+                        "avatarkit_provider_requests_seconds_count{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 2")
+                .contains(
+                        "avatarkit_provider_requests_seconds_sum{outcome=\"2xx\",provider=\"heygen\",route=\"GET v3/videos/{id}\"} 0.1")
+                .contains(
+                        "avatarkit_provider_requests_seconds_count{outcome=\"429\",provider=\"heygen\",route=\"POST v3/videos\"} 1")
+                .contains(
+                        "avatarkit_provider_retries_total{operation=\"video create\",provider=\"heygen\",reason=\"rate_limited\"} 1.0");
     }
 
     @Test
@@ -48,33 +55,40 @@ class ProviderMetricsTest {
 
         String scrape = metrics.scrape();
 
-        assertThat(scrape).contains("avatarkit_provider_renders_in_flight{provider=\"heygen\"} 1.0")
+        assertThat(scrape)
+                .contains("avatarkit_provider_renders_in_flight{provider=\"heygen\"} 1.0")
                 .contains("avatarkit_provider_renders_queued{provider=\"heygen\"} 2.0");
     }
 
     @Test
     void givenAJobDownloadingFor2SecondsThen2MBStored_whenScraped_thenOneDownloadAt1MBPerSecond() {
-        Job downloading = rendering(JobSamples.queued(JobSamples.id(1))).entering(JobState.DOWNLOADING, T.plusSeconds(10));
-        Job done = downloading.withAsset(video(downloading, 2_000_000), T.plusSeconds(12)).withState(JobState.SUCCEEDED, T.plusSeconds(12));
+        Job downloading =
+                rendering(JobSamples.queued(JobSamples.id(1))).entering(JobState.DOWNLOADING, T.plusSeconds(10));
+        Job done = downloading
+                .withAsset(video(downloading, 2_000_000), T.plusSeconds(12))
+                .withState(JobState.SUCCEEDED, T.plusSeconds(12));
 
         metrics.accept(downloading);
         metrics.accept(downloading.withVersion(5)); // a later write while downloading does not restart the clock
         metrics.accept(done);
 
         String scrape = metrics.scrape();
-        assertThat(scrape).contains("avatarkit_provider_download_bytes_per_second_bytes_count{provider=\"heygen\"} 1")
+        assertThat(scrape)
+                .contains("avatarkit_provider_download_bytes_per_second_bytes_count{provider=\"heygen\"} 1")
                 .contains("avatarkit_provider_download_bytes_per_second_bytes_sum{provider=\"heygen\"} 1000000.0")
                 .contains("avatarkit_provider_download_duration_seconds_sum{provider=\"heygen\"} 2.0");
     }
 
     @Test
     void givenAJobThatFailsWhileDownloading_thenNoThroughputIsRecorded() {
-        Job downloading = rendering(JobSamples.queued(JobSamples.id(1))).entering(JobState.DOWNLOADING, T.plusSeconds(10));
+        Job downloading =
+                rendering(JobSamples.queued(JobSamples.id(1))).entering(JobState.DOWNLOADING, T.plusSeconds(10));
 
         metrics.accept(downloading);
         metrics.accept(downloading.withState(JobState.FAILED, T.plusSeconds(11)));
 
-        assertThat(metrics.scrape()).contains("avatarkit_provider_download_duration_seconds_count{provider=\"heygen\"} 0");
+        assertThat(metrics.scrape())
+                .contains("avatarkit_provider_download_duration_seconds_count{provider=\"heygen\"} 0");
     }
 
     private static Job rendering(Job job) {
@@ -82,7 +96,13 @@ class ProviderMetricsTest {
     }
 
     private static StoredAsset video(Job job, long size) {
-        return new StoredAsset(AssetKind.VIDEO, AssetKey.of("videos", job.id().value(), "video.mp4"),
-                URI.create("file:///tmp/video.mp4"), size, "a".repeat(64), "video/mp4", T);
+        return new StoredAsset(
+                AssetKind.VIDEO,
+                AssetKey.of("videos", job.id().value(), "video.mp4"),
+                URI.create("file:///tmp/video.mp4"),
+                size,
+                "a".repeat(64),
+                "video/mp4",
+                T);
     }
 }

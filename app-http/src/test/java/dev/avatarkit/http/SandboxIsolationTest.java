@@ -30,14 +30,26 @@ class SandboxIsolationTest {
         Files.createDirectories(home);
         JobId id = JobId.next(Instant.now());
         Job rendering;
-        try (JobDatabase db = JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
+        try (JobDatabase db =
+                JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
             JdbcJobStore store = new JdbcJobStore(db);
-            Job queued = Job.queued(id, IdempotencyKey.forJob(id), VideoSpec.singleAvatar("a", "v", "paid render"),
-                    "heygen", Instant.now(), null, null);
+            Job queued = Job.queued(
+                    id,
+                    IdempotencyKey.forJob(id),
+                    VideoSpec.singleAvatar("a", "v", "paid render"),
+                    "heygen",
+                    Instant.now(),
+                    null,
+                    null);
             store.insert(queued);
             Job current = store.find(id).orElseThrow();
-            rendering = store.update(current.submitting(Instant.now()).rendering(new ProviderRef("real-render-1"),
-                    "processing", Instant.now(), Instant.now(), Instant.now().plusSeconds(3600)));
+            rendering = store.update(current.submitting(Instant.now())
+                    .rendering(
+                            new ProviderRef("real-render-1"),
+                            "processing",
+                            Instant.now(),
+                            Instant.now(),
+                            Instant.now().plusSeconds(3600)));
         }
 
         try (TestServer sandbox = TestServer.sandbox(dir)) {
@@ -46,7 +58,8 @@ class SandboxIsolationTest {
             assertThat(sandbox.get("/v1/jobs/" + id.value()).status()).isEqualTo(404);
         }
 
-        try (JobDatabase db = JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
+        try (JobDatabase db =
+                JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
             Job after = new JdbcJobStore(db).find(id).orElseThrow();
             assertThat(after.state()).isEqualTo(JobState.RENDERING);
             assertThat(after.providerRef()).isEqualTo(rendering.providerRef());

@@ -8,12 +8,14 @@ import okhttp3.Response;
 
 /** Authorised calls to a {@link ServerProcess} by port, for the tests that stop and restart servers. */
 final class ServerCalls {
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+    private static final OkHttpClient HTTP =
+            new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
 
     private ServerCalls() {}
 
     static Response call(int port, String method, String path, String json) throws Exception {
-        Request.Builder b = new Request.Builder().url("http://127.0.0.1:" + port + path)
+        Request.Builder b = new Request.Builder()
+                .url("http://127.0.0.1:" + port + path)
                 .header("Authorization", "Bearer " + TestServer.TOKEN);
         b.method(method, json == null ? null : RequestBody.create(json, TestServer.JSON));
         return HTTP.newCall(b.build()).execute();

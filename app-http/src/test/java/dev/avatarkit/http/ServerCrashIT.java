@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +20,39 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerCrashIT {
 
     @Test
-    void givenABatchInFlight_whenTheServerIsKilledAndRestarted_thenEveryJobSucceedsWithNoDuplicateCreate(@TempDir Path dir)
-            throws Exception {
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofSeconds(2))
-                .callbackSecret("whsec_crash_test").build().start()) {
-            Map<String, String> env = Map.of("AVATARKIT_HOME", dir.resolve("home").toString(),
-                    "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(), "HEYGEN_API_KEY", "sim-key",
-                    "HEYGEN_BASE_URL", sim.baseUrl(), "HEYGEN_WEBHOOK_SECRET", "whsec_crash_test",
-                    "AVATARKIT_HTTP_TOKENS", TestServer.TOKEN);
+    void givenABatchInFlight_whenTheServerIsKilledAndRestarted_thenEveryJobSucceedsWithNoDuplicateCreate(
+            @TempDir Path dir) throws Exception {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofSeconds(2))
+                .callbackSecret("whsec_crash_test")
+                .build()
+                .start()) {
+            Map<String, String> env = Map.of(
+                    "AVATARKIT_HOME",
+                    dir.resolve("home").toString(),
+                    "AVATARKIT_STORAGE_DIR",
+                    dir.resolve("assets").toString(),
+                    "HEYGEN_API_KEY",
+                    "sim-key",
+                    "HEYGEN_BASE_URL",
+                    sim.baseUrl(),
+                    "HEYGEN_WEBHOOK_SECRET",
+                    "whsec_crash_test",
+                    "AVATARKIT_HTTP_TOKENS",
+                    TestServer.TOKEN);
             String batch;
             try (ServerProcess first = ServerProcess.start(env, dir.resolve("server.log"))) {
                 StringBuilder rows = new StringBuilder();
-                for (int i = 0; i < 8; i++) rows.append(i == 0 ? "" : ",").append("{\"name\":\"row").append(i).append("\"}");
-                var created = call(first.port, "POST", "/v1/batches",
+                for (int i = 0; i < 8; i++)
+                    rows.append(i == 0 ? "" : ",")
+                            .append("{\"name\":\"row")
+                            .append(i)
+                            .append("\"}");
+                var created = call(
+                        first.port,
+                        "POST",
+                        "/v1/batches",
                         "{\"template\":\"tpl_welcome_name\",\"rows\":[" + rows + "]}");
                 assertThat(created.code()).isEqualTo(202);
                 batch = field(created, "id");

@@ -27,8 +27,13 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Map<String, String> env, Path log) throws IOException, InterruptedException {
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar().toString(), "--port", Integer.toString(port)));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar().toString(),
+                "--port",
+                Integer.toString(port)));
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(port, pb.start());
@@ -41,7 +46,9 @@ final class ServerProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) throw new IllegalStateException("server exited with " + process.exitValue());
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/healthz").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/healthz")
+                        .toURL()
+                        .openConnection();
                 c.setConnectTimeout(500);
                 if (c.getResponseCode() == 200) return;
             } catch (IOException notYet) {
@@ -60,7 +67,9 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM, as systemd or Ctrl-C stops it; the exit code, or -1 if it was still running after {@code timeout}. */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
-        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? process.exitValue()
+                : -1;
     }
 
     static int freePort() throws IOException {
@@ -72,6 +81,7 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+            process.destroyForcibly().waitFor();
     }
 }

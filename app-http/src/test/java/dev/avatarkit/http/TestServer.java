@@ -31,7 +31,10 @@ final class TestServer implements AutoCloseable {
 
     final Injector injector;
     final ApiServer server;
-    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).followRedirects(false).build();
+    final OkHttpClient http = new OkHttpClient.Builder()
+            .readTimeout(Duration.ofSeconds(30))
+            .followRedirects(false)
+            .build();
 
     private TestServer(Injector injector) {
         this.injector = injector;
@@ -43,7 +46,8 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Map<String, String> extraEnv) {
-        return start(dir, extraEnv, 0, EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)));
+        return start(
+                dir, extraEnv, 0, EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)));
     }
 
     static TestServer start(Path dir, Map<String, String> extraEnv, int port, EnginePolicy policy) {
@@ -52,8 +56,12 @@ final class TestServer implements AutoCloseable {
 
     /** The sandbox with tighter limits (small thread pool, short deadlines) so an abuse test needs few connections. */
     static TestServer limited(Path dir, HttpLimits limits) {
-        return start(dir, Map.of("AVATARKIT_SANDBOX", "1"), 0,
-                EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)), limits);
+        return start(
+                dir,
+                Map.of("AVATARKIT_SANDBOX", "1"),
+                0,
+                EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(400)),
+                limits);
     }
 
     static TestServer start(Path dir, Map<String, String> extraEnv, int port, EnginePolicy policy, HttpLimits limits) {
@@ -63,10 +71,12 @@ final class TestServer implements AutoCloseable {
                 "AVATARKIT_HTTP_PORT", "0"));
         env.putAll(extraEnv);
         AvatarkitConfig config = ConfigLoader.load(Map.of(), env, null);
-        PlatformOptions options = PlatformOptions.defaults().withSandboxRenderTime(Duration.ofMillis(300))
+        PlatformOptions options = PlatformOptions.defaults()
+                .withSandboxRenderTime(Duration.ofMillis(300))
                 .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(policy);
-        HttpSettings settings = HttpSettings.defaults(port, List.of(new Secret(TOKEN))).withHeartbeat(Duration.ofMillis(300))
+        HttpSettings settings = HttpSettings.defaults(port, List.of(new Secret(TOKEN)))
+                .withHeartbeat(Duration.ofMillis(300))
                 .withLimits(limits);
         return new TestServer(Guice.createInjector(new PlatformModule(config, options), new HttpModule(settings)));
     }
@@ -95,7 +105,10 @@ final class TestServer implements AutoCloseable {
 
     Result call(Request request) {
         try (Response response = http.newCall(request).execute()) {
-            return new Result(response.code(), response.body().string(), response.headers().toMultimap());
+            return new Result(
+                    response.code(),
+                    response.body().string(),
+                    response.headers().toMultimap());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,14 +126,19 @@ final class TestServer implements AutoCloseable {
     /** A response, read fully. */
     record Result(int status, String body, Map<String, List<String>> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
             try {
-                return (Map<String, Object>) dev.avatarkit.runtime.json.Json.moshi().adapter(Object.class).fromJson(body);
+                return (Map<String, Object>) dev.avatarkit.runtime.json.Json.moshi()
+                        .adapter(Object.class)
+                        .fromJson(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

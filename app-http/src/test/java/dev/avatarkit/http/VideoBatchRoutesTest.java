@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code POST /v1/batches} with {@code kind=video}: plain avatar videos, the CLI's {@code video batch --csv} rows. */
 class VideoBatchRoutesTest {
     static final String HEADER = "id,avatar_id,voice_id,script,title\n";
-    @TempDir static Path dir;
+
+    @TempDir
+    static Path dir;
+
     static TestServer s;
 
     @BeforeAll
@@ -61,8 +64,10 @@ class VideoBatchRoutesTest {
         String csv = HEADER + row("j1", "Json twin one") + row("j2", "Json twin two");
         var fromCsv = csv(s, "/v1/batches?kind=video", csv);
         assertThat(fromCsv.status()).as(fromCsv.body()).isEqualTo(202);
-        var fromJson = s.post("/v1/batches", "{\"kind\":\"video\",\"rows\":[" + jsonRow("j1", "Json twin one") + ","
-                + jsonRow("j2", "Json twin two") + "]}");
+        var fromJson = s.post(
+                "/v1/batches",
+                "{\"kind\":\"video\",\"rows\":[" + jsonRow("j1", "Json twin one") + "," + jsonRow("j2", "Json twin two")
+                        + "]}");
         assertThat(fromJson.status()).as(fromJson.body()).isEqualTo(200);
         assertThat(fromJson.field("id")).isEqualTo(fromCsv.field("id"));
         assertThat(fromJson.json().get("jobs")).isEqualTo(fromCsv.json().get("jobs"));
@@ -79,8 +84,11 @@ class VideoBatchRoutesTest {
         assertProblem(r, 422, "avatar_id");
         assertThat(lines(r)).containsExactly(3, 4);
         assertThat(r.body()).contains("line 3").contains("line 4");
-        assertThat(s.get("/v1/batches/" + dry.field("id")).status()).as("nothing created").isEqualTo(404);
-        assertThat((List<?>) s.get("/v1/jobs?batch=" + dry.field("id")).json().get("jobs")).isEmpty();
+        assertThat(s.get("/v1/batches/" + dry.field("id")).status())
+                .as("nothing created")
+                .isEqualTo(404);
+        assertThat((List<?>) s.get("/v1/jobs?batch=" + dry.field("id")).json().get("jobs"))
+                .isEmpty();
 
         var skipping = csv(s, "/v1/batches?kind=video&skipInvalid=true", csv);
         assertThat(skipping.status()).as(skipping.body()).isEqualTo(202);
@@ -90,17 +98,26 @@ class VideoBatchRoutesTest {
 
     @Test
     void givenAScriptFileColumn_whenPosted_then422SayingTheServerReadsNoPaths() {
-        var r = csv(s, "/v1/batches?kind=video", "avatar_id,voice_id,script_file\nDaisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,/etc/passwd\n");
+        var r = csv(
+                s,
+                "/v1/batches?kind=video",
+                "avatar_id,voice_id,script_file\nDaisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,/etc/passwd\n");
         assertProblem(r, 422, "script_file");
         assertThat(lines(r)).containsExactly(2);
-        assertThat(r.body()).contains("not accepted over HTTP").contains("'script' column").doesNotContain("root:");
+        assertThat(r.body())
+                .contains("not accepted over HTTP")
+                .contains("'script' column")
+                .doesNotContain("root:");
     }
 
     @Test
     void givenARowTheDialectCannotRender_whenPosted_then422ForItsLineBeforeAnyJobExists() {
-        var r = csv(s, "/v1/batches?kind=video", "avatar_id,voice_id,script,background\n"
-                + "Daisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,hi,#ffffff\n"
-                + "Daisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,hi,video:https://example.com/loop.mp4\n");
+        var r = csv(
+                s,
+                "/v1/batches?kind=video",
+                "avatar_id,voice_id,script,background\n"
+                        + "Daisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,hi,#ffffff\n"
+                        + "Daisy-inskirt-20220818,2d5b0e6cf36f460aa7fc47e3eee4ba54,hi,video:https://example.com/loop.mp4\n");
         assertProblem(r, 422, "background");
         assertThat(r.json()).as(r.body()).containsKey("errors");
         assertThat(lines(r)).containsExactly(3);
@@ -108,12 +125,16 @@ class VideoBatchRoutesTest {
 
     @Test
     void givenADryRun_thenTheCreditsEstimateAndNothingCreated() {
-        var dry = s.post("/v1/batches", "{\"kind\":\"video\",\"dryRun\":true,\"rows\":[" + jsonRow("d1", "x".repeat(1000)) + "]}");
+        var dry = s.post(
+                "/v1/batches",
+                "{\"kind\":\"video\",\"dryRun\":true,\"rows\":[" + jsonRow("d1", "x".repeat(1000)) + "]}");
         assertThat(dry.status()).as(dry.body()).isEqualTo(200);
         assertThat(dry.json().get("dryRun")).isEqualTo(true);
         assertThat(dry.field("kind")).isEqualTo("video");
         assertThat(((Number) dry.json().get("rows")).intValue()).isEqualTo(1);
-        assertThat(((Number) dry.json().get("estimatedCredits")).intValue()).as("1,000 chars ≈ 67 s = 2 credits (a credit is a minute)").isEqualTo(2);
+        assertThat(((Number) dry.json().get("estimatedCredits")).intValue())
+                .as("1,000 chars ≈ 67 s = 2 credits (a credit is a minute)")
+                .isEqualTo(2);
         assertThat(s.get("/v1/batches/" + dry.field("id")).status()).isEqualTo(404);
     }
 
@@ -125,26 +146,39 @@ class VideoBatchRoutesTest {
         var again = s.post("/v1/batches", body, "Idempotency-Key", "video-batch-1");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("jobs")).isEqualTo(first.json().get("jobs"));
-        var other = s.post("/v1/batches", "{\"kind\":\"video\",\"rows\":[" + jsonRow("k1", "changed") + "]}",
-                "Idempotency-Key", "video-batch-1");
+        var other = s.post(
+                "/v1/batches",
+                "{\"kind\":\"video\",\"rows\":[" + jsonRow("k1", "changed") + "]}",
+                "Idempotency-Key",
+                "video-batch-1");
         assertProblem(other, 409, "Idempotency-Key");
     }
 
     @Test
     void givenKindAndTemplateThatDisagree_then422NamingTheField() {
-        assertProblem(s.post("/v1/batches", "{\"kind\":\"video\",\"template\":\"tpl_welcome_name\",\"rows\":[{\"name\":\"x\"}]}"),
-                422, "template");
+        assertProblem(
+                s.post(
+                        "/v1/batches",
+                        "{\"kind\":\"video\",\"template\":\"tpl_welcome_name\",\"rows\":[{\"name\":\"x\"}]}"),
+                422,
+                "template");
         assertProblem(s.post("/v1/batches", "{\"kind\":\"avatar\",\"rows\":[{\"name\":\"x\"}]}"), 422, "kind");
         var noTemplate = s.post("/v1/batches", "{\"rows\":[" + jsonRow("t1", "no kind") + "]}");
         assertProblem(noTemplate, 422, "template");
-        assertThat(noTemplate.body()).as("points template-less posts at kind=video").contains("kind=video");
+        assertThat(noTemplate.body())
+                .as("points template-less posts at kind=video")
+                .contains("kind=video");
     }
 
     @Test
     void givenATokenNearItsQueueLimit_whenAVideoBatchWouldPassIt_then429AndNothingCreated(@TempDir Path other) {
         // first poll after 3 s: the first batch's jobs still hold their slots when the second batch arrives
         EnginePolicy slowPolls = EnginePolicy.defaults(3).withPolling(Duration.ofSeconds(3), Duration.ofSeconds(3));
-        try (TestServer limited = TestServer.start(other, Map.of("AVATARKIT_SANDBOX", "1"), 0, slowPolls,
+        try (TestServer limited = TestServer.start(
+                other,
+                Map.of("AVATARKIT_SANDBOX", "1"),
+                0,
+                slowPolls,
                 HttpLimits.defaults().withQueue(3, 100))) {
             var first = csv(limited, "/v1/batches?kind=video", HEADER + row("q1", "one") + row("q2", "two"));
             assertThat(first.status()).as(first.body()).isEqualTo(202);
@@ -153,11 +187,18 @@ class VideoBatchRoutesTest {
             var refused = csv(limited, "/v1/batches?kind=video", second);
             assertProblem(refused, 429, null);
             assertThat(refused.header("Retry-After")).isNotBlank();
-            assertThat(limited.get("/v1/batches/" + dry.field("id")).status()).as("nothing created").isEqualTo(404);
-            var tooBig = csv(limited, "/v1/batches?kind=video", HEADER + row("r1", "1") + row("r2", "2") + row("r3", "3") + row("r4", "4"));
+            assertThat(limited.get("/v1/batches/" + dry.field("id")).status())
+                    .as("nothing created")
+                    .isEqualTo(404);
+            var tooBig = csv(
+                    limited,
+                    "/v1/batches?kind=video",
+                    HEADER + row("r1", "1") + row("r2", "2") + row("r3", "3") + row("r4", "4"));
             assertProblem(tooBig, 422, "rows");
             for (Object id : (List<?>) first.json().get("jobs")) JobRoutesTest.await(limited, (String) id);
-            assertThat(csv(limited, "/v1/batches?kind=video", second).status()).as("admitted once the queue drained").isEqualTo(202);
+            assertThat(csv(limited, "/v1/batches?kind=video", second).status())
+                    .as("admitted once the queue drained")
+                    .isEqualTo(202);
         }
     }
 
@@ -171,10 +212,15 @@ class VideoBatchRoutesTest {
     }
 
     private static TestServer.Result csv(TestServer server, String path, String csv) {
-        return server.call(server.request(path).post(RequestBody.create(csv, MediaType.get("text/csv"))).build());
+        return server.call(server.request(path)
+                .post(RequestBody.create(csv, MediaType.get("text/csv")))
+                .build());
     }
 
     private static List<Integer> lines(TestServer.Result problem) {
-        return ((List<?>) problem.json().get("errors")).stream().map(e -> ((Number) ((Map<?, ?>) e).get("line")).intValue()).toList();
+        return ((List<?>) problem.json().get("errors"))
+                .stream()
+                        .map(e -> ((Number) ((Map<?, ?>) e).get("line")).intValue())
+                        .toList();
     }
 }

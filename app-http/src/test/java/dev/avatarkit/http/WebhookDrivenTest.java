@@ -15,17 +15,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookDrivenTest {
     @Test
-    void givenAPublicUrl_whenTheRenderFinishes_thenTheWebhookMovesTheJobLongBeforeTheNextPoll(@TempDir Path dir) throws Exception {
+    void givenAPublicUrl_whenTheRenderFinishes_thenTheWebhookMovesTheJobLongBeforeTheNextPoll(@TempDir Path dir)
+            throws Exception {
         int port = ServerProcess.freePort();
         EnginePolicy slowPolling = EnginePolicy.defaults(3).withPolling(Duration.ofSeconds(60), Duration.ofSeconds(60));
-        try (TestServer s = TestServer.start(dir, Map.of("AVATARKIT_SANDBOX", "1",
-                "AVATARKIT_PUBLIC_URL", "http://127.0.0.1:" + port + "/"), port, slowPolling)) {
-            String id = s.post("/v1/videos", TestServer.videoBody("driven by webhooks")).field("id");
+        try (TestServer s = TestServer.start(
+                dir,
+                Map.of("AVATARKIT_SANDBOX", "1", "AVATARKIT_PUBLIC_URL", "http://127.0.0.1:" + port + "/"),
+                port,
+                slowPolling)) {
+            String id = s.post("/v1/videos", TestServer.videoBody("driven by webhooks"))
+                    .field("id");
             long start = System.nanoTime();
             var done = JobRoutesTest.await(s, id);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(45));
             assertThat(done.field("state")).isEqualTo("SUCCEEDED");
-            assertThat(dev.avatarkit.sim.HeyGenSandbox.simulatorOf(s.platform().sandbox().orElseThrow()).stats().webhooksDelivered()).isPositive();
+            assertThat(dev.avatarkit.sim.HeyGenSandbox.simulatorOf(
+                                    s.platform().sandbox().orElseThrow())
+                            .stats()
+                            .webhooksDelivered())
+                    .isPositive();
         }
     }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** POST /webhooks/heygen: no bearer, verified, deduplicated; forgeries change nothing; OPTIONS is instant. */
 class WebhookTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static TestServer s;
     static String secret;
 
@@ -47,8 +49,10 @@ class WebhookTest {
         String body = event(job, "evt-forged-then-real");
         var forged = deliver(body, "evt-forged-then-real", "00".repeat(32));
         JobRoutesTest.assertProblem(forged, 401, null);
-        var unsigned = s.call(new Request.Builder().url(s.url("/webhooks/heygen"))
-                .post(RequestBody.create(body, TestServer.JSON)).build());
+        var unsigned = s.call(new Request.Builder()
+                .url(s.url("/webhooks/heygen"))
+                .post(RequestBody.create(body, TestServer.JSON))
+                .build());
         assertThat(unsigned.status()).isEqualTo(401);
         var genuine = deliver(body, "evt-forged-then-real", sign(secret, body));
         assertThat(genuine.status()).isEqualTo(200);
@@ -64,7 +68,8 @@ class WebhookTest {
         try {
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                Callable<String> call = () -> deliver(body, "evt-flood", signature).field("outcome");
+                Callable<String> call =
+                        () -> deliver(body, "evt-flood", signature).field("outcome");
                 outcomes.add(pool.submit(call));
             }
             List<String> results = new ArrayList<>();
@@ -84,14 +89,16 @@ class WebhookTest {
                 + "\"callback_id\":\"" + job.idempotencyKey().value() + "\"}}";
         String signature = sign(secret, body);
         List<String> outcomes = new ArrayList<>();
-        for (int i = 0; i < 20; i++) outcomes.add(deliver(body, "evt-fresh-" + i, signature).field("outcome"));
+        for (int i = 0; i < 20; i++)
+            outcomes.add(deliver(body, "evt-fresh-" + i, signature).field("outcome"));
         assertThat(outcomes.get(0)).isEqualTo("accepted");
         assertThat(outcomes.subList(1, outcomes.size())).containsOnly("duplicate");
     }
 
     @Test
     void givenAnEventForNoJobOfOurs_thenItIsAnsweredButChangesNothing() {
-        String body = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\",\"callback_id\":\"someone-else\"}}";
+        String body =
+                "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\",\"callback_id\":\"someone-else\"}}";
         var r = deliver(body, "evt-stranger", sign(secret, body));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.field("outcome")).isEqualTo("unknown_job");
@@ -100,7 +107,10 @@ class WebhookTest {
     @Test
     void givenAnOptionsProbe_thenItIsAnsweredAtOnceWithoutAToken() {
         long start = System.nanoTime();
-        var r = s.call(new Request.Builder().url(s.url("/webhooks/heygen")).method("OPTIONS", null).build());
+        var r = s.call(new Request.Builder()
+                .url(s.url("/webhooks/heygen"))
+                .method("OPTIONS", null)
+                .build());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.status()).isEqualTo(204);
         assertThat(r.header("Allow")).contains("POST");
@@ -110,10 +120,14 @@ class WebhookTest {
     @Test
     void givenNoWebhookSecretConfigured_thenEveryDeliveryIsRefused(@TempDir Path other) {
         try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).build().start();
-             TestServer plain = TestServer.start(other, Map.of("HEYGEN_API_KEY", "k", "HEYGEN_BASE_URL", sim.baseUrl()))) {
+                TestServer plain =
+                        TestServer.start(other, Map.of("HEYGEN_API_KEY", "k", "HEYGEN_BASE_URL", sim.baseUrl()))) {
             String body = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"v1\"}}";
-            var r = plain.call(new Request.Builder().url(plain.url("/webhooks/heygen")).header("Heygen-Signature", sign("any", body))
-                    .post(RequestBody.create(body, TestServer.JSON)).build());
+            var r = plain.call(new Request.Builder()
+                    .url(plain.url("/webhooks/heygen"))
+                    .header("Heygen-Signature", sign("any", body))
+                    .post(RequestBody.create(body, TestServer.JSON))
+                    .build());
             JobRoutesTest.assertProblem(r, 401, null);
             assertThat(r.field("detail")).contains("no webhook secret");
         }
@@ -125,13 +139,18 @@ class WebhookTest {
     }
 
     private static String event(Job job, String eventId) {
-        return "{\"event_id\":\"" + eventId + "\",\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"vid-x\","
+        return "{\"event_id\":\"" + eventId
+                + "\",\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"vid-x\","
                 + "\"callback_id\":\"" + job.idempotencyKey().value() + "\",\"url\":\"https://evil.example/x.mp4\"}}";
     }
 
     private static TestServer.Result deliver(String body, String eventId, String signature) {
-        return s.call(new Request.Builder().url(s.url("/webhooks/heygen")).header("Heygen-Signature", signature)
-                .header("Heygen-Event-Id", eventId).post(RequestBody.create(body, TestServer.JSON)).build());
+        return s.call(new Request.Builder()
+                .url(s.url("/webhooks/heygen"))
+                .header("Heygen-Signature", signature)
+                .header("Heygen-Event-Id", eventId)
+                .post(RequestBody.create(body, TestServer.JSON))
+                .build());
     }
 
     static String sign(String key, String body) {

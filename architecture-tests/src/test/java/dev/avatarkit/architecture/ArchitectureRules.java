@@ -45,54 +45,114 @@ final class ArchitectureRules {
         String runtime = root + ".runtime..";
 
         // javax.imageio / java.awt: the influencer contact sheet is drawn with the JDK's own imaging
-        coreDependsOnlyOnTheJdk = classes().that().resideInAPackage(core)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(core, "java..", "javax.imageio..")
+        coreDependsOnlyOnTheJdk = classes()
+                .that()
+                .resideInAPackage(core)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(core, "java..", "javax.imageio..")
                 .as("core depends only on the JDK");
         // Okio itself is allowed wherever Moshi is (it is Moshi's streaming layer); the HTTP client is not
-        httpClientOnlyInHeyGenAdapterAndSimulator = noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(heygen, did, sim, didsim)
-                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
+        httpClientOnlyInHeyGenAdapterAndSimulator = noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(heygen, did, sim, didsim)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("retrofit2..", "okhttp3..")
                 .as("Retrofit/OkHttp only in the provider adapters and simulators");
-        awsSdkOnlyInS3Package = noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(root + ".storage.s3..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        awsSdkOnlyInS3Package = noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".storage.s3..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk..")
                 .as("the AWS SDK only in the storage.s3 package");
-        jdbcOnlyInStorage = noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(storage)
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..",
-                        "com.zaxxer.hikari..", "com.github.kagkarlsson..")
+        jdbcOnlyInStorage = noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(storage)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.flywaydb..",
+                        "com.zaxxer.hikari..",
+                        "com.github.kagkarlsson..")
                 .as("JDBC only in the job store (jobstore-jdbc)");
-        guiceOnlyInModulesAndAppRoots = noClasses().that().resideInAPackage(root + "..")
-                .and().haveSimpleNameNotEndingWith("Module")
-                .and().doNotHaveFullyQualifiedName(root + ".runtime.Platform")
-                .and().resideOutsideOfPackages(cli, http)
-                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+        guiceOnlyInModulesAndAppRoots = noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .haveSimpleNameNotEndingWith("Module")
+                .and()
+                .doNotHaveFullyQualifiedName(root + ".runtime.Platform")
+                .and()
+                .resideOutsideOfPackages(cli, http)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google.inject..")
                 .as("Guice only in *Module classes, the app roots and runtime's Platform (the injector's handle)");
-        noPackageCycles = slices().matching(root + ".(**)").should().beFreeOfCycles()
-                .as("no cycles between packages");
-        heygenAdapterDependsOnCoreOnly = noClasses().that().resideInAnyPackage(heygen, did)
-                .should().dependOnClassesThat().resideInAnyPackage(storage, cli, http, runtime, sim, didsim)
+        noPackageCycles =
+                slices().matching(root + ".(**)").should().beFreeOfCycles().as("no cycles between packages");
+        heygenAdapterDependsOnCoreOnly = noClasses()
+                .that()
+                .resideInAnyPackage(heygen, did)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(storage, cli, http, runtime, sim, didsim)
                 .as("a provider adapter depends on core only, not on other adapters, simulators or apps");
-        providersShareNoCode = noClasses().that().resideInAPackage(did)
-                .should().dependOnClassesThat().resideInAPackage(heygen)
+        providersShareNoCode = noClasses()
+                .that()
+                .resideInAPackage(did)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(heygen)
                 .as("the D-ID adapter shares no code with the HeyGen adapter");
-        storageAdapterDependsOnCoreOnly = noClasses().that().resideInAPackage(storage)
-                .should().dependOnClassesThat().resideInAnyPackage(heygen, did, cli, http, runtime, sim, didsim)
+        storageAdapterDependsOnCoreOnly = noClasses()
+                .that()
+                .resideInAPackage(storage)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(heygen, did, cli, http, runtime, sim, didsim)
                 .as("the stores depend on core only, not on providers, simulators or apps");
         // the simulator is written from the reference alone, so that a misreading on either side fails a test; it
         // implements only the sandbox plugin interface (core.spi) so that --sandbox can find it
-        simulatorSharesNoCode = noClasses().that().resideInAnyPackage(sim, didsim)
-                .should().dependOnClassesThat(resideInAnyPackage(core, heygen, did, storage, runtime, cli, http)
+        simulatorSharesNoCode = noClasses()
+                .that()
+                .resideInAnyPackage(sim, didsim)
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(core, heygen, did, storage, runtime, cli, http)
                         .and(not(resideInAPackage(root + ".core.spi.."))))
                 .as("the simulators share no code with avatarkit (they implement the sandbox plugin interface only)");
         // providers are plugins found at run time: adding one touches no line of core, runtime or the apps
-        appsAndRuntimeNameNoProvider = noClasses().that().resideInAnyPackage(core, runtime, cli, http)
-                .should().dependOnClassesThat().resideInAnyPackage(PROVIDER_PACKAGES.stream().map(p -> root + p).toArray(String[]::new))
+        appsAndRuntimeNameNoProvider = noClasses()
+                .that()
+                .resideInAnyPackage(core, runtime, cli, http)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        PROVIDER_PACKAGES.stream().map(p -> root + p).toArray(String[]::new))
                 .as("core, runtime, app-cli and app-http import nothing from any provider or simulator package");
     }
 
     List<ArchRule> all() {
-        return List.of(coreDependsOnlyOnTheJdk, httpClientOnlyInHeyGenAdapterAndSimulator, awsSdkOnlyInS3Package,
-                jdbcOnlyInStorage, guiceOnlyInModulesAndAppRoots, noPackageCycles, heygenAdapterDependsOnCoreOnly,
-                storageAdapterDependsOnCoreOnly, simulatorSharesNoCode, appsAndRuntimeNameNoProvider, providersShareNoCode);
+        return List.of(
+                coreDependsOnlyOnTheJdk,
+                httpClientOnlyInHeyGenAdapterAndSimulator,
+                awsSdkOnlyInS3Package,
+                jdbcOnlyInStorage,
+                guiceOnlyInModulesAndAppRoots,
+                noPackageCycles,
+                heygenAdapterDependsOnCoreOnly,
+                storageAdapterDependsOnCoreOnly,
+                simulatorSharesNoCode,
+                appsAndRuntimeNameNoProvider,
+                providersShareNoCode);
     }
 }

@@ -69,7 +69,8 @@ class ArchitectureRulesCanFailTest {
 
     @Test
     void providerRuleCatchesTheRuntimeNamingAProvider() {
-        assertViolates(rules.appsAndRuntimeNameNoProvider, dev.avatarkit.fixtures.runtime.RuntimeClassNamingHeyGen.class);
+        assertViolates(
+                rules.appsAndRuntimeNameNoProvider, dev.avatarkit.fixtures.runtime.RuntimeClassNamingHeyGen.class);
     }
 
     @Test
@@ -82,6 +83,7 @@ class ArchitectureRulesCanFailTest {
     private static void assertViolates(ArchRule rule, Class<?>... fixtures) {
         JavaClasses classes = new ClassFileImporter().importClasses(fixtures);
         assertThat(rule.evaluate(classes).hasViolation())
-                .as("rule '%s' should reject %s", rule.getDescription(), fixtures[0].getSimpleName()).isTrue();
+                .as("rule '%s' should reject %s", rule.getDescription(), fixtures[0].getSimpleName())
+                .isTrue();
     }
 }

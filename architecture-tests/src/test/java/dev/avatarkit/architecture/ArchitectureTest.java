@@ -24,10 +24,21 @@ class ArchitectureTest {
     @org.junit.jupiter.api.Test
     void everyModuleIsImported() {
         // in a reactor build the other modules arrive as jars: make sure none is silently missing
-        for (String pkg : java.util.List.of("dev.avatarkit.core", "dev.avatarkit.heygen", "dev.avatarkit.did",
-                "dev.avatarkit.storage", "dev.avatarkit.sim", "dev.avatarkit.didsim", "dev.avatarkit.runtime", "dev.avatarkit.cli", "dev.avatarkit.http")) {
-            org.assertj.core.api.Assertions.assertThat(production.stream().anyMatch(c -> c.getPackageName().equals(pkg) || c.getPackageName().startsWith(pkg + ".")))
-                    .as("classes of %s imported", pkg).isTrue();
+        for (String pkg : java.util.List.of(
+                "dev.avatarkit.core",
+                "dev.avatarkit.heygen",
+                "dev.avatarkit.did",
+                "dev.avatarkit.storage",
+                "dev.avatarkit.sim",
+                "dev.avatarkit.didsim",
+                "dev.avatarkit.runtime",
+                "dev.avatarkit.cli",
+                "dev.avatarkit.http")) {
+            org.assertj.core.api.Assertions.assertThat(production.stream()
+                            .anyMatch(c -> c.getPackageName().equals(pkg)
+                                    || c.getPackageName().startsWith(pkg + ".")))
+                    .as("classes of %s imported", pkg)
+                    .isTrue();
         }
     }
 

@@ -16,7 +16,8 @@ public final class BareJavalin {
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = Measure.args(argv);
         int port = Integer.parseInt(args.getOrDefault("port", "7071"));
-        byte[] body = args.containsKey("body") ? Files.readAllBytes(Path.of(args.get("body")))
+        byte[] body = args.containsKey("body")
+                ? Files.readAllBytes(Path.of(args.get("body")))
                 : "{\"id\":\"01J0000000000000000000000\",\"state\":\"succeeded\"}".getBytes();
         Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
         app.get("/v1/jobs/{id}", ctx -> ctx.contentType("application/json").result(body));

@@ -37,8 +37,13 @@ public final class BulkBench {
         Duration render = Duration.ofMillis(Math.round(renderSeconds * 1000));
         Path dir = Files.createTempDirectory("bench-bulk");
 
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).concurrency(concurrency).renderTime(render)
-                .apiKey(null).build().start()) {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .concurrency(concurrency)
+                .renderTime(render)
+                .apiKey(null)
+                .build()
+                .start()) {
             Map<String, String> env = new HashMap<>();
             env.put("AVATARKIT_HOME", dir.resolve("home").toString());
             env.put("AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString());
@@ -53,13 +58,24 @@ public final class BulkBench {
             if (args.containsKey("poll-initial-ms") || args.containsKey("gate-recheck-ms")) {
                 EnginePolicy d = EnginePolicy.defaults(concurrency);
                 Duration initial = args.containsKey("poll-initial-ms")
-                        ? Duration.ofMillis(Long.parseLong(args.get("poll-initial-ms"))) : d.pollInitial();
+                        ? Duration.ofMillis(Long.parseLong(args.get("poll-initial-ms")))
+                        : d.pollInitial();
                 Duration max = args.containsKey("poll-max-ms")
-                        ? Duration.ofMillis(Long.parseLong(args.get("poll-max-ms"))) : d.pollMax();
+                        ? Duration.ofMillis(Long.parseLong(args.get("poll-max-ms")))
+                        : d.pollMax();
                 Duration gate = args.containsKey("gate-recheck-ms")
-                        ? Duration.ofMillis(Long.parseLong(args.get("gate-recheck-ms"))) : d.gateRecheck();
-                options = options.withPolicy(new EnginePolicy(initial, max, d.pollMultiplier(), d.renderTimeout(),
-                        d.submitRetryDelay(), gate, d.downloadAttempts(), d.creditBreakerOpenFor(), concurrency));
+                        ? Duration.ofMillis(Long.parseLong(args.get("gate-recheck-ms")))
+                        : d.gateRecheck();
+                options = options.withPolicy(new EnginePolicy(
+                        initial,
+                        max,
+                        d.pollMultiplier(),
+                        d.renderTimeout(),
+                        d.submitRetryDelay(),
+                        gate,
+                        d.downloadAttempts(),
+                        d.creditBreakerOpenFor(),
+                        concurrency));
                 policyNote = "override: poll " + initial.toMillis() + " ms -> " + max.toMillis() + " ms, gateRecheck "
                         + gate.toMillis() + " ms";
             }
@@ -80,17 +96,30 @@ public final class BulkBench {
                 double ideal = Math.ceil(jobs / (double) concurrency) * renderSeconds;
                 Map<String, Long> routes = new TreeMap<>(sim.stats().requestsPerRoute());
                 long statusRequests = routes.entrySet().stream()
-                        .filter(e -> e.getKey().startsWith("GET /v3/videos/")).mapToLong(Map.Entry::getValue).sum();
-                System.out.printf("policy: %s; sim concurrency %d, render %.1f s%n", policyNote, concurrency, renderSeconds);
-                System.out.printf("submit of %d jobs took %.1f s (created %d)%n", jobs, submitSeconds, result.created());
+                        .filter(e -> e.getKey().startsWith("GET /v3/videos/"))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum();
+                System.out.printf(
+                        "policy: %s; sim concurrency %d, render %.1f s%n", policyNote, concurrency, renderSeconds);
+                System.out.printf(
+                        "submit of %d jobs took %.1f s (created %d)%n", jobs, submitSeconds, result.created());
                 System.out.println("final states: " + counts);
                 System.out.println("sim requests per route: " + routes);
-                System.out.println("sim 429s served: " + sim.stats().tooManyRequestsServed()
-                        + ", jobs created at sim: " + sim.stats().jobsCreated());
-                System.out.printf("RESULT jobs=%d concurrency=%d render_s=%.1f wall_s=%.1f ideal_s=%.1f ratio=%.3f"
+                System.out.println("sim 429s served: " + sim.stats().tooManyRequestsServed() + ", jobs created at sim: "
+                        + sim.stats().jobsCreated());
+                System.out.printf(
+                        "RESULT jobs=%d concurrency=%d render_s=%.1f wall_s=%.1f ideal_s=%.1f ratio=%.3f"
                                 + " duplicates=%d status_requests=%d status_per_job=%.2f succeeded=%d%n",
-                        jobs, concurrency, renderSeconds, wall, ideal, wall / ideal, sim.stats().duplicateCreates(),
-                        statusRequests, statusRequests / (double) jobs, counts.getOrDefault(JobState.SUCCEEDED, 0));
+                        jobs,
+                        concurrency,
+                        renderSeconds,
+                        wall,
+                        ideal,
+                        wall / ideal,
+                        sim.stats().duplicateCreates(),
+                        statusRequests,
+                        statusRequests / (double) jobs,
+                        counts.getOrDefault(JobState.SUCCEEDED, 0));
             }
         }
     }
@@ -100,7 +129,10 @@ public final class BulkBench {
         long lastPrint = 0;
         while (true) {
             Map<JobState, Integer> counts = platform.jobs().countByState(batch);
-            int terminal = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+            int terminal = counts.entrySet().stream()
+                    .filter(e -> e.getKey().isTerminal())
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
             if (terminal >= jobs) return counts;
             long now = System.nanoTime();
             if (now - lastPrint > 10_000_000_000L) {

@@ -25,7 +25,8 @@ final class CaptureProxy implements AutoCloseable {
     /** A delivery as it went over the wire. */
     record Delivery(byte[] body, Map<String, List<String>> headers) {}
 
-    private static final Set<String> HOP = Set.of("host", "content-length", "connection", "transfer-encoding", "expect", "upgrade");
+    private static final Set<String> HOP =
+            Set.of("host", "content-length", "connection", "transfer-encoding", "expect", "upgrade");
     final Map<Integer, AtomicLong> forwarded = new ConcurrentHashMap<>();
     final AtomicReference<Delivery> first = new AtomicReference<>();
     private final HttpServer server;
@@ -62,8 +63,10 @@ final class CaptureProxy implements AutoCloseable {
     }
 
     /** Sends a delivery to the server; {@code eventId} replaces its Heygen-Event-Id, and its timestamp is dropped then. */
-    HttpResponse<byte[]> send(Delivery delivery, String eventId, String method) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).method(method, HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+    HttpResponse<byte[]> send(Delivery delivery, String eventId, String method)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target).method(method, HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach((name, values) -> {
             String lower = name.toLowerCase();
             if (HOP.contains(lower)) return;

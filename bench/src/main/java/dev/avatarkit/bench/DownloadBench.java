@@ -44,9 +44,11 @@ public final class DownloadBench {
         AssetStore store;
         S3AssetStore s3 = null;
         if (target.equals("local")) {
-            store = new LocalAssetStore(new LocalStoreConfig(Path.of(args.get("dir")).toAbsolutePath()), Clock.systemUTC());
+            store = new LocalAssetStore(
+                    new LocalStoreConfig(Path.of(args.get("dir")).toAbsolutePath()), Clock.systemUTC());
         } else if (target.equals("s3")) {
-            S3StoreConfig config = S3StoreConfig.forBucket(args.getOrDefault("bucket", "bench")).withRegion("us-east-1")
+            S3StoreConfig config = S3StoreConfig.forBucket(args.getOrDefault("bucket", "bench"))
+                    .withRegion("us-east-1")
                     .withEndpoint(URI.create(args.get("endpoint")), true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED)
                     .withCredentials(new S3StoreConfig.Credentials(S3ProxyMain.ACCESS, S3ProxyMain.SECRET));
             store = s3 = new S3AssetStore(config);
@@ -62,11 +64,13 @@ public final class DownloadBench {
         URI sim = URI.create(args.getOrDefault("sim", "http://127.0.0.1:8900"));
         long setupStart = System.nanoTime();
         if (!args.containsKey("from-file")) {
-            heygen = HeyGen.create(HeyGenConfig.of(new ApiKey("bench")).withBaseUrl(sim).withUploadUrl(sim),
-                    Clock.systemUTC(), Sleeper.system());
+            heygen = HeyGen.create(
+                    HeyGenConfig.of(new ApiKey("bench")).withBaseUrl(sim).withUploadUrl(sim),
+                    Clock.systemUTC(),
+                    Sleeper.system());
             URI warm = URI.create(sim.toString().replaceAll("/+$", "") + "/_sim/blob?size=1048576");
-            try (InputStream in = heygen.videos().download(new ProviderRef("bench-warmup"),
-                    new ResultFile(AssetKind.VIDEO, warm))) {
+            try (InputStream in =
+                    heygen.videos().download(new ProviderRef("bench-warmup"), new ResultFile(AssetKind.VIDEO, warm))) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
         }
@@ -81,18 +85,26 @@ public final class DownloadBench {
             }
         } else {
             URI blob = URI.create(sim.toString().replaceAll("/+$", "") + "/_sim/blob?size=" + size);
-            try (InputStream in = heygen.videos().download(new ProviderRef("bench-download"),
-                    new ResultFile(AssetKind.VIDEO, blob))) {
+            try (InputStream in = heygen.videos()
+                    .download(new ProviderRef("bench-download"), new ResultFile(AssetKind.VIDEO, blob))) {
                 stored = store == null ? drain(key, in) : store.put(key, in, options);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakHeap = Measure.peakHeapBytes();
-        if (stored.size() != size) throw new IllegalStateException("stored " + stored.size() + " bytes, expected " + size);
-        System.out.printf("RESULT target=%s%s bytes=%d seconds=%.3f mib_s=%.1f peak_heap_mib=%.1f max_heap_mib=%d peak_rss_mib=%.1f sha256=%s%n",
-                target, args.containsKey("from-file") ? "-from-file" : "", stored.size(), seconds,
-                stored.size() / (double) Measure.MIB / seconds, peakHeap / (double) Measure.MIB,
-                Measure.maxHeapBytes() / Measure.MIB, Measure.peakRssBytes() / (double) Measure.MIB, stored.sha256());
+        if (stored.size() != size)
+            throw new IllegalStateException("stored " + stored.size() + " bytes, expected " + size);
+        System.out.printf(
+                "RESULT target=%s%s bytes=%d seconds=%.3f mib_s=%.1f peak_heap_mib=%.1f max_heap_mib=%d peak_rss_mib=%.1f sha256=%s%n",
+                target,
+                args.containsKey("from-file") ? "-from-file" : "",
+                stored.size(),
+                seconds,
+                stored.size() / (double) Measure.MIB / seconds,
+                peakHeap / (double) Measure.MIB,
+                Measure.maxHeapBytes() / Measure.MIB,
+                Measure.peakRssBytes() / (double) Measure.MIB,
+                stored.sha256());
         if (store != null && !args.containsKey("keep")) store.delete(key);
         if (heygen != null) heygen.close();
         if (s3 != null) s3.close();

@@ -36,7 +36,7 @@ final class KillAndRerun {
         Child first = new Child(start());
         first.readUntil(line -> line.startsWith("progress terminal=")
                 && Integer.parseInt(line.substring("progress terminal=".length())) >= killAt);
-        first.process.destroyForcibly();   // SIGKILL on Unix: no shutdown hooks, no scheduler stop
+        first.process.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no scheduler stop
         long killed = System.nanoTime();
         first.process.waitFor(1, TimeUnit.MINUTES);
         System.out.println("killed the first run (SIGKILL) at " + killAt + " terminal rows");
@@ -51,12 +51,25 @@ final class KillAndRerun {
     }
 
     private Process start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StandInBench.class.getName(), "--client", "ours-child",
-                "--sim-url", simUrl, "--dir", dir.toString(),
-                "--rows", args.getOrDefault("rows", "40"), "--slots", args.getOrDefault("slots", "5")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StandInBench.class.getName(),
+                "--client",
+                "ours-child",
+                "--sim-url",
+                simUrl,
+                "--dir",
+                dir.toString(),
+                "--rows",
+                args.getOrDefault("rows", "40"),
+                "--slots",
+                args.getOrDefault("slots", "5")));
         if (args.containsKey("trace")) command.add("--trace");
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** A child JVM and its output, read line by line (one reader, so nothing buffered is lost between waits). */

@@ -38,7 +38,9 @@ final class Measure {
     }
 
     static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     /** Forgets earlier peaks so {@link #peakHeapBytes()} covers only what follows. */

@@ -28,16 +28,22 @@ public final class S3ProxyMain {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Map<String, String> args = Measure.args(argv);
         int port = Integer.parseInt(args.getOrDefault("port", "9000"));
-        Path dir = Path.of(args.getOrDefault("dir", Files.createTempDirectory("bench-s3").toString()));
+        Path dir = Path.of(
+                args.getOrDefault("dir", Files.createTempDirectory("bench-s3").toString()));
         String bucket = args.getOrDefault("bucket", "bench");
         Files.createDirectories(dir.resolve(bucket)); // filesystem blobstore: a bucket is a directory
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dir.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(ACCESS, SECRET)
-                .overrides(properties).build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+                .credentials(ACCESS, SECRET)
+                .overrides(properties)
+                .build(BlobStoreContext.class);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                .endpoint(URI.create("http://127.0.0.1:" + port)).ignoreUnknownHeaders(true).build();
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .ignoreUnknownHeaders(true)
+                .build();
         proxy.start();
         while (!proxy.getState().equals("STARTED")) Thread.sleep(10);
         System.out.println("ready http://127.0.0.1:" + proxy.getPort());

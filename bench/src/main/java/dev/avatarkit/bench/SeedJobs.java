@@ -27,22 +27,34 @@ public final class SeedJobs {
         Path home = Path.of(args.getOrDefault("home", "bench-home"));
         int count = Integer.parseInt(args.getOrDefault("jobs", "10000"));
         Files.createDirectories(home);
-        JobState[] states = {JobState.SUCCEEDED, JobState.SUCCEEDED, JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELED};
+        JobState[] states = {
+            JobState.SUCCEEDED, JobState.SUCCEEDED, JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELED
+        };
         long start = System.nanoTime();
-        try (JobDatabase db = JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
+        try (JobDatabase db =
+                JobDatabase.open(DatabaseConfig.of("jdbc:sqlite:" + home.resolve("avatarkit.db"), null, null))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Instant base = Instant.now().minusSeconds(count);
             for (int i = 0; i < count; i++) {
                 Instant at = base.plusSeconds(i);
-                VideoSpec spec = VideoSpec.singleAvatar("Daisy-inskirt-20220818", "2d5b0e6cf36f460aa7fc47e3eee4ba54",
+                VideoSpec spec = VideoSpec.singleAvatar(
+                        "Daisy-inskirt-20220818",
+                        "2d5b0e6cf36f460aa7fc47e3eee4ba54",
                         "Hello number " + i + ", this is a seeded benchmark job with a sentence of text.");
                 JobId id = JobId.next(at);
-                Job job = Job.queued(id, IdempotencyKey.forJob(id), spec, "heygen", at,
-                        i % 10 == 0 ? new BatchId("b-bench" + (i / 1000)) : null, null);
+                Job job = Job.queued(
+                        id,
+                        IdempotencyKey.forJob(id),
+                        spec,
+                        "heygen",
+                        at,
+                        i % 10 == 0 ? new BatchId("b-bench" + (i / 1000)) : null,
+                        null);
                 store.insert(job.withState(states[i % states.length], at));
             }
         }
-        System.out.printf("seeded %d jobs into %s in %.1f s%n", count, home.resolve("avatarkit.db"),
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "seeded %d jobs into %s in %.1f s%n",
+                count, home.resolve("avatarkit.db"), (System.nanoTime() - start) / 1e9);
     }
 }

@@ -43,7 +43,10 @@ final class SoakAttacks {
     }
 
     long fiveHundreds() {
-        return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().get()).sum();
+        return statuses.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToLong(e -> e.getValue().get())
+                .sum();
     }
 
     void stop() {
@@ -52,39 +55,42 @@ final class SoakAttacks {
 
     /** {@code connections} slow uploads to /webhooks/heygen until {@link #stop}, on one thread. */
     Thread slowBodies(int connections) {
-        Thread t = new Thread(() -> {
-            List<Socket> sockets = new ArrayList<>();
-            List<Long> nextByte = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                sockets.add(openSlow());
-                nextByte.add(System.nanoTime() + jitter());
-            }
-            while (running.get()) {
-                for (int i = 0; i < connections; i++) {
-                    Socket socket = sockets.get(i);
-                    try {
-                        InputStream in = socket.getInputStream();
-                        if (in.available() > 0) {   // the server answered (408/429): count it and come back
-                            byte[] head = new byte[12];
-                            int n = in.readNBytes(head, 0, 12);
-                            if (n == 12) count(Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)));
-                            throw new IOException("answered");
-                        }
-                        if (System.nanoTime() >= nextByte.get(i)) {
-                            socket.getOutputStream().write(' ');
-                            nextByte.set(i, System.nanoTime() + jitter());
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        close(socket);
-                        slowReconnects.incrementAndGet();
-                        sockets.set(i, openSlow());
-                        nextByte.set(i, System.nanoTime() + jitter());
+        Thread t = new Thread(
+                () -> {
+                    List<Socket> sockets = new ArrayList<>();
+                    List<Long> nextByte = new ArrayList<>();
+                    for (int i = 0; i < connections; i++) {
+                        sockets.add(openSlow());
+                        nextByte.add(System.nanoTime() + jitter());
                     }
-                }
-                sleep(200);
-            }
-            sockets.forEach(SoakAttacks::close);
-        }, "soak-slow-bodies");
+                    while (running.get()) {
+                        for (int i = 0; i < connections; i++) {
+                            Socket socket = sockets.get(i);
+                            try {
+                                InputStream in = socket.getInputStream();
+                                if (in.available() > 0) { // the server answered (408/429): count it and come back
+                                    byte[] head = new byte[12];
+                                    int n = in.readNBytes(head, 0, 12);
+                                    if (n == 12)
+                                        count(Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)));
+                                    throw new IOException("answered");
+                                }
+                                if (System.nanoTime() >= nextByte.get(i)) {
+                                    socket.getOutputStream().write(' ');
+                                    nextByte.set(i, System.nanoTime() + jitter());
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                close(socket);
+                                slowReconnects.incrementAndGet();
+                                sockets.set(i, openSlow());
+                                nextByte.set(i, System.nanoTime() + jitter());
+                            }
+                        }
+                        sleep(200);
+                    }
+                    sockets.forEach(SoakAttacks::close);
+                },
+                "soak-slow-bodies");
         t.start();
         return t;
     }
@@ -93,12 +99,16 @@ final class SoakAttacks {
     void sseFlood(HttpClient client, List<String> tokens, int streams) {
         for (int i = 0; i < streams; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/v1/events"))
-                    .header("Authorization", "Bearer " + tokens.get(i % tokens.size())).build();
+                    .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                    .build();
             client.sendAsync(request, info -> {
-                count(info.statusCode());
-                if (info.statusCode() == 200) streamsOpen.incrementAndGet();
-                return HttpResponse.BodySubscribers.fromSubscriber(new Draining(running));
-            }).whenComplete((r, e) -> { if (r != null && r.statusCode() == 200) streamsOpen.decrementAndGet(); });
+                        count(info.statusCode());
+                        if (info.statusCode() == 200) streamsOpen.incrementAndGet();
+                        return HttpResponse.BodySubscribers.fromSubscriber(new Draining(running));
+                    })
+                    .whenComplete((r, e) -> {
+                        if (r != null && r.statusCode() == 200) streamsOpen.decrementAndGet();
+                    });
         }
     }
 
@@ -107,7 +117,8 @@ final class SoakAttacks {
             Socket socket = new Socket(host, port);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /webhooks/heygen HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + "Heygen-Signature: 00\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                            + "Heygen-Signature: 00\r\nContent-Length: 100000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return socket;
         } catch (IOException e) {
@@ -116,7 +127,8 @@ final class SoakAttacks {
     }
 
     private static long jitter() {
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(5_000, 10_000)).toNanos();
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(5_000, 10_000))
+                .toNanos();
     }
 
     private static void close(Socket socket) {
@@ -152,7 +164,8 @@ final class SoakAttacks {
 
         @Override
         public void onNext(List<ByteBuffer> item) {
-            if (running.get()) subscription.request(1); else subscription.cancel();
+            if (running.get()) subscription.request(1);
+            else subscription.cancel();
         }
 
         @Override

@@ -60,15 +60,22 @@ public final class StandInBench {
         int slots = Integer.parseInt(args.getOrDefault("slots", "5"));
         double renderSeconds = Double.parseDouble(args.getOrDefault("render-seconds", "20"));
         String fault = args.getOrDefault("fault", "none");
-        if (client.equals("ours-child")) {   // one run of ours in its own JVM, for kill-and-re-run (sim elsewhere)
+        if (client.equals("ours-child")) { // one run of ours in its own JVM, for kill-and-re-run (sim elsewhere)
             ours(args.get("sim-url"), Path.of(args.get("dir")), slots, csv(rows), args.containsKey("trace"));
             return;
         }
         Path dir = Files.createTempDirectory("bench-standin");
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).concurrency(slots)
-                .renderTime(Duration.ofMillis(Math.round(renderSeconds * 1000))).apiKey(null).build().start()) {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .concurrency(slots)
+                .renderTime(Duration.ofMillis(Math.round(renderSeconds * 1000)))
+                .apiKey(null)
+                .build()
+                .start()) {
             if (fault.equals("502-after-commit")) {
-                sim.faults().add(FaultRule.on("POST /v3/templates/{template_id}", FaultKind.HTTP_502_AFTER).calls(3));
+                sim.faults()
+                        .add(FaultRule.on("POST /v3/templates/{template_id}", FaultKind.HTTP_502_AFTER)
+                                .calls(3));
             }
             String csv = csv(rows);
             long start = System.nanoTime();
@@ -79,22 +86,37 @@ public final class StandInBench {
             double wall = (System.nanoTime() - start) / 1e9;
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
             long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("GET /v3/videos/")).mapToLong(Map.Entry::getValue).sum();
-            System.out.println("sim requests per route: " + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
-            System.out.printf("RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"
+                    .filter(e -> e.getKey().startsWith("GET /v3/videos/"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            System.out.println("sim requests per route: "
+                    + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
+            System.out.printf(
+                    "RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"
                             + " ratio=%.3f duplicates=%d status_per_video=%.2f created=%d restart_s=%.1f"
                             + " ratio_without_restart=%.3f%n",
-                    // the peer sends no key, so the simulator cannot tell its duplicates by key: count renders beyond one per row
-                    client, fault, rows, slots, renderSeconds, wall, ideal, wall / ideal,
+                    // the peer sends no key, so the simulator cannot tell its duplicates by key: count renders beyond
+                    // one per row
+                    client,
+                    fault,
+                    rows,
+                    slots,
+                    renderSeconds,
+                    wall,
+                    ideal,
+                    wall / ideal,
                     Math.max(sim.stats().duplicateCreates(), sim.stats().jobsCreated() - rows),
-                    statusRequests / (double) rows, sim.stats().jobsCreated(), restart, (wall - restart) / ideal);
+                    statusRequests / (double) rows,
+                    sim.stats().jobsCreated(),
+                    restart,
+                    (wall - restart) / ideal);
         }
     }
 
     private static void ours(String simUrl, Path dir, int slots, String csv, boolean trace) throws Exception {
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(simUrl, dir, slots), null),
-                PlatformOptions.defaults());
-             JobTimeline timeline = JobTimeline.of(platform.jobEvents(), trace)) {
+        try (Platform platform = new Platform(
+                        ConfigLoader.load(Map.of(), env(simUrl, dir, slots), null), PlatformOptions.defaults());
+                JobTimeline timeline = JobTimeline.of(platform.jobEvents(), trace)) {
             long start = System.nanoTime();
             platform.startWorkers();
             System.out.printf("phase: workers started %.2f s%n", (System.nanoTime() - start) / 1e9);
@@ -107,12 +129,16 @@ public final class StandInBench {
             int lastTerminal = -1;
             while (true) {
                 Map<JobState, Integer> counts = platform.jobs().countByState(id);
-                int terminal = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+                int terminal = counts.entrySet().stream()
+                        .filter(e -> e.getKey().isTerminal())
+                        .mapToInt(Map.Entry::getValue)
+                        .sum();
                 if (terminal != lastTerminal) System.out.println("progress terminal=" + terminal);
                 lastTerminal = terminal;
                 if (terminal >= plan.jobs().size()) {
                     // without the start-up (JVM warm-up, database, scheduler), which the machine's load inflates most
-                    System.out.printf("phase: all terminal at %.2f s (%.2f s after the submit); final states: %s%n",
+                    System.out.printf(
+                            "phase: all terminal at %.2f s (%.2f s after the submit); final states: %s%n",
                             (System.nanoTime() - start) / 1e9, (System.nanoTime() - submitted) / 1e9, counts);
                     return;
                 }
@@ -123,7 +149,8 @@ public final class StandInBench {
 
     /** The rows as template specs (validated the way our batch does), for the peer to send itself. */
     private static List<TemplateBatch.PlannedJob> plan(HeyGenSimulator sim, Path dir, int slots, String csv) {
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(sim.baseUrl(), dir.resolve("plan"), slots), null),
+        try (Platform platform = new Platform(
+                ConfigLoader.load(Map.of(), env(sim.baseUrl(), dir.resolve("plan"), slots), null),
                 PlatformOptions.defaults())) {
             return platform.templateBatch().plan(BulkBench.TEMPLATE, csv).jobs();
         }
@@ -154,9 +181,13 @@ public final class StandInBench {
         private final AtomicInteger next = new AtomicInteger();
 
         Peer(HeyGenSimulator sim, int workers, Path dir) throws Exception {
-            HeyGenConfig config = HeyGenConfig.of(new ApiKey("bench-key")).withBaseUrl(URI.create(sim.baseUrl()))
-                    .withUploadUrl(URI.create(sim.baseUrl())).withApiVersion(ApiVersion.V3).withMaxConcurrency(workers);
-            this.videos = HeyGen.create(config, Clock.systemUTC(), Sleeper.system()).videos();
+            HeyGenConfig config = HeyGenConfig.of(new ApiKey("bench-key"))
+                    .withBaseUrl(URI.create(sim.baseUrl()))
+                    .withUploadUrl(URI.create(sim.baseUrl()))
+                    .withApiVersion(ApiVersion.V3)
+                    .withMaxConcurrency(workers);
+            this.videos =
+                    HeyGen.create(config, Clock.systemUTC(), Sleeper.system()).videos();
             this.workers = workers;
             this.downloads = Files.createDirectories(dir.resolve("peer-downloads"));
         }
@@ -165,7 +196,8 @@ public final class StandInBench {
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             for (int w = 0; w < workers; w++) {
                 pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement()) render(rows.get(i), i);
+                    for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement())
+                        render(rows.get(i), i);
                     return null;
                 });
             }
@@ -178,7 +210,7 @@ public final class StandInBench {
             try {
                 ref = create(row);
             } catch (ProviderException first) {
-                ref = create(row);   // what the peer does after a failed create: send it again
+                ref = create(row); // what the peer does after a failed create: send it again
             }
             RenderStatus status = videos.status(ref);
             long waitMillis = 20_000;
@@ -189,7 +221,7 @@ public final class StandInBench {
             }
             ResultFile video = status.result(AssetKind.VIDEO).orElseThrow();
             try (InputStream in = videos.download(ref, video);
-                 OutputStream out = Files.newOutputStream(downloads.resolve(index + ".mp4"))) {
+                    OutputStream out = Files.newOutputStream(downloads.resolve(index + ".mp4"))) {
                 in.transferTo(out);
             }
         }

@@ -7,13 +7,13 @@ package dev.avatarkit.didsim;
  * @param message what is wrong with it
  */
 public record FieldError(String field, String message) {
-  public FieldError {
-    if (message == null || message.isBlank()) throw new IllegalArgumentException("'message' must not be blank");
-    field = field == null ? "" : field;
-  }
+    public FieldError {
+        if (message == null || message.isBlank()) throw new IllegalArgumentException("'message' must not be blank");
+        field = field == null ? "" : field;
+    }
 
-  @Override
-  public String toString() {
-    return (field.isEmpty() ? "(body)" : "'" + field + "'") + " " + message;
-  }
+    @Override
+    public String toString() {
+        return (field.isEmpty() ? "(body)" : "'" + field + "'") + " " + message;
+    }
 }

@@ -13,38 +13,39 @@ import java.util.function.Function;
  * @param token the token for the next page, or null on the last page
  */
 record Page<T>(List<T> items, String token) {
-  /** Whatever a client sends, pages hold at most this many (D-ID's largest documented default is 1000). */
-  static final int MAX_LIMIT = 1000;
+    /** Whatever a client sends, pages hold at most this many (D-ID's largest documented default is 1000). */
+    static final int MAX_LIMIT = 1000;
 
-  /**
-   * The page of {@code all} (newest first) that follows {@code token}; an unknown token is the caller's error.
-   *
-   * @throws IllegalArgumentException naming {@code token} when it does not come from this list
-   */
-  static <T> Page<T> of(List<T> all, Function<T, String> id, int limit, String token) {
-    int from = 0;
-    if (token != null && !token.isEmpty()) {
-      String last = decode(token);
-      int at = -1;
-      for (int i = 0; i < all.size() && at < 0; i++) if (id.apply(all.get(i)).equals(last)) at = i;
-      if (at < 0) throw new IllegalArgumentException("'token' is not a pagination token of this list");
-      from = at + 1;
+    /**
+     * The page of {@code all} (newest first) that follows {@code token}; an unknown token is the caller's error.
+     *
+     * @throws IllegalArgumentException naming {@code token} when it does not come from this list
+     */
+    static <T> Page<T> of(List<T> all, Function<T, String> id, int limit, String token) {
+        int from = 0;
+        if (token != null && !token.isEmpty()) {
+            String last = decode(token);
+            int at = -1;
+            for (int i = 0; i < all.size() && at < 0; i++)
+                if (id.apply(all.get(i)).equals(last)) at = i;
+            if (at < 0) throw new IllegalArgumentException("'token' is not a pagination token of this list");
+            from = at + 1;
+        }
+        int to = Math.min(all.size(), from + Math.min(limit, MAX_LIMIT));
+        List<T> items = List.copyOf(all.subList(Math.min(from, to), to));
+        String next = to < all.size() && !items.isEmpty() ? encode(id.apply(items.get(items.size() - 1))) : null;
+        return new Page<>(items, next);
     }
-    int to = Math.min(all.size(), from + Math.min(limit, MAX_LIMIT));
-    List<T> items = List.copyOf(all.subList(Math.min(from, to), to));
-    String next = to < all.size() && !items.isEmpty() ? encode(id.apply(items.get(items.size() - 1))) : null;
-    return new Page<>(items, next);
-  }
 
-  private static String encode(String id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decode(String token) {
-    try {
-      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'token' is not a pagination token of this list");
+    private static String encode(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
-  }
+
+    private static String decode(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'token' is not a pagination token of this list");
+        }
+    }
 }

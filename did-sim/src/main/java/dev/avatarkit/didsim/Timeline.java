@@ -9,63 +9,65 @@ import java.time.Instant;
  * then its ending. Nothing runs in the background, so a manual clock drives it exactly.
  */
 final class Timeline {
-  /** How the job ends once its time is up (faults pick the unhappy ones). */
-  enum Ending {
-    DONE("done"), ERROR("error"), REJECTED("rejected");
+    /** How the job ends once its time is up (faults pick the unhappy ones). */
+    enum Ending {
+        DONE("done"),
+        ERROR("error"),
+        REJECTED("rejected");
 
-    final String word;
+        final String word;
 
-    Ending(String word) {
-      this.word = word;
+        Ending(String word) {
+            this.word = word;
+        }
     }
-  }
 
-  private static final double QUEUED_SHARE = 0.2;
-  private final Duration renderTime;
-  private final String runningWord;
-  private final Ending ending;
-  private final Instant clockStart;
-  private String status = "created";
-  private Instant startedAt;
-  private Instant completedAt;
-  private Instant modifiedAt;
+    private static final double QUEUED_SHARE = 0.2;
+    private final Duration renderTime;
+    private final String runningWord;
+    private final Ending ending;
+    private final Instant clockStart;
+    private String status = "created";
+    private Instant startedAt;
+    private Instant completedAt;
+    private Instant modifiedAt;
 
-  Timeline(Instant start, Duration renderTime, String runningWord, Ending ending) {
-    this.clockStart = start;
-    this.modifiedAt = start;
-    this.renderTime = renderTime;
-    this.runningWord = runningWord;
-    this.ending = ending;
-  }
-
-  /** Moves the status on to where the clock says it is; returns it. */
-  synchronized String advance(Instant now) {
-    Instant start = clockStart.plus(Duration.ofNanos((long) (renderTime.toNanos() * QUEUED_SHARE)));
-    Instant end = clockStart.plus(renderTime);
-    if ("created".equals(status) && !now.isBefore(start)) {
-      status = runningWord;
-      startedAt = modifiedAt = start;
+    Timeline(Instant start, Duration renderTime, String runningWord, Ending ending) {
+        this.clockStart = start;
+        this.modifiedAt = start;
+        this.renderTime = renderTime;
+        this.runningWord = runningWord;
+        this.ending = ending;
     }
-    if (runningWord.equals(status) && !now.isBefore(end)) {
-      status = ending.word;
-      completedAt = modifiedAt = end;
+
+    /** Moves the status on to where the clock says it is; returns it. */
+    synchronized String advance(Instant now) {
+        Instant start = clockStart.plus(Duration.ofNanos((long) (renderTime.toNanos() * QUEUED_SHARE)));
+        Instant end = clockStart.plus(renderTime);
+        if ("created".equals(status) && !now.isBefore(start)) {
+            status = runningWord;
+            startedAt = modifiedAt = start;
+        }
+        if (runningWord.equals(status) && !now.isBefore(end)) {
+            status = ending.word;
+            completedAt = modifiedAt = end;
+        }
+        return status;
     }
-    return status;
-  }
 
-  synchronized boolean finished() {
-    return !"created".equals(status) && !runningWord.equals(status);
-  }
+    synchronized boolean finished() {
+        return !"created".equals(status) && !runningWord.equals(status);
+    }
 
-  synchronized Instant startedAt() {
-    return startedAt;
-  }
+    synchronized Instant startedAt() {
+        return startedAt;
+    }
 
-  synchronized Instant completedAt() {
-    return completedAt;
-  }
+    synchronized Instant completedAt() {
+        return completedAt;
+    }
 
-  synchronized Instant modifiedAt() {
-    return modifiedAt;
-  }
+    synchronized Instant modifiedAt() {
+        return modifiedAt;
+    }
 }

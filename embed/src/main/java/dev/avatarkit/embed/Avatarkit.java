@@ -50,7 +50,8 @@ public final class Avatarkit implements AutoCloseable {
     private final AwaitJob await;
     private final Deque<AutoCloseable> toClose;
 
-    private Avatarkit(JobStore jobs, AssetStore assets, CreateJob create, AwaitJob await, Deque<AutoCloseable> toClose) {
+    private Avatarkit(
+            JobStore jobs, AssetStore assets, CreateJob create, AwaitJob await, Deque<AutoCloseable> toClose) {
         this.jobs = jobs;
         this.assets = assets;
         this.create = create;
@@ -69,7 +70,7 @@ public final class Avatarkit implements AutoCloseable {
 
     /** Waits until {@code job} is finished (stored, failed, rejected…) or {@code timeout} passes; returns it as it is then. */
     public Job await(Job job, Duration timeout) throws InterruptedException {
-        return await.await(job.id(), timeout, changed -> { });
+        return await.await(job.id(), timeout, changed -> {});
     }
 
     /** {@link #render} then {@link #await}: the finished job, its files in {@link Job#assets()} with size and sha256. */
@@ -115,26 +116,50 @@ public final class Avatarkit implements AutoCloseable {
         private Builder() {}
 
         /** Where the SQLite job database ({@code avatarkit.db}) and the files ({@code assets/}) go. Default {@code ./avatarkit-data}. */
-        public Builder home(Path value) { this.home = Require.nonNull(value, "home"); return this; }
+        public Builder home(Path value) {
+            this.home = Require.nonNull(value, "home");
+            return this;
+        }
 
         /** The provider new jobs go to: {@code heygen}, {@code d-id}… Default: HeyGen if installed, else the only one installed. */
-        public Builder provider(String value) { this.provider = value; return this; }
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
 
         /** A provider setting, named as its environment variable ({@code HEYGEN_API_KEY}, {@code DID_BASE_URL}…). */
-        public Builder setting(String name, String value) { if (value != null) settings.put(name, value); return this; }
+        public Builder setting(String name, String value) {
+            if (value != null) settings.put(name, value);
+            return this;
+        }
 
-        public Builder settings(Map<String, String> values) { values.forEach(this::setting); return this; }
+        public Builder settings(Map<String, String> values) {
+            values.forEach(this::setting);
+            return this;
+        }
 
         /** Your own job store instead of SQLite under {@link #home}. */
-        public Builder jobStore(JobStore value) { this.jobs = value; return this; }
+        public Builder jobStore(JobStore value) {
+            this.jobs = value;
+            return this;
+        }
 
         /** Your own asset store instead of the local disk under {@link #home}. */
-        public Builder assetStore(AssetStore value) { this.assets = value; return this; }
+        public Builder assetStore(AssetStore value) {
+            this.assets = value;
+            return this;
+        }
 
         /** Threads running job steps (default 4). */
-        public Builder threads(int value) { this.threads = Require.between(value, 1, 64, "threads"); return this; }
+        public Builder threads(int value) {
+            this.threads = Require.between(value, 1, 64, "threads");
+            return this;
+        }
 
-        public Builder clock(Clock value) { this.clock = Require.nonNull(value, "clock"); return this; }
+        public Builder clock(Clock value) {
+            this.clock = Require.nonNull(value, "clock");
+            return this;
+        }
 
         /** Opens the stores, finds the providers and resumes unfinished jobs of an earlier run. */
         public Avatarkit build() {
@@ -142,19 +167,34 @@ public final class Avatarkit implements AutoCloseable {
             try {
                 ProviderPlugins plugins = ProviderPlugins.installed();
                 JobStore jobStore = jobs != null ? jobs : sqlite(toClose);
-                AssetStore assetStore = assets != null ? assets : new LocalAssetStore(
-                        new LocalStoreConfig(home.resolve("assets").toAbsolutePath()), clock);
-                InstalledProviders providers = new InstalledProviders(plugins, name -> Optional.ofNullable(settings.get(name)),
-                        provider != null ? provider : defaultProvider(plugins), new ProviderContext(clock, Sleeper.system(), null), null);
+                AssetStore assetStore = assets != null
+                        ? assets
+                        : new LocalAssetStore(
+                                new LocalStoreConfig(home.resolve("assets").toAbsolutePath()), clock);
+                InstalledProviders providers = new InstalledProviders(
+                        plugins,
+                        name -> Optional.ofNullable(settings.get(name)),
+                        provider != null ? provider : defaultProvider(plugins),
+                        new ProviderContext(clock, Sleeper.system(), null),
+                        null);
                 toClose.push(providers);
                 InProcessStepScheduler scheduler = new InProcessStepScheduler(threads, clock);
-                JobEngine engine = JobEngine.builder().jobs(jobStore).assets(assetStore).providers(providers)
-                        .scheduler(scheduler).clock(clock).build();
+                JobEngine engine = JobEngine.builder()
+                        .jobs(jobStore)
+                        .assets(assetStore)
+                        .providers(providers)
+                        .scheduler(scheduler)
+                        .clock(clock)
+                        .build();
                 scheduler.start(engine::advance);
                 toClose.push(scheduler);
                 engine.resumeAll();
-                return new Avatarkit(jobStore, assetStore, new CreateJob(jobStore, engine, clock, providers, JobListener.NONE),
-                        new AwaitJob(jobStore, clock, Sleeper.system()), toClose);
+                return new Avatarkit(
+                        jobStore,
+                        assetStore,
+                        new CreateJob(jobStore, engine, clock, providers, JobListener.NONE),
+                        new AwaitJob(jobStore, clock, Sleeper.system()),
+                        toClose);
             } catch (RuntimeException e) {
                 new Avatarkit(null, null, null, null, toClose).close();
                 throw e;

@@ -24,14 +24,17 @@ public final class RenderOneVideo {
     public static Job run(Map<String, String> settings, Path home) throws InterruptedException {
         // --- snippet: README "Use as a library" ---
         try (Avatarkit avatarkit = Avatarkit.builder()
-                .home(home)                                                  // SQLite jobs + local files live here
+                .home(home) // SQLite jobs + local files live here
                 .setting("HEYGEN_API_KEY", settings.get("HEYGEN_API_KEY"))
-                .setting("HEYGEN_BASE_URL", settings.get("HEYGEN_BASE_URL"))   // optional: a simulator
+                .setting("HEYGEN_BASE_URL", settings.get("HEYGEN_BASE_URL")) // optional: a simulator
                 .build()) {
-            Job job = avatarkit.renderAndWait(VideoSpec.singleAvatar("Daisy-inskirt-20220818",
-                    "2d5b0e6cf36f460aa7fc47e3eee4ba54", "Hello from avatarkit"), Duration.ofMinutes(10));
+            Job job = avatarkit.renderAndWait(
+                    VideoSpec.singleAvatar(
+                            "Daisy-inskirt-20220818", "2d5b0e6cf36f460aa7fc47e3eee4ba54", "Hello from avatarkit"),
+                    Duration.ofMinutes(10));
             for (StoredAsset asset : job.assets()) {
-                System.out.println(asset.kind() + " " + asset.uri() + " " + asset.size() + " bytes sha256 " + asset.sha256());
+                System.out.println(
+                        asset.kind() + " " + asset.uri() + " " + asset.size() + " bytes sha256 " + asset.sha256());
             }
             return job;
         }

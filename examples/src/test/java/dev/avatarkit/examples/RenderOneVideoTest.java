@@ -20,25 +20,41 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderOneVideoTest {
     @Test
     void givenTheSimulator_whenTheSnippetRuns_thenTheVideoIsStoredWithItsChecksum(@TempDir Path dir) throws Exception {
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(300)).build().start()) {
-            Job job = RenderOneVideo.run(Map.of("HEYGEN_API_KEY", "example-key", "HEYGEN_BASE_URL", sim.baseUrl()), dir);
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(300))
+                .build()
+                .start()) {
+            Job job =
+                    RenderOneVideo.run(Map.of("HEYGEN_API_KEY", "example-key", "HEYGEN_BASE_URL", sim.baseUrl()), dir);
 
             assertThat(job.state()).as("error: %s", job.error()).isEqualTo(JobState.SUCCEEDED);
-            StoredAsset video = job.assets().stream().filter(a -> a.kind() == AssetKind.VIDEO).findFirst().orElseThrow();
+            StoredAsset video = job.assets().stream()
+                    .filter(a -> a.kind() == AssetKind.VIDEO)
+                    .findFirst()
+                    .orElseThrow();
             byte[] bytes = Files.readAllBytes(Path.of(video.uri()));
-            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(video.sha256());
-            assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                    .isEqualTo(video.sha256());
+            assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .isEqualTo("ftyp");
             assertThat(sim.stats().duplicateCreates()).isZero();
         }
     }
 
     @Test
-    void givenASecondRunOnTheSameHome_thenTheDatabaseReopensAndOnlyItsOwnVideoIsCreated(@TempDir Path dir) throws Exception {
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(300)).build().start()) {
+    void givenASecondRunOnTheSameHome_thenTheDatabaseReopensAndOnlyItsOwnVideoIsCreated(@TempDir Path dir)
+            throws Exception {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(300))
+                .build()
+                .start()) {
             Map<String, String> settings = Map.of("HEYGEN_API_KEY", "example-key", "HEYGEN_BASE_URL", sim.baseUrl());
             RenderOneVideo.run(settings, dir);
             long creates = sim.stats().jobsCreated();
-            RenderOneVideo.run(settings, dir);   // a second, separate video: one more create, nothing repeated
+            RenderOneVideo.run(settings, dir); // a second, separate video: one more create, nothing repeated
             assertThat(sim.stats().jobsCreated()).isEqualTo(creates + 1);
             assertThat(sim.stats().duplicateCreates()).isZero();
         }

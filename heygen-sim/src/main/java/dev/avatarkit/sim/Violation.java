@@ -8,13 +8,13 @@ package dev.avatarkit.sim;
  * @param message the validator's words
  */
 public record Violation(String param, String message) {
-  public Violation {
-    if (message == null) throw new IllegalArgumentException("'message' must not be null");
-    param = param == null ? "" : param;
-  }
+    public Violation {
+        if (message == null) throw new IllegalArgumentException("'message' must not be null");
+        param = param == null ? "" : param;
+    }
 
-  @Override
-  public String toString() {
-    return (param.isEmpty() ? "(body)" : param) + ": " + message;
-  }
+    @Override
+    public String toString() {
+        return (param.isEmpty() ? "(body)" : param) + ": " + message;
+    }
 }

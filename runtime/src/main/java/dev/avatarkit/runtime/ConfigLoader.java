@@ -1,12 +1,11 @@
 package dev.avatarkit.runtime;
 
-import dev.avatarkit.core.spi.ProviderPlugins;
-
 import dev.avatarkit.core.domain.ValidationException;
+import dev.avatarkit.core.spi.ProviderPlugins;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +25,21 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     /** The keys avatarkit itself reads; each installed provider adds its own (see {@link #keys()}). */
-    public static final Set<String> CORE_KEYS = Set.of("AVATARKIT_PROVIDER", "AVATARKIT_HOME", "AVATARKIT_DB_URL",
-            "AVATARKIT_STORAGE", "AVATARKIT_STORAGE_DIR", "AVATARKIT_S3_BUCKET", "AVATARKIT_S3_PREFIX",
-            "AVATARKIT_S3_ENDPOINT", "AVATARKIT_S3_PATH_STYLE", "AWS_REGION", "AVATARKIT_SANDBOX", "AVATARKIT_HTTP_PORT",
-            "AVATARKIT_HTTP_TOKENS", "AVATARKIT_PUBLIC_URL");
+    public static final Set<String> CORE_KEYS = Set.of(
+            "AVATARKIT_PROVIDER",
+            "AVATARKIT_HOME",
+            "AVATARKIT_DB_URL",
+            "AVATARKIT_STORAGE",
+            "AVATARKIT_STORAGE_DIR",
+            "AVATARKIT_S3_BUCKET",
+            "AVATARKIT_S3_PREFIX",
+            "AVATARKIT_S3_ENDPOINT",
+            "AVATARKIT_S3_PATH_STYLE",
+            "AWS_REGION",
+            "AVATARKIT_SANDBOX",
+            "AVATARKIT_HTTP_PORT",
+            "AVATARKIT_HTTP_TOKENS",
+            "AVATARKIT_PUBLIC_URL");
     /** The provider new jobs use unless asked otherwise. */
     public static final String DEFAULT_PROVIDER = "heygen";
 
@@ -70,20 +80,30 @@ public final class ConfigLoader {
         if (fileFound) put(merged, sources, readFile(file), ConfigReport.Source.file(file));
         Map<String, String> fromEnv = new HashMap<>();
         Set<String> keys = keys();
-        env.forEach((k, v) -> { if (keys.contains(k) && v != null && !v.isBlank()) fromEnv.put(k, v); });
+        env.forEach((k, v) -> {
+            if (keys.contains(k) && v != null && !v.isBlank()) fromEnv.put(k, v);
+        });
         put(merged, sources, fromEnv, ConfigReport.Source.ENV);
         Map<String, String> fromFlags = new HashMap<>();
-        flags.forEach((k, v) -> { if (v != null) fromFlags.put(k, v); });
+        flags.forEach((k, v) -> {
+            if (v != null) fromFlags.put(k, v);
+        });
         put(merged, sources, fromFlags, ConfigReport.Source.FLAG);
-        sources.put("AVATARKIT_HOME", homeFlag != null ? ConfigReport.Source.FLAG
-                : homeEnv != null ? ConfigReport.Source.ENV : ConfigReport.Source.DEFAULT);
+        sources.put(
+                "AVATARKIT_HOME",
+                homeFlag != null
+                        ? ConfigReport.Source.FLAG
+                        : homeEnv != null ? ConfigReport.Source.ENV : ConfigReport.Source.DEFAULT);
         if (bool(merged, "AVATARKIT_SANDBOX")) isolateSandbox(merged, sources, home);
         AvatarkitConfig config = build(merged, home);
         return new ConfigReport(config, ConfigSettings.of(config, sources), file, fileFound);
     }
 
-    private static void put(Map<String, String> merged, Map<String, ConfigReport.Source> sources, Map<String, String> level,
-                            ConfigReport.Source source) {
+    private static void put(
+            Map<String, String> merged,
+            Map<String, ConfigReport.Source> sources,
+            Map<String, String> level,
+            ConfigReport.Source source) {
         merged.putAll(level);
         level.keySet().forEach(k -> sources.put(k, source));
     }
@@ -94,7 +114,8 @@ public final class ConfigLoader {
      * process resuming real jobs against its simulator would fail paid renders), and its S3 objects under
      * {@code sandbox/}. Local assets stay in the storage directory: they are keyed by job id and hold nothing to resume.
      */
-    private static void isolateSandbox(Map<String, String> merged, Map<String, ConfigReport.Source> sources, Path home) {
+    private static void isolateSandbox(
+            Map<String, String> merged, Map<String, ConfigReport.Source> sources, Path home) {
         merged.put("AVATARKIT_DB_URL", sandboxDbUrl(home));
         merged.put("AVATARKIT_S3_PREFIX", "sandbox/" + merged.getOrDefault("AVATARKIT_S3_PREFIX", ""));
         sources.put("AVATARKIT_DB_URL", ConfigReport.Source.SANDBOX);
@@ -122,8 +143,13 @@ public final class ConfigLoader {
                 v.get("AWS_REGION"),
                 bool(v, "AVATARKIT_SANDBOX"),
                 integer(v, "AVATARKIT_HTTP_PORT", 8080),
-                v.containsKey("AVATARKIT_HTTP_TOKENS") ? Arrays.stream(v.get("AVATARKIT_HTTP_TOKENS").split(","))
-                        .map(String::trim).filter(t -> !t.isEmpty()).map(Secret::new).toList() : List.of(),
+                v.containsKey("AVATARKIT_HTTP_TOKENS")
+                        ? Arrays.stream(v.get("AVATARKIT_HTTP_TOKENS").split(","))
+                                .map(String::trim)
+                                .filter(t -> !t.isEmpty())
+                                .map(Secret::new)
+                                .toList()
+                        : List.of(),
                 v.containsKey("AVATARKIT_PUBLIC_URL") ? uri(v, "AVATARKIT_PUBLIC_URL", null) : null);
     }
 
@@ -134,9 +160,12 @@ public final class ConfigLoader {
     private static ProviderValues providerValues(Map<String, String> v) {
         ProviderPlugins plugins = ProviderPlugins.installed();
         Map<String, String> values = new HashMap<>();
-        plugins.settings().forEach(s -> { if (v.containsKey(s.name())) values.put(s.name(), v.get(s.name())); });
+        plugins.settings().forEach(s -> {
+            if (v.containsKey(s.name())) values.put(s.name(), v.get(s.name()));
+        });
         ProviderValues settings = new ProviderValues(values, plugins.secretNames());
-        plugins.get(v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(), "AVATARKIT_PROVIDER");
+        plugins.get(
+                v.getOrDefault("AVATARKIT_PROVIDER", DEFAULT_PROVIDER).trim().toLowerCase(), "AVATARKIT_PROVIDER");
         plugins.all().forEach(plugin -> plugin.validate(settings));
         return settings;
     }
@@ -152,7 +181,9 @@ public final class ConfigLoader {
         unknown.removeAll(keys());
         if (!unknown.isEmpty()) throw unknownKeys(file, unknown);
         Map<String, String> out = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(k -> out.put(k, properties.getProperty(k).trim()));
         return out;
     }
 
@@ -161,12 +192,15 @@ public final class ConfigLoader {
      * (a secret, say) or a file that is not ours at all ({@code --config /etc/passwd}) is reported by line number only.
      */
     private static ValidationException unknownKeys(Path file, Set<String> unknown) {
-        List<String> shown = unknown.stream().filter(k -> KEY_NAME.matcher(k).matches()).toList();
-        List<Integer> hiddenLines = linesStartingWith(file, unknown.stream().filter(k -> !shown.contains(k)).toList());
+        List<String> shown =
+                unknown.stream().filter(k -> KEY_NAME.matcher(k).matches()).toList();
+        List<Integer> hiddenLines = linesStartingWith(
+                file, unknown.stream().filter(k -> !shown.contains(k)).toList());
         StringBuilder message = new StringBuilder("config file " + file + " is not KEY=value lines of known keys:");
         if (!shown.isEmpty()) message.append(" unknown key(s) ").append(shown).append(';');
         if (!hiddenLines.isEmpty()) {
-            message.append(" line(s) ").append(hiddenLines)
+            message.append(" line(s) ")
+                    .append(hiddenLines)
                     .append(" are not KEY=value (not shown: they may hold a secret; put KEY=value on one line);");
         }
         message.append(" allowed keys: ").append(keys());
@@ -201,7 +235,8 @@ public final class ConfigLoader {
         String raw = v.getOrDefault(key, fallback);
         try {
             URI uri = URI.create(raw.trim());
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("not http(s)");
             }
             return uri;

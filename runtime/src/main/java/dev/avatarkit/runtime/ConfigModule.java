@@ -24,15 +24,21 @@ public final class ConfigModule extends AbstractModule {
         bind(Sleeper.class).toInstance(Sleeper.system());
     }
 
-    @Provides @Singleton Lifecycle lifecycle() {
+    @Provides
+    @Singleton
+    Lifecycle lifecycle() {
         return new Lifecycle();
     }
 
-    @Provides @Singleton JobEvents jobEvents() {
+    @Provides
+    @Singleton
+    JobEvents jobEvents() {
         return new JobEvents();
     }
 
-    @Provides @Singleton ProviderCalls providerCalls() {
+    @Provides
+    @Singleton
+    ProviderCalls providerCalls() {
         return new ProviderCalls();
     }
 }

@@ -29,7 +29,12 @@ public record ConfigReport(AvatarkitConfig config, List<Setting> settings, Path 
 
     /** A precedence level of DESIGN §5, plus the two that are not a level: values the sandbox forces, and unset keys. */
     public enum Level {
-        FLAG("flag"), ENV("env"), FILE("file"), SANDBOX("sandbox"), DEFAULT("default"), UNSET("not set");
+        FLAG("flag"),
+        ENV("env"),
+        FILE("file"),
+        SANDBOX("sandbox"),
+        DEFAULT("default"),
+        UNSET("not set");
 
         private final String label;
 

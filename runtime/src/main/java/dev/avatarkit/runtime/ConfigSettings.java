@@ -1,7 +1,6 @@
 package dev.avatarkit.runtime;
 
 import dev.avatarkit.core.spi.ProviderPlugins;
-
 import dev.avatarkit.core.spi.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ final class ConfigSettings {
 
     /** DESIGN §5's keys in its order: provider, then storage, then server (the providers' own follow, see {@link #of}). */
     private static final Map<String, Function<AvatarkitConfig, String>> SHOWN = new LinkedHashMap<>();
+
     private static final List<String> SECRETS = List.of("AVATARKIT_HTTP_TOKENS");
 
     static {
@@ -35,7 +35,9 @@ final class ConfigSettings {
         SHOWN.put("AWS_REGION", AvatarkitConfig::awsRegion);
         SHOWN.put("AVATARKIT_SANDBOX", c -> String.valueOf(c.sandbox()));
         SHOWN.put("AVATARKIT_HTTP_PORT", c -> String.valueOf(c.httpPort()));
-        SHOWN.put("AVATARKIT_HTTP_TOKENS", c -> c.httpTokens().isEmpty() ? null : c.httpTokens().size() + " token(s) " + REDACTED);
+        SHOWN.put(
+                "AVATARKIT_HTTP_TOKENS",
+                c -> c.httpTokens().isEmpty() ? null : c.httpTokens().size() + " token(s) " + REDACTED);
         SHOWN.put("AVATARKIT_PUBLIC_URL", c -> str(c.publicUrl()));
     }
 
@@ -53,10 +55,10 @@ final class ConfigSettings {
         return out;
     }
 
-    private static ConfigReport.Setting setting(String key, String value, Map<String, ConfigReport.Source> sources,
-                                                boolean secret) {
-        ConfigReport.Source source = value == null ? ConfigReport.Source.UNSET
-                : sources.getOrDefault(key, ConfigReport.Source.DEFAULT);
+    private static ConfigReport.Setting setting(
+            String key, String value, Map<String, ConfigReport.Source> sources, boolean secret) {
+        ConfigReport.Source source =
+                value == null ? ConfigReport.Source.UNSET : sources.getOrDefault(key, ConfigReport.Source.DEFAULT);
         return new ConfigReport.Setting(key, value, source, secret);
     }
 

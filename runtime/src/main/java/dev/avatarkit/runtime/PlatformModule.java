@@ -28,12 +28,17 @@ public final class PlatformModule extends AbstractModule {
     protected void configure() {
         install(new ConfigModule(config, options));
         install(new JobDatabaseModule());
-        install(config.storage().equals("s3") ? new StorageModules.S3StorageModule() : new StorageModules.LocalStorageModule());
+        install(
+                config.storage().equals("s3")
+                        ? new StorageModules.S3StorageModule()
+                        : new StorageModules.LocalStorageModule());
         install(new ProvidersModule());
         install(new EngineModule());
     }
 
-    @Provides @Singleton Platform platform(Injector injector) {
+    @Provides
+    @Singleton
+    Platform platform(Injector injector) {
         return new Platform(injector);
     }
 }

@@ -7,8 +7,8 @@ import java.time.Duration;
  * Knobs that are not user configuration: how fast the sandbox renders, how often the scheduler polls, and an
  * engine policy override (tests use fast polling; null = defaults for the configured concurrency).
  */
-public record PlatformOptions(Duration sandboxRenderTime, Duration schedulerPolling, EnginePolicy policy,
-                              String workerName) {
+public record PlatformOptions(
+        Duration sandboxRenderTime, Duration schedulerPolling, EnginePolicy policy, String workerName) {
     /** Sandbox renders take a few seconds, like a quick real one. */
     public static final Duration DEFAULT_SANDBOX_RENDER_TIME = Duration.ofSeconds(3);
 

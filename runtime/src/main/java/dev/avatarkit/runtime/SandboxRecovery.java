@@ -1,13 +1,12 @@
 package dev.avatarkit.runtime;
 
-import dev.avatarkit.core.spi.InstalledProviders;
-
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
 import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.core.spi.SandboxPlugin.UnfinishedRender;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,17 +35,25 @@ final class SandboxRecovery {
         }
         int adopted = 0;
         for (var entry : byProvider.entrySet()) {
-            adopted += providers.sandbox(entry.getKey()).map(s -> s.adopt(entry.getValue())).orElse(0);
+            adopted += providers
+                    .sandbox(entry.getKey())
+                    .map(s -> s.adopt(entry.getValue()))
+                    .orElse(0);
         }
-        if (adopted > 0) LOG.info("sandbox: the simulators adopted " + adopted + " render(s) of a previous sandbox process");
+        if (adopted > 0)
+            LOG.info("sandbox: the simulators adopted " + adopted + " render(s) of a previous sandbox process");
         return adopted;
     }
 
     private static void collect(Job job, InstalledProviders providers, Map<String, List<UnfinishedRender>> out) {
         ProviderRoute route = job.route();
-        String dialect = route.hasDialect() ? route.dialect() : providers.routeFor(route.provider()).dialect();
+        String dialect = route.hasDialect()
+                ? route.dialect()
+                : providers.routeFor(route.provider()).dialect();
         List<UnfinishedRender> renders = out.computeIfAbsent(route.provider(), p -> new ArrayList<>());
-        if (job.spec() instanceof StillSpec still && still.baseLookId() != null && !still.baseLookId().isBlank()) {
+        if (job.spec() instanceof StillSpec still
+                && still.baseLookId() != null
+                && !still.baseLookId().isBlank()) {
             renders.add(new UnfinishedRender(still.baseLookId(), true, dialect));
         }
         if (job.providerRef() == null) return;

@@ -16,19 +16,25 @@ public final class StorageModules {
 
     /** Assets on local disk under {@code AVATARKIT_STORAGE_DIR}. */
     public static final class LocalStorageModule extends AbstractModule {
-        @Provides @Singleton AssetStore assets(AvatarkitConfig config, Clock clock) {
+        @Provides
+        @Singleton
+        AssetStore assets(AvatarkitConfig config, Clock clock) {
             return new LocalAssetStore(new LocalStoreConfig(config.storageDir().toAbsolutePath()), clock);
         }
     }
 
     /** Assets in an S3 bucket (or an S3-compatible store at {@code AVATARKIT_S3_ENDPOINT}). */
     public static final class S3StorageModule extends AbstractModule {
-        @Provides @Singleton AssetStore assets(AvatarkitConfig config) {
-            S3StoreConfig s3 = S3StoreConfig.forBucket(config.s3Bucket()).withPrefix(config.s3Prefix())
+        @Provides
+        @Singleton
+        AssetStore assets(AvatarkitConfig config) {
+            S3StoreConfig s3 = S3StoreConfig.forBucket(config.s3Bucket())
+                    .withPrefix(config.s3Prefix())
                     .withRegion(config.awsRegion());
             if (config.s3Endpoint() != null) {
                 // S3-compatible stores often reject the SDK's default trailing checksums
-                s3 = s3.withEndpoint(config.s3Endpoint(), config.s3PathStyle(), S3StoreConfig.ChecksumMode.WHEN_REQUIRED);
+                s3 = s3.withEndpoint(
+                        config.s3Endpoint(), config.s3PathStyle(), S3StoreConfig.ChecksumMode.WHEN_REQUIRED);
             }
             return new S3AssetStore(s3);
         }

@@ -1,9 +1,8 @@
 package dev.avatarkit.runtime;
 
-import dev.avatarkit.core.spi.InstalledProviders;
-
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.storage.scheduling.DbSchedulerStepScheduler;
 
 /** Runs job steps in this process: adopts a dead sandbox's renders, starts the scheduler, resumes unfinished jobs. */
@@ -16,8 +15,13 @@ public final class Workers {
     private final Lifecycle lifecycle;
     private boolean started;
 
-    Workers(AvatarkitConfig config, JobStore jobs, InstalledProviders providers, DbSchedulerStepScheduler scheduler,
-            JobEngine engine, Lifecycle lifecycle) {
+    Workers(
+            AvatarkitConfig config,
+            JobStore jobs,
+            InstalledProviders providers,
+            DbSchedulerStepScheduler scheduler,
+            JobEngine engine,
+            Lifecycle lifecycle) {
         this.config = config;
         this.jobs = jobs;
         this.providers = providers;

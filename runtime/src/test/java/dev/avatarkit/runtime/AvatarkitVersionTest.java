@@ -8,7 +8,8 @@ class AvatarkitVersionTest {
     @Test
     void givenAMavenBuild_thenTheVersionIsThePomsNotAPlaceholder() {
         // Surefire passes the pom's version in; the resource must say the same.
-        assertThat(AvatarkitVersion.current()).isEqualTo(System.getProperty("avatarkit.expectedVersion"))
+        assertThat(AvatarkitVersion.current())
+                .isEqualTo(System.getProperty("avatarkit.expectedVersion"))
                 .matches("\\d+\\.\\d+\\.\\d+.*");
     }
 }

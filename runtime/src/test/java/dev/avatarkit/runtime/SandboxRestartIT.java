@@ -34,14 +34,15 @@ class SandboxRestartIT {
 
     @ParameterizedTest(name = "HEYGEN_API_VERSION={0}")
     @ValueSource(strings = {"v3", "v2"})
-    void givenVideosRenderingWhenTheSandboxDied_whenItStartsAgain_thenEveryJobSucceeds(String version, @TempDir Path dir)
-            throws Exception {
+    void givenVideosRenderingWhenTheSandboxDied_whenItStartsAgain_thenEveryJobSucceeds(
+            String version, @TempDir Path dir) throws Exception {
         List<Job> created = new ArrayList<>();
         try (Platform first = new Platform(config(dir, version), options(Duration.ofMinutes(10)))) {
             first.startWorkers();
             for (int i = 0; i < 3; i++) { // 3 = the render slots: all of them in flight at the crash
-                created.add(first.createJob().create(CreateJob.Command.of(
-                        VideoSpec.singleAvatar(AVATAR, VOICE, "render " + i))).job());
+                created.add(first.createJob()
+                        .create(CreateJob.Command.of(VideoSpec.singleAvatar(AVATAR, VOICE, "render " + i)))
+                        .job());
             }
             for (Job job : created) awaitState(first, job, JobState.RENDERING);
         }
@@ -49,8 +50,10 @@ class SandboxRestartIT {
         try (Platform second = new Platform(config(dir, version), options(Duration.ofMillis(300)))) {
             second.startWorkers();
             for (Job job : created) {
-                Job done = second.awaitJob().await(job.id(), Duration.ofSeconds(60), j -> { });
-                assertThat(done.state()).as("job %s error: %s", job.id(), done.error()).isEqualTo(JobState.SUCCEEDED);
+                Job done = second.awaitJob().await(job.id(), Duration.ofSeconds(60), j -> {});
+                assertThat(done.state())
+                        .as("job %s error: %s", job.id(), done.error())
+                        .isEqualTo(JobState.SUCCEEDED);
                 assertThat(done.attempts()).as("no second create").isEqualTo(1);
             }
         }
@@ -59,23 +62,33 @@ class SandboxRestartIT {
     @Test
     void givenAnIdentityRenderingWhenTheSandboxDied_whenItStartsAgain_thenItAndItsStillsSucceed(@TempDir Path dir)
             throws Exception {
-        IdentitySpec spec = new IdentitySpec("Mia", "woman in her twenties, short black bob", "25", "woman", null,
-                "Realistic", List.of(), DefaultShots.first(2));
+        IdentitySpec spec = new IdentitySpec(
+                "Mia",
+                "woman in her twenties, short black bob",
+                "25",
+                "woman",
+                null,
+                "Realistic",
+                List.of(),
+                DefaultShots.first(2));
         Job identity;
         try (Platform first = new Platform(config(dir, "v3"), options(Duration.ofMinutes(10)))) {
             first.startWorkers();
-            identity = new CreateInfluencer(first.createJob()).create(CreateInfluencer.Command.remote(spec, null)).identity();
+            identity = new CreateInfluencer(first.createJob())
+                    .create(CreateInfluencer.Command.remote(spec, null))
+                    .identity();
             awaitState(first, identity, JobState.RENDERING);
         }
 
         try (Platform second = new Platform(config(dir, "v3"), options(Duration.ofMillis(300)))) {
             second.startWorkers();
-            Job base = second.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> { });
+            Job base = second.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> {});
             assertThat(base.state()).as("error: %s", base.error()).isEqualTo(JobState.SUCCEEDED);
             InfluencerStatus status = new InfluencerStatus(second.jobs());
             // real scheduler threads and HTTP: wall-clock waiting is the point
             InfluencerStatus.View view = Awaitility.await("influencer " + identity.id() + " finished")
-                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> status.status(identity.id()), InfluencerStatus.View::finished);
             assertThat(view.failed()).as("failed stills").isEmpty();
             assertThat(view.stored()).hasSize(2);
@@ -83,21 +96,30 @@ class SandboxRestartIT {
     }
 
     private static void awaitState(Platform platform, Job job, JobState state) {
-        Awaitility.await("job " + job.id() + " reaches " + state).atMost(Duration.ofSeconds(30))
+        Awaitility.await("job " + job.id() + " reaches " + state)
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> platform.jobs().find(job.id()).orElseThrow().state() == state);
     }
 
     private static AvatarkitConfig config(Path dir, String version) {
-        return ConfigLoader.load(Map.of(), Map.of(
-                "AVATARKIT_HOME", dir.resolve("home").toString(),
-                "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(),
-                "AVATARKIT_SANDBOX", "1",
-                "HEYGEN_API_VERSION", version), null);
+        return ConfigLoader.load(
+                Map.of(),
+                Map.of(
+                        "AVATARKIT_HOME",
+                        dir.resolve("home").toString(),
+                        "AVATARKIT_STORAGE_DIR",
+                        dir.resolve("assets").toString(),
+                        "AVATARKIT_SANDBOX",
+                        "1",
+                        "HEYGEN_API_VERSION",
+                        version),
+                null);
     }
 
     private static PlatformOptions options(Duration renderTime) {
-        return PlatformOptions.defaults().withSandboxRenderTime(renderTime)
+        return PlatformOptions.defaults()
+                .withSandboxRenderTime(renderTime)
                 .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(500)));
     }

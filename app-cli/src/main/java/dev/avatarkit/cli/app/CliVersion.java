@@ -7,7 +7,9 @@ import picocli.CommandLine.IVersionProvider;
 public final class CliVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"avatarkit " + AvatarkitVersion.current(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {
+            "avatarkit " + AvatarkitVersion.current(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        };
     }
 }

@@ -51,7 +51,8 @@ public final class ExitCodes {
      * doctor found a problem; it was not asked to do work that could be retried.
      */
     public static int forChecks(java.util.List<? extends Throwable> failures) {
-        java.util.List<Integer> codes = failures.stream().map(f -> of(f).exitCode()).toList();
+        java.util.List<Integer> codes =
+                failures.stream().map(f -> of(f).exitCode()).toList();
         if (codes.contains(AUTH)) return AUTH;
         if (codes.contains(USAGE)) return USAGE;
         return codes.isEmpty() ? OK : JOB_FAILED;
@@ -60,11 +61,23 @@ public final class ExitCodes {
     public static Failure of(Throwable thrown) {
         Throwable e = meaningful(thrown);
         if (e instanceof MissingApiKeyException m) {
-            return new Failure(AUTH, "missing_api_key", m.getMessage(), "export " + m.field()
-                    + "=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox", null, m.field());
+            return new Failure(
+                    AUTH,
+                    "missing_api_key",
+                    m.getMessage(),
+                    "export " + m.field()
+                            + "=<your key> (or put it in $AVATARKIT_HOME/config.properties), or add --sandbox",
+                    null,
+                    m.field());
         }
         if (e instanceof CommandLine.ParameterException p) {
-            return new Failure(USAGE, "usage", p.getMessage(), "see: " + p.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help", null, null);
+            return new Failure(
+                    USAGE,
+                    "usage",
+                    p.getMessage(),
+                    "see: " + p.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help",
+                    null,
+                    null);
         }
         if (e instanceof ValidationException v) {
             return new Failure(USAGE, "invalid_input", v.getMessage(), null, null, v.field());
@@ -72,20 +85,29 @@ public final class ExitCodes {
         if (e instanceof JobNotFoundException) {
             return new Failure(USAGE, "job_not_found", e.getMessage(), null, null, "job");
         }
-        if (e instanceof JobConflictException) return new Failure(USAGE, "job_conflict", e.getMessage(), null, null, "job");
+        if (e instanceof JobConflictException)
+            return new Failure(USAGE, "job_conflict", e.getMessage(), null, null, "job");
         if (e instanceof ProviderException p) return provider(p);
         if (e instanceof StorageException s) {
-            return new Failure(JOB_FAILED, "storage_" + s.reason().name().toLowerCase(), s.getMessage(), null, null, null);
+            return new Failure(
+                    JOB_FAILED, "storage_" + s.reason().name().toLowerCase(), s.getMessage(), null, null, null);
         }
-        if (e instanceof InterruptedException) return new Failure(JOB_FAILED, "interrupted", "interrupted", null, null, null);
-        return new Failure(JOB_FAILED, "internal", e.getClass().getSimpleName() + ": " + e.getMessage(),
-                "run again with -v for details", null, null);
+        if (e instanceof InterruptedException)
+            return new Failure(JOB_FAILED, "interrupted", "interrupted", null, null, null);
+        return new Failure(
+                JOB_FAILED,
+                "internal",
+                e.getClass().getSimpleName() + ": " + e.getMessage(),
+                "run again with -v for details",
+                null,
+                null);
     }
 
     /** Guice and executors wrap what a provider method threw; the user cares about the avatarkit cause. */
     private static Throwable meaningful(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof dev.avatarkit.core.domain.AvatarkitException || t instanceof CommandLine.ParameterException) return t;
+            if (t instanceof dev.avatarkit.core.domain.AvatarkitException
+                    || t instanceof CommandLine.ParameterException) return t;
             if (t.getCause() == t) break;
         }
         return thrown;
@@ -94,16 +116,34 @@ public final class ExitCodes {
     private static Failure provider(ProviderException p) {
         String requestId = p.requestId();
         if (p instanceof UnauthorizedException) {
-            return new Failure(AUTH, p.code(), p.getMessage(), "check HEYGEN_API_KEY (https://app.heygen.com/settings?nav=API)", requestId, null);
+            return new Failure(
+                    AUTH,
+                    p.code(),
+                    p.getMessage(),
+                    "check HEYGEN_API_KEY (https://app.heygen.com/settings?nav=API)",
+                    requestId,
+                    null);
         }
         if (p instanceof RateLimitedException || p instanceof ProviderUnavailableException) {
-            return new Failure(UNAVAILABLE, p.code(), p.getMessage(), "HeyGen is busy or unreachable; try again later", requestId, null);
+            return new Failure(
+                    UNAVAILABLE,
+                    p.code(),
+                    p.getMessage(),
+                    "HeyGen is busy or unreachable; try again later",
+                    requestId,
+                    null);
         }
         if (p instanceof InvalidRequestException || p instanceof NotFoundException) {
             return new Failure(USAGE, p.code(), p.getMessage(), null, requestId, null);
         }
         if (p instanceof InsufficientCreditException) {
-            return new Failure(JOB_FAILED, p.code(), p.getMessage(), "top up your HeyGen credits, then: avatarkit jobs resume", requestId, null);
+            return new Failure(
+                    JOB_FAILED,
+                    p.code(),
+                    p.getMessage(),
+                    "top up your HeyGen credits, then: avatarkit jobs resume",
+                    requestId,
+                    null);
         }
         return new Failure(p.retryable() ? UNAVAILABLE : JOB_FAILED, p.code(), p.getMessage(), null, requestId, null);
     }

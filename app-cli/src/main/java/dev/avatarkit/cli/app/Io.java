@@ -15,8 +15,12 @@ public record Io(PrintWriter out, PrintWriter err, Map<String, String> env, Path
 
     /** The real process: stdout, stderr, {@code System.getenv()}, a TTY when {@code System.console()} exists. */
     public static Io system() {
-        return new Io(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-                Path.of("").toAbsolutePath(), System.console() != null);
+        return new Io(
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                System.getenv(),
+                Path.of("").toAbsolutePath(),
+                System.console() != null);
     }
 
     /** Resolves a user-given path against the working directory. */

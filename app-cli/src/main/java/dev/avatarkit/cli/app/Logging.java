@@ -60,9 +60,11 @@ public final class Logging {
         java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
         for (Handler handler : julRoot.getHandlers()) julRoot.removeHandler(handler);
         julRoot.addHandler(new Slf4jHandler());
-        java.util.logging.Level jul = level == Level.OFF ? java.util.logging.Level.OFF
-                : level == Level.DEBUG ? java.util.logging.Level.FINE
-                : level == Level.INFO ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
+        java.util.logging.Level jul = level == Level.OFF
+                ? java.util.logging.Level.OFF
+                : level == Level.DEBUG
+                        ? java.util.logging.Level.FINE
+                        : level == Level.INFO ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
         julRoot.setLevel(java.util.logging.Level.WARNING);
         java.util.logging.Logger.getLogger("dev.avatarkit").setLevel(jul);
     }
@@ -88,7 +90,8 @@ public final class Logging {
         @Override
         public void publish(LogRecord record) {
             if (!isLoggable(record)) return;
-            org.slf4j.Logger logger = LoggerFactory.getLogger(record.getLoggerName() == null ? "jul" : record.getLoggerName());
+            org.slf4j.Logger logger =
+                    LoggerFactory.getLogger(record.getLoggerName() == null ? "jul" : record.getLoggerName());
             String message = new java.util.logging.SimpleFormatter().formatMessage(record);
             int level = record.getLevel().intValue();
             if (level >= java.util.logging.Level.SEVERE.intValue()) logger.error(message, record.getThrown());

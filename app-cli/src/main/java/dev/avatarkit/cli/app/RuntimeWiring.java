@@ -18,6 +18,7 @@ public final class RuntimeWiring implements PlatformWiring {
      * 30 s, like HeyGen's own CLI). For simulators and tests; against HeyGen the default is kinder to the rate limit.
      */
     public static final String POLL_INTERVAL = "AVATARKIT_POLL_INTERVAL";
+
     private final PlatformOptions options;
     private final Duration[] polling;
 
@@ -42,11 +43,13 @@ public final class RuntimeWiring implements PlatformWiring {
         try {
             Duration initial = Durations.parse(parts[0].strip());
             Duration max = parts.length > 1 ? Durations.parse(parts[1].strip()) : initial.multipliedBy(4);
-            if (initial.isZero() || max.compareTo(initial) < 0) throw new IllegalArgumentException("need 0 < INITIAL <= MAX");
+            if (initial.isZero() || max.compareTo(initial) < 0)
+                throw new IllegalArgumentException("need 0 < INITIAL <= MAX");
             return new RuntimeWiring(PlatformOptions.defaults(), new Duration[] {initial, max});
         } catch (RuntimeException e) {
-            throw new ValidationException(POLL_INTERVAL, "'" + POLL_INTERVAL + "' must be INITIAL[..MAX], e.g. 500ms..5s; was '"
-                    + value + "'");
+            throw new ValidationException(
+                    POLL_INTERVAL,
+                    "'" + POLL_INTERVAL + "' must be INITIAL[..MAX], e.g. 500ms..5s; was '" + value + "'");
         }
     }
 

@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
 /** {@code avatarkit account}: remaining credits and limits. */
 @Command(name = "account", description = "Your provider account: plan, remaining credits, concurrency limit.")
 public final class AccountCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
 
     @Override
     public Integer call() {

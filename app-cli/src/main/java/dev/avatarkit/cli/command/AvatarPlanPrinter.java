@@ -32,16 +32,30 @@ public final class AvatarPlanPrinter {
     int print(IdentitySpec spec) {
         InfluencerPlan.Plan plan = backend.get(InfluencerPlan.class).plan(spec);
         Catalog.Account account = account();
-        // one credit per paid generation is an estimate: HeyGen bills looks by plan; the account call tells what is left
+        // one credit per paid generation is an estimate: HeyGen bills looks by plan; the account call tells what is
+        // left
         Double available = account == null || account.remaining() < 0 ? null : account.remaining();
         Boolean enough = available == null ? null : available >= plan.paidCalls();
-        int concurrency = account != null && account.maxConcurrency() > 0 ? account.maxConcurrency() : plan.maxConcurrency();
+        int concurrency =
+                account != null && account.maxConcurrency() > 0 ? account.maxConcurrency() : plan.maxConcurrency();
         List<InfluencerDocuments.PlannedStill> stills = plan.plannedStills().stream()
-                .map(p -> new InfluencerDocuments.PlannedStill(p.shot().index(), p.shot().slug(), p.prompt())).toList();
+                .map(p -> new InfluencerDocuments.PlannedStill(
+                        p.shot().index(), p.shot().slug(), p.prompt()))
+                .toList();
         if (out.json()) {
-            out.document(new InfluencerDocuments.Plan(true, plan.identityName(), plan.provider(), plan.paidCalls(), plan.stills(),
-                    plan.referenceUploads(), concurrency, (double) plan.paidCalls(), available,
-                    account == null ? null : account.unit(), enough, stills));
+            out.document(new InfluencerDocuments.Plan(
+                    true,
+                    plan.identityName(),
+                    plan.provider(),
+                    plan.paidCalls(),
+                    plan.stills(),
+                    plan.referenceUploads(),
+                    concurrency,
+                    (double) plan.paidCalls(),
+                    available,
+                    account == null ? null : account.unit(),
+                    enough,
+                    stills));
             return ExitCodes.OK;
         }
         out.line("influencer " + plan.identityName() + " (dry run): nothing submitted");
@@ -54,11 +68,16 @@ public final class AvatarPlanPrinter {
                 + (int) Math.ceil((double) plan.stills() / Math.max(1, concurrency)) + " wave(s) of stills)");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("SHOT", "PROMPT"));
-        stills.stream().limit(PREVIEW).forEach(s -> rows.add(List.of(String.format(Locale.ROOT, "%02d-%s", s.index(), s.slug()),
-                s.prompt().length() > 100 ? s.prompt().substring(0, 99) + "…" : s.prompt())));
+        stills.stream()
+                .limit(PREVIEW)
+                .forEach(s -> rows.add(List.of(
+                        String.format(Locale.ROOT, "%02d-%s", s.index(), s.slug()),
+                        s.prompt().length() > 100 ? s.prompt().substring(0, 99) + "…" : s.prompt())));
         out.table(rows);
-        if (stills.size() > PREVIEW) out.line("… and " + (stills.size() - PREVIEW) + " more (--json prints every prompt)");
-        if (Boolean.FALSE.equals(enough)) out.progress("warning: the account has fewer credits than this influencer needs");
+        if (stills.size() > PREVIEW)
+            out.line("… and " + (stills.size() - PREVIEW) + " more (--json prints every prompt)");
+        if (Boolean.FALSE.equals(enough))
+            out.progress("warning: the account has fewer credits than this influencer needs");
         return ExitCodes.OK;
     }
 

@@ -18,17 +18,35 @@ public final class AvatarsCommand {
 
     @Command(name = "list", description = "List avatars (looks) usable as --avatar.")
     public static final class ListAvatars implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private Output out;
-        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–100 (default ${DEFAULT-VALUE}).") int limit;
-        @Option(names = "--cursor", paramLabel = "TOKEN", description = "Continue from this page token (printed as `more: --cursor …`).") String cursor;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private Output out;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "50",
+                paramLabel = "N",
+                description = "Page size, 1–100 (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(
+                names = "--cursor",
+                paramLabel = "TOKEN",
+                description = "Continue from this page token (printed as `more: --cursor …`).")
+        String cursor;
 
         @Override
         public Integer call() {
             Page<Catalog.Avatar> page = backend.provider().avatars(new PageRequest(limit, cursor));
-            return CatalogPages.print(out, page, new Documents.AvatarList(page.items(), page.nextToken()),
+            return CatalogPages.print(
+                    out,
+                    page,
+                    new Documents.AvatarList(page.items(), page.nextToken()),
                     List.of("ID", "NAME", "GENDER", "TYPE"),
-                    a -> List.of(a.id(), String.valueOf(a.name()), String.valueOf(a.gender()), String.valueOf(a.type())));
+                    a -> List.of(
+                            a.id(), String.valueOf(a.name()), String.valueOf(a.gender()), String.valueOf(a.type())));
         }
     }
 }

@@ -26,11 +26,21 @@ import java.util.function.Supplier;
  */
 final class BatchRun {
     static final int PREVIEW_ROWS = 20;
-    @Inject private Backend backend;
-    @Inject private GlobalOptions global;
-    @Inject private Output out;
-    @Inject private Io io;
-    @Inject private ProgressLoop progress;
+
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private GlobalOptions global;
+
+    @Inject
+    private Output out;
+
+    @Inject
+    private Io io;
+
+    @Inject
+    private ProgressLoop progress;
 
     /**
      * A planned batch as shown, whatever its kind.
@@ -40,8 +50,15 @@ final class BatchRun {
      * @param preview  the dry run's table: a header row, then one row per video
      * @param fixHeader what to say when the header itself is wrong
      */
-    record Plan(BatchId batchId, String template, String what, int rows, List<BatchRows.RowError> errors, int credits,
-                List<List<String>> preview, String fixHeader) {}
+    record Plan(
+            BatchId batchId,
+            String template,
+            String what,
+            int rows,
+            List<BatchRows.RowError> errors,
+            int credits,
+            List<List<String>> preview,
+            String fixHeader) {}
 
     /** Applies {@code --concurrency} before the platform is built (it is read with the configuration). */
     void configure(BatchOptions options) {
@@ -57,18 +74,23 @@ final class BatchRun {
         return path;
     }
 
-    int run(Plan plan, String csv, BatchOptions options, Supplier<TemplateBatch.BatchResult> submit) throws InterruptedException {
+    int run(Plan plan, String csv, BatchOptions options, Supplier<TemplateBatch.BatchResult> submit)
+            throws InterruptedException {
         boolean headerBroken = plan.errors().stream().anyMatch(e -> e.line() == 1);
-        if (!plan.errors().isEmpty() && (!options.skipInvalid || headerBroken)) return rejected(plan, csv, headerBroken, options);
+        if (!plan.errors().isEmpty() && (!options.skipInvalid || headerBroken))
+            return rejected(plan, csv, headerBroken, options);
         plan.errors().forEach(e -> out.progress("skipping " + lineMessage(e)));
         if (options.dryRun) return dryRun(plan, options);
         backend.startWorkers();
         TemplateBatch.BatchResult result = submit.get();
         out.progress("batch " + plan.batchId() + ": " + result.created() + " new job(s), " + result.existing()
-                + " already known from an earlier run (not submitted again), " + result.skipped() + " invalid row(s) skipped");
+                + " already known from an earlier run (not submitted again), " + result.skipped()
+                + " invalid row(s) skipped");
         JobStore jobs = backend.jobs();
-        Map<JobState, Integer> last = progress.run(() -> ProgressLoop.copy(jobs.countByState(plan.batchId())),
-                options.wait ? ProgressLoop::allFinished : ProgressLoop::allSubmitted, options.timeout);
+        Map<JobState, Integer> last = progress.run(
+                () -> ProgressLoop.copy(jobs.countByState(plan.batchId())),
+                options.wait ? ProgressLoop::allFinished : ProgressLoop::allSubmitted,
+                options.timeout);
         return finish(plan, result, last, options);
     }
 
@@ -88,8 +110,8 @@ final class BatchRun {
             out.document(document(plan, 0, 0, Map.of(), options));
             return ExitCodes.OK;
         }
-        out.line("batch " + plan.batchId() + " (dry run): " + plan.what() + ", " + plan.rows()
-                + " video(s), estimated " + plan.credits() + " credit(s); nothing submitted");
+        out.line("batch " + plan.batchId() + " (dry run): " + plan.what() + ", " + plan.rows() + " video(s), estimated "
+                + plan.credits() + " credit(s); nothing submitted");
         out.table(plan.preview().subList(0, Math.min(plan.preview().size(), PREVIEW_ROWS + 1)));
         if (plan.rows() > PREVIEW_ROWS) out.line("… and " + (plan.rows() - PREVIEW_ROWS) + " more");
         return ExitCodes.OK;
@@ -100,21 +122,40 @@ final class BatchRun {
         else out.line("batch " + plan.batchId() + ": " + ProgressLoop.describe(last));
         boolean done = options.wait ? ProgressLoop.allFinished(last) : ProgressLoop.allSubmitted(last);
         if (!done) {
-            out.progress("timed out; the jobs go on. Re-run this command (nothing is submitted twice) or: avatarkit jobs resume --batch " + plan.batchId());
+            out.progress(
+                    "timed out; the jobs go on. Re-run this command (nothing is submitted twice) or: avatarkit jobs resume --batch "
+                            + plan.batchId());
             return ExitCodes.TIMED_OUT;
         }
-        int failed = last.entrySet().stream().filter(e -> e.getKey().isTerminal() && e.getKey() != JobState.SUCCEEDED)
-                .mapToInt(Map.Entry::getValue).sum();
-        if (failed > 0) out.progress(failed + " job(s) did not succeed: avatarkit jobs list --batch " + plan.batchId()
-                + " --state FAILED,REJECTED,NEEDS_ATTENTION,CANCELED");
-        if (!options.wait) out.progress("videos are rendering; wait for them with: avatarkit jobs resume --batch " + plan.batchId());
+        int failed = last.entrySet().stream()
+                .filter(e -> e.getKey().isTerminal() && e.getKey() != JobState.SUCCEEDED)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        if (failed > 0)
+            out.progress(failed + " job(s) did not succeed: avatarkit jobs list --batch " + plan.batchId()
+                    + " --state FAILED,REJECTED,NEEDS_ATTENTION,CANCELED");
+        if (!options.wait)
+            out.progress("videos are rendering; wait for them with: avatarkit jobs resume --batch " + plan.batchId());
         return failed > 0 ? ExitCodes.JOB_FAILED : ExitCodes.OK;
     }
 
-    private static Documents.Batch document(Plan plan, int created, int existing, Map<JobState, Integer> states, BatchOptions options) {
-        List<Documents.RowError> errors = plan.errors().stream().map(e -> new Documents.RowError(e.line(), e.field(), e.message())).toList();
-        return new Documents.Batch(plan.batchId().value(), plan.template(), plan.rows(), created, existing,
-                plan.errors().size(), plan.credits(), options.dryRun, ResumeCommand.names(states), errors, List.of());
+    private static Documents.Batch document(
+            Plan plan, int created, int existing, Map<JobState, Integer> states, BatchOptions options) {
+        List<Documents.RowError> errors = plan.errors().stream()
+                .map(e -> new Documents.RowError(e.line(), e.field(), e.message()))
+                .toList();
+        return new Documents.Batch(
+                plan.batchId().value(),
+                plan.template(),
+                plan.rows(),
+                created,
+                existing,
+                plan.errors().size(),
+                plan.credits(),
+                options.dryRun,
+                ResumeCommand.names(states),
+                errors,
+                List.of());
     }
 
     private static String lineMessage(BatchRows.RowError e) {

@@ -10,8 +10,8 @@ import java.util.function.Function;
 final class CatalogPages {
     private CatalogPages() {}
 
-    static <T> int print(Output out, Page<T> page, Object jsonDocument, List<String> header,
-                         Function<T, List<String>> row) {
+    static <T> int print(
+            Output out, Page<T> page, Object jsonDocument, List<String> header, Function<T, List<String>> row) {
         if (out.json()) {
             out.document(jsonDocument);
             return 0;

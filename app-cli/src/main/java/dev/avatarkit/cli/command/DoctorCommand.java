@@ -21,23 +21,36 @@ import picocli.CommandLine.Command;
  * {@code avatarkit doctor}: configuration, then the runtime's {@link Doctor} checks, one line each as it finishes.
  * A configuration that does not load stops here: every other check would fail for the same reason.
  */
-@Command(name = "doctor", description = "Check this setup from here, one pass/fail line each: configuration, "
-        + "API key accepted, database writable and migrated, storage round trip, webhook URL reachable.",
-        footer = {"", "Example (in the sandbox: no key, no network):",
-                "  avatarkit --sandbox doctor",
-                "", "Exit codes: 0 all passed · 3 key refused or missing · 2 bad configuration ·%n"
-                        + "            1 any other failure"})
+@Command(
+        name = "doctor",
+        description = "Check this setup from here, one pass/fail line each: configuration, "
+                + "API key accepted, database writable and migrated, storage round trip, webhook URL reachable.",
+        footer = {
+            "",
+            "Example (in the sandbox: no key, no network):",
+            "  avatarkit --sandbox doctor",
+            "",
+            "Exit codes: 0 all passed · 3 key refused or missing · 2 bad configuration ·%n"
+                    + "            1 any other failure"
+        })
 public final class DoctorCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
+
     private final List<DoctorCheck> checks = new ArrayList<>();
 
     @Override
     public Integer call() {
         try {
             ConfigReport config = backend.configReport();
-            record(DoctorCheck.pass("config", config.fileFound() ? "loaded " + config.file()
-                    : "no config file at " + config.file() + "; flags, env and defaults"));
+            record(DoctorCheck.pass(
+                    "config",
+                    config.fileFound()
+                            ? "loaded " + config.file()
+                            : "no config file at " + config.file() + "; flags, env and defaults"));
         } catch (ValidationException e) {
             record(DoctorCheck.fail("config", "configuration", e));
         }
@@ -53,16 +66,27 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private int finish() {
-        List<RuntimeException> failures = checks.stream().filter(DoctorCheck::failed).map(DoctorCheck::failure).toList();
+        List<RuntimeException> failures = checks.stream()
+                .filter(DoctorCheck::failed)
+                .map(DoctorCheck::failure)
+                .toList();
         int code = ExitCodes.forChecks(failures);
         if (out.json()) {
-            out.document(new Documents.DoctorReport(failures.isEmpty(), code, checks.stream()
-                    .map(c -> new Documents.DoctorCheck(c.name(), c.status().name().toLowerCase(Locale.ROOT),
-                            Logging.mask(c.detail()), hint(c)))
-                    .toList()));
+            out.document(new Documents.DoctorReport(
+                    failures.isEmpty(),
+                    code,
+                    checks.stream()
+                            .map(c -> new Documents.DoctorCheck(
+                                    c.name(),
+                                    c.status().name().toLowerCase(Locale.ROOT),
+                                    Logging.mask(c.detail()),
+                                    hint(c)))
+                            .toList()));
         } else {
-            out.line(failures.isEmpty() ? "all checks passed"
-                    : failures.size() + " of " + checks.size() + " checks failed (exit " + code + ")");
+            out.line(
+                    failures.isEmpty()
+                            ? "all checks passed"
+                            : failures.size() + " of " + checks.size() + " checks failed (exit " + code + ")");
         }
         return code;
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
  * {@code avatarkit help [COMMAND…]}: the usage of the command at that path, the same text {@code --help} prints there.
  * picocli's own help command takes one name only, so {@code help video create} would be an error.
  */
-@Command(name = "help", helpCommand = true,
+@Command(
+        name = "help",
+        helpCommand = true,
         description = "Show the usage of avatarkit, or of the command at a path (e.g. avatarkit help video create).")
 public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "A command path, e.g. video create.")
@@ -23,7 +25,8 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
     private PrintWriter out;
 
     @Override
-    public void init(CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
+    public void init(
+            CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
         this.self = helpCommandLine;
         this.colors = colorScheme;
         this.out = out;
@@ -34,9 +37,11 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
         CommandLine target = self.getParent();
         for (String name : path) {
             CommandLine next = target.getSubcommands().get(name);
-            // the error belongs to the last command found, so its hint ("see: avatarkit video --help") lists the real names
-            if (next == null) throw new CommandLine.ParameterException(target, "Unknown command: '" + name + "'; "
-                    + qualifiedName(target) + subcommands(target));
+            // the error belongs to the last command found, so its hint ("see: avatarkit video --help") lists the real
+            // names
+            if (next == null)
+                throw new CommandLine.ParameterException(
+                        target, "Unknown command: '" + name + "'; " + qualifiedName(target) + subcommands(target));
             target = next;
         }
         target.usage(out, colors);
@@ -48,7 +53,8 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
     }
 
     private static String subcommands(CommandLine command) {
-        return command.getSubcommands().isEmpty() ? " has no subcommands"
+        return command.getSubcommands().isEmpty()
+                ? " has no subcommands"
                 : " has: " + String.join(", ", command.getSubcommands().keySet());
     }
 }

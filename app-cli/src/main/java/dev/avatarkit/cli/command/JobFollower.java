@@ -43,17 +43,22 @@ public final class JobFollower {
         else JobView.describe(last).forEach(out::line);
         if (last.state().isTerminal()) {
             if (last.state() != JobState.SUCCEEDED) {
-                out.progress("job " + last.id() + " ended " + last.state() + (last.state() == JobState.NEEDS_ATTENTION
-                        ? ": check the provider's dashboard, then `avatarkit jobs retry " + last.id() + "` or cancel it" : ""));
+                out.progress("job " + last.id() + " ended " + last.state()
+                        + (last.state() == JobState.NEEDS_ATTENTION
+                                ? ": check the provider's dashboard, then `avatarkit jobs retry " + last.id()
+                                        + "` or cancel it"
+                                : ""));
             }
             return ExitCodes.forJob(last);
         }
         if (wait) {
-            out.progress("still " + last.state() + " after " + Durations.format(timeout) + "; the job goes on. Pick it up with: "
-                    + "avatarkit video wait " + last.id() + "   (or: avatarkit jobs resume)");
+            out.progress("still " + last.state() + " after " + Durations.format(timeout)
+                    + "; the job goes on. Pick it up with: " + "avatarkit video wait " + last.id()
+                    + "   (or: avatarkit jobs resume)");
             return ExitCodes.TIMED_OUT;
         }
-        out.progress("follow it with: avatarkit " + (backend.config().sandbox() ? "--sandbox " : "") + "video wait " + last.id());
+        out.progress("follow it with: avatarkit " + (backend.config().sandbox() ? "--sandbox " : "") + "video wait "
+                + last.id());
         return ExitCodes.OK;
     }
 

@@ -25,8 +25,9 @@ public final class ProgressLoop {
     }
 
     /** @return the last counts seen; the caller checks {@code until} on them to tell done from timed out */
-    public Map<JobState, Integer> run(Supplier<Map<JobState, Integer>> counts, Predicate<Map<JobState, Integer>> until,
-                                      Duration timeout) throws InterruptedException {
+    public Map<JobState, Integer> run(
+            Supplier<Map<JobState, Integer>> counts, Predicate<Map<JobState, Integer>> until, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant lastLine = Instant.EPOCH;
         String lastText = null;
@@ -54,10 +55,16 @@ public final class ProgressLoop {
     /** {@code [#####-----]  12/20 finished · 3 RENDERING · 1 FAILED}. */
     public static String describe(Map<JobState, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int finished = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+        int finished = counts.entrySet().stream()
+                .filter(e -> e.getKey().isTerminal())
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         int width = 24;
         int filled = total == 0 ? width : (int) Math.round(width * (double) finished / total);
-        StringBuilder line = new StringBuilder("[").append("#".repeat(filled)).append("-".repeat(width - filled)).append("] ");
+        StringBuilder line = new StringBuilder("[")
+                .append("#".repeat(filled))
+                .append("-".repeat(width - filled))
+                .append("] ");
         line.append(String.format("%d/%d finished", finished, total));
         for (JobState state : JobState.values()) {
             int n = counts.getOrDefault(state, 0);

@@ -10,14 +10,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code avatarkit providers list}: every installed provider and what it can do (no network, no key needed). */
-@Command(name = "providers", description = "Installed providers and their capabilities.", subcommands = ProvidersCommand.ListProviders.class)
+@Command(
+        name = "providers",
+        description = "Installed providers and their capabilities.",
+        subcommands = ProvidersCommand.ListProviders.class)
 public final class ProvidersCommand {
 
-    @Command(name = "list", description = "List installed providers: capabilities, max concurrency, script limit. "
-            + "The default (AVATARKIT_PROVIDER, or --provider) is marked *.")
+    @Command(
+            name = "list",
+            description = "List installed providers: capabilities, max concurrency, script limit. "
+                    + "The default (AVATARKIT_PROVIDER, or --provider) is marked *.")
     static final class ListProviders implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private Output out;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private Output out;
 
         /** The JSON document: the same shape as {@code GET /v1/providers}. */
         record Document(List<ProviderInfo> providers) {}
@@ -29,10 +37,15 @@ public final class ProvidersCommand {
                 out.document(new Document(providers));
                 return 0;
             }
-            out.line(String.format("%-10s %-8s %-12s %-7s %s", "PROVIDER", "DIALECT", "CONCURRENCY", "SCRIPT", "CAPABILITIES"));
+            out.line(String.format(
+                    "%-10s %-8s %-12s %-7s %s", "PROVIDER", "DIALECT", "CONCURRENCY", "SCRIPT", "CAPABILITIES"));
             for (ProviderInfo p : providers) {
-                out.line(String.format("%-10s %-8s %-12d %-7d %s", p.name() + (p.isDefault() ? " *" : ""),
-                        p.dialect().isEmpty() ? "-" : p.dialect(), p.maxConcurrency(), p.maxScriptChars(),
+                out.line(String.format(
+                        "%-10s %-8s %-12d %-7d %s",
+                        p.name() + (p.isDefault() ? " *" : ""),
+                        p.dialect().isEmpty() ? "-" : p.dialect(),
+                        p.maxConcurrency(),
+                        p.maxScriptChars(),
                         String.join(", ", p.features()) + (p.sandbox() ? "; sandbox" : "")));
             }
             return 0;

@@ -26,11 +26,27 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "resume", description = "Resume every unfinished job in this process and wait for them.")
 public final class ResumeCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
-    @Inject private ProgressLoop progress;
-    @Option(names = "--batch", paramLabel = "ID", description = "Watch only this batch (every unfinished job still resumes).") String batch;
-    @Option(names = "--timeout", defaultValue = "24h", paramLabel = "DURATION", description = "Stop watching after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
+
+    @Inject
+    private ProgressLoop progress;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "ID",
+            description = "Watch only this batch (every unfinished job still resumes).")
+    String batch;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "24h",
+            paramLabel = "DURATION",
+            description = "Stop watching after this long (default ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
@@ -38,9 +54,15 @@ public final class ResumeCommand implements Callable<Integer> {
         List<JobId> tracked = batch == null ? unfinished(jobs) : List.of();
         backend.startWorkers();
         out.progress(batch == null ? "resuming " + tracked.size() + " unfinished job(s)" : "resuming batch " + batch);
-        Map<JobState, Integer> last = progress.run(batch == null ? () -> counts(jobs, tracked)
-                : () -> ProgressLoop.copy(jobs.countByState(new BatchId(batch))), ProgressLoop::allFinished, timeout);
-        int resumed = batch == null ? tracked.size() : last.values().stream().mapToInt(Integer::intValue).sum();
+        Map<JobState, Integer> last = progress.run(
+                batch == null
+                        ? () -> counts(jobs, tracked)
+                        : () -> ProgressLoop.copy(jobs.countByState(new BatchId(batch))),
+                ProgressLoop::allFinished,
+                timeout);
+        int resumed = batch == null
+                ? tracked.size()
+                : last.values().stream().mapToInt(Integer::intValue).sum();
         if (out.json()) out.document(new Documents.Resume(resumed, names(last)));
         else out.line(ProgressLoop.describe(last));
         if (!ProgressLoop.allFinished(last)) {
@@ -73,7 +95,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     static Map<String, Integer> names(Map<JobState, Integer> counts) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        counts.forEach((state, n) -> { if (n > 0) out.put(state.name(), n); });
+        counts.forEach((state, n) -> {
+            if (n > 0) out.put(state.name(), n);
+        });
         return out;
     }
 }

@@ -25,22 +25,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code avatarkit template list|show|generate|batch}. */
-@Command(name = "template", description = "Videos from HeyGen templates, one at a time or a CSV batch.",
-        subcommands = {TemplateCommand.ListTemplates.class, TemplateCommand.Show.class, TemplateCommand.Generate.class,
-                TemplateBatchCommand.class})
+@Command(
+        name = "template",
+        description = "Videos from HeyGen templates, one at a time or a CSV batch.",
+        subcommands = {
+            TemplateCommand.ListTemplates.class,
+            TemplateCommand.Show.class,
+            TemplateCommand.Generate.class,
+            TemplateBatchCommand.class
+        })
 public final class TemplateCommand {
 
     @Command(name = "list", description = "List your templates.")
     public static final class ListTemplates implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private Output out;
-        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–100 (default ${DEFAULT-VALUE}).") int limit;
-        @Option(names = "--cursor", paramLabel = "TOKEN", description = "Continue from this page token (printed as `more: --cursor …`).") String cursor;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private Output out;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "50",
+                paramLabel = "N",
+                description = "Page size, 1–100 (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(
+                names = "--cursor",
+                paramLabel = "TOKEN",
+                description = "Continue from this page token (printed as `more: --cursor …`).")
+        String cursor;
 
         @Override
         public Integer call() {
             Page<Catalog.Template> page = backend.provider().templates(new PageRequest(limit, cursor));
-            return CatalogPages.print(out, page, new Documents.TemplateList(page.items(), page.nextToken()),
+            return CatalogPages.print(
+                    out,
+                    page,
+                    new Documents.TemplateList(page.items(), page.nextToken()),
                     List.of("ID", "ASPECT", "NAME"),
                     t -> List.of(t.id(), String.valueOf(t.aspectRatio()), String.valueOf(t.name())));
         }
@@ -48,16 +71,26 @@ public final class TemplateCommand {
 
     @Command(name = "show", description = "Show a template's variables (the names --var and batch CSV columns use).")
     public static final class Show implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private Output out;
-        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).") String id;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private Output out;
+
+        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).")
+        String id;
 
         @Override
         public Integer call() {
             Catalog.TemplateDetail t = backend.provider().template(id);
             if (out.json()) {
-                out.document(new Documents.TemplateDetail(t.id(), t.name(),
-                        t.variables().stream().map(v -> new Documents.Variable(v.name(), v.type().wireName())).toList()));
+                out.document(new Documents.TemplateDetail(
+                        t.id(),
+                        t.name(),
+                        t.variables().stream()
+                                .map(v -> new Documents.Variable(
+                                        v.name(), v.type().wireName()))
+                                .toList()));
                 return 0;
             }
             out.line(t.id() + "  " + t.name());
@@ -69,27 +102,60 @@ public final class TemplateCommand {
         }
     }
 
-    @Command(name = "generate", description = "Render one video from a template.",
-            footer = {"", "Example (in the sandbox: no key, no network):",
-                    "  avatarkit --sandbox template generate tpl_welcome_name --var name=Ann --wait",
-                    "", RootCommand.EXIT_CODES})
+    @Command(
+            name = "generate",
+            description = "Render one video from a template.",
+            footer = {
+                "",
+                "Example (in the sandbox: no key, no network):",
+                "  avatarkit --sandbox template generate tpl_welcome_name --var name=Ann --wait",
+                "",
+                RootCommand.EXIT_CODES
+            })
     public static final class Generate implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private JobFollower follower;
-        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).") String id;
-        @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable value (repeat for each variable).") Map<String, String> vars = new LinkedHashMap<>();
-        @Option(names = "--title", paramLabel = "TEXT", description = "Video title (≤ 255 chars).") String title;
-        @Option(names = "--caption", description = "Burn in captions.") boolean caption;
-        @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Re-running with the same key returns the same job, never a second render.") String key;
-        @Option(names = "--wait", description = "Wait until it is rendered and stored.") boolean wait;
-        @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long --wait waits, e.g. 90s, 10m, 2h (default ${DEFAULT-VALUE}).") Duration timeout;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private JobFollower follower;
+
+        @Parameters(paramLabel = "ID", description = "The template id (see `avatarkit template list`).")
+        String id;
+
+        @Option(
+                names = "--var",
+                paramLabel = "NAME=VALUE",
+                description = "A variable value (repeat for each variable).")
+        Map<String, String> vars = new LinkedHashMap<>();
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "Video title (≤ 255 chars).")
+        String title;
+
+        @Option(names = "--caption", description = "Burn in captions.")
+        boolean caption;
+
+        @Option(
+                names = "--idempotency-key",
+                paramLabel = "KEY",
+                description = "Re-running with the same key returns the same job, never a second render.")
+        String key;
+
+        @Option(names = "--wait", description = "Wait until it is rendered and stored.")
+        boolean wait;
+
+        @Option(
+                names = "--timeout",
+                defaultValue = "30m",
+                paramLabel = "DURATION",
+                description = "How long --wait waits, e.g. 90s, 10m, 2h (default ${DEFAULT-VALUE}).")
+        Duration timeout;
 
         @Override
         public Integer call() throws Exception {
             Catalog.TemplateDetail template = backend.provider().template(id);
             TemplateSpec spec = new TemplateSpec(id, variables(template, vars), title, null, caption);
-            Insertion insertion = backend.get(CreateJob.class).create(
-                    new CreateJob.Command(spec, key == null ? null : new IdempotencyKey(key), null, null));
+            Insertion insertion = backend.get(CreateJob.class)
+                    .create(new CreateJob.Command(spec, key == null ? null : new IdempotencyKey(key), null, null));
             return follower.follow(insertion.job(), wait, timeout);
         }
     }
@@ -102,15 +168,19 @@ public final class TemplateCommand {
         for (Map.Entry<String, String> e : given.entrySet()) {
             TemplateVariable.Type type = types.get(e.getKey());
             if (type == null) {
-                throw new ValidationException("var", "template " + template.id() + " has no variable '" + e.getKey()
-                        + "'; its variables are " + types.keySet());
+                throw new ValidationException(
+                        "var",
+                        "template " + template.id() + " has no variable '" + e.getKey() + "'; its variables are "
+                                + types.keySet());
             }
             out.put(e.getKey(), new TemplateVariable(e.getKey(), type, e.getValue()));
         }
         TreeSet<String> missing = new TreeSet<>(types.keySet());
         missing.removeAll(given.keySet());
         if (!missing.isEmpty()) {
-            throw new ValidationException("var", "missing --var for " + missing + " (template " + template.id() + " needs " + types.keySet() + ")");
+            throw new ValidationException(
+                    "var",
+                    "missing --var for " + missing + " (template " + template.id() + " needs " + types.keySet() + ")");
         }
         return out;
     }

@@ -33,12 +33,31 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "download", description = "Copy a finished video's files (video, thumbnail…) to a directory.")
 public final class VideoDownloadCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
-    @Inject private Io io;
-    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
-    @Option(names = {"-o", "--out"}, defaultValue = ".", paramLabel = "DIR", description = "Target directory (default ${DEFAULT-VALUE}, the current one).") String dir;
-    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long to wait for an unfinished job (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
+
+    @Inject
+    private Io io;
+
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).")
+    String id;
+
+    @Option(
+            names = {"-o", "--out"},
+            defaultValue = ".",
+            paramLabel = "DIR",
+            description = "Target directory (default ${DEFAULT-VALUE}, the current one).")
+    String dir;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "30m",
+            paramLabel = "DURATION",
+            description = "How long to wait for an unfinished job (default ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +65,7 @@ public final class VideoDownloadCommand implements Callable<Integer> {
         Job job = backend.jobs().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
         if (!job.state().isTerminal()) {
             backend.startWorkers();
-            job = backend.get(AwaitJob.class).await(jobId, timeout, j -> { });
+            job = backend.get(AwaitJob.class).await(jobId, timeout, j -> {});
         }
         if (job.state() != JobState.SUCCEEDED) {
             out.progress("job " + jobId + " is " + job.state() + "; nothing to download");
@@ -54,7 +73,8 @@ public final class VideoDownloadCommand implements Callable<Integer> {
             return ExitCodes.forJob(job);
         }
         Path target = io.resolve(dir);
-        if (Files.exists(target) && !Files.isDirectory(target)) throw new ValidationException("out", "--out must be a directory: " + target);
+        if (Files.exists(target) && !Files.isDirectory(target))
+            throw new ValidationException("out", "--out must be a directory: " + target);
         Files.createDirectories(target);
         AssetStore store = backend.assets();
         List<String> files = new ArrayList<>();

@@ -12,9 +12,14 @@ import picocli.CommandLine.Mixin;
 /** {@code avatarkit video list}: video and template-video jobs, newest first. */
 @Command(name = "list", description = "List video jobs, newest first.")
 public final class VideoListCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
-    @Mixin JobListing listing;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
+
+    @Mixin
+    JobListing listing;
 
     @Override
     public Integer call() {

@@ -12,9 +12,14 @@ import picocli.CommandLine.Parameters;
 /** {@code avatarkit video status JOB}: the job as stored (no provider call). */
 @Command(name = "status", description = "Show a video job's state and stored files.")
 public final class VideoStatusCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private Output out;
-    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private Output out;
+
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).")
+    String id;
 
     @Override
     public Integer call() {

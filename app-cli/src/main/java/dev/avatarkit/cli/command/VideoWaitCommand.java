@@ -14,10 +14,21 @@ import picocli.CommandLine.Parameters;
 /** {@code avatarkit video wait JOB}: resumes the job here and waits for it (exit 0 done · 1 failed · 4 timeout). */
 @Command(name = "wait", description = "Resume a job in this process and wait until it finishes.")
 public final class VideoWaitCommand implements Callable<Integer> {
-    @Inject private Backend backend;
-    @Inject private JobFollower follower;
-    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).") String id;
-    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "Give up waiting after this long (default ${DEFAULT-VALUE}).") Duration timeout;
+    @Inject
+    private Backend backend;
+
+    @Inject
+    private JobFollower follower;
+
+    @Parameters(paramLabel = "JOB", description = "The job id (see `avatarkit video list`).")
+    String id;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "30m",
+            paramLabel = "DURATION",
+            description = "Give up waiting after this long (default ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() throws Exception {

@@ -18,17 +18,38 @@ public final class VoicesCommand {
 
     @Command(name = "list", description = "List voices usable as --voice.")
     public static final class ListVoices implements Callable<Integer> {
-        @Inject private Backend backend;
-        @Inject private Output out;
-        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Page size, 1–100 (default ${DEFAULT-VALUE}).") int limit;
-        @Option(names = "--cursor", paramLabel = "TOKEN", description = "Continue from this page token (printed as `more: --cursor …`).") String cursor;
+        @Inject
+        private Backend backend;
+
+        @Inject
+        private Output out;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "50",
+                paramLabel = "N",
+                description = "Page size, 1–100 (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(
+                names = "--cursor",
+                paramLabel = "TOKEN",
+                description = "Continue from this page token (printed as `more: --cursor …`).")
+        String cursor;
 
         @Override
         public Integer call() {
             Page<Catalog.VoiceEntry> page = backend.provider().voices(new PageRequest(limit, cursor));
-            return CatalogPages.print(out, page, new Documents.VoiceList(page.items(), page.nextToken()),
+            return CatalogPages.print(
+                    out,
+                    page,
+                    new Documents.VoiceList(page.items(), page.nextToken()),
                     List.of("ID", "NAME", "LANGUAGE", "GENDER"),
-                    v -> List.of(v.id(), String.valueOf(v.name()), String.valueOf(v.language()), String.valueOf(v.gender())));
+                    v -> List.of(
+                            v.id(),
+                            String.valueOf(v.name()),
+                            String.valueOf(v.language()),
+                            String.valueOf(v.gender())));
         }
     }
 }

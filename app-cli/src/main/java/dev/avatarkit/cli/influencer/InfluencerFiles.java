@@ -8,7 +8,8 @@ import dev.avatarkit.core.influencer.InfluencerReport;
 /** The storage keys of an influencer's report files ({@code influencers/<id>/manifest.json}, contact sheet). */
 public record InfluencerFiles(AssetKey manifest, AssetKey contactSheet) {
     public static InfluencerFiles of(Job identity) {
-        return new InfluencerFiles(AssetKeys.influencerFile(identity, InfluencerReport.MANIFEST),
+        return new InfluencerFiles(
+                AssetKeys.influencerFile(identity, InfluencerReport.MANIFEST),
                 AssetKeys.influencerFile(identity, InfluencerReport.CONTACT_SHEET));
     }
 }

@@ -23,6 +23,7 @@ public final class InfluencerFollower {
     static final Duration SUBMIT_WAIT = Duration.ofMinutes(2);
     /** The last still's hook writes the report just after committing its state; after this we write it ourselves. */
     static final Duration REPORT_GRACE = Duration.ofSeconds(5);
+
     private final Backend backend;
     private final Output out;
 
@@ -73,7 +74,8 @@ public final class InfluencerFollower {
         AssetStore assets = backend.assets();
         InfluencerFiles files = InfluencerFiles.of(view.identity());
         Instant until = Instant.now().plus(REPORT_GRACE);
-        while (!(assets.exists(files.manifest()) && assets.exists(files.contactSheet())) && Instant.now().isBefore(until)) {
+        while (!(assets.exists(files.manifest()) && assets.exists(files.contactSheet()))
+                && Instant.now().isBefore(until)) {
             Thread.sleep(100);
         }
         if (!assets.exists(files.manifest()) || !assets.exists(files.contactSheet())) {
@@ -83,11 +85,16 @@ public final class InfluencerFollower {
 
     /** {@code [######------] stills 2/4 stored · identity SUCCEEDED · 2 RENDERING · 2 SUCCEEDED}. */
     public static String progress(InfluencerStatus.View view) {
-        int finished = view.byState().entrySet().stream().filter(e -> e.getKey().isTerminal())
-                .mapToInt(Map.Entry::getValue).sum();
+        int finished = view.byState().entrySet().stream()
+                .filter(e -> e.getKey().isTerminal())
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         int width = 24;
         int filled = view.shots() == 0 ? width : (int) Math.round(width * (double) finished / view.shots());
-        StringBuilder line = new StringBuilder("[").append("#".repeat(filled)).append("-".repeat(width - filled)).append("] ");
+        StringBuilder line = new StringBuilder("[")
+                .append("#".repeat(filled))
+                .append("-".repeat(width - filled))
+                .append("] ");
         line.append("stills ").append(finished).append('/').append(view.shots()).append(" done");
         line.append(" · identity ").append(view.identity().state());
         for (JobState state : JobState.values()) {

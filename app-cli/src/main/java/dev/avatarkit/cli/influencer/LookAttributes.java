@@ -15,20 +15,55 @@ import java.util.regex.Pattern;
  * (exit 2, naming the flag and the accepted values). Known values are passed on in HeyGen's spelling.
  */
 public final class LookAttributes {
-    static final List<String> AGES = List.of("Young Adult", "Early Middle Age", "Late Middle Age", "Senior", "Unspecified");
+    static final List<String> AGES =
+            List.of("Young Adult", "Early Middle Age", "Late Middle Age", "Senior", "Unspecified");
     static final List<String> GENDERS = List.of("Woman", "Man", "Unspecified");
-    static final List<String> ETHNICITIES = List.of("White", "Black", "Asian American", "East Asian", "South East Asian",
-            "South Asian", "Middle Eastern", "Pacific", "Hispanic", "Unspecified");
-    static final List<String> STYLES = List.of("Realistic", "Pixar", "Cinematic", "Vintage", "Noir", "Cyberpunk", "Unspecified");
+    static final List<String> ETHNICITIES = List.of(
+            "White",
+            "Black",
+            "Asian American",
+            "East Asian",
+            "South East Asian",
+            "South Asian",
+            "Middle Eastern",
+            "Pacific",
+            "Hispanic",
+            "Unspecified");
+    static final List<String> STYLES =
+            List.of("Realistic", "Pixar", "Cinematic", "Vintage", "Noir", "Cyberpunk", "Unspecified");
 
-    private static final Map<String, String> GENDER_WORDS = words(
-            "Woman", "woman|women|female|f|girl", "Man", "man|men|male|m|boy");
+    private static final Map<String, String> GENDER_WORDS =
+            words("Woman", "woman|women|female|f|girl", "Man", "man|men|male|m|boy");
     private static final Map<String, String> ETHNICITY_WORDS = words(
-            "White", "caucasian|european", "Black", "african|african american", "Hispanic", "latino|latina|latinx|latin american",
-            "South East Asian", "southeast asian", "South Asian", "indian", "Middle Eastern", "arab", "Pacific", "pacific islander");
+            "White",
+            "caucasian|european",
+            "Black",
+            "african|african american",
+            "Hispanic",
+            "latino|latina|latinx|latin american",
+            "South East Asian",
+            "southeast asian",
+            "South Asian",
+            "indian",
+            "Middle Eastern",
+            "arab",
+            "Pacific",
+            "pacific islander");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})s?\\b");
-    private static final List<String> AGE_WORDS = List.of("teen", "twenties", "thirties", "forties", "fifties", "sixties",
-            "seventies", "eighties", "young", "middle", "elderly", "senior", "old");
+    private static final List<String> AGE_WORDS = List.of(
+            "teen",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "young",
+            "middle",
+            "elderly",
+            "senior",
+            "old");
 
     private LookAttributes() {}
 
@@ -70,7 +105,8 @@ public final class LookAttributes {
     }
 
     private static ValidationException unknown(String field, String raw, String accepted) {
-        return new ValidationException(field, "unknown look: '" + field + "' was '" + raw.strip() + "'; use " + accepted);
+        return new ValidationException(
+                field, "unknown look: '" + field + "' was '" + raw.strip() + "'; use " + accepted);
     }
 
     private static String exact(String raw, List<String> values) {
@@ -79,7 +115,11 @@ public final class LookAttributes {
     }
 
     private static String normal(String raw) {
-        return raw.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+        return raw.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ')
+                .replace('-', ' ')
+                .replaceAll("\\s+", " ");
     }
 
     private static boolean absent(String raw) {

@@ -15,16 +15,19 @@ public final class CliHints {
     public static Optional<String> of(Job job) {
         String retry = "`avatarkit jobs retry " + job.id() + "`";
         if (job.state() == JobState.NEEDS_ATTENTION) {
-            return Optional.of("look for the render in the provider's dashboard first: " + retry + " submits (and pays) again");
+            return Optional.of(
+                    "look for the render in the provider's dashboard first: " + retry + " submits (and pays) again");
         }
         JobError error = job.error();
         if (job.state() != JobState.FAILED || error == null) return Optional.empty();
-        return Optional.ofNullable(switch (error.code()) {
-            case "render_timeout" -> retry + " polls the same render again; nothing is paid twice";
-            case "download_failed" -> retry + " downloads the files again without re-rendering";
-            case "insufficient_credit" -> "top up the provider account, then " + retry;
-            case JobError.UNAUTHORIZED -> "check the provider's API key (`avatarkit config show`), then " + retry;
-            default -> error.retryable() ? retry + " tries again" : null;
-        });
+        return Optional.ofNullable(
+                switch (error.code()) {
+                    case "render_timeout" -> retry + " polls the same render again; nothing is paid twice";
+                    case "download_failed" -> retry + " downloads the files again without re-rendering";
+                    case "insufficient_credit" -> "top up the provider account, then " + retry;
+                    case JobError.UNAUTHORIZED ->
+                        "check the provider's API key (`avatarkit config show`), then " + retry;
+                    default -> error.retryable() ? retry + " tries again" : null;
+                });
     }
 }

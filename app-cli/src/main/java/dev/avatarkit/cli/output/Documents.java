@@ -35,9 +35,18 @@ public final class Documents {
     public record RowError(int line, String field, String message) {}
 
     /** A batch: its plan (dry run) or its outcome. */
-    public record Batch(String batch, String template, int rows, int created, int existing, int skipped,
-                        int estimatedCredits, boolean dryRun, Map<String, Integer> states, List<RowError> errors,
-                        List<String> jobs) {}
+    public record Batch(
+            String batch,
+            String template,
+            int rows,
+            int created,
+            int existing,
+            int skipped,
+            int estimatedCredits,
+            boolean dryRun,
+            Map<String, Integer> states,
+            List<RowError> errors,
+            List<String> jobs) {}
 
     /** What {@code jobs resume} did. */
     public record Resume(int resumed, Map<String, Integer> states) {}

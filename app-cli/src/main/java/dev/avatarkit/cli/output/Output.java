@@ -36,7 +36,12 @@ public final class Output {
     /** The command's one JSON document (only with {@code --json}). */
     @SuppressWarnings("unchecked")
     public void document(Object document) {
-        io.out().println(Json.moshi().adapter((Class<Object>) document.getClass()).serializeNulls().indent("  ").toJson(document));
+        io.out()
+                .println(Json.moshi()
+                        .adapter((Class<Object>) document.getClass())
+                        .serializeNulls()
+                        .indent("  ")
+                        .toJson(document));
         io.out().flush();
     }
 
@@ -67,7 +72,11 @@ public final class Output {
 
     public void error(ExitCodes.Failure failure) {
         if (global.json()) {
-            String body = Json.moshi().adapter(ErrorDocument.class).serializeNulls().indent("  ").toJson(ErrorDocument.of(failure));
+            String body = Json.moshi()
+                    .adapter(ErrorDocument.class)
+                    .serializeNulls()
+                    .indent("  ")
+                    .toJson(ErrorDocument.of(failure));
             io.err().println(body);
         } else {
             io.err().println("error: " + failure.message());
@@ -83,7 +92,8 @@ public final class Output {
         int columns = rows.get(0).size();
         int[] width = new int[columns];
         for (List<String> row : rows) {
-            for (int i = 0; i < columns; i++) width[i] = Math.max(width[i], cell(row, i).length());
+            for (int i = 0; i < columns; i++)
+                width[i] = Math.max(width[i], cell(row, i).length());
         }
         for (List<String> row : rows) {
             List<String> cells = new ArrayList<>();

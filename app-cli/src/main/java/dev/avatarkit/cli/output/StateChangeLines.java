@@ -17,8 +17,10 @@ public final class StateChangeLines {
     /** The line to print for this change, if any. */
     public Optional<String> next(Job job) {
         boolean transientStart = (job.state() == JobState.QUEUED || job.state() == JobState.SUBMITTING)
-                && job.error() == null && job.rawStatus() == null;
-        String what = job.state() + "|" + job.rawStatus() + "|" + (job.error() == null ? "" : job.error().code());
+                && job.error() == null
+                && job.rawStatus() == null;
+        String what = job.state() + "|" + job.rawStatus() + "|"
+                + (job.error() == null ? "" : job.error().code());
         if (transientStart || what.equals(lastShown)) {
             return Optional.empty();
         }

@@ -31,13 +31,15 @@ class StateChangeLinesTest {
 
     @Test
     void givenSameStateAndStatusAgain_thenOneLine() {
-        Job rendering = JobSamples.queued(JobSamples.id(1)).rendering(new ProviderRef("v1"), "pending", T, T, T.plusSeconds(60));
+        Job rendering = JobSamples.queued(JobSamples.id(1))
+                .rendering(new ProviderRef("v1"), "pending", T, T, T.plusSeconds(60));
         Job downloading = rendering.polled("completed", T, T).entering(JobState.DOWNLOADING, T);
 
         assertThat(lines.next(rendering)).isPresent();
         assertThat(lines.next(rendering.polled("pending", T, T))).isEmpty();
         assertThat(lines.next(rendering.polled("processing", T, T))).isPresent();
-        assertThat(lines.next(downloading)).hasValueSatisfying(l -> assertThat(l).contains("DOWNLOADING (completed)"));
+        assertThat(lines.next(downloading))
+                .hasValueSatisfying(l -> assertThat(l).contains("DOWNLOADING (completed)"));
         assertThat(lines.next(downloading.withVersion(7))).isEmpty();
         assertThat(lines.next(downloading.withState(JobState.SUCCEEDED, T))).isPresent();
     }

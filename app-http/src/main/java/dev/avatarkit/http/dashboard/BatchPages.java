@@ -21,6 +21,7 @@ final class BatchPages {
     static final int SCAN = 1000;
     /** Rows shown on a batch page; a bigger batch links to the job list filtered by it. */
     static final int ROWS = 1000;
+
     private final DashboardParts parts;
     private final BatchUpload upload;
 
@@ -36,16 +37,29 @@ final class BatchPages {
         }
         StringBuilder items = new StringBuilder();
         for (Map.Entry<BatchId, Instant> batch : batches.entrySet()) {
-            BatchProgress progress = BatchProgress.of(parts.jobs().countByState(batch.getKey()), batch.getValue(), parts.clock().instant());
-            items.append("<li class=\"card\"><h2><a href=\"").append(Dashboard.ROOT).append("/batches/")
-                    .append(Html.query(batch.getKey().value())).append("\">").append(Html.escape(batch.getKey().value()))
-                    .append("</a></h2><p>started ").append(Html.time(batch.getValue())).append("</p>")
+            BatchProgress progress = BatchProgress.of(
+                    parts.jobs().countByState(batch.getKey()),
+                    batch.getValue(),
+                    parts.clock().instant());
+            items.append("<li class=\"card\"><h2><a href=\"")
+                    .append(Dashboard.ROOT)
+                    .append("/batches/")
+                    .append(Html.query(batch.getKey().value()))
+                    .append("\">")
+                    .append(Html.escape(batch.getKey().value()))
+                    .append("</a></h2><p>started ")
+                    .append(Html.time(batch.getValue()))
+                    .append("</p>")
                     .append(progress.render("progress-" + batch.getKey().value()))
                     .append("</li>");
         }
-        String body = "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/batches/new\">Start a batch from a CSV</a></p>"
-                + "<div id=\"batches-live\" data-live>" + (items.isEmpty() ? "<p class=\"empty\">No batches among the newest "
-                + SCAN + " jobs.</p>" : "<ul class=\"cards\">" + items + "</ul>") + "</div>";
+        String body =
+                "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/batches/new\">Start a batch from a CSV</a></p>"
+                        + "<div id=\"batches-live\" data-live>"
+                        + (items.isEmpty()
+                                ? "<p class=\"empty\">No batches among the newest " + SCAN + " jobs.</p>"
+                                : "<ul class=\"cards\">" + items + "</ul>")
+                        + "</div>";
         ctx.html(Pages.page("Batches", Guard.session(ctx), "batches", "", body));
     }
 
@@ -54,11 +68,16 @@ final class BatchPages {
         List<Job> jobs = jobsOf(id);
         if (jobs.isEmpty()) throw new NotFound("There is no batch '" + id.value() + "'.");
         Instant started = jobs.get(0).createdAt();
-        BatchProgress progress = BatchProgress.of(parts.jobs().countByState(id), started, parts.clock().instant());
+        BatchProgress progress = BatchProgress.of(
+                parts.jobs().countByState(id), started, parts.clock().instant());
         Sessions.Session session = Guard.session(ctx);
         List<Job> failed = jobs.stream().filter(BatchPages::failed).toList();
-        String retry = failed.isEmpty() ? "" : Pages.action(session, Dashboard.ROOT + "/batches/" + Html.query(id.value()) + "/retry-failed",
-                "Retry " + failed.size() + " failed row" + (failed.size() == 1 ? "" : "s"));
+        String retry = failed.isEmpty()
+                ? ""
+                : Pages.action(
+                        session,
+                        Dashboard.ROOT + "/batches/" + Html.query(id.value()) + "/retry-failed",
+                        "Retry " + failed.size() + " failed row" + (failed.size() == 1 ? "" : "s"));
         String body = """
                 <div id="batch-live" data-live>
                 %s
@@ -106,10 +125,22 @@ final class BatchPages {
         if (failed.isEmpty()) return "<p class=\"empty\">None.</p>";
         StringBuilder out = new StringBuilder("<ul class=\"failures\">");
         for (Job job : failed) {
-            out.append("<li>row ").append(jobs.indexOf(job) + 1).append(" · <a href=\"").append(Dashboard.ROOT).append("/jobs/")
-                    .append(job.id().value()).append("\" class=\"mono\">").append(job.id().value()).append("</a> · ")
-                    .append(Pages.state(job.state())).append(" · ")
-                    .append(Html.escape(job.error() == null ? "no error recorded" : job.error().message())).append("</li>");
+            out.append("<li>row ")
+                    .append(jobs.indexOf(job) + 1)
+                    .append(" · <a href=\"")
+                    .append(Dashboard.ROOT)
+                    .append("/jobs/")
+                    .append(job.id().value())
+                    .append("\" class=\"mono\">")
+                    .append(job.id().value())
+                    .append("</a> · ")
+                    .append(Pages.state(job.state()))
+                    .append(" · ")
+                    .append(Html.escape(
+                            job.error() == null
+                                    ? "no error recorded"
+                                    : job.error().message()))
+                    .append("</li>");
         }
         return out.append("</ul>").toString();
     }
@@ -118,11 +149,23 @@ final class BatchPages {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
-            rows.append("<tr data-job-id=\"").append(job.id().value()).append("\"><td>").append(i + 1).append("</td><td>line ")
-                    .append(i + 2).append("</td><td><a class=\"mono\" href=\"").append(Dashboard.ROOT).append("/jobs/")
-                    .append(job.id().value()).append("\">").append(job.id().value()).append("</a></td><td>")
-                    .append(Html.escape(job.title() == null ? "–" : job.title())).append("</td><td>")
-                    .append(Pages.state(job.state())).append("</td></tr>");
+            rows.append("<tr data-job-id=\"")
+                    .append(job.id().value())
+                    .append("\"><td>")
+                    .append(i + 1)
+                    .append("</td><td>line ")
+                    .append(i + 2)
+                    .append("</td><td><a class=\"mono\" href=\"")
+                    .append(Dashboard.ROOT)
+                    .append("/jobs/")
+                    .append(job.id().value())
+                    .append("\">")
+                    .append(job.id().value())
+                    .append("</a></td><td>")
+                    .append(Html.escape(job.title() == null ? "–" : job.title()))
+                    .append("</td><td>")
+                    .append(Pages.state(job.state()))
+                    .append("</td></tr>");
         }
         return """
                 <div class="table-wrap"><table><caption class="visually-hidden">Rows of the batch, in CSV order</caption>

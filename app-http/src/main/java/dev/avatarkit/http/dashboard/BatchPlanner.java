@@ -1,7 +1,7 @@
 package dev.avatarkit.http.dashboard;
 
-import dev.avatarkit.core.usecase.TemplateBatch;
 import dev.avatarkit.core.usecase.BatchRows;
+import dev.avatarkit.core.usecase.TemplateBatch;
 import java.util.List;
 
 /**

@@ -12,7 +12,10 @@ import java.util.Map;
 record BatchProgress(Map<JobState, Integer> counts, int total, int finished, Instant started, Instant now) {
     static BatchProgress of(Map<JobState, Integer> counts, Instant started, Instant now) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int finished = counts.entrySet().stream().filter(e -> e.getKey().isTerminal()).mapToInt(Map.Entry::getValue).sum();
+        int finished = counts.entrySet().stream()
+                .filter(e -> e.getKey().isTerminal())
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         return new BatchProgress(Map.copyOf(counts), total, finished, started, now);
     }
 
@@ -41,19 +44,35 @@ record BatchProgress(Map<JobState, Integer> counts, int total, int finished, Ins
         StringBuilder states = new StringBuilder();
         for (JobState state : JobState.values()) {
             int n = count(state);
-            if (n > 0) states.append("<li>").append(Pages.state(state)).append(' ').append(n).append("</li>");
+            if (n > 0)
+                states.append("<li>")
+                        .append(Pages.state(state))
+                        .append(' ')
+                        .append(n)
+                        .append("</li>");
         }
         Duration eta = eta();
-        String speed = finished == 0 ? "waiting for the first job to finish"
+        String speed = finished == 0
+                ? "waiting for the first job to finish"
                 : String.format(java.util.Locale.ROOT, "%.1f jobs/min", perMinute())
-                + (done() ? " · finished" : eta == null ? "" : " · about " + human(eta) + " left");
+                        + (done() ? " · finished" : eta == null ? "" : " · about " + human(eta) + " left");
         return """
                 <div class="progress-block">
                 <label for="%s">%d of %d finished</label>
                 <progress id="%s" max="%d" value="%d">%d of %d</progress>
                 <p class="speed">%s</p>
                 <ul class="counts" aria-label="Jobs per state">%s</ul>
-                </div>""".formatted(Html.escape(id), finished, total, Html.escape(id), Math.max(total, 1), finished, finished, total, speed, states);
+                </div>""".formatted(
+                        Html.escape(id),
+                        finished,
+                        total,
+                        Html.escape(id),
+                        Math.max(total, 1),
+                        finished,
+                        finished,
+                        total,
+                        speed,
+                        states);
     }
 
     static String human(Duration d) {

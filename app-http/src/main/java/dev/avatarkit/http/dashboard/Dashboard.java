@@ -10,9 +10,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.net.URI;
-import org.eclipse.jetty.http.BadMessageException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,10 @@ public final class Dashboard {
 
     /** Sessions last 8 hours, at most 1,000 at once; cookies are {@code Secure} when the public URL is https. */
     public static Dashboard create(DashboardParts parts, List<Secret> tokens, URI publicUrl) {
-        return new Dashboard(parts, new Sessions(1000, Duration.ofHours(8), parts.clock()), new TokenCheck(tokens),
+        return new Dashboard(
+                parts,
+                new Sessions(1000, Duration.ofHours(8), parts.clock()),
+                new TokenCheck(tokens),
                 publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme()));
     }
 
@@ -67,7 +70,10 @@ public final class Dashboard {
         get(app, "/signin", signIn::form);
         post(app, "/signin", signIn::signIn);
         post(app, "/signout", signIn::signOut);
-        get(app, "/events", ctx -> bridge.events().handle(ctx, Guard.session(ctx).token()));
+        get(
+                app,
+                "/events",
+                ctx -> bridge.events().handle(ctx, Guard.session(ctx).token()));
         get(app, "/jobs", jobs::list);
         get(app, "/jobs/{id}", jobs::show);
         post(app, "/jobs/{id}/retry", jobs::retry);
@@ -112,13 +118,19 @@ public final class Dashboard {
                 ctx.status(409).html(Pages.error("Not possible now", e.getMessage()));
             } catch (BadMessageException e) {
                 // Jetty refused the request body (too slow, too big): the client's side, not a crash
-                ctx.status(e.getCode()).html(Pages.error("The request could not be read", "The form arrived too slowly or was too large; try again."));
+                ctx.status(e.getCode())
+                        .html(Pages.error(
+                                "The request could not be read",
+                                "The form arrived too slowly or was too large; try again."));
             } catch (ProviderException e) {
                 LOG.warn("dashboard: provider refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.status(502).html(Pages.error("The provider did not answer", e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).html(Pages.error("Something went wrong", "The server could not show this page; the error is in its log."));
+                ctx.status(500)
+                        .html(Pages.error(
+                                "Something went wrong",
+                                "The server could not show this page; the error is in its log."));
             }
         };
     }

@@ -11,7 +11,14 @@ import dev.avatarkit.core.usecase.ManageJobs;
 import java.time.Clock;
 
 /** What the dashboard reads and acts through: the same ports and use cases as the JSON API and the CLI. */
-public record DashboardParts(JobStore jobs, AssetStore assets, ManageJobs manageJobs, ProviderDirectory providers,
-                             BatchPlanner batches, CreateInfluencer createInfluencer,
-                             InfluencerStatus influencerStatus, InfluencerPlan influencerPlan,
-                             RetryFailedStills retryFailedStills, Clock clock) {}
+public record DashboardParts(
+        JobStore jobs,
+        AssetStore assets,
+        ManageJobs manageJobs,
+        ProviderDirectory providers,
+        BatchPlanner batches,
+        CreateInfluencer createInfluencer,
+        InfluencerStatus influencerStatus,
+        InfluencerPlan influencerPlan,
+        RetryFailedStills retryFailedStills,
+        Clock clock) {}

@@ -31,7 +31,8 @@ final class Guard implements Handler {
         String path = ctx.path();
         if (path.startsWith(Dashboard.ROOT + "/static/")) return;
         if (OPEN.contains(path)) {
-            if (ctx.method() == HandlerType.POST && !sameOrigin(ctx)) refuse(ctx, "This sign-in did not come from this site's own form.");
+            if (ctx.method() == HandlerType.POST && !sameOrigin(ctx))
+                refuse(ctx, "This sign-in did not come from this site's own form.");
             return;
         }
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(COOKIE));
@@ -41,7 +42,9 @@ final class Guard implements Handler {
             return;
         }
         if (ctx.method() == HandlerType.POST && !csrfMatches(ctx, session.get())) {
-            refuse(ctx, "The form was missing its security token, or it came from another page or an old session. Reload the page and try again.");
+            refuse(
+                    ctx,
+                    "The form was missing its security token, or it came from another page or an old session. Reload the page and try again.");
             return;
         }
         ctx.attribute(ATTRIBUTE, session.get());
@@ -56,8 +59,9 @@ final class Guard implements Handler {
     private static boolean csrfMatches(Context ctx, Sessions.Session session) {
         String given = ctx.header("X-CSRF-Token");
         if (given == null) given = ctx.formParam("csrf");
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                session.csrf().getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -72,7 +76,8 @@ final class Guard implements Handler {
         if (origin == null) return true;
         var req = ctx.req();
         int port = req.getServerPort();
-        boolean defaultPort = (port == 80 && "http".equals(req.getScheme())) || (port == 443 && "https".equals(req.getScheme()));
+        boolean defaultPort =
+                (port == 80 && "http".equals(req.getScheme())) || (port == 443 && "https".equals(req.getScheme()));
         return origin.equalsIgnoreCase(req.getScheme() + "://" + req.getServerName() + (defaultPort ? "" : ":" + port));
     }
 

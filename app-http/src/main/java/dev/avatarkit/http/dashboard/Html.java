@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * a CSV cell or a provider's error message can never become markup.
  */
 final class Html {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Html() {}
 
@@ -30,7 +31,7 @@ final class Html {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 case '`' -> out.append("&#96;");
-                case '\u0000' -> out.append('\uFFFD');   // a NUL ends some parsers' view of the text
+                case '\u0000' -> out.append('\uFFFD'); // a NUL ends some parsers' view of the text
                 default -> out.append(c);
             }
         }

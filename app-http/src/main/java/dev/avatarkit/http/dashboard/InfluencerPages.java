@@ -27,9 +27,12 @@ final class InfluencerPages {
     }
 
     void list(Context ctx) {
-        List<Job> identities = parts.manageJobs().list(new JobQuery(Set.of(), Set.of(JobKind.IDENTITY), null, null, null, 200)).jobs();
-        String body = "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/influencers/new\">Create an influencer</a></p>"
-                + "<div id=\"influencers-live\" data-live>" + JobTable.render(identities, "No influencers yet.", "influencers") + "</div>";
+        List<Job> identities = parts.manageJobs()
+                .list(new JobQuery(Set.of(), Set.of(JobKind.IDENTITY), null, null, null, 200))
+                .jobs();
+        String body = "<p><a class=\"button\" href=\"" + Dashboard.ROOT
+                + "/influencers/new\">Create an influencer</a></p>" + "<div id=\"influencers-live\" data-live>"
+                + JobTable.render(identities, "No influencers yet.", "influencers") + "</div>";
         ctx.html(Pages.page("Influencers", Guard.session(ctx), "influencers", "", body));
     }
 
@@ -38,24 +41,34 @@ final class InfluencerPages {
         Job identity = view.identity();
         Sessions.Session session = Guard.session(ctx);
         StillFilter filter = StillFilter.from(ctx);
-        String retry = view.failed().isEmpty() ? "" : Pages.action(session, Dashboard.ROOT + "/influencers/"
-                + identity.id().value() + "/retry-failed", "Retry " + view.failed().size() + " failed still" + (view.failed().size() == 1 ? "" : "s"));
+        String retry = view.failed().isEmpty()
+                ? ""
+                : Pages.action(
+                        session,
+                        Dashboard.ROOT + "/influencers/" + identity.id().value() + "/retry-failed",
+                        "Retry " + view.failed().size() + " failed still"
+                                + (view.failed().size() == 1 ? "" : "s"));
         String body = """
                 <div id="influencer-live" data-live>
                 %s
                 <div class="actions">%s</div>
                 <section aria-labelledby="gallery-h"><h2 id="gallery-h">Stills</h2>%s%s</section>
-                </div>""".formatted(InfluencerView.identity(identity, view), retry, filter.form(identity),
-                InfluencerView.gallery(view, filter));
+                </div>""".formatted(
+                        InfluencerView.identity(identity, view),
+                        retry,
+                        filter.form(identity),
+                        InfluencerView.gallery(view, filter));
         ctx.html(Pages.page(identity.title(), session, "influencers", "", body));
     }
 
     void contactSheet(Context ctx) throws IOException {
         Job identity = parts.manageJobs().get(identityId(ctx));
         AssetKey key = AssetKeys.influencerFile(identity, InfluencerReport.CONTACT_SHEET);
-        if (parts.assets().stat(key).isEmpty()) throw new NotFound("The contact sheet is written when every still has finished.");
+        if (parts.assets().stat(key).isEmpty())
+            throw new NotFound("The contact sheet is written when every still has finished.");
         ctx.contentType("image/png");
-        try (InputStream in = parts.assets().open(key, 0); OutputStream out = ctx.res().getOutputStream()) {
+        try (InputStream in = parts.assets().open(key, 0);
+                OutputStream out = ctx.res().getOutputStream()) {
             in.transferTo(out);
         }
     }

@@ -28,9 +28,16 @@ final class JobPages {
         JobFilter filter = JobFilter.from(ctx);
         JobPage page = parts.manageJobs().list(filter.query(PAGE));
         List<Job> shown = page.jobs().stream().filter(filter::matchesInMemory).toList();
-        String next = page.next() == null ? "" : "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/jobs?"
-                + filter.queryString() + "cursor=" + Html.query(page.next().value()) + "\">Older jobs</a></p>";
-        ctx.html(Pages.page("Jobs", Guard.session(ctx), "jobs", "", filter.form() + """
+        String next = page.next() == null
+                ? ""
+                : "<p><a class=\"button\" href=\"" + Dashboard.ROOT + "/jobs?" + filter.queryString() + "cursor="
+                        + Html.query(page.next().value()) + "\">Older jobs</a></p>";
+        ctx.html(Pages.page(
+                "Jobs",
+                Guard.session(ctx),
+                "jobs",
+                "",
+                filter.form() + """
                 <div id="jobs-live" data-live>
                 %s
                 </div>
@@ -44,10 +51,17 @@ final class JobPages {
                 <div id="job-live" data-live>%s</div>
                 %s
                 <section aria-labelledby="assets-h" id="job-files"%s><h2 id="assets-h">Files</h2>%s</section>
-                """.formatted(JobView.summary(job, session), JobView.timeline(job, parts.jobs().history(job.id())),
-                job.state() == JobState.SUCCEEDED ? "" : " data-live", JobView.assets(job));
-        ctx.html(Pages.page(job.title() == null ? "Job " + job.id().value() : job.title(), session, "jobs",
-                "job=" + job.id().value(), body));
+                """.formatted(
+                        JobView.summary(job, session),
+                        JobView.timeline(job, parts.jobs().history(job.id())),
+                        job.state() == JobState.SUCCEEDED ? "" : " data-live",
+                        JobView.assets(job));
+        ctx.html(Pages.page(
+                job.title() == null ? "Job " + job.id().value() : job.title(),
+                session,
+                "jobs",
+                "job=" + job.id().value(),
+                body));
     }
 
     void retry(Context ctx) {
@@ -69,19 +83,31 @@ final class JobPages {
     }
 
     /** The list's filters: state, kind and batch go to the store; provider and title text are checked per page. */
-    record JobFilter(Set<JobState> states, Set<JobKind> kinds, String provider, String batch, String text, JobId cursor) {
+    record JobFilter(
+            Set<JobState> states, Set<JobKind> kinds, String provider, String batch, String text, JobId cursor) {
         static JobFilter from(Context ctx) {
-            Set<JobState> states = blank(ctx.queryParam("state")) ? Set.of() : Set.of(parse(JobState.class, "state", ctx.queryParam("state")));
-            Set<JobKind> kinds = blank(ctx.queryParam("kind")) ? Set.of() : Set.of(parse(JobKind.class, "kind", ctx.queryParam("kind")));
+            Set<JobState> states = blank(ctx.queryParam("state"))
+                    ? Set.of()
+                    : Set.of(parse(JobState.class, "state", ctx.queryParam("state")));
+            Set<JobKind> kinds = blank(ctx.queryParam("kind"))
+                    ? Set.of()
+                    : Set.of(parse(JobKind.class, "kind", ctx.queryParam("kind")));
             String cursor = ctx.queryParam("cursor");
             JobId before;
             try {
                 before = blank(cursor) ? null : JobId.of(cursor);
             } catch (ValidationException e) {
-                throw new ValidationException("cursor", "That page link is broken: 'cursor' must be a job id. Start again from the first page.");
+                throw new ValidationException(
+                        "cursor",
+                        "That page link is broken: 'cursor' must be a job id. Start again from the first page.");
             }
-            return new JobFilter(states, kinds, trimmed(ctx.queryParam("provider")), trimmed(ctx.queryParam("batch")),
-                    trimmed(ctx.queryParam("q")), before);
+            return new JobFilter(
+                    states,
+                    kinds,
+                    trimmed(ctx.queryParam("provider")),
+                    trimmed(ctx.queryParam("batch")),
+                    trimmed(ctx.queryParam("q")),
+                    before);
         }
 
         JobQuery query(int limit) {
@@ -90,16 +116,20 @@ final class JobPages {
 
         boolean matchesInMemory(Job job) {
             if (provider != null && !job.provider().equalsIgnoreCase(provider)) return false;
-            return text == null || (job.title() != null
-                    && job.title().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
+            return text == null
+                    || (job.title() != null
+                            && job.title().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
         }
 
         /** The filters as a query string prefix (ends with {@code &}), for the paging link. */
         String queryString() {
             StringBuilder q = new StringBuilder();
-            if (!states.isEmpty()) q.append("state=").append(states.iterator().next()).append('&');
-            if (!kinds.isEmpty()) q.append("kind=").append(kinds.iterator().next()).append('&');
-            if (provider != null) q.append("provider=").append(Html.query(provider)).append('&');
+            if (!states.isEmpty())
+                q.append("state=").append(states.iterator().next()).append('&');
+            if (!kinds.isEmpty())
+                q.append("kind=").append(kinds.iterator().next()).append('&');
+            if (provider != null)
+                q.append("provider=").append(Html.query(provider)).append('&');
             if (batch != null) q.append("batch=").append(Html.query(batch)).append('&');
             if (text != null) q.append("q=").append(Html.query(text)).append('&');
             return q.toString();
@@ -114,14 +144,23 @@ final class JobPages {
                     <div><label for="f-batch">Batch</label><input id="f-batch" name="batch" value="%s"></div>
                     <div><label for="f-q">Title contains</label><input id="f-q" name="q" type="search" value="%s"></div>
                     <div><button type="submit">Filter</button></div>
-                    </form>""".formatted(Dashboard.ROOT, options(JobState.values(), states), options(JobKind.values(), kinds),
-                    Html.escape(provider), Html.escape(batch), Html.escape(text));
+                    </form>""".formatted(
+                            Dashboard.ROOT,
+                            options(JobState.values(), states),
+                            options(JobKind.values(), kinds),
+                            Html.escape(provider),
+                            Html.escape(batch),
+                            Html.escape(text));
         }
 
         private static <E extends Enum<E>> String options(E[] values, Set<E> chosen) {
             StringBuilder out = new StringBuilder("<option value=\"\">any</option>");
             for (E v : values) {
-                out.append("<option").append(chosen.contains(v) ? " selected" : "").append('>').append(v.name()).append("</option>");
+                out.append("<option")
+                        .append(chosen.contains(v) ? " selected" : "")
+                        .append('>')
+                        .append(v.name())
+                        .append("</option>");
             }
             return out.toString();
         }

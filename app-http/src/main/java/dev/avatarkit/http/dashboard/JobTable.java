@@ -13,12 +13,26 @@ final class JobTable {
         if (jobs.isEmpty()) return "<p class=\"empty\">" + Html.escape(empty) + "</p>";
         StringBuilder rows = new StringBuilder();
         for (Job job : jobs) {
-            rows.append("<tr data-job-id=\"").append(job.id().value()).append("\"><td><a href=\"").append(Dashboard.ROOT)
-                    .append('/').append(page).append('/').append(job.id().value()).append("\" class=\"mono\">").append(job.id().value())
-                    .append("</a></td><td>").append(job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .append("</td><td>").append(Pages.state(job.state())).append("</td><td>")
-                    .append(Html.escape(job.title() == null ? "–" : job.title())).append("</td><td>")
-                    .append(Html.escape(job.provider())).append("</td><td>").append(Html.time(job.updatedAt()))
+            rows.append("<tr data-job-id=\"")
+                    .append(job.id().value())
+                    .append("\"><td><a href=\"")
+                    .append(Dashboard.ROOT)
+                    .append('/')
+                    .append(page)
+                    .append('/')
+                    .append(job.id().value())
+                    .append("\" class=\"mono\">")
+                    .append(job.id().value())
+                    .append("</a></td><td>")
+                    .append(job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append("</td><td>")
+                    .append(Pages.state(job.state()))
+                    .append("</td><td>")
+                    .append(Html.escape(job.title() == null ? "–" : job.title()))
+                    .append("</td><td>")
+                    .append(Html.escape(job.provider()))
+                    .append("</td><td>")
+                    .append(Html.time(job.updatedAt()))
                     .append("</td></tr>\n");
         }
         return """

@@ -1,14 +1,14 @@
 package dev.avatarkit.http.dashboard;
 
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;
+import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.VideoProvider;
-import dev.avatarkit.core.domain.ProviderRoute;
-import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.spi.ProviderDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,13 @@ import java.util.List;
  */
 final class OpsData {
     /** One provider as the Ops page shows it; {@code account} is null with {@code accountNote} saying why. */
-    record ProviderView(String name, ProviderCapabilities capabilities, Catalog.Account account, String accountNote,
-                        int queued, int inFlight) {}
+    record ProviderView(
+            String name,
+            ProviderCapabilities capabilities,
+            Catalog.Account account,
+            String accountNote,
+            int queued,
+            int inFlight) {}
 
     private final ProviderDirectory providers;
     private final JobStore jobs;
@@ -41,7 +46,11 @@ final class OpsData {
                 note = "this provider does not report credits";
             } else {
                 try {
-                    account = providers.open(route).videos().map(VideoProvider::account).orElse(null);
+                    account = providers
+                            .open(route)
+                            .videos()
+                            .map(VideoProvider::account)
+                            .orElse(null);
                 } catch (UnsupportedCapabilityException e) {
                     note = "this provider does not report credits";
                 } catch (ValidationException e) {
@@ -50,7 +59,8 @@ final class OpsData {
                     note = "the provider did not answer: " + e.getMessage();
                 }
             }
-            int inFlight = jobs.count(name, JobState.SUBMITTING) + jobs.count(name, JobState.RENDERING)
+            int inFlight = jobs.count(name, JobState.SUBMITTING)
+                    + jobs.count(name, JobState.RENDERING)
                     + jobs.count(name, JobState.DOWNLOADING);
             views.add(new ProviderView(name, capabilities, account, note, jobs.count(name, JobState.QUEUED), inFlight));
         }

@@ -6,7 +6,8 @@ import io.javalin.http.Context;
 /** The page shell every dashboard page shares: head, skip link, navigation, sign-out form, live-update script. */
 final class Pages {
     private static final String[][] NAV = {
-        {"jobs", "Jobs"}, {"batches", "Batches"}, {"influencers", "Influencers"}, {"ops", "Ops"}};
+        {"jobs", "Jobs"}, {"batches", "Batches"}, {"influencers", "Influencers"}, {"ops", "Ops"}
+    };
 
     private Pages() {}
 
@@ -18,11 +19,19 @@ final class Pages {
         StringBuilder nav = new StringBuilder();
         for (String[] item : NAV) {
             String current = item[0].equals(section) ? " aria-current=\"page\"" : "";
-            nav.append("<li><a href=\"").append(Dashboard.ROOT).append('/').append(item[0]).append('"').append(current)
-                    .append('>').append(item[1]).append("</a></li>");
+            nav.append("<li><a href=\"")
+                    .append(Dashboard.ROOT)
+                    .append('/')
+                    .append(item[0])
+                    .append('"')
+                    .append(current)
+                    .append('>')
+                    .append(item[1])
+                    .append("</a></li>");
         }
         String liveAttr = live == null ? "" : " data-live-events=\"" + Html.escape(live) + "\"";
-        return head(title) + """
+        return head(title)
+                + """
                 <body data-csrf="%s"%s>
                 <a class="skip" href="#main">Skip to content</a>
                 <header class="top"><a class="brand" href="%s/jobs">avatarkit</a>
@@ -35,8 +44,16 @@ final class Pages {
                 <p id="live-status" class="live-status" role="status" aria-live="polite"></p>
                 <script src="%s/static/app.js"></script>
                 </body></html>
-                """.formatted(Html.escape(session.csrf()), liveAttr, Dashboard.ROOT, nav, Dashboard.ROOT,
-                Html.escape(session.csrf()), Html.escape(title), body, Dashboard.ROOT);
+                """.formatted(
+                                Html.escape(session.csrf()),
+                                liveAttr,
+                                Dashboard.ROOT,
+                                nav,
+                                Dashboard.ROOT,
+                                Html.escape(session.csrf()),
+                                Html.escape(title),
+                                body,
+                                Dashboard.ROOT);
     }
 
     /** A page without navigation: sign-in, refusals, errors (no session is needed to read it). */
@@ -49,8 +66,10 @@ final class Pages {
     }
 
     static String error(String title, String message) {
-        return bare(title, "<p class=\"error\" role=\"alert\">" + Html.escape(message) + "</p>"
-                + "<p><a href=\"" + Dashboard.ROOT + "/jobs\">Back to the jobs</a></p>");
+        return bare(
+                title,
+                "<p class=\"error\" role=\"alert\">" + Html.escape(message) + "</p>" + "<p><a href=\"" + Dashboard.ROOT
+                        + "/jobs\">Back to the jobs</a></p>");
     }
 
     private static String head(String title) {
@@ -85,7 +104,9 @@ final class Pages {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; media-src 'self';"
-                + " style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; media-src 'self';"
+                        + " style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
     }
 }

@@ -32,13 +32,23 @@ final class SignIn {
         OptionalInt match = tokens.match(ctx.formParam("token"));
         if (match.isEmpty()) {
             LOG.info("dashboard sign-in refused from {}", ctx.ip());
-            ctx.status(401).html(page("That token is not accepted here. Use one of the server's API tokens"
-                    + " (AVATARKIT_HTTP_TOKENS or the tokens file)."));
+            ctx.status(401)
+                    .html(page("That token is not accepted here. Use one of the server's API tokens"
+                            + " (AVATARKIT_HTTP_TOKENS or the tokens file)."));
             return;
         }
         Sessions.Session session = sessions.open(match.getAsInt());
-        Cookie cookie = new Cookie(Guard.COOKIE, session.id(), "/", (int) sessions.ttl().toSeconds(),
-                httpsOnly || "https".equalsIgnoreCase(ctx.scheme()), 0, true, null, null, SameSite.STRICT);
+        Cookie cookie = new Cookie(
+                Guard.COOKIE,
+                session.id(),
+                "/",
+                (int) sessions.ttl().toSeconds(),
+                httpsOnly || "https".equalsIgnoreCase(ctx.scheme()),
+                0,
+                true,
+                null,
+                null,
+                SameSite.STRICT);
         ctx.cookie(cookie);
         LOG.info("dashboard sign-in with token #{}", session.token() + 1);
         ctx.redirect(Dashboard.ROOT + "/jobs", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -51,8 +61,11 @@ final class SignIn {
     }
 
     private static String page(String error) {
-        String alert = error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"signin-error\">" + Html.escape(error) + "</p>";
-        return Pages.bare("Sign in", alert + """
+        String alert = error == null
+                ? ""
+                : "<p class=\"error\" role=\"alert\" id=\"signin-error\">" + Html.escape(error) + "</p>";
+        return Pages.bare(
+                "Sign in", alert + """
                 <p>Sign in with one of this server's API tokens (the same bearer tokens the JSON API takes).</p>
                 <form method="post" action="%s/signin" class="stack">
                 <label for="token">API token</label>

@@ -13,14 +13,19 @@ class BatchProgressTest {
 
     @Test
     void givenHalfFinishedInTwoMinutes_thenOnePerMinuteAndTwoMinutesLeft() {
-        BatchProgress p = BatchProgress.of(Map.of(JobState.SUCCEEDED, 1, JobState.FAILED, 1, JobState.RENDERING, 2),
-                START, START.plus(Duration.ofMinutes(2)));
+        BatchProgress p = BatchProgress.of(
+                Map.of(JobState.SUCCEEDED, 1, JobState.FAILED, 1, JobState.RENDERING, 2),
+                START,
+                START.plus(Duration.ofMinutes(2)));
 
         assertThat(p.total()).isEqualTo(4);
         assertThat(p.finished()).isEqualTo(2);
         assertThat(p.perMinute()).isEqualTo(1.0);
         assertThat(p.eta()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(p.render("batch-progress")).contains("2 of 4 finished").contains("1.0 jobs/min").contains("about 2 min left")
+        assertThat(p.render("batch-progress"))
+                .contains("2 of 4 finished")
+                .contains("1.0 jobs/min")
+                .contains("about 2 min left")
                 .contains("<progress id=\"batch-progress\" max=\"4\" value=\"2\">");
     }
 
@@ -29,7 +34,9 @@ class BatchProgressTest {
         BatchProgress p = BatchProgress.of(Map.of(JobState.QUEUED, 5), START, START.plusSeconds(30));
 
         assertThat(p.eta()).isNull();
-        assertThat(p.render("batch-progress")).contains("0 of 5 finished").contains("waiting for the first job to finish");
+        assertThat(p.render("batch-progress"))
+                .contains("0 of 5 finished")
+                .contains("waiting for the first job to finish");
     }
 
     @Test

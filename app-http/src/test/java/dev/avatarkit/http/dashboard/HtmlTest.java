@@ -2,19 +2,31 @@ package dev.avatarkit.http.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HtmlTest {
     @ParameterizedTest
-    @ValueSource(strings = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "' onmouseover='alert(1)",
-            "`${alert(1)}`", "</textarea><script>x()</script>", "a&b<c>d\"e'f", "\u0000<x>"})
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "' onmouseover='alert(1)",
+                "`${alert(1)}`",
+                "</textarea><script>x()</script>",
+                "a&b<c>d\"e'f",
+                "\u0000<x>"
+            })
     void givenHostileText_whenEscaped_thenNoMarkupOrQuoteSurvives(String hostile) {
         String escaped = Html.escape(hostile);
 
         assertThat(escaped).doesNotContain("<", ">", "\"", "'", "`", "\u0000");
-        assertThat(("<p title=\"" + escaped + "\">" + escaped + "</p>").chars().filter(c -> c == '<').count()).isEqualTo(2);
+        assertThat(("<p title=\"" + escaped + "\">" + escaped + "</p>")
+                        .chars()
+                        .filter(c -> c == '<')
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenCheckTest {
-    private final TokenCheck check = new TokenCheck(List.of(new Secret("akt_first_0123456789"), new Secret("akt_second_9876543210")));
+    private final TokenCheck check =
+            new TokenCheck(List.of(new Secret("akt_first_0123456789"), new Secret("akt_second_9876543210")));
 
     @Test
     void givenAcceptedTokens_whenTyped_thenTheirPositionMatches_evenWithSurroundingSpace() {

@@ -15,8 +15,10 @@ public record AssetKey(String value) {
         Require.maxLength(value, 512, "key");
         for (String segment : value.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.endsWith(".tmp")) {
-                throw new ValidationException("key", "storage key '" + value
-                        + "' is not allowed: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'");
+                throw new ValidationException(
+                        "key",
+                        "storage key '" + value
+                                + "' is not allowed: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'");
             }
         }
     }

@@ -31,8 +31,10 @@ public enum AssetKind {
         try {
             return valueOf(Require.nonBlank(name, "kind").trim().toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("kind", "unknown asset kind '" + name + "'; use one of "
-                    + java.util.Arrays.toString(values()).toLowerCase());
+            throw new ValidationException(
+                    "kind",
+                    "unknown asset kind '" + name + "'; use one of "
+                            + java.util.Arrays.toString(values()).toLowerCase());
         }
     }
 }

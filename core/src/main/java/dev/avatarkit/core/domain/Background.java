@@ -10,14 +10,18 @@ public sealed interface Background {
 
     record Image(String url) implements Background {
         public Image {
-            Require.that(url != null && (url.startsWith("https://") || url.startsWith("http://")), "background",
+            Require.that(
+                    url != null && (url.startsWith("https://") || url.startsWith("http://")),
+                    "background",
                     "'background' image must be an http(s) URL");
         }
     }
 
     record Video(String url) implements Background {
         public Video {
-            Require.that(url != null && (url.startsWith("https://") || url.startsWith("http://")), "background",
+            Require.that(
+                    url != null && (url.startsWith("https://") || url.startsWith("http://")),
+                    "background",
                     "'background' video must be an http(s) URL");
         }
     }
@@ -28,6 +32,7 @@ public sealed interface Background {
         if (value.startsWith("#")) return new Color(value);
         if (value.startsWith("image:")) return new Image(value.substring(6));
         if (value.startsWith("video:")) return new Video(value.substring(6));
-        throw new ValidationException("background", "'background' must be #rrggbb, image:URL or video:URL, was '" + text + "'");
+        throw new ValidationException(
+                "background", "'background' must be #rrggbb, image:URL or video:URL, was '" + text + "'");
     }
 }

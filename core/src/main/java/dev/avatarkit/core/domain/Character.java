@@ -27,7 +27,9 @@ public sealed interface Character {
     record Image(String url) implements Character {
         public Image {
             Require.nonBlank(url, "image");
-            Require.that(url.startsWith("https://") || url.startsWith("http://"), "image",
+            Require.that(
+                    url.startsWith("https://") || url.startsWith("http://"),
+                    "image",
                     "'image' must be an http(s) URL, was '" + url + "'");
         }
     }

@@ -16,7 +16,9 @@ public record IdempotencyKey(String value) {
 
     public IdempotencyKey {
         Require.nonBlank(value, "idempotencyKey");
-        Require.that(SYNTAX.matcher(value).matches(), "idempotencyKey",
+        Require.that(
+                SYNTAX.matcher(value).matches(),
+                "idempotencyKey",
                 "'idempotencyKey' must be 1–255 characters of [A-Za-z0-9_:.-]");
     }
 

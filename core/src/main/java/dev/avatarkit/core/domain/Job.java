@@ -15,9 +15,19 @@ import java.util.Optional;
  * <p>Nullable fields: {@code providerRef} (until the provider accepted the job), {@code rawStatus},
  * {@code nextRunAt}, {@code deadline}, {@code error}, {@code warning}, {@code batchId}, {@code parentId}.
  */
-public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec spec, String provider,
-                  JobState state, JobRender render, JobCounters counters, JobTimes times, JobOutcome outcome,
-                  JobLineage lineage, long version) {
+public record Job(
+        JobId id,
+        JobKind kind,
+        IdempotencyKey idempotencyKey,
+        JobSpec spec,
+        String provider,
+        JobState state,
+        JobRender render,
+        JobCounters counters,
+        JobTimes times,
+        JobOutcome outcome,
+        JobLineage lineage,
+        long version) {
 
     public Job {
         Require.nonNull(id, "id");
@@ -35,10 +45,21 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     }
 
     /** A fresh job in {@link JobState#QUEUED}, not yet stored. */
-    public static Job queued(JobId id, IdempotencyKey key, JobSpec spec, String provider, Instant now,
-                             BatchId batchId, JobId parentId) {
-        return new Job(id, spec.kind(), key, spec, provider, JobState.QUEUED, JobRender.NONE, JobCounters.ZERO,
-                JobTimes.created(now), JobOutcome.NONE, new JobLineage(batchId, parentId), 0);
+    public static Job queued(
+            JobId id, IdempotencyKey key, JobSpec spec, String provider, Instant now, BatchId batchId, JobId parentId) {
+        return new Job(
+                id,
+                spec.kind(),
+                key,
+                spec,
+                provider,
+                JobState.QUEUED,
+                JobRender.NONE,
+                JobCounters.ZERO,
+                JobTimes.created(now),
+                JobOutcome.NONE,
+                new JobLineage(batchId, parentId),
+                0);
     }
 
     public ProviderRef providerRef() {
@@ -121,7 +142,11 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
 
     /** Back to polling an accepted render with a new deadline (retry after {@code render_timeout}). */
     public Job pollingAgain(Instant now, Instant newDeadline) {
-        return copy(JobState.RENDERING, render, counters.pollsRestarted(), times.scheduled(now, now, newDeadline),
+        return copy(
+                JobState.RENDERING,
+                render,
+                counters.pollsRestarted(),
+                times.scheduled(now, now, newDeadline),
                 outcome.withError(null));
     }
 
@@ -130,13 +155,21 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
     }
 
     public Job rendering(ProviderRef ref, String raw, Instant now, Instant nextPoll, Instant renderDeadline) {
-        return copy(JobState.RENDERING, new JobRender(ref, raw), counters.pollsRestarted(),
-                times.scheduled(now, nextPoll, renderDeadline), outcome.withError(null));
+        return copy(
+                JobState.RENDERING,
+                new JobRender(ref, raw),
+                counters.pollsRestarted(),
+                times.scheduled(now, nextPoll, renderDeadline),
+                outcome.withError(null));
     }
 
     /** The same render under the provider's next ref (a multi-step create moved on; see {@code RenderStatus#successor}). */
     public Job withProviderRef(ProviderRef ref, Instant now) {
-        return copy(state, render.withProviderRef(Require.nonNull(ref, "providerRef")), counters, times.touched(now),
+        return copy(
+                state,
+                render.withProviderRef(Require.nonNull(ref, "providerRef")),
+                counters,
+                times.touched(now),
                 outcome);
     }
 
@@ -175,7 +208,11 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
      * see {@link #providerKey()}, because a provider replays the original answer for a reused key.
      */
     public Job requeued(Instant now) {
-        return copy(JobState.QUEUED, JobRender.NONE, counters.nextRetry(), times.scheduled(now, now, null),
+        return copy(
+                JobState.QUEUED,
+                JobRender.NONE,
+                counters.nextRetry(),
+                times.scheduled(now, now, null),
                 JobOutcome.NONE);
     }
 
@@ -186,14 +223,25 @@ public record Job(JobId id, JobKind kind, IdempotencyKey idempotencyKey, JobSpec
 
     /** The copy the store hands back after a successful write. */
     public Job withVersion(long newVersion) {
-        return new Job(id, kind, idempotencyKey, spec, provider, state, render, counters, times, outcome, lineage,
-                newVersion);
+        return new Job(
+                id, kind, idempotencyKey, spec, provider, state, render, counters, times, outcome, lineage, newVersion);
     }
 
     /** This job with its changing parts replaced; identity, lineage and version stay. */
-    private Job copy(JobState newState, JobRender newRender, JobCounters newCounters, JobTimes newTimes,
-                     JobOutcome newOutcome) {
-        return new Job(id, kind, idempotencyKey, spec, provider, newState, newRender, newCounters, newTimes,
-                newOutcome, lineage, version);
+    private Job copy(
+            JobState newState, JobRender newRender, JobCounters newCounters, JobTimes newTimes, JobOutcome newOutcome) {
+        return new Job(
+                id,
+                kind,
+                idempotencyKey,
+                spec,
+                provider,
+                newState,
+                newRender,
+                newCounters,
+                newTimes,
+                newOutcome,
+                lineage,
+                version);
     }
 }

@@ -15,7 +15,8 @@ public record JobId(String value) implements Comparable<JobId> {
 
     public JobId {
         Require.nonBlank(value, "jobId");
-        Require.that(ULID.matcher(value).matches(), "jobId", "'jobId' must be a 26-character ULID, was '" + value + "'");
+        Require.that(
+                ULID.matcher(value).matches(), "jobId", "'jobId' must be a 26-character ULID, was '" + value + "'");
     }
 
     /** A new id whose time part is {@code now}. */

@@ -22,13 +22,20 @@ public record JobTransition(Instant at, JobState state, String rawStatus, String
     /** The step a job stands at, timed by its {@link Job#updatedAt()}. */
     public static JobTransition of(Job job) {
         JobError error = job.error();
-        return new JobTransition(job.updatedAt(), job.state(), job.rawStatus(),
-                error == null ? null : error.code(), error == null ? null : error.message());
+        return new JobTransition(
+                job.updatedAt(),
+                job.state(),
+                job.rawStatus(),
+                error == null ? null : error.code(),
+                error == null ? null : error.message());
     }
 
     /** True when state, provider status or error differ (the time does not count: a poll that changes nothing is not a step). */
     public boolean differsFrom(JobTransition previous) {
-        return previous == null || state != previous.state || !Objects.equals(rawStatus, previous.rawStatus)
-                || !Objects.equals(errorCode, previous.errorCode) || !Objects.equals(errorMessage, previous.errorMessage);
+        return previous == null
+                || state != previous.state
+                || !Objects.equals(rawStatus, previous.rawStatus)
+                || !Objects.equals(errorCode, previous.errorCode)
+                || !Objects.equals(errorMessage, previous.errorMessage);
     }
 }

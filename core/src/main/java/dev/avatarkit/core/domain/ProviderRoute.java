@@ -8,10 +8,15 @@ package dev.avatarkit.core.domain;
  */
 public record ProviderRoute(String provider, String dialect) {
     public ProviderRoute {
-        Require.that(provider != null && provider.matches("[a-z0-9][a-z0-9._-]*"), "provider",
+        Require.that(
+                provider != null && provider.matches("[a-z0-9][a-z0-9._-]*"),
+                "provider",
                 "a provider name is lowercase letters, digits, '.', '_' or '-', was '" + provider + "'");
         dialect = dialect == null ? "" : dialect;
-        Require.that(dialect.matches("[a-z0-9._-]*"), "dialect", "a dialect is lowercase letters and digits, was '" + dialect + "'");
+        Require.that(
+                dialect.matches("[a-z0-9._-]*"),
+                "dialect",
+                "a dialect is lowercase letters and digits, was '" + dialect + "'");
     }
 
     public static ProviderRoute of(String provider) {
@@ -22,7 +27,9 @@ public record ProviderRoute(String provider, String dialect) {
     public static ProviderRoute parse(String stored) {
         Require.nonBlank(stored, "provider");
         int colon = stored.indexOf(':');
-        return colon < 0 ? new ProviderRoute(stored, "") : new ProviderRoute(stored.substring(0, colon), stored.substring(colon + 1));
+        return colon < 0
+                ? new ProviderRoute(stored, "")
+                : new ProviderRoute(stored.substring(0, colon), stored.substring(colon + 1));
     }
 
     public boolean hasDialect() {

@@ -21,22 +21,24 @@ public final class Require {
 
     public static String maxLength(String value, int max, String field) {
         if (value != null && value.length() > max) {
-            throw new ValidationException(field,
-                    "'" + field + "' is " + value.length() + " characters; the limit is " + max);
+            throw new ValidationException(
+                    field, "'" + field + "' is " + value.length() + " characters; the limit is " + max);
         }
         return value;
     }
 
     public static int between(int value, int min, int max, String field) {
         if (value < min || value > max) {
-            throw new ValidationException(field, "'" + field + "' must be between " + min + " and " + max + ", was " + value);
+            throw new ValidationException(
+                    field, "'" + field + "' must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
 
     public static double between(double value, double min, double max, String field) {
         if (Double.isNaN(value) || value < min || value > max) {
-            throw new ValidationException(field, "'" + field + "' must be between " + min + " and " + max + ", was " + value);
+            throw new ValidationException(
+                    field, "'" + field + "' must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
@@ -44,8 +46,8 @@ public final class Require {
     public static <C extends Collection<?>> C size(C values, int min, int max, String field) {
         nonNull(values, field);
         if (values.size() < min || values.size() > max) {
-            throw new ValidationException(field,
-                    "'" + field + "' must have " + min + "–" + max + " entries, had " + values.size());
+            throw new ValidationException(
+                    field, "'" + field + "' must have " + min + "–" + max + " entries, had " + values.size());
         }
         return values;
     }

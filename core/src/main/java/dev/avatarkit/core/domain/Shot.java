@@ -9,7 +9,8 @@ public record Shot(int index, String slug, String angle, String framing, String 
     public Shot {
         Require.between(index, 1, 999, "shot.index");
         Require.nonBlank(slug, "shot.slug");
-        Require.that(SLUG.matcher(slug).matches(), "shot.slug", "'shot.slug' must be 1–64 of [a-z0-9-], was '" + slug + "'");
+        Require.that(
+                SLUG.matcher(slug).matches(), "shot.slug", "'shot.slug' must be 1–64 of [a-z0-9-], was '" + slug + "'");
         Require.nonBlank(angle, "shot.angle");
         Require.nonBlank(framing, "shot.framing");
         expression = expression == null || expression.isBlank() ? "neutral" : expression;

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A video rendered from a HeyGen template with typed variable values. */
-public record TemplateSpec(String templateId, Map<String, TemplateVariable> variables, String title,
-                           Dimension dimension, boolean caption) implements JobSpec {
+public record TemplateSpec(
+        String templateId, Map<String, TemplateVariable> variables, String title, Dimension dimension, boolean caption)
+        implements JobSpec {
     public TemplateSpec {
         Require.nonBlank(templateId, "templateId");
         Require.maxLength(templateId, 255, "templateId");

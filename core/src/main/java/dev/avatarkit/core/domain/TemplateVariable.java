@@ -6,7 +6,12 @@ import java.util.Locale;
 public record TemplateVariable(String name, Type type, String value) {
     /** HeyGen's variable types. */
     public enum Type {
-        TEXT, IMAGE, VIDEO, AUDIO, CHARACTER, VOICE;
+        TEXT,
+        IMAGE,
+        VIDEO,
+        AUDIO,
+        CHARACTER,
+        VOICE;
 
         public static Type parse(String text) {
             try {
@@ -27,7 +32,9 @@ public record TemplateVariable(String name, Type type, String value) {
         Require.nonNull(value, "variables." + name);
         Require.maxLength(value, 5000, "variables." + name);
         if (type == Type.IMAGE || type == Type.VIDEO || type == Type.AUDIO) {
-            Require.that(value.startsWith("https://") || value.startsWith("http://"), "variables." + name,
+            Require.that(
+                    value.startsWith("https://") || value.startsWith("http://"),
+                    "variables." + name,
                     "'variables." + name + "' is a " + type.wireName() + " variable: give an http(s) URL");
         }
     }

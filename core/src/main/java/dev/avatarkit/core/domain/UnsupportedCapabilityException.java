@@ -9,8 +9,9 @@ public final class UnsupportedCapabilityException extends ValidationException {
     private final String capability;
 
     public UnsupportedCapabilityException(String provider, String capability) {
-        super("provider", "provider '" + provider + "' does not support " + capability
-                + "; choose a provider that offers it");
+        super(
+                "provider",
+                "provider '" + provider + "' does not support " + capability + "; choose a provider that offers it");
         this.provider = provider;
         this.capability = capability;
     }

@@ -6,7 +6,8 @@ public sealed interface Voice {
     int MAX_SCRIPT_CHARS = 5000;
 
     /** Text-to-speech. speed 0.5–1.5, pitch −50…50. */
-    record Text(String text, String voiceId, Double speed, Integer pitch, String emotion, String locale) implements Voice {
+    record Text(String text, String voiceId, Double speed, Integer pitch, String emotion, String locale)
+            implements Voice {
         public Text {
             Require.nonBlank(text, "text");
             Require.maxLength(text, MAX_SCRIPT_CHARS, "text");
@@ -23,10 +24,14 @@ public sealed interface Voice {
     /** Lip-sync to an audio file at a URL (http/https) or a provider asset id. */
     record Audio(String audioUrl, String audioAssetId) implements Voice {
         public Audio {
-            Require.that((audioUrl == null) != (audioAssetId == null), "audioUrl",
+            Require.that(
+                    (audioUrl == null) != (audioAssetId == null),
+                    "audioUrl",
                     "give exactly one of 'audioUrl' or 'audioAssetId'");
             if (audioUrl != null) {
-                Require.that(audioUrl.startsWith("https://") || audioUrl.startsWith("http://"), "audioUrl",
+                Require.that(
+                        audioUrl.startsWith("https://") || audioUrl.startsWith("http://"),
+                        "audioUrl",
                         "'audioUrl' must be an http(s) URL");
             }
         }

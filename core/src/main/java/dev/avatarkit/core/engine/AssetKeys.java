@@ -11,7 +11,8 @@ public final class AssetKeys {
 
     public static AssetKey forResult(Job job, AssetKind kind) {
         if (job.spec() instanceof StillSpec still) {
-            String identity = job.parentId() == null ? job.id().value() : job.parentId().value();
+            String identity =
+                    job.parentId() == null ? job.id().value() : job.parentId().value();
             return AssetKey.of("influencers", identity, "stills", still.shot().fileStem() + ".png");
         }
         return switch (job.kind()) {

@@ -47,16 +47,21 @@ final class DownloadStep {
             RenderStatus status = fresh != null && !fresh.results().isEmpty() ? fresh : renderers.freshStatus(job);
             // a render that finished with an error attached (e.g. watermarked) says so in the full read only
             if (status.warning() != null && job.warning() == null) {
-                job = writes.save(job.withWarning(status.warning(), writes.clock().instant()));
+                job = writes.save(
+                        job.withWarning(status.warning(), writes.clock().instant()));
             }
             ResultFile main = status.result(mainKind(job)).orElse(null);
-            if (main == null) return retryLater(job, "the provider reported the render finished but gave no "
-                    + mainKind(job).name().toLowerCase() + " URL");
+            if (main == null)
+                return retryLater(
+                        job,
+                        "the provider reported the render finished but gave no "
+                                + mainKind(job).name().toLowerCase() + " URL");
             for (ResultFile file : status.results()) {
                 job = store(job, file);
             }
             writes.hooks().beforeSuccess(job);
-            writes.save(job.withState(JobState.SUCCEEDED, writes.clock().instant()).rescheduled(writes.clock().instant(), null));
+            writes.save(job.withState(JobState.SUCCEEDED, writes.clock().instant())
+                    .rescheduled(writes.clock().instant(), null));
             return null;
         } catch (ProviderException | StorageException | UncheckedIOException e) {
             return retryLater(job, e.getMessage());
@@ -74,8 +79,8 @@ final class DownloadStep {
             throw new UncheckedIOException(e);
         }
         Instant now = writes.clock().instant();
-        StoredAsset asset = new StoredAsset(file.kind(), key, stored.uri(), stored.size(), stored.sha256(),
-                stored.contentType(), now);
+        StoredAsset asset = new StoredAsset(
+                file.kind(), key, stored.uri(), stored.size(), stored.sha256(), stored.contentType(), now);
         return writes.save(job.withAsset(asset, now));
     }
 
@@ -84,13 +89,16 @@ final class DownloadStep {
         Instant now = writes.clock().instant();
         int tried = job.polls() + 1;
         if (tried >= policy.downloadAttempts()) {
-            writes.finish(job, JobState.FAILED, new JobError("download_failed", why
-                    + "; a retry downloads again without re-rendering", true));
+            writes.finish(
+                    job,
+                    JobState.FAILED,
+                    new JobError("download_failed", why + "; a retry downloads again without re-rendering", true));
             return null;
         }
         Instant next = now.plus(backoff.delay(policy.pollInitial(), policy.pollMax(), policy.pollMultiplier(), tried));
         return writes.save(job.withError(new JobError("download_retry", why, true), now)
-                .polled(job.rawStatus(), now, next)).nextRunAt();
+                        .polled(job.rawStatus(), now, next))
+                .nextRunAt();
     }
 
     private static AssetKind mainKind(Job job) {

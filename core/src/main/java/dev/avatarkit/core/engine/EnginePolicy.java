@@ -8,9 +8,16 @@ import java.time.Duration;
  * {@code pollMax} (±20 % jitter); a render still unfinished after {@code renderTimeout} fails as
  * {@code render_timeout} (retryable: a retry polls again, it does not pay again).
  */
-public record EnginePolicy(Duration pollInitial, Duration pollMax, double pollMultiplier, Duration renderTimeout,
-                           Duration submitRetryDelay, Duration gateRecheck, int downloadAttempts,
-                           Duration creditBreakerOpenFor, int maxConcurrency) {
+public record EnginePolicy(
+        Duration pollInitial,
+        Duration pollMax,
+        double pollMultiplier,
+        Duration renderTimeout,
+        Duration submitRetryDelay,
+        Duration gateRecheck,
+        int downloadAttempts,
+        Duration creditBreakerOpenFor,
+        int maxConcurrency) {
     public EnginePolicy {
         Require.nonNull(pollInitial, "pollInitial");
         Require.nonNull(pollMax, "pollMax");
@@ -28,17 +35,41 @@ public record EnginePolicy(Duration pollInitial, Duration pollMax, double pollMu
 
     /** HeyGen's own CLI polls 2 s → 30 s; renders rarely take more than an hour. */
     public static EnginePolicy defaults(int maxConcurrency) {
-        return new EnginePolicy(Duration.ofSeconds(2), Duration.ofSeconds(30), 1.5, Duration.ofHours(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(15), 5, Duration.ofMinutes(5), maxConcurrency);
+        return new EnginePolicy(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                1.5,
+                Duration.ofHours(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                5,
+                Duration.ofMinutes(5),
+                maxConcurrency);
     }
 
     public EnginePolicy withPolling(Duration initial, Duration max) {
-        return new EnginePolicy(initial, max, pollMultiplier, renderTimeout, submitRetryDelay, gateRecheck,
-                downloadAttempts, creditBreakerOpenFor, maxConcurrency);
+        return new EnginePolicy(
+                initial,
+                max,
+                pollMultiplier,
+                renderTimeout,
+                submitRetryDelay,
+                gateRecheck,
+                downloadAttempts,
+                creditBreakerOpenFor,
+                maxConcurrency);
     }
 
     public EnginePolicy withRenderTimeout(Duration timeout) {
-        return new EnginePolicy(pollInitial, pollMax, pollMultiplier, timeout, submitRetryDelay, gateRecheck,
-                downloadAttempts, creditBreakerOpenFor, maxConcurrency);
+        return new EnginePolicy(
+                pollInitial,
+                pollMax,
+                pollMultiplier,
+                timeout,
+                submitRetryDelay,
+                gateRecheck,
+                downloadAttempts,
+                creditBreakerOpenFor,
+                maxConcurrency);
     }
 }

@@ -55,7 +55,7 @@ public final class InProcessStepScheduler implements StepScheduler, AutoCloseabl
 
     private void run(JobId id) {
         if (step == null || running.putIfAbsent(id, Boolean.TRUE) != null) {
-            schedule(id, clock.instant().plusMillis(200));   // one step per job at a time
+            schedule(id, clock.instant().plusMillis(200)); // one step per job at a time
             return;
         }
         Instant next;

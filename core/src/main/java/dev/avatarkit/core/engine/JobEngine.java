@@ -30,8 +30,14 @@ public final class JobEngine {
     private final SlotHandOff handOff;
     private final StepScheduler scheduler;
 
-    JobEngine(JobStore jobs, Clock clock, SubmitStep submit, PollStep poll, DownloadStep download,
-              SlotHandOff handOff, StepScheduler scheduler) {
+    JobEngine(
+            JobStore jobs,
+            Clock clock,
+            SubmitStep submit,
+            PollStep poll,
+            DownloadStep download,
+            SlotHandOff handOff,
+            StepScheduler scheduler) {
         this.jobs = jobs;
         this.clock = clock;
         this.submit = submit;

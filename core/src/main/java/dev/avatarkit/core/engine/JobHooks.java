@@ -8,12 +8,10 @@ import dev.avatarkit.core.domain.Job;
  */
 public interface JobHooks {
     /** Runs after a job's assets are stored and before it is marked SUCCEEDED (e.g. an identity creates its stills). */
-    default void beforeSuccess(Job job) {
-    }
+    default void beforeSuccess(Job job) {}
 
     /** Runs after a job reached a terminal state (e.g. the last still of an identity writes the contact sheet). */
-    default void afterFinish(Job job) {
-    }
+    default void afterFinish(Job job) {}
 
-    JobHooks NONE = new JobHooks() { };
+    JobHooks NONE = new JobHooks() {};
 }

@@ -7,5 +7,5 @@ import dev.avatarkit.core.domain.Job;
 public interface JobListener {
     void changed(Job job);
 
-    JobListener NONE = job -> { };
+    JobListener NONE = job -> {};
 }

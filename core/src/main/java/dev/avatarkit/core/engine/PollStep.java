@@ -24,8 +24,13 @@ final class PollStep {
     private final RenderTimes renderTimes;
     private final SlotHandOff handOff;
 
-    PollStep(JobWrites writes, Renderers renderers, DownloadStep download, EnginePolicy policy, RenderTimes renderTimes,
-             SlotHandOff handOff) {
+    PollStep(
+            JobWrites writes,
+            Renderers renderers,
+            DownloadStep download,
+            EnginePolicy policy,
+            RenderTimes renderTimes,
+            SlotHandOff handOff) {
         this.writes = writes;
         this.renderers = renderers;
         this.download = download;
@@ -37,8 +42,14 @@ final class PollStep {
     Instant run(Job job) {
         Instant now = writes.clock().instant();
         if (job.deadline() != null && now.isAfter(job.deadline())) {
-            writes.finish(job, JobState.FAILED, new JobError("render_timeout", "the render did not finish within "
-                    + policy.renderTimeout() + "; a retry polls it again without paying again", true));
+            writes.finish(
+                    job,
+                    JobState.FAILED,
+                    new JobError(
+                            "render_timeout",
+                            "the render did not finish within " + policy.renderTimeout()
+                                    + "; a retry polls it again without paying again",
+                            true));
             unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
@@ -47,8 +58,10 @@ final class PollStep {
         try {
             status = read(job, now);
         } catch (NotFoundException e) {
-            writes.finish(job, JobState.FAILED, new JobError("not_found",
-                    "the provider no longer knows render " + job.providerRef(), false));
+            writes.finish(
+                    job,
+                    JobState.FAILED,
+                    new JobError("not_found", "the provider no longer knows render " + job.providerRef(), false));
             unwatch(job);
             handOff.slotFreedBy(job.id());
             return null;
@@ -64,11 +77,13 @@ final class PollStep {
     Instant handle(Job read, RenderStatus status, Instant now) {
         // a render that moved on to a new ref (legacy training → generation): stored first, the old ref is spent
         Job job = status.successor() != null && !status.successor().equals(read.providerRef())
-                ? writes.save(read.withProviderRef(status.successor(), now)) : read;
+                ? writes.save(read.withProviderRef(status.successor(), now))
+                : read;
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
                 Duration delay = renderTimes.nextPoll(job, now);
-                Instant next = writes.save(job.polled(status.rawStatus(), now, now.plus(delay))).nextRunAt();
+                Instant next = writes.save(job.polled(status.rawStatus(), now, now.plus(delay)))
+                        .nextRunAt();
                 StatusReads reads = renderers.statusReads(job);
                 if (reads != null) {
                     Instant until = job.deadline() != null ? job.deadline() : Instant.MAX;
@@ -98,7 +113,9 @@ final class PollStep {
         StatusReads reads = renderers.statusReads(job);
         if (reads == null) return renderers.status(job);
         ProviderRef ref = job.providerRef();
-        return reads.takeSeen(ref).or(() -> reads.carriedSince(ref, job.nextRunAt())).orElseGet(() -> reads.read(ref, now));
+        return reads.takeSeen(ref)
+                .or(() -> reads.carriedSince(ref, job.nextRunAt()))
+                .orElseGet(() -> reads.read(ref, now));
     }
 
     private void unwatch(Job job) {
@@ -108,7 +125,8 @@ final class PollStep {
 
     private Instant finish(Job job, JobState terminal, RenderStatus status) {
         unwatch(job);
-        JobError why = status.failure() != null ? status.failure()
+        JobError why = status.failure() != null
+                ? status.failure()
                 : new JobError("render_failed", "the provider reported '" + status.rawStatus() + "'", false);
         writes.finish(job.polled(status.rawStatus(), writes.clock().instant(), null), terminal, why);
         handOff.slotFreedBy(job.id());

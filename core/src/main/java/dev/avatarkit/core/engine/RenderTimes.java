@@ -24,11 +24,13 @@ final class RenderTimes {
     private static final double WEIGHT = 0.5;
     /** With no history yet, polls grow this much each time (no jitter, on a half-second grid, so they coincide). */
     private static final double NO_HISTORY_GROWTH = 1.25;
+
     private static final long NO_HISTORY_GRID_MILLIS = 500;
     private static final double FIRST_POLL_AT = 1 + 1 / 80.0;
     private static final int FOLLOW_UPS_PER_RENDER = 40;
     /** Follow-ups past this many keep backing off: the render is far slower than usual. */
     private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
+
     private static final Duration MIN_POLL = Duration.ofMillis(100);
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
@@ -49,10 +51,14 @@ final class RenderTimes {
             Double expected = averageMillis.get(job.kind());
             double sample;
             if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
-                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2;   // between two polls
+                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
             } else {
-                sample = took - (expected == null ? 0 : stepsBelowBound(job.kind()) * followUpStep(expected).toMillis());
+                sample = took
+                        - (expected == null
+                                ? 0
+                                : stepsBelowBound(job.kind())
+                                        * followUpStep(expected).toMillis());
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
@@ -96,7 +102,8 @@ final class RenderTimes {
         Double expected = averageMillis.get(job.kind());
         Optional<Instant> start = renderStart(job);
         if (expected == null || start.isEmpty()) return Instant.MIN;
-        return start.get().plusMillis(Math.round(expected) - 2 * followUpStep(expected).toMillis());
+        return start.get()
+                .plusMillis(Math.round(expected) - 2 * followUpStep(expected).toMillis());
     }
 
     /** The wait before the next poll of a render still running at {@code now}. */

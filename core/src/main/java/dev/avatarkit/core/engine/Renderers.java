@@ -3,14 +3,10 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.IdentitySpec;
 import dev.avatarkit.core.domain.Job;
-import dev.avatarkit.core.domain.StillSpec;
+import dev.avatarkit.core.domain.ProviderRef;
 import dev.avatarkit.core.domain.ProviderRoute;
+import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.UnsupportedCapabilityException;
-import dev.avatarkit.core.spi.ProviderDirectory;
-import dev.avatarkit.core.spi.Provider;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.RenderStatus;
@@ -18,17 +14,21 @@ import dev.avatarkit.core.port.ResultFile;
 import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.SubmitRequest;
 import dev.avatarkit.core.port.VideoProvider;
-import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.spi.Provider;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes a job to the provider that accepted it (its stored {@link ProviderRoute}), and within it to the port for
@@ -48,7 +48,9 @@ final class Renderers {
     }
 
     ProviderCapabilities capabilities(Job job) {
-        return isAvatar(job) ? avatarProvider(job).capabilities() : videoProvider(job).capabilities(job.spec());
+        return isAvatar(job)
+                ? avatarProvider(job).capabilities()
+                : videoProvider(job).capabilities(job.spec());
     }
 
     Submission submit(Job job) {
@@ -80,7 +82,9 @@ final class Renderers {
     /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */
     RenderStatus freshStatus(Job job) {
         ProviderRef ref = job.providerRef();
-        return isAvatar(job) ? avatarProvider(job).status(ref) : videoProvider(job).status(ref);
+        return isAvatar(job)
+                ? avatarProvider(job).status(ref)
+                : videoProvider(job).status(ref);
     }
 
     /** Only videos can be found by key on legacy dialects; avatars on legacy cannot be reconciled. */
@@ -90,7 +94,8 @@ final class Renderers {
     }
 
     InputStream download(Job job, ResultFile file) {
-        return isAvatar(job) ? avatarProvider(job).download(job.providerRef(), file)
+        return isAvatar(job)
+                ? avatarProvider(job).download(job.providerRef(), file)
                 : videoProvider(job).download(job.providerRef(), file);
     }
 
@@ -112,8 +117,13 @@ final class Renderers {
             Path file = Path.of(reference);
             try (InputStream in = Files.newInputStream(file)) {
                 String type = Optional.ofNullable(Files.probeContentType(file)).orElse("image/png");
-                ids.add(avatarProvider(job).uploadReference(new IdempotencyKey(key.value() + "-ref" + index),
-                        file.getFileName().toString(), type, in, Files.size(file)));
+                ids.add(avatarProvider(job)
+                        .uploadReference(
+                                new IdempotencyKey(key.value() + "-ref" + index),
+                                file.getFileName().toString(),
+                                type,
+                                in,
+                                Files.size(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read reference image " + file + ": " + e.getMessage(), e);
             }
@@ -128,7 +138,8 @@ final class Renderers {
     /** {@code …/webhooks/<provider>} under the public URL, so each provider's webhooks reach its own verifier. */
     private URI callbackUrl(Job job) {
         if (callbackBase == null) return null;
-        return URI.create(callbackBase.toString().replaceAll("/+$", "") + "/webhooks/" + job.route().provider());
+        return URI.create(callbackBase.toString().replaceAll("/+$", "") + "/webhooks/"
+                + job.route().provider());
     }
 
     private VideoProvider videoProvider(Job job) {
@@ -138,6 +149,7 @@ final class Renderers {
 
     private AvatarProvider avatarProvider(Job job) {
         Provider provider = providers.open(job.route());
-        return provider.avatars().orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills"));
+        return provider.avatars()
+                .orElseThrow(() -> new UnsupportedCapabilityException(provider.name(), "identities and stills"));
     }
 }

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +114,8 @@ final class StatusReads {
      */
     synchronized void watch(ProviderRef ref, Instant from, Instant until, Runnable wake) {
         watched.remove(ref);
-        if (watched.size() >= MAX_WATCHED) watched.remove(watched.keySet().iterator().next());
+        if (watched.size() >= MAX_WATCHED)
+            watched.remove(watched.keySet().iterator().next());
         watched.put(ref, new Watched(from, until, wake));
     }
 
@@ -163,7 +164,8 @@ final class StatusReads {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
             Map<ProviderRef, Watched> along = new LinkedHashMap<>();
             synchronized (this) {
-                Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it = waiting.entrySet().iterator();
+                Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it =
+                        waiting.entrySet().iterator();
                 while (it.hasNext() && round.size() < MAX_BATCH) {
                     Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> next = it.next();
                     round.put(next.getKey(), next.getValue());
@@ -176,17 +178,22 @@ final class StatusReads {
                 watched.values().removeIf(w -> w.until().isBefore(now));
                 for (Map.Entry<ProviderRef, Watched> w : watched.entrySet()) {
                     if (round.size() + along.size() >= MAX_BATCH) break;
-                    if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now)) along.put(w.getKey(), w.getValue());
+                    if (!round.containsKey(w.getKey()) && !w.getValue().from().isAfter(now))
+                        along.put(w.getKey(), w.getValue());
                 }
             }
             send(round, along, now, wakes);
         }
     }
 
-    private void send(Map<ProviderRef, CompletableFuture<RenderStatus>> round, Map<ProviderRef, Watched> along,
-                      Instant now, List<Runnable> wakes) {
+    private void send(
+            Map<ProviderRef, CompletableFuture<RenderStatus>> round,
+            Map<ProviderRef, Watched> along,
+            Instant now,
+            List<Runnable> wakes) {
         if (round.size() == 1 && along.isEmpty()) {
-            Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only = round.entrySet().iterator().next();
+            Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> only =
+                    round.entrySet().iterator().next();
             complete(only.getValue(), only.getKey());
             return;
         }
@@ -202,8 +209,8 @@ final class StatusReads {
         round.forEach((ref, future) -> {
             RenderStatus status = found.get(ref);
             if (status == null) {
-                future.completeExceptionally(new NotFoundException("the provider no longer knows render " + ref, 404,
-                        null, null, null));
+                future.completeExceptionally(
+                        new NotFoundException("the provider no longer knows render " + ref, 404, null, null, null));
             } else {
                 future.complete(status);
             }
@@ -211,7 +218,8 @@ final class StatusReads {
         along.forEach((ref, w) -> {
             RenderStatus status = found.get(ref);
             if (status == null) return;
-            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) keepCarried(ref, status, w, now);
+            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING)
+                keepCarried(ref, status, w, now);
             else if (keepSeen(ref, status, w)) wakes.add(w.wake());
         });
     }
@@ -220,7 +228,8 @@ final class StatusReads {
     private synchronized void keepCarried(ProviderRef ref, RenderStatus status, Watched w, Instant now) {
         if (watched.get(ref) != w) return;
         carried.remove(ref);
-        if (carried.size() >= MAX_WATCHED) carried.remove(carried.keySet().iterator().next());
+        if (carried.size() >= MAX_WATCHED)
+            carried.remove(carried.keySet().iterator().next());
         carried.put(ref, new Carried(status, now));
     }
 

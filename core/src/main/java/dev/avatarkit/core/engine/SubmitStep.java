@@ -44,8 +44,15 @@ final class SubmitStep {
     private final PollStep poll;
     private final Object submitLock = new Object();
 
-    SubmitStep(JobStore jobs, JobWrites writes, Renderers renderers, ConcurrencyGate gate, CreditBreaker breaker,
-               EnginePolicy policy, RenderTimes renderTimes, PollStep poll) {
+    SubmitStep(
+            JobStore jobs,
+            JobWrites writes,
+            Renderers renderers,
+            ConcurrencyGate gate,
+            CreditBreaker breaker,
+            EnginePolicy policy,
+            RenderTimes renderTimes,
+            PollStep poll) {
         this.jobs = jobs;
         this.writes = writes;
         this.renderers = renderers;
@@ -60,14 +67,19 @@ final class SubmitStep {
         Instant now = now();
         if (job.state() == JobState.SUBMITTING) return resume(job);
         if (breaker.isOpen(now)) {
-            writes.finish(job, JobState.FAILED, new JobError("insufficient_credit",
-                    "the provider account is out of credit; top up, then retry the job", true));
+            writes.finish(
+                    job,
+                    JobState.FAILED,
+                    new JobError(
+                            "insufficient_credit",
+                            "the provider account is out of credit; top up, then retry the job",
+                            true));
             return null;
         }
         Job submitting;
         synchronized (submitLock) {
             if (!gate.tryEnter(job)) return now.plus(policy.gateRecheck());
-            submitting = writes.save(job.submitting(now));   // write before call
+            submitting = writes.save(job.submitting(now)); // write before call
         }
         return create(submitting);
     }
@@ -75,7 +87,8 @@ final class SubmitStep {
     /** A create was (maybe) sent before and we don't know what came of it. */
     private Instant resume(Job job) {
         if (renderers.capabilities(job).idempotentCreate()) {
-            if (job.attempts() >= MAX_SUBMIT_ATTEMPTS) return needsAttention(job, "gave up after " + job.attempts() + " create attempts");
+            if (job.attempts() >= MAX_SUBMIT_ATTEMPTS)
+                return needsAttention(job, "gave up after " + job.attempts() + " create attempts");
             return create(writes.save(job.submitting(now())));
         }
         return reconcile(job);
@@ -91,10 +104,12 @@ final class SubmitStep {
             writes.save(job.withState(JobState.QUEUED, now).rescheduled(now, now.plus(wait)));
             return now.plus(wait);
         } catch (ProviderUnavailableException e) {
-            writes.save(job.withState(JobState.QUEUED, now).withError(error(e), now).rescheduled(now, now.plus(policy.submitRetryDelay())));
+            writes.save(job.withState(JobState.QUEUED, now)
+                    .withError(error(e), now)
+                    .rescheduled(now, now.plus(policy.submitRetryDelay())));
             return now.plus(policy.submitRetryDelay());
         } catch (ConflictException e) {
-            return now.plus(policy.submitRetryDelay());  // the first request with this key is still in flight
+            return now.plus(policy.submitRetryDelay()); // the first request with this key is still in flight
         } catch (InsufficientCreditException e) {
             breaker.trip(now);
             writes.finish(job, JobState.FAILED, new JobError(e.code(), e.getMessage(), true));
@@ -120,25 +135,43 @@ final class SubmitStep {
             // the next run resends with the same key or reconciles (see resume)
             JobEngine.logStepFailure(job, e);
             writes.save(job.withError(error(e), now));
-            return renderers.capabilities(job).idempotentCreate() ? now.plus(policy.submitRetryDelay()) : reconcile(jobs.find(job.id()).orElse(job));
+            return renderers.capabilities(job).idempotentCreate()
+                    ? now.plus(policy.submitRetryDelay())
+                    : reconcile(jobs.find(job.id()).orElse(job));
         }
     }
 
     private Instant accepted(Job job, Submission submission) {
         Instant now = now();
-        Job rendering = job.rendering(submission.ref(), submission.rawStatus(), now,
-                now.plus(renderTimes.firstPoll(job, now)), now.plus(policy.renderTimeout()));
+        Job rendering = job.rendering(
+                submission.ref(),
+                submission.rawStatus(),
+                now,
+                now.plus(renderTimes.firstPoll(job, now)),
+                now.plus(policy.renderTimeout()));
         try {
             Job saved = writes.save(rendering);
             // some providers answer a create with a finished render: act on that status now, no poll needed
-            return submission.finishedStatus().map(status -> poll.handle(saved, status, now)).orElse(saved.nextRunAt());
+            return submission
+                    .finishedStatus()
+                    .map(status -> poll.handle(saved, status, now))
+                    .orElse(saved.nextRunAt());
         } catch (StaleJobException raced) {
             Job current = jobs.find(job.id()).orElseThrow();
             if (current.state() == JobState.CANCELED && current.providerRef() == null) {
                 // canceled while the create was in flight: keep the render's id and cancel it at the provider
-                Job withRef = writes.save(new Job(current.id(), current.kind(), current.idempotencyKey(), current.spec(),
-                        current.provider(), current.state(), new JobRender(submission.ref(), submission.rawStatus()),
-                        current.counters(), current.times().scheduled(now, null), current.outcome(), current.lineage(),
+                Job withRef = writes.save(new Job(
+                        current.id(),
+                        current.kind(),
+                        current.idempotencyKey(),
+                        current.spec(),
+                        current.provider(),
+                        current.state(),
+                        new JobRender(submission.ref(), submission.rawStatus()),
+                        current.counters(),
+                        current.times().scheduled(now, null),
+                        current.outcome(),
+                        current.lineage(),
                         current.version()));
                 cancelQuietly(withRef);
                 return null;
@@ -164,8 +197,10 @@ final class SubmitStep {
             Job again = writes.save(job.polled(job.rawStatus(), now, now.plus(policy.submitRetryDelay())));
             return again.nextRunAt();
         }
-        return needsAttention(job, "the create call's outcome is unknown and the provider's list shows no render"
-                + " with key " + job.providerKey() + "; check the provider's dashboard before submitting it again");
+        return needsAttention(
+                job,
+                "the create call's outcome is unknown and the provider's list shows no render" + " with key "
+                        + job.providerKey() + "; check the provider's dashboard before submitting it again");
     }
 
     private Instant needsAttention(Job job, String message) {

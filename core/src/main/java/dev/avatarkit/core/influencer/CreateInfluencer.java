@@ -47,6 +47,7 @@ public final class CreateInfluencer {
         if (!command.localFiles()) ReferenceImages.requireUrls(command.spec());
         ReferenceImages.check(command.spec());
         Insertion insertion = create.create(new CreateJob.Command(command.spec(), command.key(), null, null));
-        return new Result(insertion.job(), insertion.created(), command.spec().shots().size());
+        return new Result(
+                insertion.job(), insertion.created(), command.spec().shots().size());
     }
 }

@@ -15,11 +15,19 @@ import java.util.Set;
  * {@code --stills N} takes the first N; the default is {@link #fifty()}.
  */
 public final class DefaultShots {
-    public static final List<String> ANGLES = List.of("front", "three-quarter-left", "three-quarter-right",
-            "profile-left", "profile-right", "high-angle", "low-angle", "over-the-shoulder", "back-three-quarter");
+    public static final List<String> ANGLES = List.of(
+            "front",
+            "three-quarter-left",
+            "three-quarter-right",
+            "profile-left",
+            "profile-right",
+            "high-angle",
+            "low-angle",
+            "over-the-shoulder",
+            "back-three-quarter");
     public static final List<String> FRAMINGS = List.of("closeup", "half-body", "full-body");
-    public static final List<String> EXPRESSIONS = List.of("neutral", "smiling", "laughing", "serious", "surprised",
-            "thoughtful");
+    public static final List<String> EXPRESSIONS =
+            List.of("neutral", "smiling", "laughing", "serious", "surprised", "thoughtful");
     public static final List<String> SETTINGS = List.of("studio", "street", "cafe", "beach", "office", "park");
     public static final int DEFAULT_COUNT = 50;
 

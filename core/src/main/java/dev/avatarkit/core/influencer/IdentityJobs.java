@@ -24,7 +24,8 @@ final class IdentityJobs {
     static Job identity(JobStore jobs, JobId id) {
         Job job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
         if (!(job.spec() instanceof IdentitySpec)) {
-            throw new ValidationException("id", "job " + id + " is a " + job.kind() + " job, not an influencer identity");
+            throw new ValidationException(
+                    "id", "job " + id + " is a " + job.kind() + " job, not an influencer identity");
         }
         return job;
     }

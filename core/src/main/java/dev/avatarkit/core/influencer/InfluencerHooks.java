@@ -49,7 +49,11 @@ public final class InfluencerHooks implements JobHooks {
         if (job.providerRef() == null) throw new IllegalStateException("identity " + job.id() + " has no base look id");
         CreateJob jobsToCreate = create.get();
         for (Shot shot : identity.shots().shots()) {
-            StillSpec still = new StillSpec(identity.name(), shot, ShotPrompt.build(identity, shot), job.providerRef().value());
+            StillSpec still = new StillSpec(
+                    identity.name(),
+                    shot,
+                    ShotPrompt.build(identity, shot),
+                    job.providerRef().value());
             jobsToCreate.create(new CreateJob.Command(still, stillKey(job.idempotencyKey(), shot), null, job.id()));
         }
     }
@@ -70,11 +74,15 @@ public final class InfluencerHooks implements JobHooks {
             if (identity.isEmpty() || identity.get().state() != JobState.SUCCEEDED) return;
             int shots = ((IdentitySpec) identity.get().spec()).shots().size();
             List<Job> stills = IdentityJobs.stills(jobs, identityId);
-            if (stills.size() < shots || !stills.stream().allMatch(s -> s.state().isTerminal())) return;
+            if (stills.size() < shots
+                    || !stills.stream().allMatch(s -> s.state().isTerminal())) return;
             report.write(identityId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not write the report of influencer " + identityId
-                    + "; reading the influencer's status writes it again: " + e.getMessage(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not write the report of influencer " + identityId
+                            + "; reading the influencer's status writes it again: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -25,8 +25,14 @@ public final class InfluencerPlan {
      * @param referenceUploads local reference files uploaded before the identity is created
      * @param maxConcurrency   renders in flight at once on the provider account
      */
-    public record Plan(String provider, String identityName, int paidCalls, int stills, int referenceUploads,
-                       int maxConcurrency, List<PlannedStill> plannedStills) {
+    public record Plan(
+            String provider,
+            String identityName,
+            int paidCalls,
+            int stills,
+            int referenceUploads,
+            int maxConcurrency,
+            List<PlannedStill> plannedStills) {
         public Plan {
             plannedStills = List.copyOf(plannedStills);
         }
@@ -35,9 +41,18 @@ public final class InfluencerPlan {
     public Plan plan(IdentitySpec spec) {
         ReferenceImages.check(spec);
         List<PlannedStill> stills = spec.shots().shots().stream()
-                .map(shot -> new PlannedStill(shot, ShotPrompt.build(spec, shot))).toList();
-        int uploads = (int) spec.references().stream().filter(r -> !ReferenceImages.isUrl(r)).count();
-        return new Plan(provider.name(), spec.name(), 1 + stills.size(), stills.size(), uploads,
-                provider.capabilities().maxConcurrency(), stills);
+                .map(shot -> new PlannedStill(shot, ShotPrompt.build(spec, shot)))
+                .toList();
+        int uploads = (int) spec.references().stream()
+                .filter(r -> !ReferenceImages.isUrl(r))
+                .count();
+        return new Plan(
+                provider.name(),
+                spec.name(),
+                1 + stills.size(),
+                stills.size(),
+                uploads,
+                provider.capabilities().maxConcurrency(),
+                stills);
     }
 }

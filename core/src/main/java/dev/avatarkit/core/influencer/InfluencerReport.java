@@ -50,7 +50,8 @@ public final class InfluencerReport {
         Job identity = IdentityJobs.identity(jobs, identityId);
         IdentitySpec spec = IdentityJobs.spec(identity);
         Map<Integer, Job> byShot = new HashMap<>();
-        for (Job still : IdentityJobs.stills(jobs, identityId)) byShot.putIfAbsent(IdentityJobs.shotIndex(still), still);
+        for (Job still : IdentityJobs.stills(jobs, identityId))
+            byShot.putIfAbsent(IdentityJobs.shotIndex(still), still);
 
         List<Shot> shots = spec.shots().shots();
         List<InfluencerFiles.Tile> tiles = new ArrayList<>();
@@ -60,8 +61,10 @@ public final class InfluencerReport {
             states.merge(job == null ? "NOT_CREATED" : job.state().name(), 1, Integer::sum);
             StoredAsset asset = stillOf(job);
             String label = String.format("%02d %s", shot.index(), shot.slug());
-            tiles.add(asset == null ? new InfluencerFiles.Tile(label, null, job == null ? "not created" : stateNote(job))
-                    : new InfluencerFiles.Tile(label, () -> assets.open(asset.key()), "unreadable"));
+            tiles.add(
+                    asset == null
+                            ? new InfluencerFiles.Tile(label, null, job == null ? "not created" : stateNote(job))
+                            : new InfluencerFiles.Tile(label, () -> assets.open(asset.key()), "unreadable"));
         }
         InfluencerFiles.ContactSheet sheet = files.writeContactSheet(tiles);
         List<InfluencerFiles.ShotEntry> entries = new ArrayList<>();
@@ -75,7 +78,8 @@ public final class InfluencerReport {
         AssetKey sheetKey = AssetKeys.influencerFile(identity, CONTACT_SHEET);
         AssetKey manifestKey = AssetKeys.influencerFile(identity, MANIFEST);
         put(sheetKey, sheet.png(), AssetKind.STILL.defaultContentType(), identityId);
-        byte[] manifest = files.writeManifest(new InfluencerFiles.Manifest(identity, entries, states, sheetKey, clock.instant()));
+        byte[] manifest =
+                files.writeManifest(new InfluencerFiles.Manifest(identity, entries, states, sheetKey, clock.instant()));
         put(manifestKey, manifest, AssetKind.MANIFEST.defaultContentType(), identityId);
         return new Written(manifestKey, sheetKey, shots.size(), stored);
     }

@@ -36,8 +36,13 @@ public final class InfluencerStatus {
      * @param missing  shots without a stored still, in shot order
      * @param failed   still jobs that ended without a still (FAILED, REJECTED, CANCELED, NEEDS_ATTENTION)
      */
-    public record View(Job identity, int shots, Map<JobState, Integer> byState, List<StoredStill> stored,
-                       List<Shot> missing, List<Job> failed) {
+    public record View(
+            Job identity,
+            int shots,
+            Map<JobState, Integer> byState,
+            List<StoredStill> stored,
+            List<Shot> missing,
+            List<Job> failed) {
         public View {
             byState = Map.copyOf(byState);
             stored = List.copyOf(stored);
@@ -47,10 +52,11 @@ public final class InfluencerStatus {
 
         /** True when nothing more will happen by itself: the identity and every still are terminal. */
         public boolean finished() {
-            int stillsFinished = byState.entrySet().stream().filter(e -> e.getKey().isTerminal())
-                    .mapToInt(Map.Entry::getValue).sum();
-            return identity.state().isTerminal()
-                    && (identity.state() != JobState.SUCCEEDED || stillsFinished == shots);
+            int stillsFinished = byState.entrySet().stream()
+                    .filter(e -> e.getKey().isTerminal())
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
+            return identity.state().isTerminal() && (identity.state() != JobState.SUCCEEDED || stillsFinished == shots);
         }
 
         /** True when every shot has a stored still. */
@@ -77,7 +83,9 @@ public final class InfluencerStatus {
                 failed.add(still);
             }
         }
-        List<Shot> missing = spec.shots().shots().stream().filter(s -> !storedShots.contains(s.index())).toList();
+        List<Shot> missing = spec.shots().shots().stream()
+                .filter(s -> !storedShots.contains(s.index()))
+                .toList();
         return new View(identity, spec.shots().size(), byState, stored, missing, failed);
     }
 }

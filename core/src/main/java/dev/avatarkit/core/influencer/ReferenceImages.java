@@ -25,6 +25,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class ReferenceImages {
     /** HeyGen's upload limit for images. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
+
     private static final List<String> FORMATS = List.of("png", "jpeg");
     private static final int DECODE_EDGE = 512;
 
@@ -44,8 +45,10 @@ public final class ReferenceImages {
         for (int i = 0; i < references.size(); i++) {
             String field = "references[" + (i + 1) + "]";
             if (references.get(i) == null || !isUrl(references.get(i))) {
-                throw new ValidationException(field, "'" + field + "' must be an https:// or http:// URL; "
-                        + "local files can only be given on the command line");
+                throw new ValidationException(
+                        field,
+                        "'" + field + "' must be an https:// or http:// URL; "
+                                + "local files can only be given on the command line");
             }
         }
     }
@@ -56,7 +59,8 @@ public final class ReferenceImages {
     }
 
     static void check(String reference, String field) {
-        if (reference == null || reference.isBlank()) throw new ValidationException(field, "'" + field + "' must not be blank");
+        if (reference == null || reference.isBlank())
+            throw new ValidationException(field, "'" + field + "' must not be blank");
         if (isUrl(reference)) checkUrl(reference.strip(), field);
         else checkFile(reference, field);
     }
@@ -71,11 +75,14 @@ public final class ReferenceImages {
         String scheme = uri.getScheme();
         if (!scheme.equals("https") && !scheme.equals("http")) {
             // the engine sends only lowercase https:// and http:// references as URLs (everything else is a file)
-            throw new ValidationException(field, "'" + field + "' must be a URL starting with https:// or http://, "
-                    + "or a local file; was a " + scheme + ": URL");
+            throw new ValidationException(
+                    field,
+                    "'" + field + "' must be a URL starting with https:// or http://, " + "or a local file; was a "
+                            + scheme + ": URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new ValidationException(field, "'" + field + "' is not a valid URL: it has no host (" + reference + ")");
+            throw new ValidationException(
+                    field, "'" + field + "' is not a valid URL: it has no host (" + reference + ")");
         }
     }
 
@@ -87,14 +94,18 @@ public final class ReferenceImages {
             throw new ValidationException(field, "'" + field + "' is not a valid file path: " + e.getMessage());
         }
         if (!Files.exists(file)) throw new ValidationException(field, "'" + field + "': no such file " + file);
-        if (!Files.isRegularFile(file)) throw new ValidationException(field, "'" + field + "': " + file + " is not a regular file");
-        if (!Files.isReadable(file)) throw new ValidationException(field, "'" + field + "': " + file + " is not readable");
+        if (!Files.isRegularFile(file))
+            throw new ValidationException(field, "'" + field + "': " + file + " is not a regular file");
+        if (!Files.isReadable(file))
+            throw new ValidationException(field, "'" + field + "': " + file + " is not readable");
         try {
             long size = Files.size(file);
             if (size == 0) throw new ValidationException(field, "'" + field + "': " + file + " is empty");
             if (size > MAX_BYTES) {
-                throw new ValidationException(field, "'" + field + "': " + file + " is " + size
-                        + " bytes; reference images may be at most 32 MB (" + MAX_BYTES + " bytes)");
+                throw new ValidationException(
+                        field,
+                        "'" + field + "': " + file + " is " + size + " bytes; reference images may be at most 32 MB ("
+                                + MAX_BYTES + " bytes)");
             }
             decode(file, field);
         } catch (IOException e) {

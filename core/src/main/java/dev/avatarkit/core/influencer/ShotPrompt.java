@@ -39,14 +39,18 @@ public final class ShotPrompt {
 
     /** The strictest published limit on a still's prompt (HeyGen v3 April 2026 schema, {@code maxLength: 200}). */
     public static final int MAX_CHARS = 200;
+
     private static final int FIELD_MAX = 50;
 
     private ShotPrompt() {}
 
     public static String build(IdentitySpec identity, Shot shot) {
         // the shot itself: never dropped (each part is at most FIELD_MAX, so these three fit the limit together)
-        StringBuilder prompt = new StringBuilder(phrase(ANGLES, shot.angle())).append(", ")
-                .append(phrase(FRAMINGS, shot.framing())).append(", expression: ").append(clip(shot.expression()));
+        StringBuilder prompt = new StringBuilder(phrase(ANGLES, shot.angle()))
+                .append(", ")
+                .append(phrase(FRAMINGS, shot.framing()))
+                .append(", expression: ")
+                .append(clip(shot.expression()));
         appendIfRoom(prompt, ", " + phrase(SETTINGS, shot.setting()));
         appendIfRoom(prompt, ". Same person as the reference look, photorealistic");
         String who = attributes(identity) + identity.prompt().strip();

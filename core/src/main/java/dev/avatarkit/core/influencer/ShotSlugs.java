@@ -26,7 +26,8 @@ public final class ShotSlugs {
     static String normalise(String text) {
         if (text == null) return "";
         String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 }

@@ -5,7 +5,8 @@ package dev.avatarkit.core.port;
  * created and the same content is refused again, so the engine ends the job REJECTED and never retries it.
  */
 public class ContentRejectedException extends InvalidRequestException {
-    public ContentRejectedException(String message, String param, int httpStatus, String providerCode, Throwable cause) {
+    public ContentRejectedException(
+            String message, String param, int httpStatus, String providerCode, Throwable cause) {
         super(message, param, httpStatus, providerCode, null, cause);
     }
 

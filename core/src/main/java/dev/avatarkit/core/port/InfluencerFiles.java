@@ -58,8 +58,12 @@ public interface InfluencerFiles {
      * What the manifest reports. {@code shots} in shot order; {@code states} counts each job state (and
      * {@code NOT_CREATED}) over the shots.
      */
-    record Manifest(Job identity, List<ShotEntry> shots, Map<String, Integer> states, AssetKey contactSheet,
-                    Instant generatedAt) {
+    record Manifest(
+            Job identity,
+            List<ShotEntry> shots,
+            Map<String, Integer> states,
+            AssetKey contactSheet,
+            Instant generatedAt) {
         public Manifest {
             Require.nonNull(identity, "identity");
             Require.nonNull(contactSheet, "contactSheet");

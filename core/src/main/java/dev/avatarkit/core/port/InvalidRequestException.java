@@ -8,8 +8,8 @@ public class InvalidRequestException extends ProviderException {
         this(message, param, 0, null, null, cause);
     }
 
-    public InvalidRequestException(String message, String param, int httpStatus, String providerCode, String requestId,
-                                   Throwable cause) {
+    public InvalidRequestException(
+            String message, String param, int httpStatus, String providerCode, String requestId, Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);
         this.param = param;
     }

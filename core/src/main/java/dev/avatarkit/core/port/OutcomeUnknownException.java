@@ -6,7 +6,8 @@ public class OutcomeUnknownException extends ProviderException {
         this(message, 0, null, null, cause);
     }
 
-    public OutcomeUnknownException(String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
+    public OutcomeUnknownException(
+            String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);
     }
 

@@ -9,21 +9,19 @@ import java.time.Duration;
  */
 public interface ProviderCallListener {
     /** Listens to nothing. */
-    ProviderCallListener NONE = new ProviderCallListener() { };
+    ProviderCallListener NONE = new ProviderCallListener() {};
 
     /**
      * One HTTP exchange with the provider.
      *
      * @param outcome {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 429}, {@code 5xx}, or {@code io_error}
      */
-    default void exchanged(String provider, String route, String outcome, Duration latency) {
-    }
+    default void exchanged(String provider, String route, String outcome, Duration latency) {}
 
     /**
      * A call is tried again after a failure the adapter retries itself.
      *
      * @param reason {@code rate_limited}, {@code unavailable}, {@code outcome_unknown} or {@code conflict}
      */
-    default void retrying(String provider, String operation, String reason) {
-    }
+    default void retrying(String provider, String operation, String reason) {}
 }

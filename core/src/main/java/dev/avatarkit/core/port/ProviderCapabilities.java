@@ -15,8 +15,8 @@ import java.util.Set;
  * @param features         what the provider offers beyond status reads; the apps refuse a request that needs a
  *                         missing feature before anything is stored or sent
  */
-public record ProviderCapabilities(boolean idempotentCreate, boolean bulkStatus, int maxScriptChars, int maxConcurrency,
-                                   Set<Feature> features) {
+public record ProviderCapabilities(
+        boolean idempotentCreate, boolean bulkStatus, int maxScriptChars, int maxConcurrency, Set<Feature> features) {
 
     /** A feature a provider may or may not have. The lowercase names appear in {@code providers list} and JSON. */
     public enum Feature {

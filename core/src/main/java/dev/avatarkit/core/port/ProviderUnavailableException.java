@@ -6,7 +6,8 @@ public class ProviderUnavailableException extends ProviderException {
         this(message, 0, null, null, cause);
     }
 
-    public ProviderUnavailableException(String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
+    public ProviderUnavailableException(
+            String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);
     }
 

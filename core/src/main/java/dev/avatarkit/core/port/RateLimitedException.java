@@ -10,8 +10,13 @@ public class RateLimitedException extends ProviderException {
         this(message, retryAfter, 0, null, null, cause);
     }
 
-    public RateLimitedException(String message, Duration retryAfter, int httpStatus, String providerCode,
-                                String requestId, Throwable cause) {
+    public RateLimitedException(
+            String message,
+            Duration retryAfter,
+            int httpStatus,
+            String providerCode,
+            String requestId,
+            Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);
         this.retryAfter = retryAfter;
     }

@@ -14,8 +14,13 @@ import java.util.Optional;
  * render goes by from now on: a create made of several provider objects (a photo, then an avatar group trained on it)
  * moves on to the next one from a status read, and the engine stores the new ref before acting on the phase.
  */
-public record RenderStatus(RenderPhase phase, String rawStatus, List<ResultFile> results, JobError failure,
-                           JobError warning, ProviderRef successor) {
+public record RenderStatus(
+        RenderPhase phase,
+        String rawStatus,
+        List<ResultFile> results,
+        JobError failure,
+        JobError warning,
+        ProviderRef successor) {
     public RenderStatus {
         Require.nonNull(phase, "phase");
         rawStatus = rawStatus == null ? phase.name().toLowerCase() : rawStatus;
@@ -23,7 +28,8 @@ public record RenderStatus(RenderPhase phase, String rawStatus, List<ResultFile>
     }
 
     /** A status of the render's current ref (no successor). */
-    public RenderStatus(RenderPhase phase, String rawStatus, List<ResultFile> results, JobError failure, JobError warning) {
+    public RenderStatus(
+            RenderPhase phase, String rawStatus, List<ResultFile> results, JobError failure, JobError warning) {
         this(phase, rawStatus, results, failure, warning, null);
     }
 

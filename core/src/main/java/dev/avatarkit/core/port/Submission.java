@@ -12,7 +12,9 @@ import java.util.Optional;
 public record Submission(ProviderRef ref, String rawStatus, RenderStatus finished) {
     public Submission {
         Require.nonNull(ref, "ref");
-        Require.that(finished == null || finished.phase().isFinished(), "finished",
+        Require.that(
+                finished == null || finished.phase().isFinished(),
+                "finished",
                 "a finished submission needs a terminal status, was " + (finished == null ? null : finished.phase()));
     }
 

@@ -6,7 +6,8 @@ public class UnauthorizedException extends ProviderException {
         this(message, 0, null, null, cause);
     }
 
-    public UnauthorizedException(String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
+    public UnauthorizedException(
+            String message, int httpStatus, String providerCode, String requestId, Throwable cause) {
         super(message, httpStatus, providerCode, requestId, cause);
     }
 

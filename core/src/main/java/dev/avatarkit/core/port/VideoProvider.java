@@ -39,8 +39,7 @@ public interface VideoProvider {
      *
      * @throws InvalidRequestException naming the offending parameter
      */
-    default void preflight(JobSpec spec) {
-    }
+    default void preflight(JobSpec spec) {}
 
     /**
      * Creates a render. The same {@code request.key()} is used for every retry of the same job, so a provider with

@@ -24,12 +24,16 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
     private final ProviderSettings settings;
     private final String defaultProvider;
     private final ProviderContext context;
-    private final Duration sandboxRenderTime;   // null = real providers
+    private final Duration sandboxRenderTime; // null = real providers
     private final Map<ProviderRoute, Provider> opened = new HashMap<>();
     private final Map<String, SandboxPlugin.Running> sandboxes = new HashMap<>();
 
-    public InstalledProviders(ProviderPlugins plugins, ProviderSettings settings, String defaultProvider,
-                              ProviderContext context, Duration sandboxRenderTime) {
+    public InstalledProviders(
+            ProviderPlugins plugins,
+            ProviderSettings settings,
+            String defaultProvider,
+            ProviderContext context,
+            Duration sandboxRenderTime) {
         this.plugins = plugins;
         this.settings = settings;
         this.defaultProvider = defaultProvider;
@@ -85,8 +89,13 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
         for (String name : names()) {
             ProviderPlugin plugin = plugins.get(name, "provider");
             String dialect = plugin.dialect(settings);
-            out.add(ProviderInfo.of(name, plugin.description(), name.equals(defaultProvider), dialect,
-                    plugin.capabilities(settings, dialect), plugins.sandbox(name).isPresent()));
+            out.add(ProviderInfo.of(
+                    name,
+                    plugin.description(),
+                    name.equals(defaultProvider),
+                    dialect,
+                    plugin.capabilities(settings, dialect),
+                    plugins.sandbox(name).isPresent()));
         }
         return out;
     }
@@ -96,8 +105,9 @@ public final class InstalledProviders implements ProviderDirectory, AutoCloseabl
         if (sandboxRenderTime == null) return Optional.empty();
         SandboxPlugin.Running running = sandboxes.get(provider);
         if (running == null) {
-            SandboxPlugin plugin = plugins.sandbox(provider).orElseThrow(() -> new ValidationException("sandbox",
-                    "--sandbox: no simulator is installed for provider '" + provider + "'"));
+            SandboxPlugin plugin = plugins.sandbox(provider)
+                    .orElseThrow(() -> new ValidationException(
+                            "sandbox", "--sandbox: no simulator is installed for provider '" + provider + "'"));
             running = plugin.start(sandboxRenderTime);
             sandboxes.put(provider, running);
         }

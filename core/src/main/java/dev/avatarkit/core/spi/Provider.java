@@ -32,6 +32,5 @@ public interface Provider extends AutoCloseable {
 
     /** Releases connections and threads. Idempotent. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

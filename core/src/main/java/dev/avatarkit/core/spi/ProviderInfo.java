@@ -10,16 +10,40 @@ import java.util.List;
  * @param features       the capability features, lowercase ({@code videos}, {@code templates}…)
  * @param sandbox        whether a simulator is installed for {@code --sandbox}
  */
-public record ProviderInfo(String name, String description, boolean isDefault, String dialect, List<String> features,
-                           int maxConcurrency, int maxScriptChars, boolean idempotentCreate, boolean sandbox) {
+public record ProviderInfo(
+        String name,
+        String description,
+        boolean isDefault,
+        String dialect,
+        List<String> features,
+        int maxConcurrency,
+        int maxScriptChars,
+        boolean idempotentCreate,
+        boolean sandbox) {
     public ProviderInfo {
         features = List.copyOf(features);
     }
 
-    static ProviderInfo of(String name, String description, boolean isDefault, String dialect,
-                           ProviderCapabilities capabilities, boolean sandbox) {
-        List<String> features = capabilities.features().stream().sorted().map(ProviderCapabilities.Feature::wireName).toList();
-        return new ProviderInfo(name, description, isDefault, dialect, features, capabilities.maxConcurrency(),
-                capabilities.maxScriptChars(), capabilities.idempotentCreate(), sandbox);
+    static ProviderInfo of(
+            String name,
+            String description,
+            boolean isDefault,
+            String dialect,
+            ProviderCapabilities capabilities,
+            boolean sandbox) {
+        List<String> features = capabilities.features().stream()
+                .sorted()
+                .map(ProviderCapabilities.Feature::wireName)
+                .toList();
+        return new ProviderInfo(
+                name,
+                description,
+                isDefault,
+                dialect,
+                features,
+                capabilities.maxConcurrency(),
+                capabilities.maxScriptChars(),
+                capabilities.idempotentCreate(),
+                sandbox);
     }
 }

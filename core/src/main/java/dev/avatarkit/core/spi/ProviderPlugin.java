@@ -29,8 +29,7 @@ public interface ProviderPlugin {
      *
      * @throws dev.avatarkit.core.domain.ValidationException naming the setting
      */
-    default void validate(ProviderSettings settings) {
-    }
+    default void validate(ProviderSettings settings) {}
 
     /** What {@code dialect} can do under these settings, without any I/O (for listings and for refusing early). */
     ProviderCapabilities capabilities(ProviderSettings settings, String dialect);

@@ -36,8 +36,13 @@ public final class ProviderPlugins {
         ProviderPlugins found = installed;
         if (found == null) {
             ClassLoader loader = ProviderPlugins.class.getClassLoader();
-            found = new ProviderPlugins(ServiceLoader.load(ProviderPlugin.class, loader).stream().map(ServiceLoader.Provider::get).toList(),
-                    ServiceLoader.load(SandboxPlugin.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+            found = new ProviderPlugins(
+                    ServiceLoader.load(ProviderPlugin.class, loader).stream()
+                            .map(ServiceLoader.Provider::get)
+                            .toList(),
+                    ServiceLoader.load(SandboxPlugin.class, loader).stream()
+                            .map(ServiceLoader.Provider::get)
+                            .toList());
             installed = found;
         }
         return found;
@@ -56,8 +61,12 @@ public final class ProviderPlugins {
     public ProviderPlugin get(String name, String field) {
         ProviderPlugin plugin = providers.get(name);
         if (plugin == null) {
-            throw new ValidationException(field, "no provider named '" + name + "' is installed; installed: "
-                    + (providers.isEmpty() ? "none (add a provider module, e.g. adapter-heygen)" : String.join(", ", providers.keySet())));
+            throw new ValidationException(
+                    field,
+                    "no provider named '" + name + "' is installed; installed: "
+                            + (providers.isEmpty()
+                                    ? "none (add a provider module, e.g. adapter-heygen)"
+                                    : String.join(", ", providers.keySet())));
         }
         return plugin;
     }

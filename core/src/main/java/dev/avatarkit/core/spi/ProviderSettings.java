@@ -26,7 +26,8 @@ public interface ProviderSettings {
         try {
             int value = Integer.parseInt(raw.get().trim());
             if (value < min || value > max) {
-                throw new ValidationException(name, name + " must be between " + min + " and " + max + ", was " + value);
+                throw new ValidationException(
+                        name, name + " must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         } catch (NumberFormatException e) {

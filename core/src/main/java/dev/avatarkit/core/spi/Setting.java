@@ -12,7 +12,9 @@ import dev.avatarkit.core.domain.Require;
  */
 public record Setting(String name, boolean secret, String defaultValue, String description) {
     public Setting {
-        Require.that(name != null && name.matches("[A-Z][A-Z0-9_]*"), "name",
+        Require.that(
+                name != null && name.matches("[A-Z][A-Z0-9_]*"),
+                "name",
                 "a setting name is an environment variable name in capitals, was '" + name + "'");
         Require.nonBlank(description, "description");
     }

@@ -42,8 +42,11 @@ public final class BatchRows {
             int first = header.indexOf(header.get(i));
             if (first != i) {
                 // a row's value would silently come from one of the two columns
-                errors.add(new RowError(1, header.get(i), "column '" + header.get(i) + "' appears twice (columns "
-                        + (first + 1) + " and " + (i + 1) + "); keep one"));
+                errors.add(new RowError(
+                        1,
+                        header.get(i),
+                        "column '" + header.get(i) + "' appears twice (columns " + (first + 1) + " and " + (i + 1)
+                                + "); keep one"));
             }
         }
         return header;
@@ -52,11 +55,14 @@ public final class BatchRows {
     /** The row's trimmed values by column; a row wider or narrower than the header is an error naming its line. */
     static Map<String, String> values(List<String> header, Csv.Record record) {
         if (record.fields().size() != header.size()) {
-            throw new ValidationException("csv", "line " + record.line() + ": has " + record.fields().size()
-                    + " fields, the header has " + header.size());
+            throw new ValidationException(
+                    "csv",
+                    "line " + record.line() + ": has " + record.fields().size() + " fields, the header has "
+                            + header.size());
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) values.putIfAbsent(header.get(i), record.fields().get(i).trim());
+        for (int i = 0; i < header.size(); i++)
+            values.putIfAbsent(header.get(i), record.fields().get(i).trim());
         return values;
     }
 
@@ -65,7 +71,8 @@ public final class BatchRows {
      * else from the row's content; the n-th identical row gets its own key, so duplicates are n videos, every run.
      */
     static IdempotencyKey key(String scope, String id, Csv.Record record, Map<String, Integer> seen) {
-        String natural = id != null ? scope + "\ncallback_id=" + id : scope + "\n" + String.join("\u001f", record.fields());
+        String natural =
+                id != null ? scope + "\ncallback_id=" + id : scope + "\n" + String.join("\u001f", record.fields());
         int occurrence = seen.merge(natural, 1, Integer::sum);
         return IdempotencyKey.derived("row", natural + "\n#" + occurrence);
     }
@@ -96,12 +103,22 @@ public final class BatchRows {
      *
      * @throws ValidationException listing every bad row, unless {@code skipInvalid}
      */
-    static TemplateBatch.BatchResult submit(CreateJob create, BatchId batchId, List<? extends Row<?>> rows,
-                                            List<RowError> errors, boolean skipInvalid) {
+    static TemplateBatch.BatchResult submit(
+            CreateJob create,
+            BatchId batchId,
+            List<? extends Row<?>> rows,
+            List<RowError> errors,
+            boolean skipInvalid) {
         if (!errors.isEmpty() && !skipInvalid) {
-            throw new ValidationException("csv", errors.size() + " invalid row(s); nothing was submitted:\n"
-                    + String.join("\n", errors.stream().map(e -> "  line " + e.line() + ": " + e.message()).toList())
-                    + "\nfix them, or pass --skip-invalid to submit the valid rows only");
+            throw new ValidationException(
+                    "csv",
+                    errors.size() + " invalid row(s); nothing was submitted:\n"
+                            + String.join(
+                                    "\n",
+                                    errors.stream()
+                                            .map(e -> "  line " + e.line() + ": " + e.message())
+                                            .toList())
+                            + "\nfix them, or pass --skip-invalid to submit the valid rows only");
         }
         int created = 0;
         List<JobId> ids = new ArrayList<>();

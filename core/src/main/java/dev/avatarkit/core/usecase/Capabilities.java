@@ -27,7 +27,8 @@ public final class Capabilities {
         if (spec instanceof VideoSpec video) {
             needed.add(Feature.VIDEOS);
             for (Scene scene : video.scenes()) {
-                if (scene.character() instanceof Character.TalkingPhoto || scene.character() instanceof Character.Image) {
+                if (scene.character() instanceof Character.TalkingPhoto
+                        || scene.character() instanceof Character.Image) {
                     needed.add(Feature.PHOTO_AVATARS);
                 }
                 if (scene.voice() instanceof Voice.Audio) needed.add(Feature.AUDIO_SCRIPTS);

@@ -5,6 +5,7 @@ import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobSpec;
+import dev.avatarkit.core.domain.ProviderRoute;
 import dev.avatarkit.core.domain.Require;
 import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.ValidationException;
@@ -16,7 +17,6 @@ import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.spi.ProviderDirectory;
-import dev.avatarkit.core.domain.ProviderRoute;
 import java.time.Clock;
 
 /**
@@ -37,8 +37,13 @@ public final class CreateJob {
         this(jobs, engine, clock, providers, null, listener);
     }
 
-    private CreateJob(JobStore jobs, JobEngine engine, Clock clock, ProviderDirectory providers, String provider,
-                      JobListener listener) {
+    private CreateJob(
+            JobStore jobs,
+            JobEngine engine,
+            Clock clock,
+            ProviderDirectory providers,
+            String provider,
+            JobListener listener) {
         this.jobs = Require.nonNull(jobs, "jobs");
         this.engine = Require.nonNull(engine, "engine");
         this.clock = Require.nonNull(clock, "clock");
@@ -55,7 +60,7 @@ public final class CreateJob {
      */
     public CreateJob forProvider(String name) {
         if (name == null || name.isBlank()) return this;
-        providers.routeFor(name.trim());   // fails now, naming the installed providers, if unknown
+        providers.routeFor(name.trim()); // fails now, naming the installed providers, if unknown
         return new CreateJob(jobs, engine, clock, providers, name.trim(), listener);
     }
 
@@ -93,7 +98,8 @@ public final class CreateJob {
         checkLimits(command.spec(), capabilities.maxScriptChars());
         JobId id = JobId.next(clock.instant());
         IdempotencyKey key = command.key() != null ? command.key() : IdempotencyKey.forJob(id);
-        Job job = Job.queued(id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent());
+        Job job =
+                Job.queued(id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent());
         Insertion insertion = jobs.insert(job);
         if (insertion.created()) {
             listener.changed(insertion.job());
@@ -109,8 +115,10 @@ public final class CreateJob {
             index++;
             if (scene.voice() instanceof Voice.Text text && text.text().length() > maxScriptChars) {
                 String field = video.scenes().size() == 1 ? "text" : "scenes[" + index + "].text";
-                throw new ValidationException(field, "'" + field + "' is " + text.text().length()
-                        + " characters; this provider accepts at most " + maxScriptChars + " per scene");
+                throw new ValidationException(
+                        field,
+                        "'" + field + "' is " + text.text().length() + " characters; this provider accepts at most "
+                                + maxScriptChars + " per scene");
             }
         }
     }

@@ -22,8 +22,10 @@ public final class Csv {
      * error naming its line, not a replacement character in someone's video or a stack trace.
      */
     public static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
@@ -31,8 +33,10 @@ public final class Csv {
             int offset = in.position();
             int line = 1;
             for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
-            throw new ValidationException("csv", "line " + line + ": not valid UTF-8 (byte " + (offset + 1)
-                    + " of the file); save the CSV as UTF-8");
+            throw new ValidationException(
+                    "csv",
+                    "line " + line + ": not valid UTF-8 (byte " + (offset + 1)
+                            + " of the file); save the CSV as UTF-8");
         }
         decoder.flush(out);
         return out.flip().toString();
@@ -46,7 +50,7 @@ public final class Csv {
         boolean fieldStarted = false;
         int line = 1;
         int recordLine = 1;
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;   // Excel's BOM
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel's BOM
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (quoted) {
@@ -71,7 +75,8 @@ public final class Csv {
                 fields.add(field.toString());
                 field.setLength(0);
                 fieldStarted = false;
-                if (!(fields.size() == 1 && fields.get(0).isEmpty())) records.add(new Record(recordLine, List.copyOf(fields)));
+                if (!(fields.size() == 1 && fields.get(0).isEmpty()))
+                    records.add(new Record(recordLine, List.copyOf(fields)));
                 fields.clear();
                 line++;
                 recordLine = line;

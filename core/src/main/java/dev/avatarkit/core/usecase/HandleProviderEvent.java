@@ -7,8 +7,8 @@ import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderEvent;
 import dev.avatarkit.core.port.ProviderEvents;
-import dev.avatarkit.core.spi.ProviderDirectory;
 import dev.avatarkit.core.port.WebhookRejectedException;
+import dev.avatarkit.core.spi.ProviderDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,11 @@ import java.util.Optional;
  */
 public final class HandleProviderEvent {
     /** What became of a delivery. */
-    public enum Outcome { ACCEPTED, DUPLICATE, UNKNOWN_JOB }
+    public enum Outcome {
+        ACCEPTED,
+        DUPLICATE,
+        UNKNOWN_JOB
+    }
 
     private final ProviderDirectory providers;
     private final JobStore jobs;
@@ -44,7 +48,8 @@ public final class HandleProviderEvent {
         ProviderEvent event = events.verify(headers, rawBody);
         // event ids are the provider's own: scope them so two providers' ids never collide
         if (!jobs.recordEventOnce(provider + ":" + event.eventId(), clock.instant())) return Outcome.DUPLICATE;
-        Optional<Job> job = byCorrelation(event.correlationId()).filter(j -> j.route().provider().equals(provider));
+        Optional<Job> job = byCorrelation(event.correlationId())
+                .filter(j -> j.route().provider().equals(provider));
         if (job.isEmpty()) return Outcome.UNKNOWN_JOB;
         if (!job.get().state().isTerminal()) engine.kick(job.get().id());
         return Outcome.ACCEPTED;
@@ -52,7 +57,9 @@ public final class HandleProviderEvent {
 
     private ProviderEvents verifierOf(String provider) {
         try {
-            return providers.open(providers.routeFor(provider)).events()
+            return providers
+                    .open(providers.routeFor(provider))
+                    .events()
                     .orElseThrow(() -> new WebhookRejectedException("provider '" + provider + "' sends no webhooks"));
         } catch (ValidationException unknown) {
             throw new WebhookRejectedException("no provider named '" + provider + "' is installed");

@@ -53,7 +53,8 @@ public final class ManageJobs {
         if (job.state().isTerminal() || job.state() == JobState.DOWNLOADING) {
             throw new JobConflictException("job " + id + " is " + job.state() + " and can no longer be canceled");
         }
-        Job canceled = save(job.failed(JobState.CANCELED, new JobError("canceled", "canceled by user", false), clock.instant()));
+        Job canceled = save(
+                job.failed(JobState.CANCELED, new JobError("canceled", "canceled by user", false), clock.instant()));
         if (job.providerRef() != null && isVideo(job)) {
             try {
                 // the provider that accepted the job, whatever the default is now

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class VideoBatch {
     /** The scope of this kind's batch ids and row keys: a video batch never collides with a template batch. */
     static final String SCOPE = "video";
+
     private final CreateJob create;
 
     public VideoBatch(CreateJob create) {
@@ -35,7 +36,11 @@ public final class VideoBatch {
     }
 
     /** What a batch will do; nothing has been submitted yet. */
-    public record Plan(BatchId batchId, List<BatchRows.Row<VideoSpec>> videos, List<BatchRows.RowError> errors, int estimatedCredits) {
+    public record Plan(
+            BatchId batchId,
+            List<BatchRows.Row<VideoSpec>> videos,
+            List<BatchRows.RowError> errors,
+            int estimatedCredits) {
         public Plan {
             videos = List.copyOf(videos);
             errors = List.copyOf(errors);
@@ -45,8 +50,10 @@ public final class VideoBatch {
     public Plan plan(String csvText, ScriptFiles scriptFiles) {
         List<Csv.Record> records = Csv.parse(csvText);
         if (records.isEmpty()) {
-            throw new ValidationException("csv", "the CSV is empty: the first line must name its columns, e.g. "
-                    + String.join(",", VideoRow.EXAMPLE_HEADER));
+            throw new ValidationException(
+                    "csv",
+                    "the CSV is empty: the first line must name its columns, e.g. "
+                            + String.join(",", VideoRow.EXAMPLE_HEADER));
         }
         List<BatchRows.RowError> errors = new ArrayList<>();
         List<String> header = BatchRows.header(records, errors);
@@ -58,9 +65,11 @@ public final class VideoBatch {
             try {
                 Map<String, String> values = BatchRows.values(header, record);
                 VideoSpec spec = VideoRow.spec(values, record.line(), scriptFiles);
-                create.check(spec);   // the provider's capabilities and limits, per row, before anything is sent
-                videos.add(new BatchRows.Row<>(record.line(), spec, BatchRows.key(SCOPE, VideoRow.id(values), record, seen)));
-                if (spec.scenes().get(0).voice() instanceof Voice.Text text) spoken += text.text().length();
+                create.check(spec); // the provider's capabilities and limits, per row, before anything is sent
+                videos.add(new BatchRows.Row<>(
+                        record.line(), spec, BatchRows.key(SCOPE, VideoRow.id(values), record, seen)));
+                if (spec.scenes().get(0).voice() instanceof Voice.Text text)
+                    spoken += text.text().length();
             } catch (ValidationException e) {
                 errors.add(new BatchRows.RowError(record.line(), e.field(), e.getMessage()));
             }

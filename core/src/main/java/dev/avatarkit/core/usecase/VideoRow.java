@@ -14,7 +14,9 @@ final class VideoRow {
     static final List<String> CHARACTER = List.of("avatar_id", "talking_photo_id", "image_url");
     static final List<String> SPEECH = List.of("script", "script_file", "audio_url");
     /** {@code id} (or {@code callback_id}, as in template batches) keys the row: edit its text, still one video. */
-    static final List<String> OPTIONAL = List.of("voice_id", "title", "background", "aspect", "caption", "id", "callback_id");
+    static final List<String> OPTIONAL =
+            List.of("voice_id", "title", "background", "aspect", "caption", "id", "callback_id");
+
     static final List<String> EXAMPLE_HEADER = List.of("id", "avatar_id", "voice_id", "script", "title");
 
     private VideoRow() {}
@@ -22,18 +24,23 @@ final class VideoRow {
     static void checkHeader(List<String> header, List<BatchRows.RowError> errors) {
         for (String column : header) {
             if (!CHARACTER.contains(column) && !SPEECH.contains(column) && !OPTIONAL.contains(column)) {
-                errors.add(new BatchRows.RowError(1, column, "unknown column '" + column + "'; columns are " + CHARACTER
-                        + " (one per row), " + SPEECH + " (one per row), and optional " + OPTIONAL));
+                errors.add(new BatchRows.RowError(
+                        1,
+                        column,
+                        "unknown column '" + column + "'; columns are " + CHARACTER + " (one per row), " + SPEECH
+                                + " (one per row), and optional " + OPTIONAL));
             }
         }
         if (CHARACTER.stream().noneMatch(header::contains)) {
-            errors.add(new BatchRows.RowError(1, "avatar_id", "missing column: one of " + CHARACTER + " says who appears"));
+            errors.add(new BatchRows.RowError(
+                    1, "avatar_id", "missing column: one of " + CHARACTER + " says who appears"));
         }
         if (SPEECH.stream().noneMatch(header::contains)) {
             errors.add(new BatchRows.RowError(1, "script", "missing column: one of " + SPEECH + " says what is said"));
         }
         if ((header.contains("script") || header.contains("script_file")) && !header.contains("voice_id")) {
-            errors.add(new BatchRows.RowError(1, "voice_id", "missing column 'voice_id' (the voice that speaks the script)"));
+            errors.add(new BatchRows.RowError(
+                    1, "voice_id", "missing column 'voice_id' (the voice that speaks the script)"));
         }
     }
 
@@ -46,7 +53,14 @@ final class VideoRow {
     static VideoSpec spec(Map<String, String> values, int line, VideoBatch.ScriptFiles scriptFiles) {
         try {
             Scene scene = new Scene(character(values), voice(values, scriptFiles), background(values));
-            return new VideoSpec(List.of(scene), value(values, "aspect"), null, null, caption(values), value(values, "title"), false);
+            return new VideoSpec(
+                    List.of(scene),
+                    value(values, "aspect"),
+                    null,
+                    null,
+                    caption(values),
+                    value(values, "title"),
+                    false);
         } catch (ValidationException e) {
             throw new ValidationException(e.field(), "line " + line + ": " + e.getMessage());
         }
@@ -66,8 +80,11 @@ final class VideoRow {
         String column = exactlyOne(values, SPEECH);
         if (column.equals("audio_url")) return new Voice.Audio(values.get(column), null);
         String voiceId = value(values, "voice_id");
-        if (voiceId == null) throw new ValidationException("voice_id", "'voice_id' is empty (the voice that speaks the script)");
-        String script = column.equals("script") ? values.get(column) : scriptFiles.read(values.get(column)).strip();
+        if (voiceId == null)
+            throw new ValidationException("voice_id", "'voice_id' is empty (the voice that speaks the script)");
+        String script = column.equals("script")
+                ? values.get(column)
+                : scriptFiles.read(values.get(column)).strip();
         return Voice.Text.of(script, voiceId);
     }
 
@@ -82,16 +99,22 @@ final class VideoRow {
         return switch (value.toLowerCase()) {
             case "1", "true", "yes" -> true;
             case "0", "false", "no" -> false;
-            default -> throw new ValidationException("caption", "'caption' must be true/false (or 1/0, yes/no), was '" + value + "'");
+            default ->
+                throw new ValidationException(
+                        "caption", "'caption' must be true/false (or 1/0, yes/no), was '" + value + "'");
         };
     }
 
     /** The one column of {@code columns} this row fills in; none or several is an error naming them. */
     private static String exactlyOne(Map<String, String> values, List<String> columns) {
-        List<String> given = columns.stream().filter(c -> value(values, c) != null).toList();
+        List<String> given =
+                columns.stream().filter(c -> value(values, c) != null).toList();
         if (given.size() != 1) {
-            throw new ValidationException(columns.get(0), "give exactly one of " + columns.stream().filter(values::containsKey).toList()
-                    + (given.isEmpty() ? ", all are empty" : ", got " + given));
+            throw new ValidationException(
+                    columns.get(0),
+                    "give exactly one of "
+                            + columns.stream().filter(values::containsKey).toList()
+                            + (given.isEmpty() ? ", all are empty" : ", got " + given));
         }
         return given.get(0);
     }

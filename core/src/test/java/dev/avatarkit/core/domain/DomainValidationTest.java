@@ -22,23 +22,27 @@ class DomainValidationTest {
     void givenAScriptOverTheLimit_whenBuildingAVoice_thenTheErrorNamesTextAndTheLimit() {
         assertThatThrownBy(() -> Voice.Text.of("x".repeat(5001), "v"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("'text'").hasMessageContaining("5000")
+                .hasMessageContaining("'text'")
+                .hasMessageContaining("5000")
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("text"));
     }
 
     @Test
     void givenNoScenesOrFiftyOne_whenBuildingAVideo_thenSceneCountIsRefused() {
         assertThatThrownBy(() -> new VideoSpec(List.of(), null, null, null, false, null, false))
-                .hasMessageContaining("'scenes'").hasMessageContaining("1–50");
+                .hasMessageContaining("'scenes'")
+                .hasMessageContaining("1–50");
         assertThatThrownBy(() -> new VideoSpec(Collections.nCopies(51, hello()), null, null, null, false, null, false))
                 .hasMessageContaining("had 51");
-        assertThat(new VideoSpec(Collections.nCopies(50, hello()), null, null, null, false, null, false).scenes()).hasSize(50);
+        assertThat(new VideoSpec(Collections.nCopies(50, hello()), null, null, null, false, null, false).scenes())
+                .hasSize(50);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"127x720", "1920x1081", "4098x720", "abc", "1920"})
     void givenABadDimension_whenParsing_thenItIsRefusedWithTheRule(String text) {
-        assertThatThrownBy(() -> Dimension.parse(text)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Dimension.parse(text))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("dimension");
     }
 
@@ -50,7 +54,8 @@ class DomainValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"#12345", "123456", "#GGGGGG", "red"})
     void givenABadColor_whenParsingABackground_thenItSaysWhatAColorLooksLike(String text) {
-        assertThatThrownBy(() -> Background.parse(text)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Background.parse(text))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("background");
     }
 
@@ -65,20 +70,23 @@ class DomainValidationTest {
     void givenBlankIds_whenBuildingCharactersAndVoices_thenTheFieldIsNamed() {
         assertThatThrownBy(() -> Character.Avatar.of(" ")).hasMessageContaining("'avatar' must not be blank");
         assertThatThrownBy(() -> Voice.Text.of("hi", "")).hasMessageContaining("'voice' must not be blank");
-        assertThatThrownBy(() -> new TemplateSpec(" ", Map.of(), null, null, false)).hasMessageContaining("'templateId'");
+        assertThatThrownBy(() -> new TemplateSpec(" ", Map.of(), null, null, false))
+                .hasMessageContaining("'templateId'");
     }
 
     @Test
     void givenAnImageVariableThatIsNotAUrl_whenBuilding_thenTheVariableIsNamed() {
         assertThatThrownBy(() -> new TemplateVariable("logo", TemplateVariable.Type.IMAGE, "logo.png"))
-                .hasMessageContaining("'variables.logo'").hasMessageContaining("http(s) URL");
+                .hasMessageContaining("'variables.logo'")
+                .hasMessageContaining("http(s) URL");
     }
 
     @Test
     void givenMoreThanThreeReferences_whenBuildingAnIdentity_thenItIsRefused() {
         ShotList shots = new ShotList(List.of(new Shot(1, "front", "front", "close-up", null, null)));
-        assertThatThrownBy(() -> new IdentitySpec("Mia", "a woman", null, null, null, null,
-                List.of("a.png", "b.png", "c.png", "d.png"), shots)).hasMessageContaining("at most 3");
+        assertThatThrownBy(() -> new IdentitySpec(
+                        "Mia", "a woman", null, null, null, null, List.of("a.png", "b.png", "c.png", "d.png"), shots))
+                .hasMessageContaining("at most 3");
         assertThatThrownBy(() -> new IdentitySpec("Mia", " ", null, null, null, null, List.of(), shots))
                 .hasMessageContaining("'prompt' must not be blank");
     }
@@ -94,7 +102,8 @@ class DomainValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"../etc/passwd", "/abs", "a//b", "a/./b", ".hidden", "a/b.tmp", "a\\b", "a b", "é"})
     void givenHostileStorageKeys_whenBuilding_thenTheyAreRefused(String key) {
-        assertThatThrownBy(() -> new AssetKey(key)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> new AssetKey(key))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("not allowed");
     }
 
@@ -122,8 +131,14 @@ class DomainValidationTest {
 
     @Test
     void givenARetriedJob_whenAskingForTheProviderKey_thenItDiffersFromTheOriginalButTheJobKeyStays() {
-        Job job = Job.queued(JobId.next(Instant.EPOCH), new IdempotencyKey("k1"),
-                VideoSpec.singleAvatar("a", "v", "t"), "heygen", Instant.EPOCH, null, null);
+        Job job = Job.queued(
+                JobId.next(Instant.EPOCH),
+                new IdempotencyKey("k1"),
+                VideoSpec.singleAvatar("a", "v", "t"),
+                "heygen",
+                Instant.EPOCH,
+                null,
+                null);
         Job retried = job.requeued(Instant.EPOCH);
         assertThat(job.providerKey().value()).isEqualTo("k1");
         assertThat(retried.providerKey().value()).isEqualTo("k1-r1");
@@ -132,7 +147,13 @@ class DomainValidationTest {
 
     @Test
     void givenStates_whenAskingTerminal_thenOnlyTheEndStatesAre() {
-        assertThat(JobState.values()).filteredOn(JobState::isTerminal).containsExactlyInAnyOrder(
-                JobState.SUCCEEDED, JobState.FAILED, JobState.REJECTED, JobState.CANCELED, JobState.NEEDS_ATTENTION);
+        assertThat(JobState.values())
+                .filteredOn(JobState::isTerminal)
+                .containsExactlyInAnyOrder(
+                        JobState.SUCCEEDED,
+                        JobState.FAILED,
+                        JobState.REJECTED,
+                        JobState.CANCELED,
+                        JobState.NEEDS_ATTENTION);
     }
 }

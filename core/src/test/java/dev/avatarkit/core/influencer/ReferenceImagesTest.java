@@ -48,14 +48,16 @@ class ReferenceImagesTest {
         Path jpg = dir.resolve("side.jpg");
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "jpeg", jpg.toFile());
 
-        assertThatCode(() -> ReferenceImages.check(withReferences(png.toString(), jpg.toString(),
-                "https://cdn.example.com/ref.png?sig=abc"))).doesNotThrowAnyException();
+        assertThatCode(() -> ReferenceImages.check(
+                        withReferences(png.toString(), jpg.toString(), "https://cdn.example.com/ref.png?sig=abc")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void givenAMissingFile_whenChecked_thenTheReferenceIsNamedByPosition() throws IOException {
         Path good = png(dir.resolve("ok.png"), 8);
-        ValidationException e = refused(withReferences(good.toString(), dir.resolve("nope.png").toString()));
+        ValidationException e =
+                refused(withReferences(good.toString(), dir.resolve("nope.png").toString()));
 
         assertThat(e.field()).isEqualTo("references[2]");
         assertThat(e.getMessage()).contains("no such file").contains("nope.png");
@@ -86,7 +88,7 @@ class ReferenceImagesTest {
     void givenAFileOver32Mb_whenChecked_thenRefusedWithTheLimitAndNothingIsDecoded() throws IOException {
         Path big = dir.resolve("huge.png");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(ReferenceImages.MAX_BYTES + 1);   // sparse: costs no disk
+            file.setLength(ReferenceImages.MAX_BYTES + 1); // sparse: costs no disk
         }
 
         ValidationException e = refused(withReferences(big.toString()));
@@ -95,8 +97,14 @@ class ReferenceImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://files.example/a.png", "https:///no-host.png", "https://exa mple.com/a.png",
-            "HTTPS://cdn.example.com/a.png", "file:///etc/passwd"})
+    @ValueSource(
+            strings = {
+                "ftp://files.example/a.png",
+                "https:///no-host.png",
+                "https://exa mple.com/a.png",
+                "HTTPS://cdn.example.com/a.png",
+                "file:///etc/passwd"
+            })
     void givenAMalformedOrNonHttpUrl_whenChecked_thenRefused(String url) {
         ValidationException e = refused(withReferences(url));
 
@@ -111,9 +119,13 @@ class ReferenceImagesTest {
 
     @Test
     void givenFourReferencesOrABlankPrompt_whenTheSpecIsBuilt_thenTheFieldIsNamed() {
-        assertThatThrownBy(() -> withReferences("https://a.example/1.png", "https://a.example/2.png",
-                "https://a.example/3.png", "https://a.example/4.png"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("at most 3")
+        assertThatThrownBy(() -> withReferences(
+                        "https://a.example/1.png",
+                        "https://a.example/2.png",
+                        "https://a.example/3.png",
+                        "https://a.example/4.png"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at most 3")
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("reference"));
         assertThatThrownBy(() -> new IdentitySpec("Mia", " ", null, null, null, null, List.of(), DefaultShots.first(1)))
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("prompt"));

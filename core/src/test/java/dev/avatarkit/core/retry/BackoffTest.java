@@ -20,8 +20,14 @@ class BackoffTest {
     void givenNoJitter_whenAttemptsGrow_thenTheDelayDoublesUpToTheCap() {
         Backoff exact = Backoff.withFactor(() -> 1.0);
         assertThat(IntStream.range(0, 7).mapToObj(a -> exact.delay(SECOND, CAP, 2.0, a)))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
-                        Duration.ofSeconds(16), CAP, CAP);
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(16),
+                        CAP,
+                        CAP);
         assertThat(exact.delay(SECOND, CAP, 2.0, Integer.MAX_VALUE)).isEqualTo(CAP);
     }
 
@@ -47,12 +53,14 @@ class BackoffTest {
         assertThat(exact.delay(SECOND, CAP, 2.0, 0, Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
         assertThat(exact.delay(SECOND, CAP, 2.0, 3, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(8));
         assertThat(exact.delay(SECOND, CAP, 2.0, 0, Duration.ofHours(1))).isEqualTo(CAP);
-        assertThat(Backoff.withFactor(() -> 1.25).delay(SECOND, CAP, 2.0, 9, null)).isEqualTo(CAP);
+        assertThat(Backoff.withFactor(() -> 1.25).delay(SECOND, CAP, 2.0, 9, null))
+                .isEqualTo(CAP);
     }
 
     @Test
     void givenRetryAfterHeaders_thenSecondsAndHttpDatesAreReadAndGarbageIsZero() {
-        String inTwelve = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
+        String inTwelve = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
         assertThat(Backoff.retryAfter("7", clock, CAP)).isEqualTo(Duration.ofSeconds(7));
         assertThat(Backoff.retryAfter(inTwelve, clock, CAP)).isEqualTo(Duration.ofSeconds(12));
         assertThat(Backoff.retryAfter("3600", clock, CAP)).isEqualTo(CAP);

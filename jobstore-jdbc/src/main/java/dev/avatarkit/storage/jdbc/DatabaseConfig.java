@@ -12,6 +12,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
     /** SQLite serialises writers anyway; a few connections let readers run beside the one writer (WAL). */
     /** SQLite serialises writers; hot HTTP reads are served from app-http's read cache, not the pool. */
     public static final int DEFAULT_SQLITE_POOL = 4;
+
     public static final int DEFAULT_POSTGRESQL_POOL = 10;
 
     public DatabaseConfig {

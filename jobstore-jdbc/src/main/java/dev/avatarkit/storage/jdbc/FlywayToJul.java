@@ -21,12 +21,39 @@ public final class FlywayToJul implements LogCreator {
     }
 
     private record JulLog(Logger logger) implements Log {
-        @Override public boolean isDebugEnabled() { return logger.isLoggable(Level.FINER); }
-        @Override public void debug(String message) { logger.finer(message); }
-        @Override public void info(String message) { logger.fine(message); }
-        @Override public void notice(String message) { logger.fine(message); }
-        @Override public void warn(String message) { logger.warning(message); }
-        @Override public void error(String message) { logger.severe(message); }
-        @Override public void error(String message, Exception cause) { logger.log(Level.SEVERE, message, cause); }
+        @Override
+        public boolean isDebugEnabled() {
+            return logger.isLoggable(Level.FINER);
+        }
+
+        @Override
+        public void debug(String message) {
+            logger.finer(message);
+        }
+
+        @Override
+        public void info(String message) {
+            logger.fine(message);
+        }
+
+        @Override
+        public void notice(String message) {
+            logger.fine(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            logger.warning(message);
+        }
+
+        @Override
+        public void error(String message) {
+            logger.severe(message);
+        }
+
+        @Override
+        public void error(String message, Exception cause) {
+            logger.log(Level.SEVERE, message, cause);
+        }
     }
 }

@@ -38,7 +38,8 @@ final class Jdbc {
                     pause(attempt);
                     continue;
                 }
-                throw new StorageException(StorageException.Reason.IO, "job database: could not " + what + ": " + e.getMessage(), e);
+                throw new StorageException(
+                        StorageException.Reason.IO, "job database: could not " + what + ": " + e.getMessage(), e);
             }
         }
     }

@@ -47,9 +47,14 @@ public final class JdbcJobStore implements JobStore {
                     return new Insertion(job.withVersion(1), true);
                 }
             }
-            Job existing = selectOne(connection, "idempotency_key = ?", job.idempotencyKey().value())
-                    .orElseThrow(() -> new StorageException(StorageException.Reason.IO,
-                            "job database: insert of " + job.id() + " conflicted but no job has its key", null));
+            Job existing = selectOne(
+                            connection,
+                            "idempotency_key = ?",
+                            job.idempotencyKey().value())
+                    .orElseThrow(() -> new StorageException(
+                            StorageException.Reason.IO,
+                            "job database: insert of " + job.id() + " conflicted but no job has its key",
+                            null));
             return new Insertion(existing, false);
         });
     }
@@ -129,7 +134,7 @@ public final class JdbcJobStore implements JobStore {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM jobs WHERE (provider = ? OR provider LIKE ?) AND state = ?")) {
                 select.setString(1, provider);
-                select.setString(2, provider + ":%");   // every dialect of the provider (ProviderRoute's stored form)
+                select.setString(2, provider + ":%"); // every dialect of the provider (ProviderRoute's stored form)
                 select.setString(3, state.name());
                 try (ResultSet result = select.executeQuery()) {
                     return result.next() ? result.getInt(1) : 0;
@@ -141,8 +146,8 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public Map<JobState, Integer> countByState(BatchId batch) {
         return jdbc.run("count batch jobs", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state, COUNT(*) FROM jobs WHERE batch_id = ? GROUP BY state")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT state, COUNT(*) FROM jobs WHERE batch_id = ? GROUP BY state")) {
                 select.setString(1, batch.value());
                 Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
                 try (ResultSet result = select.executeQuery()) {
@@ -166,8 +171,8 @@ public final class JdbcJobStore implements JobStore {
     }
 
     private Optional<Job> selectOne(Connection connection, String condition, String value) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + JobRows.COLUMNS + " FROM jobs WHERE " + condition)) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE " + condition)) {
             select.setString(1, value);
             List<Job> jobs = readAll(select);
             return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));

@@ -21,7 +21,10 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class JobDatabase implements AutoCloseable {
     /** The two databases we support; the scheduler picks its polling strategy from this. */
-    public enum Dialect { SQLITE, POSTGRESQL }
+    public enum Dialect {
+        SQLITE,
+        POSTGRESQL
+    }
 
     /**
      * The newest migration's version. When the database already has it, Flyway is not even loaded: a CLI command
@@ -46,33 +49,39 @@ public final class JobDatabase implements AutoCloseable {
         Dialect dialect = config.isSqlite() ? Dialect.SQLITE : Dialect.POSTGRESQL;
         if (dialect == Dialect.SQLITE) createParentDirectory(config.url());
         if (dialect == Dialect.POSTGRESQL) requirePostgresDriver();
-        QuietSlf4j.whenNoBackend();   // before HikariCP makes its first slf4j logger
+        QuietSlf4j.whenNoBackend(); // before HikariCP makes its first slf4j logger
         HikariDataSource dataSource = new HikariDataSource(hikari(config, dialect));
         if (schemaIsCurrent(dataSource)) return new JobDatabase(dataSource, dialect);
         try {
             Flyway.configure()
                     .loggers(FlywayToJul.class.getName())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/common",
+                    .locations(
+                            "classpath:db/migration/common",
                             "classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             dataSource.close();
-            throw new StorageException(StorageException.Reason.IO, "could not migrate the job database: " + e.getMessage(), e);
+            throw new StorageException(
+                    StorageException.Reason.IO, "could not migrate the job database: " + e.getMessage(), e);
         }
         return new JobDatabase(dataSource, dialect);
     }
 
     /** jobstore-jdbc ships SQLite only; PostgreSQL's driver and Flyway module are the embedder's to add. */
     private static void requirePostgresDriver() {
-        for (String type : new String[] {"org.postgresql.Driver", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType"}) {
+        for (String type :
+                new String[] {"org.postgresql.Driver", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType"}) {
             try {
                 Class.forName(type, false, JobDatabase.class.getClassLoader());
             } catch (ClassNotFoundException e) {
-                throw new StorageException(StorageException.Reason.IO, "'dbUrl' is a PostgreSQL URL but " + type
-                        + " is not on the class path: add org.postgresql:postgresql and "
-                        + "org.flywaydb:flyway-database-postgresql (docs/embedding.md)", e);
+                throw new StorageException(
+                        StorageException.Reason.IO,
+                        "'dbUrl' is a PostgreSQL URL but " + type
+                                + " is not on the class path: add org.postgresql:postgresql and "
+                                + "org.flywaydb:flyway-database-postgresql (docs/embedding.md)",
+                        e);
             }
         }
     }
@@ -82,15 +91,15 @@ public final class JobDatabase implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return newestVersion(connection) == SCHEMA_VERSION;
         } catch (SQLException | NumberFormatException e) {
-            return false;   // no history table yet (new database), or something Flyway should look at
+            return false; // no history table yet (new database), or something Flyway should look at
         }
     }
 
     /** The newest migration Flyway's history records as applied. */
     private static int newestVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
-                     + "(1 = 1) AND version IS NOT NULL")) {
+                ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
+                        + "(1 = 1) AND version IS NOT NULL")) {
             int newest = 0;
             while (rows.next()) newest = Math.max(newest, Integer.parseInt(rows.getString(1)));
             return newest;
@@ -141,15 +150,18 @@ public final class JobDatabase implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (var insert = connection.prepareStatement("INSERT INTO webhook_events (event_id, seen_at) VALUES (?, ?)")) {
+                try (var insert =
+                        connection.prepareStatement("INSERT INTO webhook_events (event_id, seen_at) VALUES (?, ?)")) {
                     insert.setString(1, scratch);
                     insert.setString(2, Timestamps.format(java.time.Instant.now()));
                     insert.executeUpdate();
                 }
-                try (var select = connection.prepareStatement("SELECT COUNT(*) FROM webhook_events WHERE event_id = ?")) {
+                try (var select =
+                        connection.prepareStatement("SELECT COUNT(*) FROM webhook_events WHERE event_id = ?")) {
                     select.setString(1, scratch);
                     try (ResultSet rows = select.executeQuery()) {
-                        if (!rows.next() || rows.getInt(1) != 1) throw new SQLException("the scratch row written was not read back");
+                        if (!rows.next() || rows.getInt(1) != 1)
+                            throw new SQLException("the scratch row written was not read back");
                     }
                 }
                 return schemaVersion(connection);
@@ -158,14 +170,16 @@ public final class JobDatabase implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException(StorageException.Reason.IO, "the job database refused a write: " + e.getMessage(), e);
+            throw new StorageException(
+                    StorageException.Reason.IO, "the job database refused a write: " + e.getMessage(), e);
         }
     }
 
     private static int schemaVersion(Connection connection) throws SQLException {
         int newest = newestVersion(connection);
         if (newest != SCHEMA_VERSION) {
-            throw new SQLException("schema version " + newest + ", this build needs " + SCHEMA_VERSION + " (not migrated)");
+            throw new SQLException(
+                    "schema version " + newest + ", this build needs " + SCHEMA_VERSION + " (not migrated)");
         }
         return newest;
     }

@@ -92,7 +92,10 @@ final class JobJson {
         } catch (IOException | RuntimeException | AssertionError e) {
             // JsonDataException for bad shape; Moshi's record adapter wraps a constructor's ValidationException
             // in an AssertionError. All three mean "this row cannot become a valid value".
-            throw new StorageException(StorageException.Reason.IO, "unreadable '" + column + "' JSON in the job database: " + e.getMessage(), e);
+            throw new StorageException(
+                    StorageException.Reason.IO,
+                    "unreadable '" + column + "' JSON in the job database: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -18,9 +18,10 @@ import java.sql.SQLException;
 
 /** Maps {@link Job} to and from a {@code jobs} row: the column list, the statements and their parameters. */
 final class JobRows {
-    static final String COLUMNS = "id, kind, idempotency_key, spec, provider, provider_ref, state, raw_status, attempts,"
-            + " retries, polls, created_at, updated_at, next_run_at, deadline, error, warning, assets, batch_id,"
-            + " parent_id, version";
+    static final String COLUMNS =
+            "id, kind, idempotency_key, spec, provider, provider_ref, state, raw_status, attempts,"
+                    + " retries, polls, created_at, updated_at, next_run_at, deadline, error, warning, assets, batch_id,"
+                    + " parent_id, version";
 
     static final String INSERT = "INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
@@ -44,7 +45,8 @@ final class JobRows {
         statement.setString(i++, job.idempotencyKey().value());
         statement.setString(i++, json.spec(job.spec()));
         statement.setString(i++, job.provider());
-        statement.setString(i++, job.providerRef() == null ? null : job.providerRef().value());
+        statement.setString(
+                i++, job.providerRef() == null ? null : job.providerRef().value());
         statement.setString(i++, job.state().name());
         statement.setString(i++, job.rawStatus());
         statement.setInt(i++, job.attempts());
@@ -66,7 +68,8 @@ final class JobRows {
         int i = 1;
         statement.setString(i++, json.spec(job.spec()));
         statement.setString(i++, job.provider());
-        statement.setString(i++, job.providerRef() == null ? null : job.providerRef().value());
+        statement.setString(
+                i++, job.providerRef() == null ? null : job.providerRef().value());
         statement.setString(i++, job.state().name());
         statement.setString(i++, job.rawStatus());
         statement.setInt(i++, job.attempts());
@@ -106,7 +109,8 @@ final class JobRows {
                         json.error(row.getString("error")),
                         json.error(row.getString("warning")),
                         json.assets(row.getString("assets"))),
-                new JobLineage(batchId == null ? null : new BatchId(batchId), parentId == null ? null : new JobId(parentId)),
+                new JobLineage(
+                        batchId == null ? null : new BatchId(batchId), parentId == null ? null : new JobId(parentId)),
                 row.getLong("version"));
     }
 }

@@ -12,8 +12,7 @@ final class QuietSlf4j {
     /** slf4j 2's switch for its internal reporter (INFO by default; ERROR hides the no-provider warning). */
     static final String VERBOSITY = "slf4j.internal.verbosity";
 
-    private QuietSlf4j() {
-    }
+    private QuietSlf4j() {}
 
     /** Call before the first slf4j logger is made (slf4j reports once, when it binds). */
     static void whenNoBackend() {
@@ -24,9 +23,11 @@ final class QuietSlf4j {
     private static boolean hasProvider() {
         try {
             return ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, QuietSlf4j.class.getClassLoader())
-                    .stream().findAny().isPresent();
+                    .stream()
+                    .findAny()
+                    .isPresent();
         } catch (java.util.ServiceConfigurationError e) {
-            return true;   // a provider is there, only broken: let slf4j say so
+            return true; // a provider is there, only broken: let slf4j say so
         }
     }
 }

@@ -50,14 +50,16 @@ final class SealedJsonAdapterFactory<T> implements JsonAdapter.Factory {
             public T fromJson(JsonReader reader) throws IOException {
                 if (reader.peek() == JsonReader.Token.NULL) return reader.nextNull();
                 if (!(reader.readJsonValue() instanceof Map<?, ?> raw)) {
-                    throw new JsonDataException("expected an object for " + base.getSimpleName() + " at " + reader.getPath());
+                    throw new JsonDataException(
+                            "expected an object for " + base.getSimpleName() + " at " + reader.getPath());
                 }
                 Map<String, Object> fields = new LinkedHashMap<>();
                 raw.forEach((k, v) -> fields.put((String) k, v));
                 Object label = fields.remove(LABEL_KEY);
                 Class<? extends T> subtype = byLabel.get(label);
                 if (subtype == null) {
-                    throw new JsonDataException("unknown " + base.getSimpleName() + " type '" + label + "' at " + reader.getPath());
+                    throw new JsonDataException(
+                            "unknown " + base.getSimpleName() + " type '" + label + "' at " + reader.getPath());
                 }
                 return subtype.cast(adapters.get(subtype).fromJsonValue(fields));
             }
@@ -69,11 +71,14 @@ final class SealedJsonAdapterFactory<T> implements JsonAdapter.Factory {
                     return;
                 }
                 String label = byClass.get(value.getClass());
-                if (label == null) throw new JsonDataException("no JSON label for " + value.getClass().getName());
+                if (label == null)
+                    throw new JsonDataException(
+                            "no JSON label for " + value.getClass().getName());
                 Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put(LABEL_KEY, label);
                 @SuppressWarnings("unchecked")
-                Map<String, Object> own = (Map<String, Object>) adapters.get(value.getClass()).toJsonValue(value);
+                Map<String, Object> own =
+                        (Map<String, Object>) adapters.get(value.getClass()).toJsonValue(value);
                 fields.putAll(own);
                 any.toJson(writer, fields);
             }

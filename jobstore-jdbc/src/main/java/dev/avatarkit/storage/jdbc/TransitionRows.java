@@ -26,8 +26,9 @@ final class TransitionRows {
         JobTransition last = null;
         long lastSeq = 0;
         int count = 0;
-        try (PreparedStatement select = connection.prepareStatement("SELECT seq, " + COLUMNS + ", (SELECT COUNT(*)"
-                + " FROM job_transitions WHERE job_id = ?) FROM job_transitions WHERE job_id = ? ORDER BY seq DESC LIMIT 1")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, " + COLUMNS + ", (SELECT COUNT(*)"
+                        + " FROM job_transitions WHERE job_id = ?) FROM job_transitions WHERE job_id = ? ORDER BY seq DESC LIMIT 1")) {
             select.setString(1, job.id().value());
             select.setString(2, job.id().value());
             try (ResultSet row = select.executeQuery()) {
@@ -66,9 +67,10 @@ final class TransitionRows {
     }
 
     private static void dropOldestAfterFirst(Connection connection, JobId id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM job_transitions WHERE job_id = ? AND seq ="
-                + " (SELECT MIN(seq) FROM job_transitions WHERE job_id = ? AND seq > (SELECT MIN(seq) FROM job_transitions"
-                + " WHERE job_id = ?))")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM job_transitions WHERE job_id = ? AND seq ="
+                        + " (SELECT MIN(seq) FROM job_transitions WHERE job_id = ? AND seq > (SELECT MIN(seq) FROM job_transitions"
+                        + " WHERE job_id = ?))")) {
             delete.setString(1, id.value());
             delete.setString(2, id.value());
             delete.setString(3, id.value());
@@ -78,7 +80,11 @@ final class TransitionRows {
 
     /** Reads columns 2..6 (column 1 is seq). */
     private static JobTransition read(ResultSet row) throws SQLException {
-        return new JobTransition(Timestamps.parse(row.getString(2)), JobState.valueOf(row.getString(3)),
-                row.getString(4), row.getString(5), row.getString(6));
+        return new JobTransition(
+                Timestamps.parse(row.getString(2)),
+                JobState.valueOf(row.getString(3)),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6));
     }
 }

@@ -39,8 +39,14 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
      * {@link #schedule} waits for a step of the same job running in another process before leaving the next
      * time to that step.
      */
-    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
-                           Duration stepRetryMax, Duration busyWait, String name) {
+    public record Settings(
+            int threads,
+            Duration pollingInterval,
+            Duration heartbeatInterval,
+            Duration shutdownWait,
+            Duration stepRetryMax,
+            Duration busyWait,
+            String name) {
         public Settings {
             Require.between(threads, 1, 200, "schedulerThreads");
             Require.nonNull(pollingInterval, "pollingInterval");
@@ -48,7 +54,9 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             Require.nonNull(shutdownWait, "shutdownWait");
             Require.nonNull(stepRetryMax, "stepRetryMax");
             Require.nonNull(busyWait, "busyWait");
-            name = name == null || name.isBlank() ? "avatarkit-" + UUID.randomUUID().toString().substring(0, 8) : name;
+            name = name == null || name.isBlank()
+                    ? "avatarkit-" + UUID.randomUUID().toString().substring(0, 8)
+                    : name;
         }
 
         /**
@@ -57,8 +65,14 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
          * processes may share the table.
          */
         public static Settings defaults(JobDatabase.Dialect dialect) {
-            return new Settings(dialect == JobDatabase.Dialect.SQLITE ? 8 : 10, Duration.ofMillis(250),
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), null);
+            return new Settings(
+                    dialect == JobDatabase.Dialect.SQLITE ? 8 : 10,
+                    Duration.ofMillis(250),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(2),
+                    null);
         }
 
         public Settings withPollingInterval(Duration interval) {
@@ -79,7 +93,8 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         }
 
         public Settings withName(String newName) {
-            return new Settings(threads, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, newName);
+            return new Settings(
+                    threads, pollingInterval, heartbeatInterval, shutdownWait, stepRetryMax, busyWait, newName);
         }
     }
 
@@ -90,6 +105,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
     private final Settings settings;
     /** Jobs whose step runs in this process now, and the times asked for them meanwhile (applied on completion). */
     private final Set<JobId> running = new HashSet<>();
+
     private final Map<JobId, Instant> requestedWhileRunning = new HashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -194,7 +210,8 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
         }
         // A failed step goes to the backoff, unless someone asked for an earlier run meanwhile.
         if (failure != null && requested == null) throw failure;
-        if (failure != null) LOG.warn("step of job {} failed; running it again as requested at {}", id, requested, failure);
+        if (failure != null)
+            LOG.warn("step of job {} failed; running it again as requested at {}", id, requested, failure);
         Instant when = FailedStepRetry.earliest(next, requested);
         if (when == null) return new CompletionHandler.OnCompleteRemove<>();
         return (complete, operations) -> {

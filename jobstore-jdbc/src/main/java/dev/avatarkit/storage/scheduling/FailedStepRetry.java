@@ -1,9 +1,9 @@
 package dev.avatarkit.storage.scheduling;
 
-import dev.avatarkit.core.retry.Backoff;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import dev.avatarkit.core.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,7 +25,8 @@ final class FailedStepRetry<T> implements FailureHandler<T> {
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
-        operations.reschedule(complete, complete.getTimeDone().plus(delay(complete.getExecution().consecutiveFailures)));
+        operations.reschedule(
+                complete, complete.getTimeDone().plus(delay(complete.getExecution().consecutiveFailures)));
     }
 
     Duration delay(int previousFailures) {

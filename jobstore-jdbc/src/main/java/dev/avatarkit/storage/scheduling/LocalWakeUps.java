@@ -39,10 +39,13 @@ final class LocalWakeUps implements AutoCloseable {
         if (!pending.add(slot)) return;
         long fireIn = slot * GRID_MILLIS - now.toEpochMilli();
         try {
-            timer.schedule(() -> {
-                pending.remove(slot);
-                checkForDueSteps.run();
-            }, fireIn, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        pending.remove(slot);
+                        checkForDueSteps.run();
+                    },
+                    fireIn,
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             pending.remove(slot);
         }

@@ -10,7 +10,8 @@ final class NoDataSerializer implements Serializer {
     @Override
     public byte[] serialize(Object data) {
         if (data == null) return null;
-        throw new IllegalArgumentException("job steps carry no task data, got " + data.getClass().getName());
+        throw new IllegalArgumentException(
+                "job steps carry no task data, got " + data.getClass().getName());
     }
 
     @Override

@@ -22,9 +22,11 @@ class EmbedderConsoleTest {
     @Test
     void givenNoLoggingBackend_whenANewDatabaseIsOpenedAndMigrated_thenTheConsoleStaysEmpty() throws Exception {
         Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                OpenNewDatabase.class.getName(), dir.resolve("home").toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OpenNewDatabase.class.getName(),
+                        dir.resolve("home").toString()))
                 .redirectErrorStream(true)
                 .start();
         String console = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -49,8 +49,8 @@ class JobDatabaseTest {
             assertThat(database.probeWriteAndSchema()).isEqualTo(JobDatabase.SCHEMA_VERSION);
 
             try (Connection connection = database.dataSource().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM webhook_events")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM webhook_events")) {
                 rows.next();
                 assertThat(rows.getInt(1)).as("the probe's row was rolled back").isZero();
             }
@@ -60,8 +60,10 @@ class JobDatabaseTest {
     @Test
     void givenADatabaseMissingOurNewestMigration_whenProbed_thenItSaysNotMigrated() throws Exception {
         try (JobDatabase database = TestDatabases.sqlite(dir)) {
-            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + JobDatabase.SCHEMA_VERSION + "'");
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate(
+                        "DELETE FROM flyway_schema_history WHERE version = '" + JobDatabase.SCHEMA_VERSION + "'");
             }
 
             assertThatThrownBy(database::probeWriteAndSchema).hasMessageContaining("not migrated");
@@ -87,10 +89,12 @@ class JobDatabaseTest {
     void givenSqlite_whenOpenedTwice_thenMigratedOnceWithEveryTable() throws Exception {
         TestDatabases.sqlite(dir).close();
         try (JobDatabase database = TestDatabases.sqlite(dir);
-             Connection connection = database.dataSource().getConnection()) {
+                Connection connection = database.dataSource().getConnection()) {
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
                     .contains("jobs", "job_transitions", "webhook_events", "scheduled_tasks", "flyway_schema_history");
-            assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
+            assertThat(column(
+                            connection,
+                            "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
                     .containsExactly("1", "2", "3");
         }
     }
@@ -125,9 +129,11 @@ class JobDatabaseTest {
     @Test
     void givenOtherDatabaseOrPoolSize_whenConfigured_thenRejectedNamingTheField() {
         assertThatThrownBy(() -> new DatabaseConfig("jdbc:mysql://db/x", null, null, 2))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("dbUrl");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("dbUrl");
         assertThatThrownBy(() -> new DatabaseConfig("jdbc:sqlite:x.db", null, null, 0))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("dbPoolSize");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("dbPoolSize");
     }
 
     private static String pragma(Connection connection, String name) throws SQLException {
@@ -136,7 +142,8 @@ class JobDatabaseTest {
 
     private static List<String> column(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) values.add(result.getString(1));
         }
         return values;

@@ -13,9 +13,9 @@ import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.testkit.jobs.JobSamples;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class JobJsonTest {
     private final JobJson json = new JobJson();
@@ -37,9 +37,17 @@ class JobJsonTest {
     void givenMultiSceneSpec_whenWritten_thenEveryNestedVariantIsLabelled() {
         String text = json.spec(JobSamples.multiScene());
 
-        assertThat(text).contains("\"type\":\"video\"", "\"type\":\"avatar\"", "\"type\":\"talking_photo\"",
-                "\"type\":\"image\"", "\"type\":\"text\"", "\"type\":\"audio\"", "\"type\":\"silence\"",
-                "\"type\":\"color\"", "\"type\":\"video\"");
+        assertThat(text)
+                .contains(
+                        "\"type\":\"video\"",
+                        "\"type\":\"avatar\"",
+                        "\"type\":\"talking_photo\"",
+                        "\"type\":\"image\"",
+                        "\"type\":\"text\"",
+                        "\"type\":\"audio\"",
+                        "\"type\":\"silence\"",
+                        "\"type\":\"color\"",
+                        "\"type\":\"video\"");
     }
 
     @Test
@@ -47,12 +55,17 @@ class JobJsonTest {
         // A new subtype in core must get a JSON label (and a sample) before it can be stored.
         String text = JobSamples.everySpec().stream().map(json::spec).reduce("", String::concat);
         for (Class<?> sealed : List.of(JobSpec.class, Character.class, Voice.class, Background.class)) {
-            assertThat(sealed.getPermittedSubclasses()).as(sealed.getSimpleName()).isNotEmpty();
+            assertThat(sealed.getPermittedSubclasses())
+                    .as(sealed.getSimpleName())
+                    .isNotEmpty();
         }
-        assertThat(Arrays.stream(JobSpec.class.getPermittedSubclasses()).count()).isEqualTo(4);
-        assertThat(Arrays.stream(Character.class.getPermittedSubclasses()).count()).isEqualTo(3);
+        assertThat(Arrays.stream(JobSpec.class.getPermittedSubclasses()).count())
+                .isEqualTo(4);
+        assertThat(Arrays.stream(Character.class.getPermittedSubclasses()).count())
+                .isEqualTo(3);
         assertThat(Arrays.stream(Voice.class.getPermittedSubclasses()).count()).isEqualTo(3);
-        assertThat(Arrays.stream(Background.class.getPermittedSubclasses()).count()).isEqualTo(3);
+        assertThat(Arrays.stream(Background.class.getPermittedSubclasses()).count())
+                .isEqualTo(3);
         assertThat(text).contains("\"type\":\"template\"", "\"type\":\"identity\"", "\"type\":\"still\"");
     }
 

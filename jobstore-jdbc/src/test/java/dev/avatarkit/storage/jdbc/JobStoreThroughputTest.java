@@ -52,7 +52,8 @@ class JobStoreThroughputTest {
             long start = System.nanoTime();
             run(store, JOBS, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%s, %d thread(s): %d jobs (3 writes each) in %.2f s = %.0f jobs/s%n",
+            System.out.printf(
+                    "%s, %d thread(s): %d jobs (3 writes each) in %.2f s = %.0f jobs/s%n",
                     backend, threads, JOBS, seconds, JOBS / seconds);
         }
     }
@@ -77,8 +78,8 @@ class JobStoreThroughputTest {
     private static void lifecycle(JdbcJobStore store) {
         Instant now = Instant.now();
         Job job = store.insert(JobSamples.queued(JobId.next(now))).job();
-        job = store.update(job.rendering(new ProviderRef("v-" + job.id()), "processing", now, now.plusSeconds(5),
-                now.plusSeconds(600)));
+        job = store.update(job.rendering(
+                new ProviderRef("v-" + job.id()), "processing", now, now.plusSeconds(5), now.plusSeconds(600)));
         store.update(job.withState(JobState.SUCCEEDED, now));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteJobStoreTest extends JobStoreContract {
     @TempDir
     Path dir;
+
     private JobDatabase database;
 
     @Override

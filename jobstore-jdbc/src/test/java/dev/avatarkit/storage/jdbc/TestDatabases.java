@@ -13,7 +13,8 @@ import java.util.UUID;
 /** Test databases: a fresh SQLite file, or a fresh schema on the PostgreSQL named by AVATARKIT_TEST_PG_URL. */
 public final class TestDatabases {
     public static final String PG_URL_ENV = "AVATARKIT_TEST_PG_URL";
-    private static final String SKIP = PG_URL_ENV + " not set: skipping PostgreSQL tests (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
+    private static final String SKIP = PG_URL_ENV
+            + " not set: skipping PostgreSQL tests (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
 
     private TestDatabases() {}
 
@@ -28,7 +29,8 @@ public final class TestDatabases {
     public static PostgresSchema postgresSchemaOrSkip(String purpose) {
         assumePostgres();
         String url = System.getenv(PG_URL_ENV);
-        String name = ("t_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+        String name = ("t_" + purpose + "_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .toLowerCase(Locale.ROOT);
         PostgresSchema schema = new PostgresSchema(url, name);
         schema.execute("CREATE SCHEMA " + name);
@@ -56,7 +58,12 @@ public final class TestDatabases {
         }
 
         public void truncate(String... tables) {
-            execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(tables).map(t -> name + "." + t).toList()));
+            execute("TRUNCATE "
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(tables)
+                                    .map(t -> name + "." + t)
+                                    .toList()));
         }
 
         public void drop() {
@@ -65,7 +72,7 @@ public final class TestDatabases {
 
         void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(baseUrl);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL test setup failed: " + sql, e);

@@ -57,7 +57,8 @@ class PostgresStepSchedulerIT extends StepSchedulerScenarios {
 
         await("all 200 steps ran", () -> runs.size() == ids.size());
         awaitNoScheduledSteps();
-        assertThat(ids).allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
     }
 
     @Test

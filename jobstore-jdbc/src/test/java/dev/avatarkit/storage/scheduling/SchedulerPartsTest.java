@@ -50,6 +50,7 @@ class SchedulerPartsTest {
         assertThat(serializer.serialize(null)).isNull();
         assertThat(serializer.deserialize(Void.class, null)).isNull();
         assertThatThrownBy(() -> serializer.serialize("x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> serializer.deserialize(String.class, new byte[] {1})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> serializer.deserialize(String.class, new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

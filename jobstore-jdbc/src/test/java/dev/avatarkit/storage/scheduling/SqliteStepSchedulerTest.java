@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteStepSchedulerTest extends StepSchedulerScenarios {
     @TempDir
     Path dir;
+
     private JobDatabase database;
 
     @BeforeEach

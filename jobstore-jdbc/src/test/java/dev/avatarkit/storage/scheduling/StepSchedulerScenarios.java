@@ -35,6 +35,7 @@ abstract class StepSchedulerScenarios {
 
     /** Invocations per job id, and the instant of each. */
     final Map<JobId, AtomicInteger> runs = new ConcurrentHashMap<>();
+
     final Map<JobId, List<Instant>> runTimes = new ConcurrentHashMap<>();
     final List<DbSchedulerStepScheduler> started = new CopyOnWriteArrayList<>();
 
@@ -42,8 +43,11 @@ abstract class StepSchedulerScenarios {
     abstract JobDatabase database();
 
     DbSchedulerStepScheduler startScheduler(String name, Function<JobId, Instant> step) {
-        return startScheduler(DbSchedulerStepScheduler.Settings.defaults(database().dialect())
-                .withPollingInterval(Duration.ofMillis(50)).withName(name), step);
+        return startScheduler(
+                DbSchedulerStepScheduler.Settings.defaults(database().dialect())
+                        .withPollingInterval(Duration.ofMillis(50))
+                        .withName(name),
+                step);
     }
 
     DbSchedulerStepScheduler startScheduler(DbSchedulerStepScheduler.Settings settings, Function<JobId, Instant> step) {
@@ -71,12 +75,14 @@ abstract class StepSchedulerScenarios {
 
         await("all 200 steps ran", () -> runs.size() == ids.size());
         awaitNoScheduledSteps();
-        assertThat(ids).allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
     }
 
     @Test
     void givenStepAsksToRunAgain_whenRun_thenRescheduledFromItsOwnHandler() throws Exception {
-        var scheduler = startScheduler("again", id -> runs.get(id).get() < 3 ? Instant.now().plusMillis(20) : null);
+        var scheduler = startScheduler(
+                "again", id -> runs.get(id).get() < 3 ? Instant.now().plusMillis(20) : null);
         List<JobId> ids = ids(20);
 
         ids.forEach(id -> scheduler.schedule(id, Instant.now()));
@@ -90,14 +96,20 @@ abstract class StepSchedulerScenarios {
     @Test
     void givenStepsAskingForSoonerThanThePollingInterval_whenRun_thenTheyRunWhenDueNotAtTheNextPoll() throws Exception {
         var settings = DbSchedulerStepScheduler.Settings.defaults(database().dialect())
-                .withPollingInterval(Duration.ofMinutes(1)).withName("wakeups");
-        var scheduler = startScheduler(settings, id -> runs.get(id).get() < 3 ? Instant.now().plusMillis(200) : null);
+                .withPollingInterval(Duration.ofMinutes(1))
+                .withName("wakeups");
+        var scheduler = startScheduler(
+                settings, id -> runs.get(id).get() < 3 ? Instant.now().plusMillis(200) : null);
         List<JobId> ids = ids(5);
 
         ids.forEach(id -> scheduler.schedule(id, Instant.now().plusMillis(100)));
 
-        await("every job ran three steps long before the next polling round", () -> ids.stream().allMatch(id -> count(id) == 3));
-        assertThat(ids).allSatisfy(id -> assertThat(runTimes.get(id).get(2)).isBefore(runTimes.get(id).get(0).plusSeconds(30)));
+        await(
+                "every job ran three steps long before the next polling round",
+                () -> ids.stream().allMatch(id -> count(id) == 3));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(runTimes.get(id).get(2))
+                        .isBefore(runTimes.get(id).get(0).plusSeconds(30)));
     }
 
     @Test
@@ -175,7 +187,8 @@ abstract class StepSchedulerScenarios {
         CountDownLatch inStep = new CountDownLatch(1);
         CountDownLatch endOfTest = new CountDownLatch(1);
         var fast = DbSchedulerStepScheduler.Settings.defaults(database().dialect())
-                .withPollingInterval(Duration.ofMillis(50)).withHeartbeatInterval(Duration.ofMillis(500))
+                .withPollingInterval(Duration.ofMillis(50))
+                .withHeartbeatInterval(Duration.ofMillis(500))
                 .withShutdownWait(Duration.ofMillis(100));
         // The first "process" hangs in its step and ignores interrupts, then stops: its row stays picked and
         // its heartbeats stop, which is what kill -9 leaves behind.
@@ -236,8 +249,8 @@ abstract class StepSchedulerScenarios {
 
     int scheduledSteps() {
         try (Connection connection = database().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM scheduled_tasks")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM scheduled_tasks")) {
             result.next();
             return result.getInt(1);
         } catch (SQLException e) {

@@ -52,8 +52,9 @@ public final class Doctor {
                 return DoctorCheck.pass("provider key", "accepted by " + provider + " (a voice listing)");
             }
             Catalog.Account account = platform.video().account();
-            return DoctorCheck.pass("provider key", "accepted by " + provider + " (account " + account.name()
-                    + ", plan " + account.plan() + ")");
+            return DoctorCheck.pass(
+                    "provider key",
+                    "accepted by " + provider + " (account " + account.name() + ", plan " + account.plan() + ")");
         } catch (RuntimeException e) {
             return DoctorCheck.fail("provider key", provider, e);
         }
@@ -77,7 +78,8 @@ public final class Doctor {
             byte[] probe = new byte[PROBE_BYTES];
             new SecureRandom().nextBytes(probe);
             AssetKey key = AssetKey.of("_doctor", "probe-" + UUID.randomUUID() + ".bin");
-            StoredObject stored = store.put(key, new ByteArrayInputStream(probe), new PutOptions("application/octet-stream", null));
+            StoredObject stored =
+                    store.put(key, new ByteArrayInputStream(probe), new PutOptions("application/octet-stream", null));
             try {
                 String expected = sha256(probe);
                 String readBack;
@@ -85,12 +87,14 @@ public final class Doctor {
                     readBack = sha256(in.readAllBytes());
                 }
                 if (!expected.equals(readBack) || !expected.equals(stored.sha256())) {
-                    throw new IllegalStateException("read back different bytes (sha256 " + readBack + ", wrote " + expected + ")");
+                    throw new IllegalStateException(
+                            "read back different bytes (sha256 " + readBack + ", wrote " + expected + ")");
                 }
             } finally {
                 store.delete(key);
             }
-            return DoctorCheck.pass("storage", PROBE_BYTES / 1024 + " KiB written, read back (sha256 matches), deleted: " + where);
+            return DoctorCheck.pass(
+                    "storage", PROBE_BYTES / 1024 + " KiB written, read back (sha256 matches), deleted: " + where);
         } catch (IOException e) {
             return DoctorCheck.fail("storage", where, new UncheckedIOException(e));
         } catch (RuntimeException e) {
@@ -112,7 +116,8 @@ public final class Doctor {
     }
 
     static String storageLocation(AvatarkitConfig config) {
-        return config.storage().equals("s3") ? "s3://" + config.s3Bucket() + "/" + config.s3Prefix()
+        return config.storage().equals("s3")
+                ? "s3://" + config.s3Bucket() + "/" + config.s3Prefix()
                 : config.storageDir().toAbsolutePath().normalize().toString();
     }
 

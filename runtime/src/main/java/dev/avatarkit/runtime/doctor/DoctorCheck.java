@@ -8,7 +8,11 @@ package dev.avatarkit.runtime.doctor;
  * @param failure what went wrong, for a failed check only
  */
 public record DoctorCheck(String name, Status status, String detail, RuntimeException failure) {
-    public enum Status { PASS, SKIP, FAIL }
+    public enum Status {
+        PASS,
+        SKIP,
+        FAIL
+    }
 
     public static DoctorCheck pass(String name, String detail) {
         return new DoctorCheck(name, Status.PASS, detail, null);

@@ -19,19 +19,24 @@ final class WebhookProbe {
 
     /** @return the HTTP status; throws with the reason when nothing answered or the answer was a 5xx */
     static int get(URI url) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
         int status;
         try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            throw new UncheckedIOException("unreachable from here (GET, " + TIMEOUT.toSeconds() + " s timeout): "
-                    + Causes.message(e), e);
+            throw new UncheckedIOException(
+                    "unreachable from here (GET, " + TIMEOUT.toSeconds() + " s timeout): " + Causes.message(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reaching " + url, e);
         }
-        if (status >= 500) throw new IllegalStateException("GET answered HTTP " + status + ": nothing healthy behind it");
+        if (status >= 500)
+            throw new IllegalStateException("GET answered HTTP " + status + ": nothing healthy behind it");
         return status;
     }
 }

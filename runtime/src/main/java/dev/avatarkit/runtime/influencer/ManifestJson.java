@@ -47,13 +47,18 @@ final class ManifestJson {
             for (String reference : spec.references()) json.value(displayReference(reference));
             json.endArray();
             json.name("state").value(identity.state().name());
-            json.name("baseLookId").value(identity.providerRef() == null ? null : identity.providerRef().value());
+            json.name("baseLookId")
+                    .value(
+                            identity.providerRef() == null
+                                    ? null
+                                    : identity.providerRef().value());
             asset(json, "baseStill", identity.asset(AssetKind.STILL).orElse(null));
             error(json, identity.error());
             json.endObject();
             json.name("counts").beginObject();
             json.name("shots").value(m.shots().size());
-            json.name("stored").value(m.shots().stream().filter(e -> e.asset() != null).count());
+            json.name("stored")
+                    .value(m.shots().stream().filter(e -> e.asset() != null).count());
             json.name("states").beginObject();
             for (var state : m.states().entrySet()) json.name(state.getKey()).value(state.getValue());
             json.endObject().endObject();
@@ -72,16 +77,29 @@ final class ManifestJson {
         Job job = entry.job();
         StillSpec spec = job == null ? null : (StillSpec) job.spec();
         json.beginObject();
-        json.name("index").value(shot.index()).name("slug").value(shot.slug()).name("fileStem").value(shot.fileStem());
+        json.name("index")
+                .value(shot.index())
+                .name("slug")
+                .value(shot.slug())
+                .name("fileStem")
+                .value(shot.fileStem());
         json.name("angle").value(shot.angle()).name("framing").value(shot.framing());
         json.name("expression").value(shot.expression()).name("setting").value(shot.setting());
         json.name("prompt").value(spec == null ? null : spec.prompt());
         json.name("jobId").value(job == null ? null : job.id().value());
         json.name("state").value(job == null ? "NOT_CREATED" : job.state().name());
-        json.name("lookId").value(job == null || job.providerRef() == null ? null : job.providerRef().value());
+        json.name("lookId")
+                .value(
+                        job == null || job.providerRef() == null
+                                ? null
+                                : job.providerRef().value());
         json.name("baseLookId").value(spec == null ? null : spec.baseLookId());
         asset(json, "file", entry.asset());
-        if (entry.size() != null) json.name("width").value(entry.size().width()).name("height").value(entry.size().height());
+        if (entry.size() != null)
+            json.name("width")
+                    .value(entry.size().width())
+                    .name("height")
+                    .value(entry.size().height());
         error(json, job == null ? null : job.error());
         json.endObject();
     }
@@ -92,14 +110,28 @@ final class ManifestJson {
             json.nullValue();
             return;
         }
-        json.beginObject().name("key").value(asset.key().value()).name("sha256").value(asset.sha256())
-                .name("size").value(asset.size()).name("contentType").value(asset.contentType()).endObject();
+        json.beginObject()
+                .name("key")
+                .value(asset.key().value())
+                .name("sha256")
+                .value(asset.sha256())
+                .name("size")
+                .value(asset.size())
+                .name("contentType")
+                .value(asset.contentType())
+                .endObject();
     }
 
     private static void error(JsonWriter json, JobError error) throws IOException {
         json.name("error");
         if (error == null) json.nullValue();
-        else json.beginObject().name("code").value(error.code()).name("message").value(error.message()).endObject();
+        else
+            json.beginObject()
+                    .name("code")
+                    .value(error.code())
+                    .name("message")
+                    .value(error.message())
+                    .endObject();
     }
 
     static String displayReference(String reference) {

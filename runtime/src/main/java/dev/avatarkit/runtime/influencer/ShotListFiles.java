@@ -43,7 +43,9 @@ public final class ShotListFiles {
     private ShotListFiles() {}
 
     public static ShotList read(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         Node root;
         try {
             if (Files.size(file) > MAX_BYTES) throw error(name, null, "shots", "the file is over 1 MB");
@@ -83,8 +85,12 @@ public final class ShotListFiles {
             throw error(name, list.getStartMark(), "shots", "'shots' must be a list of shots");
         }
         if (sequence.getValue().isEmpty() || sequence.getValue().size() > ShotList.MAX_SHOTS) {
-            throw error(name, list.getStartMark(), "shots", "'shots' must have 1–" + ShotList.MAX_SHOTS
-                    + " entries, had " + sequence.getValue().size());
+            throw error(
+                    name,
+                    list.getStartMark(),
+                    "shots",
+                    "'shots' must have 1–" + ShotList.MAX_SHOTS + " entries, had "
+                            + sequence.getValue().size());
         }
         List<Shot> shots = new ArrayList<>();
         Map<Integer, Integer> indexLines = new HashMap<>();
@@ -96,13 +102,20 @@ public final class ShotListFiles {
             int line = line(node.getStartMark());
             Integer sameIndex = indexLines.putIfAbsent(shot.index(), line);
             if (sameIndex != null) {
-                throw error(name, node.getStartMark(), field + ".index", "shot index " + shot.index()
-                        + " is already used on line " + sameIndex);
+                throw error(
+                        name,
+                        node.getStartMark(),
+                        field + ".index",
+                        "shot index " + shot.index() + " is already used on line " + sameIndex);
             }
             Integer sameSlug = slugLines.putIfAbsent(shot.slug(), line);
             if (sameSlug != null) {
-                throw error(name, node.getStartMark(), field + ".slug", "slug '" + shot.slug()
-                        + "' is already used on line " + sameSlug + "; give one of them a different 'slug'");
+                throw error(
+                        name,
+                        node.getStartMark(),
+                        field + ".slug",
+                        "slug '" + shot.slug() + "' is already used on line " + sameSlug
+                                + "; give one of them a different 'slug'");
             }
             shots.add(shot);
         }
@@ -125,8 +138,11 @@ public final class ShotListFiles {
         try {
             index = indexText == null ? position : Integer.parseInt(indexText);
         } catch (NumberFormatException e) {
-            throw error(name, at.getStartMark(), field + ".index", "'" + field + ".index' must be a whole number, was '"
-                    + indexText + "'");
+            throw error(
+                    name,
+                    at.getStartMark(),
+                    field + ".index",
+                    "'" + field + ".index' must be a whole number, was '" + indexText + "'");
         }
         if (slug == null) slug = ShotSlugs.of(angle, framing, expression, setting);
         try {
@@ -134,7 +150,10 @@ public final class ShotListFiles {
         } catch (ValidationException e) {
             String sub = e.field().startsWith("shot.") ? e.field().substring(5) : e.field();
             Node where = values.getOrDefault(sub, node);
-            throw error(name, where.getStartMark(), field + "." + sub,
+            throw error(
+                    name,
+                    where.getStartMark(),
+                    field + "." + sub,
                     e.getMessage().replace("'" + e.field() + "'", "'" + field + "." + sub + "'"));
         }
     }
@@ -146,31 +165,42 @@ public final class ShotListFiles {
             Node key = tuple.getKeyNode();
             String keyText = key instanceof ScalarNode scalar ? scalar.getValue() : null;
             if (keyText == null || !allowed.contains(keyText)) {
-                throw error(name, key.getStartMark(), field, "unknown field '" + keyText + "' in '" + field
-                        + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                throw error(
+                        name,
+                        key.getStartMark(),
+                        field,
+                        "unknown field '" + keyText + "' in '" + field + "'; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
             out.put(keyText, tuple.getValueNode());
         }
         return out;
     }
 
-    private static String text(String name, Map<String, Node> values, Node owner, String field, String key,
-                               boolean required) {
+    private static String text(
+            String name, Map<String, Node> values, Node owner, String field, String key, boolean required) {
         Node node = values.get(key);
         String path = field + "." + key;
-        boolean isNull = node == null || node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
+        boolean isNull = node == null
+                || node instanceof ScalarNode s
+                        && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
         if (isNull) {
-            if (required) throw error(name, (node == null ? owner : node).getStartMark(), path, "'" + path + "' is missing");
+            if (required)
+                throw error(name, (node == null ? owner : node).getStartMark(), path, "'" + path + "' is missing");
             return null;
         }
         if (!(node instanceof ScalarNode scalar)) {
             throw error(name, node.getStartMark(), path, "'" + path + "' must be text, not a list or mapping");
         }
         String value = scalar.getValue().strip();
-        if (required && value.isEmpty()) throw error(name, node.getStartMark(), path, "'" + path + "' must not be blank");
+        if (required && value.isEmpty())
+            throw error(name, node.getStartMark(), path, "'" + path + "' must not be blank");
         if (value.length() > FIELD_MAX) {
-            throw error(name, node.getStartMark(), path, "'" + path + "' is " + value.length()
-                    + " characters; the limit is " + FIELD_MAX);
+            throw error(
+                    name,
+                    node.getStartMark(),
+                    path,
+                    "'" + path + "' is " + value.length() + " characters; the limit is " + FIELD_MAX);
         }
         return value.isEmpty() ? null : value;
     }

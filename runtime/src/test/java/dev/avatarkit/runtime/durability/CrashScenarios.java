@@ -33,11 +33,21 @@ abstract class CrashScenarios {
     static final String FILES = "GET /_sim/files/{token}";
     static HeyGenSimulator sim;
 
-    enum CrashPoint { BEFORE_CREATE, AFTER_ACCEPT_BEFORE_ID, MID_DOWNLOAD, AFTER_UPLOAD_BEFORE_STATE }
+    enum CrashPoint {
+        BEFORE_CREATE,
+        AFTER_ACCEPT_BEFORE_ID,
+        MID_DOWNLOAD,
+        AFTER_UPLOAD_BEFORE_STATE
+    }
 
     @BeforeAll
     static void startSimulator() {
-        sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(300)).concurrency(20).build().start();
+        sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(300))
+                .concurrency(20)
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -58,7 +68,7 @@ abstract class CrashScenarios {
     String crashAndRecover(String dbName, String dbUrl, String version, CrashPoint point, Path dir) throws Exception {
         long started = System.nanoTime();
         Map<String, String> env = env(version, sim, dir, dbUrl, 3);
-        try (JobDatabase database = open(dbUrl)) {   // migrates before the worker starts
+        try (JobDatabase database = open(dbUrl)) { // migrates before the worker starts
             JdbcJobStore store = store(database);
             Map<String, String> workerEnv = new HashMap<>(env);
             workerEnv.put("SUBMIT_JOBS", String.valueOf(JOBS));
@@ -66,12 +76,18 @@ abstract class CrashScenarios {
             switch (point) {
                 case BEFORE_CREATE, AFTER_UPLOAD_BEFORE_STATE -> workerEnv.put("CRASH_POINT", point.name());
                 case AFTER_ACCEPT_BEFORE_ID ->
-                        // the render is created, then the answer (with its id) is held back while we kill the worker
-                        sim.faults().add(FaultRule.on(createRoute(version), FaultKind.SLOW).delayMs(2500).next(1));
+                    // the render is created, then the answer (with its id) is held back while we kill the worker
+                    sim.faults()
+                            .add(FaultRule.on(createRoute(version), FaultKind.SLOW)
+                                    .delayMs(2500)
+                                    .next(1));
                 case MID_DOWNLOAD -> {
                     // first file response is cut in half (the adapter resumes with Range), the next one stalls
                     sim.faults().add(FaultRule.on(FILES, FaultKind.TRUNCATE).calls(1));
-                    sim.faults().add(FaultRule.on(FILES, FaultKind.SLOW).delayMs(4000).calls(2));
+                    sim.faults()
+                            .add(FaultRule.on(FILES, FaultKind.SLOW)
+                                    .delayMs(4000)
+                                    .calls(2));
                 }
             }
             int exit;
@@ -80,11 +96,17 @@ abstract class CrashScenarios {
                 switch (point) {
                     case BEFORE_CREATE, AFTER_UPLOAD_BEFORE_STATE -> exit = worker.waitForExit(60);
                     case AFTER_ACCEPT_BEFORE_ID -> {
-                        awaitOrDump(worker, "the create to reach the simulator", () -> sim.stats().jobsCreated() >= 1);
+                        awaitOrDump(
+                                worker,
+                                "the create to reach the simulator",
+                                () -> sim.stats().jobsCreated() >= 1);
                         exit = worker.kill9();
                     }
                     default -> {
-                        awaitOrDump(worker, "a stalled file download", () -> sim.stats().requests(FILES) >= 2);
+                        awaitOrDump(
+                                worker,
+                                "a stalled file download",
+                                () -> sim.stats().requests(FILES) >= 2);
                         try {
                             await("a temp file", Duration.ofSeconds(1), () -> hasTemp(storage(dir)));
                         } catch (AssertionError noTempYet) {
@@ -94,7 +116,9 @@ abstract class CrashScenarios {
                         exit = worker.kill9();
                     }
                 }
-                assertThat(exit).as("worker exit code; output:\n%s", worker.output()).isEqualTo(137);
+                assertThat(exit)
+                        .as("worker exit code; output:\n%s", worker.output())
+                        .isEqualTo(137);
             }
             List<Job> atCrash = allJobs(store);
             assertThat(atCrash).hasSize(JOBS);
@@ -112,10 +136,19 @@ abstract class CrashScenarios {
             assertAtMostOneCreatePerJob(sim, done, version);
             assertNoPartialAssets(storage(dir), done);
             assertBytesMatchSimulator(sim, version, done);
-            String summary = String.format("crash %s %s %s: states at crash %s, picked steps %d, temp at kill %s, "
+            String summary = String.format(
+                    "crash %s %s %s: states at crash %s, picked steps %d, temp at kill %s, "
                             + "creates before/after restart %d/%d, final %s, %d ms",
-                    dbName, version, point, countByState(atCrash), picked, tempAtKill, createsBefore,
-                    sim.stats().jobsCreated(), countByState(done), (System.nanoTime() - started) / 1_000_000);
+                    dbName,
+                    version,
+                    point,
+                    countByState(atCrash),
+                    picked,
+                    tempAtKill,
+                    createsBefore,
+                    sim.stats().jobsCreated(),
+                    countByState(done),
+                    (System.nanoTime() - started) / 1_000_000);
             System.out.println(summary);
             return summary;
         }
@@ -125,11 +158,19 @@ abstract class CrashScenarios {
         boolean reached = switch (point) {
             case BEFORE_CREATE, AFTER_ACCEPT_BEFORE_ID -> jobs.stream().anyMatch(j -> j.state() == JobState.SUBMITTING);
             case MID_DOWNLOAD -> jobs.stream().anyMatch(j -> j.state() == JobState.DOWNLOADING);
-            case AFTER_UPLOAD_BEFORE_STATE -> jobs.stream()
-                    .anyMatch(j -> j.state() == JobState.DOWNLOADING && !j.assets().isEmpty());
+            case AFTER_UPLOAD_BEFORE_STATE ->
+                jobs.stream()
+                        .anyMatch(j ->
+                                j.state() == JobState.DOWNLOADING && !j.assets().isEmpty());
         };
-        assertThat(reached).as("crash point %s reached; jobs at crash %s", point,
-                jobs.stream().map(j -> j.state() + "/" + j.assets().size()).toList()).isTrue();
+        assertThat(reached)
+                .as(
+                        "crash point %s reached; jobs at crash %s",
+                        point,
+                        jobs.stream()
+                                .map(j -> j.state() + "/" + j.assets().size())
+                                .toList())
+                .isTrue();
     }
 
     private static void awaitOrDump(WorkerProcess worker, String what, java.util.function.BooleanSupplier condition) {
@@ -148,7 +189,7 @@ abstract class CrashScenarios {
         try (Stream<Path> files = Files.walk(storage)) {
             return files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
         } catch (Exception e) {
-            return false;   // a temp vanished while walking
+            return false; // a temp vanished while walking
         }
     }
 }

@@ -40,22 +40,28 @@ public final class CrashingWorker {
         Map<String, String> env = System.getenv();
         String crashPoint = env.getOrDefault("CRASH_POINT", "NONE");
         int submit = Integer.parseInt(env.getOrDefault("SUBMIT_JOBS", "0"));
-        String worker = env.getOrDefault("WORKER_NAME", "worker-" + ProcessHandle.current().pid());
+        String worker = env.getOrDefault(
+                "WORKER_NAME", "worker-" + ProcessHandle.current().pid());
         AvatarkitConfig config = ConfigLoader.load(Map.of(), env, null);
-        Platform platform = new Platform(config, DurabilityHarness.options(Integer.parseInt(env.getOrDefault("HEYGEN_MAX_CONCURRENCY", "3")), worker));
+        Platform platform = new Platform(
+                config,
+                DurabilityHarness.options(Integer.parseInt(env.getOrDefault("HEYGEN_MAX_CONCURRENCY", "3")), worker));
 
         AtomicBoolean halted = new AtomicBoolean();
         platform.jobEvents().subscribe(job -> {
             if (crashNow(crashPoint, job) && halted.compareAndSet(false, true)) {
-                System.out.println("HALT " + crashPoint + " job " + job.id() + " state " + job.state()
-                        + " assets " + job.assets().size());
+                System.out.println("HALT " + crashPoint + " job " + job.id() + " state " + job.state() + " assets "
+                        + job.assets().size());
                 System.out.flush();
                 Runtime.getRuntime().halt(137);
             }
         });
         if (env.containsKey("EVENTS_FILE")) {
-            Writer events = Files.newBufferedWriter(Path.of(env.get("EVENTS_FILE")), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Writer events = Files.newBufferedWriter(
+                    Path.of(env.get("EVENTS_FILE")),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             platform.jobEvents().subscribe(job -> {
                 synchronized (events) {
                     try {
@@ -69,7 +75,9 @@ public final class CrashingWorker {
         }
 
         for (int i = 0; i < submit; i++) {
-            Job job = platform.createJob().create(CreateJob.Command.of(DurabilityHarness.spec(i))).job();
+            Job job = platform.createJob()
+                    .create(CreateJob.Command.of(DurabilityHarness.spec(i)))
+                    .job();
             System.out.println("SUBMITTED " + job.id());
         }
         platform.startWorkers();
@@ -81,7 +89,8 @@ public final class CrashingWorker {
     static boolean crashNow(String point, Job job) {
         return switch (point) {
             case "BEFORE_CREATE" -> job.state() == JobState.SUBMITTING;
-            case "AFTER_UPLOAD_BEFORE_STATE" -> job.state() == JobState.DOWNLOADING && !job.assets().isEmpty();
+            case "AFTER_UPLOAD_BEFORE_STATE" ->
+                job.state() == JobState.DOWNLOADING && !job.assets().isEmpty();
             default -> false;
         };
     }

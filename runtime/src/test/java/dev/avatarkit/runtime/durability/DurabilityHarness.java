@@ -57,7 +57,8 @@ public final class DurabilityHarness {
     public static final String AVATAR = "Daisy-inskirt-20220818";
     public static final String VOICE = "2d5b0e6cf36f460aa7fc47e3eee4ba54";
     public static final String API_KEY = "durability-test-key";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private DurabilityHarness() {}
 
@@ -66,7 +67,8 @@ public final class DurabilityHarness {
     }
 
     /** The env a worker reads through ConfigLoader (same keys as production). */
-    public static Map<String, String> env(String version, HeyGenSimulator sim, Path dir, String dbUrl, int maxConcurrency) {
+    public static Map<String, String> env(
+            String version, HeyGenSimulator sim, Path dir, String dbUrl, int maxConcurrency) {
         Map<String, String> env = new HashMap<>();
         env.put("HEYGEN_BASE_URL", sim.baseUrl());
         env.put("HEYGEN_UPLOAD_URL", sim.baseUrl());
@@ -90,14 +92,23 @@ public final class DurabilityHarness {
     /** Fast polling and short retry delays; everything else as in production. */
     public static EnginePolicy fastPolicy(int maxConcurrency) {
         EnginePolicy d = EnginePolicy.defaults(maxConcurrency);
-        return new EnginePolicy(Duration.ofMillis(100), Duration.ofMillis(500), d.pollMultiplier(), d.renderTimeout(),
-                Duration.ofMillis(250), Duration.ofMillis(250), d.downloadAttempts(), d.creditBreakerOpenFor(),
+        return new EnginePolicy(
+                Duration.ofMillis(100),
+                Duration.ofMillis(500),
+                d.pollMultiplier(),
+                d.renderTimeout(),
+                Duration.ofMillis(250),
+                Duration.ofMillis(250),
+                d.downloadAttempts(),
+                d.creditBreakerOpenFor(),
                 maxConcurrency);
     }
 
     public static PlatformOptions options(int maxConcurrency, String workerName) {
-        return PlatformOptions.defaults().withSchedulerPolling(Duration.ofMillis(50))
-                .withPolicy(fastPolicy(maxConcurrency)).withWorkerName(workerName);
+        return PlatformOptions.defaults()
+                .withSchedulerPolling(Duration.ofMillis(50))
+                .withPolicy(fastPolicy(maxConcurrency))
+                .withWorkerName(workerName);
     }
 
     // ---------------------------------------------------------------- PostgreSQL
@@ -113,9 +124,11 @@ public final class DurabilityHarness {
     public static String freshPostgresUrlOrSkip(String purpose) {
         assumeTrue(postgresConfigured(), PG_URL_ENV + " not set: skipping PostgreSQL durability tests");
         String base = System.getenv(PG_URL_ENV);
-        String schema = ("t_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
+        String schema = ("t_" + purpose + "_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
                 .toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema, e);
@@ -127,7 +140,8 @@ public final class DurabilityHarness {
         int at = url.indexOf("currentSchema=");
         if (at < 0) return;
         String schema = url.substring(at + "currentSchema=".length());
-        try (Connection c = DriverManager.getConnection(System.getenv(PG_URL_ENV)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(System.getenv(PG_URL_ENV));
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             System.err.println("could not drop " + schema + ": " + e.getMessage());
@@ -159,8 +173,8 @@ public final class DurabilityHarness {
      */
     public static int ageDeadHeartbeats(JobDatabase db) {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "UPDATE scheduled_tasks SET last_heartbeat = ? WHERE picked = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE scheduled_tasks SET last_heartbeat = ? WHERE picked = ?")) {
             s.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
             s.setBoolean(2, true);
             return s.executeUpdate();
@@ -170,7 +184,10 @@ public final class DurabilityHarness {
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     public static List<Job> awaitAllTerminal(JobStore store, int expected, Duration timeout) {
@@ -178,7 +195,8 @@ public final class DurabilityHarness {
         try {
             await(expected + " terminal jobs", timeout, () -> {
                 last[0] = allJobs(store);
-                return last[0].size() == expected && last[0].stream().allMatch(j -> j.state().isTerminal());
+                return last[0].size() == expected
+                        && last[0].stream().allMatch(j -> j.state().isTerminal());
             });
         } catch (AssertionError e) {
             Map<JobState, Long> states = new HashMap<>();
@@ -194,12 +212,18 @@ public final class DurabilityHarness {
     public static void assertAtMostOneCreatePerJob(HeyGenSimulator sim, List<Job> jobs, String version) {
         for (Job job : jobs) {
             String key = job.providerKey().value();
-            long creates = version.equals("v3") ? sim.stats().createsForIdempotencyKey(key)
+            long creates = version.equals("v3")
+                    ? sim.stats().createsForIdempotencyKey(key)
                     : sim.stats().createsForCallbackId(key);
-            assertThat(creates).as("creates at the simulator for job %s (%s)", job.id(), job.state()).isLessThanOrEqualTo(1);
-            if (job.state() == JobState.SUCCEEDED) assertThat(creates).as("creates for succeeded job %s", job.id()).isEqualTo(1);
+            assertThat(creates)
+                    .as("creates at the simulator for job %s (%s)", job.id(), job.state())
+                    .isLessThanOrEqualTo(1);
+            if (job.state() == JobState.SUCCEEDED)
+                assertThat(creates).as("creates for succeeded job %s", job.id()).isEqualTo(1);
         }
-        assertThat(sim.stats().duplicateCreates()).as("duplicate creates; sim stats %s", sim.stats().toJson()).isZero();
+        assertThat(sim.stats().duplicateCreates())
+                .as("duplicate creates; sim stats %s", sim.stats().toJson())
+                .isZero();
     }
 
     /**
@@ -210,11 +234,14 @@ public final class DurabilityHarness {
     public static void assertOutcomes(HeyGenSimulator sim, List<Job> jobs, String version, boolean expectFailed) {
         for (Job job : jobs) {
             String key = job.providerKey().value();
-            long creates = version.equals("v3") ? sim.stats().createsForIdempotencyKey(key)
+            long creates = version.equals("v3")
+                    ? sim.stats().createsForIdempotencyKey(key)
                     : sim.stats().createsForCallbackId(key);
-            JobState expected = expectFailed ? JobState.FAILED
+            JobState expected = expectFailed
+                    ? JobState.FAILED
                     : creates > 0 || version.equals("v3") ? JobState.SUCCEEDED : JobState.NEEDS_ATTENTION;
-            assertThat(job.state()).as("job %s (creates at the simulator: %s; error %s)", job.id(), creates, job.error())
+            assertThat(job.state())
+                    .as("job %s (creates at the simulator: %s; error %s)", job.id(), creates, job.error())
                     .isEqualTo(expected);
         }
     }
@@ -223,7 +250,8 @@ public final class DurabilityHarness {
     public static void assertNoPartialAssets(Path storage, List<Job> jobs) throws IOException {
         if (Files.exists(storage)) {
             try (Stream<Path> files = Files.walk(storage)) {
-                List<Path> temps = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+                List<Path> temps = files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                        .toList();
                 assertThat(temps).as("temp files left under %s", storage).isEmpty();
             }
         }
@@ -232,10 +260,14 @@ public final class DurabilityHarness {
                 Path file = storage.resolve(asset.key().value());
                 assertThat(file).as("asset %s of job %s", asset.key(), job.id()).exists();
                 assertThat(Files.size(file)).as("size of %s", file).isEqualTo(asset.size());
-                assertThat(sha256(Files.readAllBytes(file))).as("sha256 of %s", file).isEqualTo(asset.sha256());
+                assertThat(sha256(Files.readAllBytes(file)))
+                        .as("sha256 of %s", file)
+                        .isEqualTo(asset.sha256());
             }
             if (job.state() == JobState.SUCCEEDED) {
-                assertThat(job.asset(AssetKind.VIDEO)).as("video of succeeded job %s", job.id()).isPresent();
+                assertThat(job.asset(AssetKind.VIDEO))
+                        .as("video of succeeded job %s", job.id())
+                        .isPresent();
             }
         }
     }
@@ -243,17 +275,26 @@ public final class DurabilityHarness {
     /** The stored bytes are exactly what the simulator serves for the render (fetched again, fresh URLs). */
     public static void assertBytesMatchSimulator(HeyGenSimulator sim, String version, List<Job> jobs) throws Exception {
         Moshi moshi = new Moshi.Builder().build();
-        var adapter = moshi.<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+        var adapter =
+                moshi.<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
         for (Job job : jobs) {
             if (job.state() != JobState.SUCCEEDED) continue;
             String id = job.providerRef().value();
-            String url = version.equals("v3") ? sim.baseUrl() + "/v3/videos/" + id
+            String url = version.equals("v3")
+                    ? sim.baseUrl() + "/v3/videos/" + id
                     : sim.baseUrl() + "/v1/video_status.get?video_id=" + id;
-            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", API_KEY)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(status.statusCode()).as("status of %s: %s", id, status.body()).isEqualTo(200);
+            HttpResponse<String> status = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("X-Api-Key", API_KEY)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode())
+                    .as("status of %s: %s", id, status.body())
+                    .isEqualTo(200);
             @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) adapter.fromJson(status.body()).get("data");
+            Map<String, Object> data =
+                    (Map<String, Object>) adapter.fromJson(status.body()).get("data");
             for (StoredAsset asset : job.assets()) {
                 String field = switch (asset.kind()) {
                     case VIDEO -> "video_url";
@@ -262,14 +303,19 @@ public final class DurabilityHarness {
                     default -> null;
                 };
                 if (field == null || data.get(field) == null) continue;
-                HttpResponse<InputStream> file = HTTP.send(HttpRequest.newBuilder(URI.create((String) data.get(field)))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> file = HTTP.send(
+                        HttpRequest.newBuilder(URI.create((String) data.get(field)))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 byte[] bytes;
                 try (InputStream in = file.body()) {
                     bytes = in.readAllBytes();
                 }
                 assertThat(file.statusCode()).isEqualTo(200);
-                assertThat(sha256(bytes)).as("%s of job %s vs the simulator's", asset.kind(), job.id()).isEqualTo(asset.sha256());
+                assertThat(sha256(bytes))
+                        .as("%s of job %s vs the simulator's", asset.kind(), job.id())
+                        .isEqualTo(asset.sha256());
             }
         }
     }

@@ -38,31 +38,38 @@ class TwoWorkersIT {
     static final int DEFAULT_JOBS = 120;
 
     @Test
-    void givenTwoWorkersOnOnePostgres_whenTheyShareABatch_thenEveryJobIsProcessedExactlyOnceByOneOfThem(@TempDir Path dir)
-            throws Exception {
+    void givenTwoWorkersOnOnePostgres_whenTheyShareABatch_thenEveryJobIsProcessedExactlyOnceByOneOfThem(
+            @TempDir Path dir) throws Exception {
         int jobs = Integer.getInteger("avatarkit.twoWorkers.jobs", DEFAULT_JOBS);
         String url = freshPostgresUrlOrSkip("two_workers");
-        try (HeyGenSimulator sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(80)).concurrency(100)
-                .build().start();
-             JobDatabase database = open(url)) {
+        try (HeyGenSimulator sim = HeyGenSimulator.builder()
+                        .port(0)
+                        .renderTime(Duration.ofMillis(80))
+                        .concurrency(100)
+                        .build()
+                        .start();
+                JobDatabase database = open(url)) {
             JdbcJobStore store = store(database);
             Map<String, String> env = env("v3", sim, dir, url, 50);
             Path eventsA = dir.resolve("events-a.txt");
             Path eventsB = dir.resolve("events-b.txt");
             long started = System.nanoTime();
             try (WorkerProcess a = WorkerProcess.start(worker(env, "worker-a", eventsA), dir.resolve("worker-a.log"));
-                 WorkerProcess b = WorkerProcess.start(worker(env, "worker-b", eventsB), dir.resolve("worker-b.log"))) {
+                    WorkerProcess b =
+                            WorkerProcess.start(worker(env, "worker-b", eventsB), dir.resolve("worker-b.log"))) {
                 await("both workers ready", Duration.ofSeconds(60), () -> ready(a) && ready(b));
                 long ready = System.nanoTime();
                 BatchId batch = new BatchId("two-workers");
                 // the test only writes the jobs (its scheduler is never started): both workers pick them up
-                try (Platform submitter = new Platform(ConfigLoader.load(Map.of(), env, null), options(50, "submitter"))) {
+                try (Platform submitter =
+                        new Platform(ConfigLoader.load(Map.of(), env, null), options(50, "submitter"))) {
                     CreateJob create = submitter.createJob();
                     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
                     List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
                     for (int i = 0; i < jobs; i++) {
                         int n = i;
-                        futures.add(pool.submit(() -> create.create(new CreateJob.Command(spec(n), null, batch, null))));
+                        futures.add(
+                                pool.submit(() -> create.create(new CreateJob.Command(spec(n), null, batch, null))));
                     }
                     for (var f : futures) f.get();
                     pool.shutdown();
@@ -73,30 +80,44 @@ class TwoWorkersIT {
                     if (!a.process().isAlive() || !b.process().isAlive()) {
                         throw new AssertionError("a worker died:\n" + a.output() + "\n" + b.output());
                     }
-                    return counts.entrySet().stream().filter(e -> e.getKey().isTerminal())
-                            .mapToInt(Map.Entry::getValue).sum() == jobs;
+                    return counts.entrySet().stream()
+                                    .filter(e -> e.getKey().isTerminal())
+                                    .mapToInt(Map.Entry::getValue)
+                                    .sum()
+                            == jobs;
                 });
                 long finished = System.nanoTime();
 
                 List<Job> all = allJobs(store);
                 assertThat(all).hasSize(jobs);
-                assertThat(countByState(all)).as("no lost or failed job").isEqualTo(Map.of(JobState.SUCCEEDED, (long) jobs));
+                assertThat(countByState(all)).as("no lost or failed job").isEqualTo(Map.of(JobState.SUCCEEDED, (long)
+                        jobs));
                 assertAtMostOneCreatePerJob(sim, all, "v3");
                 assertThat(sim.stats().jobsCreated()).isEqualTo(jobs);
 
                 Map<String, Long> finishedBy = finishes(eventsA, eventsB);
-                assertThat(finishedBy).as("each job finished (SUCCEEDED written) exactly once across both workers")
-                        .hasSize(jobs).allSatisfy((job, times) -> assertThat(times).as(job).isEqualTo(1L));
+                assertThat(finishedBy)
+                        .as("each job finished (SUCCEEDED written) exactly once across both workers")
+                        .hasSize(jobs)
+                        .allSatisfy((job, times) -> assertThat(times).as(job).isEqualTo(1L));
                 long byA = succeeded(eventsA);
                 long byB = succeeded(eventsB);
                 assertThat(byA).as("jobs finished by worker-a").isPositive();
                 assertThat(byB).as("jobs finished by worker-b").isPositive();
                 assertNoPartialAssets(storage(dir), all);
-                System.out.printf("two workers: %d jobs, worker-a finished %d, worker-b finished %d; JVM start %d ms, "
-                                + "submit %d ms, processing %d ms; sim 429s %d, requests %d%n", jobs, byA, byB,
-                        (ready - started) / 1_000_000, (submitted - ready) / 1_000_000,
-                        (finished - submitted) / 1_000_000, sim.stats().tooManyRequestsServed(),
-                        sim.stats().requestsPerRoute().values().stream().mapToLong(Long::longValue).sum());
+                System.out.printf(
+                        "two workers: %d jobs, worker-a finished %d, worker-b finished %d; JVM start %d ms, "
+                                + "submit %d ms, processing %d ms; sim 429s %d, requests %d%n",
+                        jobs,
+                        byA,
+                        byB,
+                        (ready - started) / 1_000_000,
+                        (submitted - ready) / 1_000_000,
+                        (finished - submitted) / 1_000_000,
+                        sim.stats().tooManyRequestsServed(),
+                        sim.stats().requestsPerRoute().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum());
             }
         } finally {
             dropPostgresSchema(url);
@@ -126,7 +147,9 @@ class TwoWorkersIT {
     private static Map<String, Long> finishes(Path... files) throws java.io.IOException {
         Map<String, Long> out = new HashMap<>();
         for (Path f : files) {
-            lines(f).stream().filter(l -> l.endsWith(" SUCCEEDED")).map(l -> l.split(" ")[1])
+            lines(f).stream()
+                    .filter(l -> l.endsWith(" SUCCEEDED"))
+                    .map(l -> l.split(" ")[1])
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                     .forEach((k, v) -> out.merge(k, v, Long::sum));
         }

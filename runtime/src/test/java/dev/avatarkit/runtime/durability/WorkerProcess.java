@@ -19,8 +19,15 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(Map<String, String> env, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), CrashingWorker.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingWorker.class.getName());
         builder.environment().keySet().removeIf(ConfigLoader.keys()::contains);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());

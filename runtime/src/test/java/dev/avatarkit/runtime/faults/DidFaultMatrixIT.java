@@ -59,7 +59,8 @@ class DidFaultMatrixIT {
     static final String FILES = "GET /_sim/s3/{*key}";
     static final String IMAGE = "https://assets.example.com/identities/ava/face.jpg";
     static final String VOICE = "en-US-JennyNeural";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static DidSimulator sim;
 
     enum Expect {
@@ -86,7 +87,11 @@ class DidFaultMatrixIT {
 
     @BeforeAll
     static void startSimulator() {
-        sim = DidSimulator.builder().port(0).renderTime(Duration.ofMillis(200)).build().start();
+        sim = DidSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(200))
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -96,21 +101,67 @@ class DidFaultMatrixIT {
 
     static List<Fault> faults() {
         return List.of(
-                new Fault("429 on create", List.of(FaultRule.on(CREATE, FaultKind.RATE_LIMIT).retryAfterSeconds(1).next(1)), Expect.SUCCEEDED),
-                new Fault("429 on status", List.of(FaultRule.on(STATUS, FaultKind.RATE_LIMIT).retryAfterSeconds(1).next(1)), Expect.SUCCEEDED),
+                new Fault(
+                        "429 on create",
+                        List.of(FaultRule.on(CREATE, FaultKind.RATE_LIMIT)
+                                .retryAfterSeconds(1)
+                                .next(1)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "429 on status",
+                        List.of(FaultRule.on(STATUS, FaultKind.RATE_LIMIT)
+                                .retryAfterSeconds(1)
+                                .next(1)),
+                        Expect.SUCCEEDED),
                 new Fault("500+502+503 on create", fiveHundreds(CREATE), Expect.BY_CREATES),
                 new Fault("500+502+503 on status", fiveHundreds(STATUS), Expect.SUCCEEDED),
-                new Fault("504 after commit on create", List.of(FaultRule.on(CREATE, FaultKind.GATEWAY_TIMEOUT_AFTER_COMMIT).next(2)), Expect.SUCCEEDED),
-                new Fault("504 before commit on create", List.of(FaultRule.on(CREATE, FaultKind.GATEWAY_TIMEOUT).next(JOBS)), Expect.NEEDS_ATTENTION),
-                new Fault("RESET on create", List.of(FaultRule.on(CREATE, FaultKind.RESET).next(2)), Expect.BY_CREATES),
-                new Fault("RESET on status", List.of(FaultRule.on(STATUS, FaultKind.RESET).next(2)), Expect.SUCCEEDED),
-                new Fault("SLOW create (answered)", List.of(FaultRule.on(CREATE, FaultKind.SLOW).delayMs(500).next(2)), Expect.SUCCEEDED),
-                new Fault("MALFORMED_JSON 2xx on create (ambiguous)", List.of(FaultRule.on(CREATE, FaultKind.MALFORMED_JSON).next(2)), Expect.SUCCEEDED),
-                new Fault("MALFORMED_JSON 2xx on status", List.of(FaultRule.on(STATUS, FaultKind.MALFORMED_JSON).next(2)), Expect.SUCCEEDED),
-                new Fault("EXPIRED_URL on download", List.of(FaultRule.on(FILES, FaultKind.EXPIRED_URL).next(2)), Expect.SUCCEEDED),
-                new Fault("MODERATION 451 on create", List.of(FaultRule.on(CREATE, FaultKind.MODERATION).next(JOBS)), Expect.REJECTED_AT_CREATE),
-                new Fault("render ends rejected", List.of(FaultRule.on(CREATE, FaultKind.REJECT_RENDER).next(JOBS)), Expect.REJECTED),
-                new Fault("render ends error", List.of(FaultRule.on(CREATE, FaultKind.FAIL_RENDER).next(JOBS)), Expect.FAILED));
+                new Fault(
+                        "504 after commit on create",
+                        List.of(FaultRule.on(CREATE, FaultKind.GATEWAY_TIMEOUT_AFTER_COMMIT)
+                                .next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "504 before commit on create",
+                        List.of(FaultRule.on(CREATE, FaultKind.GATEWAY_TIMEOUT).next(JOBS)),
+                        Expect.NEEDS_ATTENTION),
+                new Fault(
+                        "RESET on create",
+                        List.of(FaultRule.on(CREATE, FaultKind.RESET).next(2)),
+                        Expect.BY_CREATES),
+                new Fault(
+                        "RESET on status",
+                        List.of(FaultRule.on(STATUS, FaultKind.RESET).next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "SLOW create (answered)",
+                        List.of(FaultRule.on(CREATE, FaultKind.SLOW)
+                                .delayMs(500)
+                                .next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "MALFORMED_JSON 2xx on create (ambiguous)",
+                        List.of(FaultRule.on(CREATE, FaultKind.MALFORMED_JSON).next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "MALFORMED_JSON 2xx on status",
+                        List.of(FaultRule.on(STATUS, FaultKind.MALFORMED_JSON).next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "EXPIRED_URL on download",
+                        List.of(FaultRule.on(FILES, FaultKind.EXPIRED_URL).next(2)),
+                        Expect.SUCCEEDED),
+                new Fault(
+                        "MODERATION 451 on create",
+                        List.of(FaultRule.on(CREATE, FaultKind.MODERATION).next(JOBS)),
+                        Expect.REJECTED_AT_CREATE),
+                new Fault(
+                        "render ends rejected",
+                        List.of(FaultRule.on(CREATE, FaultKind.REJECT_RENDER).next(JOBS)),
+                        Expect.REJECTED),
+                new Fault(
+                        "render ends error",
+                        List.of(FaultRule.on(CREATE, FaultKind.FAIL_RENDER).next(JOBS)),
+                        Expect.FAILED));
     }
 
     /**
@@ -118,13 +169,15 @@ class DidFaultMatrixIT {
      * that fires answers it, so next(1)/next(2)/next(3) answer calls 1, 2 and 3 with 500, 502 and 503.
      */
     static List<FaultRule> fiveHundreds(String route) {
-        return List.of(FaultRule.on(route, FaultKind.SERVER_ERROR).status(500).next(1),
+        return List.of(
+                FaultRule.on(route, FaultKind.SERVER_ERROR).status(500).next(1),
                 FaultRule.on(route, FaultKind.SERVER_ERROR).status(502).next(2),
                 FaultRule.on(route, FaultKind.SERVER_ERROR).status(503).next(3));
     }
 
     static VideoSpec photoTalk(int i) {
-        Scene scene = new Scene(new Character.Image(IMAGE), Voice.Text.of("D-ID fault matrix job number " + i, VOICE), null);
+        Scene scene =
+                new Scene(new Character.Image(IMAGE), Voice.Text.of("D-ID fault matrix job number " + i, VOICE), null);
         return new VideoSpec(List.of(scene), null, null, null, false, null, false);
     }
 
@@ -142,34 +195,45 @@ class DidFaultMatrixIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
-    void givenAFault_whenPhotoTalksRunOnDid_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(Fault fault,
-            @TempDir Path dir) throws Exception {
+    void givenAFault_whenPhotoTalksRunOnDid_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(
+            Fault fault, @TempDir Path dir) throws Exception {
         sim.reset();
         fault.rules().forEach(sim.faults()::add);
         long started = System.nanoTime();
         List<Job> done;
-        try (Platform platform = new Platform(ConfigLoader.load(Map.of(), env(dir), null), options(4, "did-fault-matrix"))) {
+        try (Platform platform =
+                new Platform(ConfigLoader.load(Map.of(), env(dir), null), options(4, "did-fault-matrix"))) {
             platform.startWorkers();
             CreateJob create = platform.createJob();
             for (int i = 0; i < JOBS; i++) create.create(CreateJob.Command.of(photoTalk(i)));
             done = awaitAllTerminal(platform.jobs(), JOBS, Duration.ofSeconds(30));
             assertThat(allJobs(platform.jobs())).hasSize(JOBS);
         }
-        long fired = fault.rules().stream().map(FaultRule::kind).distinct().mapToLong(sim.stats()::faultsFired).sum();
+        long fired = fault.rules().stream()
+                .map(FaultRule::kind)
+                .distinct()
+                .mapToLong(sim.stats()::faultsFired)
+                .sum();
         assertThat(fired).as("the fault was injected").isPositive();
-        assertThat(done).allSatisfy(j -> assertThat(j.provider()).as("provider of %s", j.id()).startsWith("d-id"));
+        assertThat(done)
+                .allSatisfy(j ->
+                        assertThat(j.provider()).as("provider of %s", j.id()).startsWith("d-id"));
 
         for (Job job : done) {
             long creates = sim.stats().createsFor(job.providerKey().value());
-            assertThat(creates).as("creates for job %s (%s)", job.id(), job.state()).isLessThanOrEqualTo(1);
+            assertThat(creates)
+                    .as("creates for job %s (%s)", job.id(), job.state())
+                    .isLessThanOrEqualTo(1);
             String why = "job " + job.id() + " (creates " + creates + ", error " + job.error() + ")";
             switch (fault.expect()) {
                 case SUCCEEDED -> {
                     assertThat(job.state()).as(why).isEqualTo(JobState.SUCCEEDED);
                     assertThat(creates).as(why).isEqualTo(1);
                 }
-                case BY_CREATES -> assertThat(job.state()).as(why)
-                        .isEqualTo(creates == 1 ? JobState.SUCCEEDED : JobState.NEEDS_ATTENTION);
+                case BY_CREATES ->
+                    assertThat(job.state())
+                            .as(why)
+                            .isEqualTo(creates == 1 ? JobState.SUCCEEDED : JobState.NEEDS_ATTENTION);
                 case NEEDS_ATTENTION -> {
                     assertThat(job.state()).as(why).isEqualTo(JobState.NEEDS_ATTENTION);
                     assertThat(creates).as(why).isZero();
@@ -190,40 +254,60 @@ class DidFaultMatrixIT {
             }
         }
         if (fault.expect() == Expect.NEEDS_ATTENTION) {
-            assertThat(sim.stats().requests(CREATE)).as("POSTs to /talks: one per job, never a second").isEqualTo(JOBS);
+            assertThat(sim.stats().requests(CREATE))
+                    .as("POSTs to /talks: one per job, never a second")
+                    .isEqualTo(JOBS);
         }
         assertThat(sim.stats().duplicateCreates()).as("duplicate creates").isZero();
-        assertThat(sim.stats().schemaViolations()).as("requests breaking D-ID's schema").isZero();
+        assertThat(sim.stats().schemaViolations())
+                .as("requests breaking D-ID's schema")
+                .isZero();
         assertNoPartialAssets(storage(dir), done);
         assertBytesMatchSimulator(done);
-        System.out.printf("d-id fault %s: final %s, fired %d, creates %d, POST /talks %d, %d ms%n", fault,
-                countByState(done), fired, sim.stats().creates(), sim.stats().requests(CREATE),
+        System.out.printf(
+                "d-id fault %s: final %s, fired %d, creates %d, POST /talks %d, %d ms%n",
+                fault,
+                countByState(done),
+                fired,
+                sim.stats().creates(),
+                sim.stats().requests(CREATE),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Every stored video is byte for byte what the simulator serves for the talk (read again, freshly signed). */
     static void assertBytesMatchSimulator(List<Job> jobs) throws Exception {
-        var json = new Moshi.Builder().build()
+        var json = new Moshi.Builder()
+                .build()
                 .<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
         for (Job job : jobs) {
             if (job.state() != JobState.SUCCEEDED) continue;
             String ref = job.providerRef().value();
             String talk = ref.substring(ref.indexOf(':') + 1);
-            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/talks/" + talk))
-                    .header("Authorization", "Basic " + sim.apiKey()).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> status = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/talks/" + talk))
+                            .header("Authorization", "Basic " + sim.apiKey())
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(status.statusCode()).as("talk %s: %s", talk, status.body()).isEqualTo(200);
+            assertThat(status.statusCode())
+                    .as("talk %s: %s", talk, status.body())
+                    .isEqualTo(200);
             Object resultUrl = json.fromJson(status.body()).get("result_url");
             assertThat(resultUrl).as("result_url of %s", talk).isInstanceOf(String.class);
             StoredAsset video = job.asset(AssetKind.VIDEO).orElseThrow();
-            HttpResponse<InputStream> file = HTTP.send(HttpRequest.newBuilder(URI.create((String) resultUrl))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> file = HTTP.send(
+                    HttpRequest.newBuilder(URI.create((String) resultUrl))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             byte[] bytes;
             try (InputStream in = file.body()) {
                 bytes = in.readAllBytes();
             }
             assertThat(file.statusCode()).isEqualTo(200);
-            assertThat(sha256(bytes)).as("video of job %s vs the simulator's", job.id()).isEqualTo(video.sha256());
+            assertThat(sha256(bytes))
+                    .as("video of job %s vs the simulator's", job.id())
+                    .isEqualTo(video.sha256());
         }
     }
 }

@@ -38,7 +38,11 @@ abstract class FaultMatrix {
     static final String FILES = "GET /_sim/files/{token}";
     static HeyGenSimulator sim;
 
-    enum Expect { DONE, FAILED, WARNING }
+    enum Expect {
+        DONE,
+        FAILED,
+        WARNING
+    }
 
     abstract String version();
 
@@ -51,7 +55,12 @@ abstract class FaultMatrix {
 
     @BeforeAll
     static void startSimulator() {
-        sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(200)).concurrency(20).build().start();
+        sim = HeyGenSimulator.builder()
+                .port(0)
+                .renderTime(Duration.ofMillis(200))
+                .concurrency(20)
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -64,7 +73,8 @@ abstract class FaultMatrix {
     }
 
     static List<String> status(String v) {
-        return v.equals("v3") ? List.of("GET /v3/videos/{video_id}", "GET /v3/videos/statuses")
+        return v.equals("v3")
+                ? List.of("GET /v3/videos/{video_id}", "GET /v3/videos/statuses")
                 : List.of("GET /v1/video_status.get");
     }
 
@@ -73,26 +83,46 @@ abstract class FaultMatrix {
     }
 
     static Fault onStatus(String name, FaultKind kind, int next) {
-        return new Fault(name, v -> status(v).stream().map(r -> FaultRule.on(r, kind).next(next).retryAfterSeconds(1)).toList(),
+        return new Fault(
+                name,
+                v -> status(v).stream()
+                        .map(r -> FaultRule.on(r, kind).next(next).retryAfterSeconds(1))
+                        .toList(),
                 Expect.DONE);
     }
 
     static List<Fault> faults() {
         return List.of(
-                new Fault("429 on create", v -> List.of(FaultRule.on(create(v), FaultKind.HTTP_429).retryAfterSeconds(1).next(2)), Expect.DONE),
+                new Fault(
+                        "429 on create",
+                        v -> List.of(FaultRule.on(create(v), FaultKind.HTTP_429)
+                                .retryAfterSeconds(1)
+                                .next(2)),
+                        Expect.DONE),
                 onStatus("429 on status", FaultKind.HTTP_429, 2),
                 // each rule counts every matching call, so calls(1)/(2)/(3) give one 500, one 502, one 503 in a row
                 new Fault("500+502+503 on create", v -> fiveHundreds(List.of(create(v))), Expect.DONE),
                 new Fault("500+502+503 on status", v -> fiveHundreds(status(v)), Expect.DONE),
                 onCreate("RESET on create", FaultKind.RESET, 2, Expect.DONE),
                 onStatus("RESET on status", FaultKind.RESET, 2),
-                new Fault("SLOW create (answered)", v -> List.of(FaultRule.on(create(v), FaultKind.SLOW).delayMs(1500).next(2)), Expect.DONE),
+                new Fault(
+                        "SLOW create (answered)",
+                        v -> List.of(FaultRule.on(create(v), FaultKind.SLOW)
+                                .delayMs(1500)
+                                .next(2)),
+                        Expect.DONE),
                 onCreate("MALFORMED_JSON on create (ambiguous create)", FaultKind.MALFORMED_JSON, 2, Expect.DONE),
                 onStatus("MALFORMED_JSON on status", FaultKind.MALFORMED_JSON, 2),
                 onCreate("OK_WITH_ERROR on create", FaultKind.OK_WITH_ERROR, 2, Expect.DONE),
                 onStatus("OK_WITH_ERROR on status", FaultKind.OK_WITH_ERROR, 2),
-                new Fault("TRUNCATE download", v -> List.of(FaultRule.on(FILES, FaultKind.TRUNCATE).next(3)), Expect.DONE),
-                new Fault("EXPIRED_URL once", v -> List.of(FaultRule.on(FILES, FaultKind.EXPIRED_URL).next(1)), Expect.DONE),
+                new Fault(
+                        "TRUNCATE download",
+                        v -> List.of(FaultRule.on(FILES, FaultKind.TRUNCATE).next(3)),
+                        Expect.DONE),
+                new Fault(
+                        "EXPIRED_URL once",
+                        v -> List.of(FaultRule.on(FILES, FaultKind.EXPIRED_URL).next(1)),
+                        Expect.DONE),
                 onCreate("UNKNOWN_STATUS", FaultKind.UNKNOWN_STATUS, JOBS, Expect.DONE),
                 onCreate("COMPLETED_WITH_ERROR", FaultKind.COMPLETED_WITH_ERROR, JOBS, Expect.WARNING),
                 onCreate("FAIL_JOB", FaultKind.FAIL_JOB, JOBS, Expect.FAILED));
@@ -110,8 +140,8 @@ abstract class FaultMatrix {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.avatarkit.runtime.faults.FaultMatrix#faults")
-    void givenAFault_whenABatchRuns_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(Fault fault, @TempDir Path dir)
-            throws Exception {
+    void givenAFault_whenABatchRuns_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(
+            Fault fault, @TempDir Path dir) throws Exception {
         String version = version();
         sim.reset();
         fault.rules().apply(version).forEach(sim.faults()::add);
@@ -126,7 +156,8 @@ abstract class FaultMatrix {
         }
         Map<String, Long> fired = sim.stats().faultsInjected();
         switch (fault.expect()) {
-            case FAILED -> assertThat(done).allSatisfy(j -> assertThat(j.state()).isEqualTo(JobState.FAILED));
+            case FAILED ->
+                assertThat(done).allSatisfy(j -> assertThat(j.state()).isEqualTo(JobState.FAILED));
             case WARNING -> {
                 assertThat(done).allSatisfy(j -> {
                     assertThat(j.state()).as("error %s", j.error()).isEqualTo(JobState.SUCCEEDED);
@@ -142,7 +173,13 @@ abstract class FaultMatrix {
         assertAtMostOneCreatePerJob(sim, done, version);
         assertNoPartialAssets(storage(dir), done);
         assertBytesMatchSimulator(sim, version, done);
-        System.out.printf("fault %s %s: final %s, faults fired %s, creates %d, %d ms%n", version, fault, countByState(done),
-                fired, sim.stats().jobsCreated(), (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "fault %s %s: final %s, faults fired %s, creates %d, %d ms%n",
+                version,
+                fault,
+                countByState(done),
+                fired,
+                sim.stats().jobsCreated(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -31,8 +31,12 @@ class ContactSheetCanvasTest {
         BufferedImage png = decode(sheet);
         assertThat(png.getWidth()).isEqualTo(10 * ContactSheetCanvas.TILE);
         assertThat(png.getHeight()).isEqualTo(5 * (ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL));
-        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF).isEqualTo(0x2060A0);
-        assertThat(png.getRGB(9 * ContactSheetCanvas.TILE + 90, 4 * (ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL) + 90) & 0xFFFFFF)
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF)
+                .isEqualTo(0x2060A0);
+        assertThat(png.getRGB(
+                                9 * ContactSheetCanvas.TILE + 90,
+                                4 * (ContactSheetCanvas.TILE + ContactSheetCanvas.LABEL) + 90)
+                        & 0xFFFFFF)
                 .isEqualTo(0x2060A0);
     }
 
@@ -54,7 +58,10 @@ class ContactSheetCanvasTest {
 
         int[] first = labelPixels(png, 0);
         int[] second = labelPixels(png, 1);
-        assertThat(java.util.Arrays.stream(first).filter(p -> (p & 0xFFFFFF) != 0xFFFFFF).count()).isGreaterThan(50);
+        assertThat(java.util.Arrays.stream(first)
+                        .filter(p -> (p & 0xFFFFFF) != 0xFFFFFF)
+                        .count())
+                .isGreaterThan(50);
         assertThat(first).isNotEqualTo(second);
     }
 
@@ -65,7 +72,8 @@ class ContactSheetCanvasTest {
         BufferedImage png = decode(sheet);
 
         assertThat(png.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xD8D8D8);
-        assertThat(java.util.Arrays.stream(labelPixels(png, 0)).anyMatch(p -> (p & 0xFFFFFF) == 0x111111)).isTrue();
+        assertThat(java.util.Arrays.stream(labelPixels(png, 0)).anyMatch(p -> (p & 0xFFFFFF) == 0x111111))
+                .isTrue();
     }
 
     @Test
@@ -74,12 +82,19 @@ class ContactSheetCanvasTest {
         sheet.still(0, solid(0xFF0000, 400, 100), "01 wide");
         BufferedImage png = decode(sheet);
 
-        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF).isEqualTo(0xFF0000);
-        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);  // letterboxed
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, ContactSheetCanvas.TILE / 2) & 0xFFFFFF)
+                .isEqualTo(0xFF0000);
+        assertThat(png.getRGB(ContactSheetCanvas.TILE / 2, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF); // letterboxed
     }
 
     private static int[] labelPixels(BufferedImage png, int column) {
-        return png.getRGB(column * ContactSheetCanvas.TILE, ContactSheetCanvas.TILE, ContactSheetCanvas.TILE, ContactSheetCanvas.LABEL, null, 0,
+        return png.getRGB(
+                column * ContactSheetCanvas.TILE,
+                ContactSheetCanvas.TILE,
+                ContactSheetCanvas.TILE,
+                ContactSheetCanvas.LABEL,
+                null,
+                0,
                 ContactSheetCanvas.TILE);
     }
 }

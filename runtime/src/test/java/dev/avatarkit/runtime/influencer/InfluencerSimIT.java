@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An influencer through the whole assembly on the sandbox simulator, both dialects (v3 prompt avatars with the
@@ -50,21 +50,38 @@ class InfluencerSimIT {
     }
 
     private void influencerEndToEnd(String version, Path dir) throws Exception {
-        AvatarkitConfig config = ConfigLoader.load(Map.of(), Map.of(
-                "AVATARKIT_HOME", dir.resolve("home").toString(),
-                "AVATARKIT_STORAGE_DIR", dir.resolve("assets").toString(),
-                "AVATARKIT_SANDBOX", "1",
-                "HEYGEN_API_VERSION", version), null);
-        PlatformOptions options = PlatformOptions.defaults().withSandboxRenderTime(Duration.ofMillis(300))
+        AvatarkitConfig config = ConfigLoader.load(
+                Map.of(),
+                Map.of(
+                        "AVATARKIT_HOME",
+                        dir.resolve("home").toString(),
+                        "AVATARKIT_STORAGE_DIR",
+                        dir.resolve("assets").toString(),
+                        "AVATARKIT_SANDBOX",
+                        "1",
+                        "HEYGEN_API_VERSION",
+                        version),
+                null);
+        PlatformOptions options = PlatformOptions.defaults()
+                .withSandboxRenderTime(Duration.ofMillis(300))
                 .withSchedulerPolling(Duration.ofMillis(50))
                 .withPolicy(EnginePolicy.defaults(3).withPolling(Duration.ofMillis(100), Duration.ofMillis(500)));
         try (Platform platform = new Platform(config, options)) {
             platform.startWorkers();
-            IdentitySpec spec = new IdentitySpec("Mia", "woman in her twenties, short black bob, freckles", "25", "woman",
-                    null, "Realistic", List.of(), DefaultShots.first(STILLS));
+            IdentitySpec spec = new IdentitySpec(
+                    "Mia",
+                    "woman in her twenties, short black bob, freckles",
+                    "25",
+                    "woman",
+                    null,
+                    "Realistic",
+                    List.of(),
+                    DefaultShots.first(STILLS));
 
-            Job identity = new CreateInfluencer(platform.createJob()).create(CreateInfluencer.Command.remote(spec, null)).identity();
-            Job base = platform.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> { });
+            Job identity = new CreateInfluencer(platform.createJob())
+                    .create(CreateInfluencer.Command.remote(spec, null))
+                    .identity();
+            Job base = platform.awaitJob().await(identity.id(), Duration.ofSeconds(60), j -> {});
             assertThat(base.state()).as("error: %s", base.error()).isEqualTo(JobState.SUCCEEDED);
             InfluencerStatus status = new InfluencerStatus(platform.jobs());
             Path root = dir.resolve("assets");
@@ -73,28 +90,45 @@ class InfluencerSimIT {
             // the report is written by the last still's afterFinish hook, just after its state is committed;
             // real HTTP, real scheduler threads: wall-clock waiting is the point here
             InfluencerStatus.View view = Awaitility.await("influencer " + identity.id() + " finished with its manifest")
-                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> status.status(identity.id()), v -> v.finished() && platform.assets().exists(manifest));
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> status.status(identity.id()),
+                            v -> v.finished() && platform.assets().exists(manifest));
 
             assertThat(view.failed()).as("failed stills").isEmpty();
             assertThat(view.complete()).isTrue();
             assertThat(view.stored()).hasSize(STILLS);
-            assertThat(view.stored().stream().map(s -> s.asset().sha256()).distinct()).hasSize(STILLS);
+            assertThat(view.stored().stream().map(s -> s.asset().sha256()).distinct())
+                    .hasSize(STILLS);
             for (InfluencerStatus.StoredStill still : view.stored()) {
                 Path file = root.resolve(still.asset().key().value());
-                assertThat(file.toString()).endsWith("influencers/" + identity.id() + "/stills/" + still.shot().fileStem() + ".png");
+                assertThat(file.toString())
+                        .endsWith("influencers/" + identity.id() + "/stills/"
+                                + still.shot().fileStem() + ".png");
                 BufferedImage image = ImageIO.read(file.toFile());
                 assertThat(image).as("still %s decodes", file).isNotNull();
                 // issue 16 #6: the stored still is the one its own look produced (the simulator marks each image)
-                String ref = platform.jobs().find(still.jobId()).orElseThrow().providerRef().value();
-                assertThat(Imaging.markOf(Files.readAllBytes(file))).as("source mark of %s", file)
-                        .hasValueSatisfying(mark -> assertThat(mark).startsWith(ref.substring(ref.lastIndexOf(':') + 1)));
+                String ref = platform.jobs()
+                        .find(still.jobId())
+                        .orElseThrow()
+                        .providerRef()
+                        .value();
+                assertThat(Imaging.markOf(Files.readAllBytes(file)))
+                        .as("source mark of %s", file)
+                        .hasValueSatisfying(
+                                mark -> assertThat(mark).startsWith(ref.substring(ref.lastIndexOf(':') + 1)));
             }
             assertThat(Files.readString(root.resolve(manifest.value()))).contains("\"stored\": " + STILLS);
             assertThat(ImageIO.read(root.resolve(sheet.value()).toFile())).isNotNull();
-            var stats = dev.avatarkit.sim.HeyGenSandbox.simulatorOf(platform.sandbox().orElseThrow()).stats();
-            assertThat(stats.duplicateCreates()).as("duplicate creates at the simulator").isZero();
-            assertThat(stats.createsForIdempotencyKey(identity.idempotencyKey().value())).isLessThanOrEqualTo(1);
+            var stats = dev.avatarkit.sim.HeyGenSandbox.simulatorOf(
+                            platform.sandbox().orElseThrow())
+                    .stats();
+            assertThat(stats.duplicateCreates())
+                    .as("duplicate creates at the simulator")
+                    .isZero();
+            assertThat(stats.createsForIdempotencyKey(identity.idempotencyKey().value()))
+                    .isLessThanOrEqualTo(1);
         }
     }
 }

@@ -28,9 +28,18 @@ final class MiniJson {
         if (c == '{') return object();
         if (c == '[') return array();
         if (c == '"') return string();
-        if (text.startsWith("null", at)) { at += 4; return null; }
-        if (text.startsWith("true", at)) { at += 4; return true; }
-        if (text.startsWith("false", at)) { at += 5; return false; }
+        if (text.startsWith("null", at)) {
+            at += 4;
+            return null;
+        }
+        if (text.startsWith("true", at)) {
+            at += 4;
+            return true;
+        }
+        if (text.startsWith("false", at)) {
+            at += 5;
+            return false;
+        }
         int start = at;
         if (c == '-') at++;
         while (at < text.length() && Character.isDigit(text.charAt(at))) at++;
@@ -42,7 +51,10 @@ final class MiniJson {
         Map<String, Object> out = new LinkedHashMap<>();
         expect('{');
         space();
-        if (peek() == '}') { at++; return out; }
+        if (peek() == '}') {
+            at++;
+            return out;
+        }
         while (true) {
             space();
             String name = string();
@@ -51,7 +63,10 @@ final class MiniJson {
             if (out.containsKey(name)) throw error("duplicate " + name);
             out.put(name, value());
             space();
-            if (peek() == ',') { at++; continue; }
+            if (peek() == ',') {
+                at++;
+                continue;
+            }
             expect('}');
             return out;
         }
@@ -61,11 +76,17 @@ final class MiniJson {
         List<Object> out = new ArrayList<>();
         expect('[');
         space();
-        if (peek() == ']') { at++; return out; }
+        if (peek() == ']') {
+            at++;
+            return out;
+        }
         while (true) {
             out.add(value());
             space();
-            if (peek() == ',') { at++; continue; }
+            if (peek() == ',') {
+                at++;
+                continue;
+            }
             expect(']');
             return out;
         }
@@ -78,7 +99,10 @@ final class MiniJson {
             char c = text.charAt(at++);
             if (c == '"') return out.toString();
             if (c < 0x20) throw error("raw control character in a string");
-            if (c != '\\') { out.append(c); continue; }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
             char e = text.charAt(at++);
             switch (e) {
                 case '"', '\\', '/' -> out.append(e);
@@ -87,7 +111,10 @@ final class MiniJson {
                 case 't' -> out.append('\t');
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
-                case 'u' -> { out.append((char) Integer.parseInt(text.substring(at, at + 4), 16)); at += 4; }
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    at += 4;
+                }
                 default -> throw error("bad escape \\" + e);
             }
         }

@@ -43,17 +43,27 @@ class ShotListFilesTest {
                     index: 9
                 """));
 
-        assertThat(shots.shots()).containsExactly(
-                new Shot(1, "three-quarter-left-close-up-smiling-cafe", "three-quarter left", "close-up", "smiling", "Café"),
-                new Shot(9, "walk-away", "profile-right", "full-body", "neutral", "studio"));
+        assertThat(shots.shots())
+                .containsExactly(
+                        new Shot(
+                                1,
+                                "three-quarter-left-close-up-smiling-cafe",
+                                "three-quarter left",
+                                "close-up",
+                                "smiling",
+                                "Café"),
+                        new Shot(9, "walk-away", "profile-right", "full-body", "neutral", "studio"));
     }
 
     @Test
     void givenJson_whenRead_thenTheSameShots() throws IOException {
-        ShotList shots = ShotListFiles.read(file("shots.json",
-                "[{\"angle\":\"front\",\"framing\":\"closeup\"},{\"angle\":\"low-angle\",\"framing\":\"half-body\",\"expression\":\"serious\"}]"));
+        ShotList shots = ShotListFiles.read(
+                file(
+                        "shots.json",
+                        "[{\"angle\":\"front\",\"framing\":\"closeup\"},{\"angle\":\"low-angle\",\"framing\":\"half-body\",\"expression\":\"serious\"}]"));
 
-        assertThat(shots.shots()).extracting(Shot::fileStem)
+        assertThat(shots.shots())
+                .extracting(Shot::fileStem)
                 .containsExactly("01-front-closeup", "02-low-angle-half-body-serious");
     }
 
@@ -73,11 +83,16 @@ class ShotListFilesTest {
 
     @Test
     void givenAnUnknownFieldABadIndexOrADuplicateSlug_whenRead_thenEachIsNamedWithItsLine() throws IOException {
-        assertThat(refused(file("a.yaml", "- angle: front\n  framing: closeup\n  mood: happy\n")).getMessage())
-                .isEqualTo("a.yaml line 3: unknown field 'mood' in 'shots[1]'; allowed: angle, expression, framing, index, setting, slug");
-        assertThat(refused(file("b.yaml", "- angle: front\n  framing: closeup\n  index: two\n")).getMessage())
-                .contains("b.yaml line 3").contains("'shots[1].index' must be a whole number");
-        ValidationException duplicate = refused(file("c.yaml", "- {angle: front, framing: closeup}\n- {angle: front, framing: closeup}\n"));
+        assertThat(refused(file("a.yaml", "- angle: front\n  framing: closeup\n  mood: happy\n"))
+                        .getMessage())
+                .isEqualTo(
+                        "a.yaml line 3: unknown field 'mood' in 'shots[1]'; allowed: angle, expression, framing, index, setting, slug");
+        assertThat(refused(file("b.yaml", "- angle: front\n  framing: closeup\n  index: two\n"))
+                        .getMessage())
+                .contains("b.yaml line 3")
+                .contains("'shots[1].index' must be a whole number");
+        ValidationException duplicate =
+                refused(file("c.yaml", "- {angle: front, framing: closeup}\n- {angle: front, framing: closeup}\n"));
         assertThat(duplicate.field()).isEqualTo("shots[2].slug");
         assertThat(duplicate.getMessage()).contains("c.yaml line 2").contains("already used on line 1");
         ValidationException badSlug = refused(file("d.yaml", "- angle: front\n  framing: closeup\n  slug: Not_OK\n"));
@@ -87,11 +102,14 @@ class ShotListFilesTest {
 
     @Test
     void givenBrokenYamlAnEmptyFileOrNoFile_whenRead_thenRefusedClearly() throws IOException {
-        assertThat(refused(file("e.yaml", "shots:\n  - angle: [front\n")).getMessage()).startsWith("e.yaml line").contains("not valid YAML or JSON");
+        assertThat(refused(file("e.yaml", "shots:\n  - angle: [front\n")).getMessage())
+                .startsWith("e.yaml line")
+                .contains("not valid YAML or JSON");
         assertThat(refused(file("f.yaml", "")).getMessage()).contains("empty");
         assertThat(refused(file("g.yaml", "shots: 3\n")).getMessage()).contains("must be a list");
         assertThat(refused(dir.resolve("nope.yaml")).getMessage()).contains("no such shot list file");
-        assertThatThrownBy(() -> ShotListFiles.read(file("h.yaml", "shots: []\n"))).hasMessageContaining("1–100");
+        assertThatThrownBy(() -> ShotListFiles.read(file("h.yaml", "shots: []\n")))
+                .hasMessageContaining("1–100");
     }
 
     @Test

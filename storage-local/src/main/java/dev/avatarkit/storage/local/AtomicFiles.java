@@ -45,7 +45,8 @@ final class AtomicFiles {
     static Path tempFor(Path target) {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
-        return target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
+        return target.resolveSibling(
+                "." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
     }
 
     static boolean isTemp(String fileName) {
@@ -56,7 +57,7 @@ final class AtomicFiles {
     static long writeTemp(Path temp, InputStream in, MessageDigest digest) throws IOException {
         IN_FLIGHT.add(temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             long size = OverlappedCopy.copy(in, channel, digest);
             channel.force(true);
             return size;
@@ -125,7 +126,7 @@ final class AtomicFiles {
 
     private static boolean deleteIfUnlocked(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+                FileLock lock = channel.tryLock()) {
             if (lock == null) return false; // another live process is still writing it
             Files.delete(file);
             return true;

@@ -29,7 +29,8 @@ final class BackgroundHasher implements AutoCloseable {
     private volatile Throwable failure;
 
     BackgroundHasher(MessageDigest digest, byte[] first, int buffers) {
-        if (buffers < 2) throw new IllegalArgumentException("'buffers' must be >= 2 to overlap anything, was " + buffers);
+        if (buffers < 2)
+            throw new IllegalArgumentException("'buffers' must be >= 2 to overlap anything, was " + buffers);
         this.digest = digest;
         this.bufferSize = first.length;
         this.buffers = buffers;

@@ -6,7 +6,6 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PutOptions;
-import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +55,8 @@ public final class LocalAssetStore implements AssetStore {
         Require.nonNull(content, "content");
         Require.nonNull(options, "options");
         Path target = paths.resolve(key.value());
-        Path sidecar = target.resolveSibling(Manifest.fileNameFor(target.getFileName().toString()));
+        Path sidecar =
+                target.resolveSibling(Manifest.fileNameFor(target.getFileName().toString()));
         Path temp = AtomicFiles.tempFor(target);
         Path sidecarTemp = AtomicFiles.tempFor(sidecar);
         try {
@@ -64,8 +64,13 @@ public final class LocalAssetStore implements AssetStore {
             MessageDigest sha = AtomicFiles.sha256();
             long size = AtomicFiles.writeTemp(temp, content, sha);
             Instant now = clock.instant();
-            Manifest manifest = new Manifest(1, HexFormat.of().formatHex(sha.digest()), size, options.contentType(),
-                    options.sourceJob() == null ? null : options.sourceJob().value(), now.toString(),
+            Manifest manifest = new Manifest(
+                    1,
+                    HexFormat.of().formatHex(sha.digest()),
+                    size,
+                    options.contentType(),
+                    options.sourceJob() == null ? null : options.sourceJob().value(),
+                    now.toString(),
                     Files.getLastModifiedTime(temp).toMillis());
             AtomicFiles.writeTemp(sidecarTemp, manifest.toJson());
             // Object first, then sidecar: a crash in between leaves a stale sidecar, which stat detects.
@@ -93,7 +98,8 @@ public final class LocalAssetStore implements AssetStore {
             if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString());
             channel = Files.newByteChannel(path);
             if (offset > channel.size()) {
-                throw new ValidationException("offset",
+                throw new ValidationException(
+                        "offset",
                         "'offset' " + offset + " is past the end of '" + key + "' (" + channel.size() + " bytes)");
             }
             channel.position(offset);
@@ -128,7 +134,8 @@ public final class LocalAssetStore implements AssetStore {
             List<Path> files = LocalLister.list(paths.root(), start, prefix, afterKey, limit + 1);
             List<StoredObject> items = new ArrayList<>();
             for (Path file : files.subList(0, Math.min(limit, files.size()))) {
-                AssetKey key = new AssetKey(paths.root().relativize(file).toString().replace('\\', '/'));
+                AssetKey key =
+                        new AssetKey(paths.root().relativize(file).toString().replace('\\', '/'));
                 try {
                     // No re-hashing while listing: a stale sidecar shows as an unknown sha256 (null).
                     items.add(ManifestFiles.describe(key, file, false));
@@ -136,7 +143,8 @@ public final class LocalAssetStore implements AssetStore {
                     // Deleted between the directory read and now: it is simply not there any more.
                 }
             }
-            String next = files.size() > limit ? items.get(items.size() - 1).key().value() : null;
+            String next =
+                    files.size() > limit ? items.get(items.size() - 1).key().value() : null;
             return new Page<>(items, next);
         } catch (IOException e) {
             throw LocalErrors.map(e, "listing", prefix, paths.root());
@@ -151,7 +159,8 @@ public final class LocalAssetStore implements AssetStore {
             if (Files.isDirectory(path)) return false; // a key prefix, not an object
             boolean existed = Files.deleteIfExists(path);
             // Sidecar after object: a crash in between leaves an orphan sidecar, which the sweeper removes.
-            Files.deleteIfExists(path.resolveSibling(Manifest.fileNameFor(path.getFileName().toString())));
+            Files.deleteIfExists(
+                    path.resolveSibling(Manifest.fileNameFor(path.getFileName().toString())));
             if (existed) AtomicFiles.fsyncDirectory(path.getParent());
             return existed;
         } catch (IOException e) {

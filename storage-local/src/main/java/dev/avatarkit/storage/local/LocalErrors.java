@@ -16,12 +16,17 @@ final class LocalErrors {
     static StorageException map(IOException e, String action, String subject, Path root) {
         String what = action + " '" + subject + "' under " + root;
         if (isDiskFull(e)) {
-            return new StorageException(Reason.DISK_FULL, "disk full while " + what
-                    + ": free some space or point AVATARKIT_STORAGE_DIR at a bigger disk", e);
+            return new StorageException(
+                    Reason.DISK_FULL,
+                    "disk full while " + what + ": free some space or point AVATARKIT_STORAGE_DIR at a bigger disk",
+                    e);
         }
         if (e instanceof AccessDeniedException) {
-            return new StorageException(Reason.PERMISSION_DENIED, "permission denied while " + what
-                    + " (" + e.getMessage() + "): check the owner and mode of the storage directory", e);
+            return new StorageException(
+                    Reason.PERMISSION_DENIED,
+                    "permission denied while " + what + " (" + e.getMessage()
+                            + "): check the owner and mode of the storage directory",
+                    e);
         }
         if (e instanceof NoSuchFileException) {
             return new StorageException(Reason.NOT_FOUND, "no object '" + subject + "' in the store at " + root, e);
@@ -30,8 +35,10 @@ final class LocalErrors {
     }
 
     static StorageException sourceFailed(IOException e, AssetKey key) {
-        return new StorageException(Reason.SOURCE_FAILED,
-                "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(), e);
+        return new StorageException(
+                Reason.SOURCE_FAILED,
+                "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(),
+                e);
     }
 
     /**
@@ -41,7 +48,9 @@ final class LocalErrors {
     static boolean isDiskFull(IOException e) {
         String message = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
         if (message == null) message = e.getMessage();
-        return message != null && (message.contains("No space left") || message.contains("Disk quota exceeded")
-                || message.contains("There is not enough space on the disk"));
+        return message != null
+                && (message.contains("No space left")
+                        || message.contains("Disk quota exceeded")
+                        || message.contains("There is not enough space on the disk"));
     }
 }

@@ -32,7 +32,9 @@ final class LocalLister {
     /** Up to {@code wanted} object files whose keys start with prefix and sort after afterKey, in key order. */
     static List<Path> list(Path root, Path startDir, String prefix, String afterKey, int wanted) throws IOException {
         LocalLister lister = new LocalLister(prefix, afterKey, wanted);
-        String startKey = startDir.equals(root) ? "" : root.relativize(startDir).toString().replace('\\', '/') + "/";
+        String startKey = startDir.equals(root)
+                ? ""
+                : root.relativize(startDir).toString().replace('\\', '/') + "/";
         if (Files.isDirectory(startDir, LinkOption.NOFOLLOW_LINKS)) lister.walk(startDir, startKey);
         return lister.found;
     }
@@ -43,7 +45,8 @@ final class LocalLister {
             for (Path entry : stream) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".")) continue;
-                BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attrs =
+                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) entries.put(dirKey + name + "/", entry);
                 else if (attrs.isRegularFile()) entries.put(dirKey + name, entry);
             }

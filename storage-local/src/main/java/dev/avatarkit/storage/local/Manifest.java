@@ -10,8 +10,14 @@ import okio.Buffer;
  * re-hashing, and what a user can read with {@code cat}. {@code objectSize} and {@code objectModified} (epoch
  * millis of the object file) let a reader notice a sidecar left stale by a crash between the two renames.
  */
-record Manifest(int version, String sha256, long size, String contentType, String sourceJob, String createdAt,
-                long objectModified) {
+record Manifest(
+        int version,
+        String sha256,
+        long size,
+        String contentType,
+        String sourceJob,
+        String createdAt,
+        long objectModified) {
     static final String SUFFIX = ".meta.json";
 
     /** Written field by field: Moshi's record adapter needs public records, and this one is an internal. */

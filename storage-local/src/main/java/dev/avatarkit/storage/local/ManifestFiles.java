@@ -18,7 +18,8 @@ final class ManifestFiles {
 
     /** The sidecar of an object file, or null when it is missing or unreadable (then the object is re-hashed). */
     static Manifest read(Path object) throws IOException {
-        Path sidecar = object.resolveSibling(Manifest.fileNameFor(object.getFileName().toString()));
+        Path sidecar =
+                object.resolveSibling(Manifest.fileNameFor(object.getFileName().toString()));
         try {
             return Manifest.fromJson(Files.readAllBytes(sidecar));
         } catch (NoSuchFileException e) {
@@ -43,18 +44,33 @@ final class ManifestFiles {
         BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
         if (!attrs.isRegularFile()) throw new NoSuchFileException(path.toString());
         Manifest manifest = read(path);
-        boolean fresh = manifest != null && manifest.size() == attrs.size()
+        boolean fresh = manifest != null
+                && manifest.size() == attrs.size()
                 && manifest.objectModified() == attrs.lastModifiedTime().toMillis();
         if (fresh) return toObject(key, path, manifest);
         String contentType = manifest == null ? "application/octet-stream" : manifest.contentType();
         String createdAt = attrs.lastModifiedTime().toInstant().toString();
         String sha = rehashIfStale ? hash(path) : null;
-        return toObject(key, path, new Manifest(1, sha, attrs.size(), contentType, null, createdAt,
-                attrs.lastModifiedTime().toMillis()));
+        return toObject(
+                key,
+                path,
+                new Manifest(
+                        1,
+                        sha,
+                        attrs.size(),
+                        contentType,
+                        null,
+                        createdAt,
+                        attrs.lastModifiedTime().toMillis()));
     }
 
     static StoredObject toObject(AssetKey key, Path path, Manifest manifest) {
-        return new StoredObject(key, path.toUri(), manifest.size(), manifest.sha256(), manifest.contentType(),
+        return new StoredObject(
+                key,
+                path.toUri(),
+                manifest.size(),
+                manifest.sha256(),
+                manifest.contentType(),
                 Instant.parse(manifest.createdAt()));
     }
 }

@@ -38,8 +38,11 @@ final class SafePaths {
         } catch (InvalidPathException e) {
             throw invalid(relative, "it is not a valid path here", e);
         }
-        if (relative.isEmpty() || relative.startsWith("/") || relative.startsWith("\\")
-                || path.equals(root) || !path.startsWith(root)) {
+        if (relative.isEmpty()
+                || relative.startsWith("/")
+                || relative.startsWith("\\")
+                || path.equals(root)
+                || !path.startsWith(root)) {
             throw invalid(relative, "it resolves outside the storage root " + root, null);
         }
         checkNoEscapingLink(relative, path);
@@ -50,8 +53,11 @@ final class SafePaths {
     Path prefixDirectory(String prefix) {
         Require.nonNull(prefix, "prefix");
         if (!prefix.isEmpty() && !isKey(prefix) && !isKey(prefix + "x")) {
-            throw new StorageException(Reason.INVALID_KEY, "list prefix '" + prefix + "' can never match a storage key:"
-                    + " use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'", null);
+            throw new StorageException(
+                    Reason.INVALID_KEY,
+                    "list prefix '" + prefix + "' can never match a storage key:"
+                            + " use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'",
+                    null);
         }
         int slash = prefix.lastIndexOf('/');
         return slash < 0 ? root : resolve(prefix.substring(0, slash));
@@ -70,7 +76,10 @@ final class SafePaths {
             throw invalid(relative, "'" + root.relativize(existing) + "' is a dangling symbolic link", e);
         }
         if (!real.startsWith(realRoot)) {
-            throw invalid(relative, "'" + root.relativize(existing) + "' is a symbolic link leading out of the storage root to " + real, null);
+            throw invalid(
+                    relative,
+                    "'" + root.relativize(existing) + "' is a symbolic link leading out of the storage root to " + real,
+                    null);
         }
     }
 

@@ -96,8 +96,7 @@ class BackgroundHasherTest {
         }
 
         @Override
-        protected void engineUpdate(byte input) {
-        }
+        protected void engineUpdate(byte input) {}
 
         @Override
         protected void engineUpdate(byte[] input, int offset, int len) {
@@ -116,7 +115,6 @@ class BackgroundHasherTest {
         }
 
         @Override
-        protected void engineReset() {
-        }
+        protected void engineReset() {}
     }
 }

@@ -31,8 +31,10 @@ class LocalAssetStoreDurabilityTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
     private static final JobId JOB = JobId.next(NOW);
     private static final AssetKey KEY = new AssetKey("videos/" + JOB + "/video.mp4");
+
     @TempDir
     Path tmp;
+
     Path root;
     LocalAssetStore store;
 
@@ -51,16 +53,24 @@ class LocalAssetStoreDurabilityTest {
         assertThat(put.uri()).isEqualTo(file.toUri());
         assertThat(put.uri().getScheme()).isEqualTo("file");
         String manifest = Files.readString(file.resolveSibling(".video.mp4.meta.json"));
-        assertThat(manifest).contains("\"sha256\": \"" + put.sha256() + "\"", "\"size\": 5", "\"contentType\": \"video/mp4\"",
-                "\"sourceJob\": \"" + JOB + "\"", "\"createdAt\": \"2026-03-01T10:15:30Z\"");
+        assertThat(manifest)
+                .contains(
+                        "\"sha256\": \"" + put.sha256() + "\"",
+                        "\"size\": 5",
+                        "\"contentType\": \"video/mp4\"",
+                        "\"sourceJob\": \"" + JOB + "\"",
+                        "\"createdAt\": \"2026-03-01T10:15:30Z\"");
         assertThat(hiddenFiles()).containsExactly(".video.mp4.meta.json");
-        assertThat(store.list("", null, 10).items()).extracting(o -> o.key().value()).containsExactly(KEY.value());
+        assertThat(store.list("", null, 10).items())
+                .extracting(o -> o.key().value())
+                .containsExactly(KEY.value());
     }
 
     @Test
     void givenFailingSource_thenNoFinalFileAndNoTempJunk() {
         assertThatThrownBy(() -> store.put(KEY, failingAfter(300_000), new PutOptions("video/mp4", JOB)))
-                .isInstanceOf(StorageException.class).hasMessageContaining("connection reset");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("connection reset");
 
         assertThat(root.resolve(KEY.value())).doesNotExist();
         assertThat(hiddenFiles()).isEmpty();
@@ -107,8 +117,8 @@ class LocalAssetStoreDurabilityTest {
                 return -1;
             }
         };
-        CompletableFuture<StoredObject> put = CompletableFuture.supplyAsync(
-                () -> store.put(KEY, slow, new PutOptions("video/mp4", JOB)));
+        CompletableFuture<StoredObject> put =
+                CompletableFuture.supplyAsync(() -> store.put(KEY, slow, new PutOptions("video/mp4", JOB)));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         new LocalAssetStore(new LocalStoreConfig(root));
@@ -156,16 +166,21 @@ class LocalAssetStoreDurabilityTest {
     void givenKeyThatIsADirectory_whenOpenOrDelete_thenNotFoundAndFalse() {
         store.put(new AssetKey("a/b.bin"), bytes("abc"), new PutOptions("video/mp4", null));
 
-        assertThatThrownBy(() -> store.open(new AssetKey("a"), 0)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> store.open(new AssetKey("a"), 0))
+                .isInstanceOfSatisfying(
+                        StorageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND));
         assertThat(store.stat(new AssetKey("a"))).isEmpty();
         assertThat(store.delete(new AssetKey("a"))).isFalse();
     }
 
     private List<String> hiddenFiles() {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(".")).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -177,8 +192,9 @@ class LocalAssetStoreDurabilityTest {
 
     private static String sha256Hex(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

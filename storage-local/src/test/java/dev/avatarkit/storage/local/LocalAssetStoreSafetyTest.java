@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Defence in depth: even keys the grammar would let through must not reach outside the root. */
 class LocalAssetStoreSafetyTest {
     private static final PutOptions BIN = new PutOptions("application/octet-stream", null);
+
     @TempDir
     Path tmp;
+
     Path root;
     Path outside;
     LocalAssetStore store;
@@ -37,13 +39,27 @@ class LocalAssetStoreSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "../../etc/passwd", "/etc/passwd", "a/../../x", "", ".", "a/..", "//etc/passwd",
-            "a/../..", "../outside/secret.txt", "a\u0000b", "videos/\u0000/../../x"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "../../etc/passwd",
+                "/etc/passwd",
+                "a/../../x",
+                "",
+                ".",
+                "a/..",
+                "//etc/passwd",
+                "a/../..",
+                "../outside/secret.txt",
+                "a\u0000b",
+                "videos/\u0000/../../x"
+            })
     void givenRawHostilePath_whenResolved_thenInvalidKeyNamingIt(String hostile) {
         SafePaths paths = new SafePaths(root, root);
 
         assertThatThrownBy(() -> paths.resolve(hostile))
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_KEY))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_KEY))
                 .hasMessageContaining("storage key '" + hostile + "' is refused");
     }
 
@@ -101,12 +117,15 @@ class LocalAssetStoreSafetyTest {
         Files.writeString(root.resolve("notes.tmp"), "x");
         store.put(new AssetKey("ok.bin"), bytes("x"), BIN);
 
-        assertThat(store.list("", null, 10).items()).extracting(o -> o.key().value()).containsExactly("ok.bin");
+        assertThat(store.list("", null, 10).items())
+                .extracting(o -> o.key().value())
+                .containsExactly("ok.bin");
     }
 
     private static void assertInvalid(ThrowingCallable call) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_KEY))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_KEY))
                 .hasMessageContaining("symbolic link");
     }
 

@@ -16,7 +16,8 @@ class LocalErrorsTest {
 
     @Test
     void givenNoSpaceLeftIoException_whenMapped_thenDiskFullNamingTheRootAndTheFix() {
-        StorageException e = LocalErrors.map(new IOException("No space left on device"), "writing", "videos/a/v.mp4", ROOT);
+        StorageException e =
+                LocalErrors.map(new IOException("No space left on device"), "writing", "videos/a/v.mp4", ROOT);
 
         assertThat(e.reason()).isEqualTo(Reason.DISK_FULL);
         assertThat(e.getMessage()).contains("videos/a/v.mp4", "/data/assets", "AVATARKIT_STORAGE_DIR");
@@ -27,13 +28,15 @@ class LocalErrorsTest {
         IOException cause = new FileSystemException("/data/assets/.v.mp4.ab.tmp", null, "No space left on device");
 
         assertThat(LocalErrors.map(cause, "writing", "v.mp4", ROOT).reason()).isEqualTo(Reason.DISK_FULL);
-        assertThat(LocalErrors.map(new IOException("Disk quota exceeded"), "writing", "v.mp4", ROOT).reason())
+        assertThat(LocalErrors.map(new IOException("Disk quota exceeded"), "writing", "v.mp4", ROOT)
+                        .reason())
                 .isEqualTo(Reason.DISK_FULL);
     }
 
     @Test
     void givenAccessDenied_whenMapped_thenPermissionDenied() {
-        StorageException e = LocalErrors.map(new AccessDeniedException("/data/assets/videos"), "writing", "videos/v.mp4", ROOT);
+        StorageException e =
+                LocalErrors.map(new AccessDeniedException("/data/assets/videos"), "writing", "videos/v.mp4", ROOT);
 
         assertThat(e.reason()).isEqualTo(Reason.PERMISSION_DENIED);
         assertThat(e.getMessage()).contains("permission denied", "/data/assets/videos");
@@ -41,7 +44,9 @@ class LocalErrorsTest {
 
     @Test
     void givenNoSuchFile_whenMapped_thenNotFound() {
-        assertThat(LocalErrors.map(new NoSuchFileException("/x"), "opening", "v.mp4", ROOT).reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(LocalErrors.map(new NoSuchFileException("/x"), "opening", "v.mp4", ROOT)
+                        .reason())
+                .isEqualTo(Reason.NOT_FOUND);
     }
 
     @Test

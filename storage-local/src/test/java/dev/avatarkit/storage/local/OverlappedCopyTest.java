@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The overlapped copy writes and hashes exactly what a plain loop would, at every size around the chunk edges. */
 class OverlappedCopyTest {
     private static final int CHUNK = OverlappedCopy.CHUNK;
+
     @TempDir
     Path tmp;
 
@@ -42,19 +43,22 @@ class OverlappedCopyTest {
 
     @Test
     void givenSourceFailingAfterSomeChunks_thenSourceFailureAndNoThreadLeftBehind() throws Exception {
-        InputStream failing = new java.io.SequenceInputStream(new ByteArrayInputStream(random(3 * CHUNK + 5)),
-                new InputStream() {
+        InputStream failing =
+                new java.io.SequenceInputStream(new ByteArrayInputStream(random(3 * CHUNK + 5)), new InputStream() {
                     @Override
                     public int read() throws IOException {
                         throw new IOException("connection reset");
                     }
                 });
-        try (FileChannel out = FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out =
+                FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             assertThatThrownBy(() -> OverlappedCopy.copy(failing, out, AtomicFiles.sha256()))
-                    .isInstanceOf(AtomicFiles.SourceFailure.class).hasMessageContaining("connection reset");
+                    .isInstanceOf(AtomicFiles.SourceFailure.class)
+                    .hasMessageContaining("connection reset");
         }
 
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("avatarkit-local-"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().startsWith("avatarkit-local-"));
     }
 
     static byte[] random(int size) {

@@ -24,7 +24,8 @@ final class ErrorBodyCapture implements ExecutionInterceptor {
     private static final int MAX_BYTES = 4096;
 
     @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+    public Optional<InputStream> modifyHttpResponseContent(
+            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         Optional<InputStream> body = context.responseBody();
         if (context.httpResponse().isSuccessful() || body.isEmpty()) {
             return body;
@@ -50,6 +51,9 @@ final class ErrorBodyCapture implements ExecutionInterceptor {
             return s3;
         }
         AwsErrorDetails.Builder withBody = details == null ? AwsErrorDetails.builder() : details.toBuilder();
-        return s3.toBuilder().awsErrorDetails(withBody.rawResponse(SdkBytes.fromByteArray(body)).build()).build();
+        return s3.toBuilder()
+                .awsErrorDetails(
+                        withBody.rawResponse(SdkBytes.fromByteArray(body)).build())
+                .build();
     }
 }

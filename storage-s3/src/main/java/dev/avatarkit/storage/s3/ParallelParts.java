@@ -40,9 +40,16 @@ final class ParallelParts implements AutoCloseable {
     private int submitted;
 
     /** {@code first}: the buffer the caller already filled, one of the {@code buffers}. */
-    ParallelParts(S3Client s3, String bucket, String key, String uploadId, ExecutorService executor, int buffers,
-                  byte[] first) {
-        if (buffers < 2) throw new IllegalArgumentException("'buffers' must be >= 2 to overlap anything, was " + buffers);
+    ParallelParts(
+            S3Client s3,
+            String bucket,
+            String key,
+            String uploadId,
+            ExecutorService executor,
+            int buffers,
+            byte[] first) {
+        if (buffers < 2)
+            throw new IllegalArgumentException("'buffers' must be >= 2 to overlap anything, was " + buffers);
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
@@ -72,16 +79,29 @@ final class ParallelParts implements AutoCloseable {
     void send(byte[] buffer, int length) {
         int partNumber = ++submitted;
         CountDownLatch ended = new CountDownLatch(1);
-        running.addLast(new InFlight(executor.submit(() -> {
-            try {
-                if (abandoned.get()) throw AbortedException.create("upload abandoned before part " + partNumber);
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                        .contentLength((long) length), body(buffer, length)).eTag();
-                return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
-            } finally {
-                ended.countDown();
-            }
-        }), buffer, ended));
+        running.addLast(new InFlight(
+                executor.submit(() -> {
+                    try {
+                        if (abandoned.get())
+                            throw AbortedException.create("upload abandoned before part " + partNumber);
+                        String etag = s3.uploadPart(
+                                        b -> b.bucket(bucket)
+                                                .key(key)
+                                                .uploadId(uploadId)
+                                                .partNumber(partNumber)
+                                                .contentLength((long) length),
+                                        body(buffer, length))
+                                .eTag();
+                        return CompletedPart.builder()
+                                .partNumber(partNumber)
+                                .eTag(etag)
+                                .build();
+                    } finally {
+                        ended.countDown();
+                    }
+                }),
+                buffer,
+                ended));
     }
 
     /** Waits for every part; they come back in part order, as CompleteMultipartUpload wants them. */
@@ -114,8 +134,8 @@ final class ParallelParts implements AutoCloseable {
 
     /** Replayable without copying: the SDK may read it twice (payload signing, retries). */
     static RequestBody body(byte[] buffer, int length) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
-                "application/octet-stream");
+        return RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
     }
 
     private static CompletedPart await(Future<CompletedPart> part) {

@@ -40,7 +40,11 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
     private final Clock clock;
 
     public S3AssetStore(S3StoreConfig config) {
-        this(Require.nonNull(config, "config"), S3Clients.client(config), S3Clients.presigner(config), Clock.systemUTC());
+        this(
+                Require.nonNull(config, "config"),
+                S3Clients.client(config),
+                S3Clients.presigner(config),
+                Clock.systemUTC());
     }
 
     /** For tests: a client with interceptors, a fixed clock. */
@@ -60,10 +64,13 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         String objectKey = objectKey(key);
         try {
             S3Upload.Result result = upload.upload(objectKey, sidecarKey(key), content, options);
-            return new StoredObject(key, uri(objectKey), result.size(), result.sha256(), options.contentType(), clock.instant());
+            return new StoredObject(
+                    key, uri(objectKey), result.size(), result.sha256(), options.contentType(), clock.instant());
         } catch (S3Upload.SourceFailure e) {
-            throw new StorageException(StorageException.Reason.SOURCE_FAILED,
-                    "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(), e.getCause());
+            throw new StorageException(
+                    StorageException.Reason.SOURCE_FAILED,
+                    "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(),
+                    e.getCause());
         } catch (SdkException e) {
             throw S3Errors.map(e, "writing", config.bucket(), objectKey);
         }
@@ -75,7 +82,8 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         Require.that(offset >= 0, "offset", "'offset' must be >= 0, was " + offset);
         String objectKey = objectKey(key);
         try {
-            return s3.getObject(b -> b.bucket(config.bucket()).key(objectKey).range(offset == 0 ? null : "bytes=" + offset + "-"));
+            return s3.getObject(
+                    b -> b.bucket(config.bucket()).key(objectKey).range(offset == 0 ? null : "bytes=" + offset + "-"));
         } catch (S3Exception e) {
             if (e.statusCode() == 416) return pastTheEnd(key, offset);
             throw S3Errors.map(e, "reading", config.bucket(), objectKey);
@@ -86,10 +94,13 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
 
     /** S3 answers 416 for a range starting at the size; a reader at the end simply gets no bytes. */
     private InputStream pastTheEnd(AssetKey key, long offset) {
-        long size = stat(key).orElseThrow(() -> new StorageException(StorageException.Reason.NOT_FOUND,
-                "no object " + uri(objectKey(key)), null)).size();
+        long size = stat(key)
+                .orElseThrow(() -> new StorageException(
+                        StorageException.Reason.NOT_FOUND, "no object " + uri(objectKey(key)), null))
+                .size();
         if (offset == size) return InputStream.nullInputStream();
-        throw new ValidationException("offset", "'offset' " + offset + " is past the end of '" + key + "' (" + size + " bytes)");
+        throw new ValidationException(
+                "offset", "'offset' " + offset + " is past the end of '" + key + "' (" + size + " bytes)");
     }
 
     @Override
@@ -97,11 +108,12 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         Require.nonNull(key, "key");
         String objectKey = objectKey(key);
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(config.bucket()).key(objectKey));
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(config.bucket()).key(objectKey));
             String sha256 = head.metadata().get("sha256");
             if (sha256 == null) sha256 = sidecarSha256(key);
-            return Optional.of(new StoredObject(key, uri(objectKey), head.contentLength(), sha256,
-                    head.contentType(), head.lastModified()));
+            return Optional.of(new StoredObject(
+                    key, uri(objectKey), head.contentLength(), sha256, head.contentType(), head.lastModified()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -114,7 +126,8 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
     private String sidecarSha256(AssetKey key) {
         String sidecar = sidecarKey(key);
         try {
-            return s3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar)).asString(StandardCharsets.US_ASCII);
+            return s3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar))
+                    .asString(StandardCharsets.US_ASCII);
         } catch (NoSuchKeyException e) {
             return null;
         }
@@ -134,16 +147,24 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
             while (items.size() < limit && truncated) {
                 int wanted = limit - items.size();
                 String after = startAfter;
-                ListObjectsV2Response response = s3.listObjectsV2(b -> b.bucket(config.bucket()).prefix(fullPrefix)
-                        .startAfter(after).maxKeys(wanted));
+                ListObjectsV2Response response = s3.listObjectsV2(b -> b.bucket(config.bucket())
+                        .prefix(fullPrefix)
+                        .startAfter(after)
+                        .maxKeys(wanted));
                 for (S3Object object : response.contents()) {
                     startAfter = object.key();
-                    S3Keys.asKey(object.key().substring(config.prefix().length())).ifPresent(key -> items.add(
-                            new StoredObject(key, uri(object.key()), object.size(), null, null, object.lastModified())));
+                    S3Keys.asKey(object.key().substring(config.prefix().length()))
+                            .ifPresent(key -> items.add(new StoredObject(
+                                    key, uri(object.key()), object.size(), null, null, object.lastModified())));
                 }
-                truncated = Boolean.TRUE.equals(response.isTruncated()) && !response.contents().isEmpty();
+                truncated = Boolean.TRUE.equals(response.isTruncated())
+                        && !response.contents().isEmpty();
             }
-            return new Page<>(items, truncated && !items.isEmpty() ? items.get(items.size() - 1).key().value() : null);
+            return new Page<>(
+                    items,
+                    truncated && !items.isEmpty()
+                            ? items.get(items.size() - 1).key().value()
+                            : null);
         } catch (SdkException e) {
             throw S3Errors.map(e, "listing", config.bucket(), fullPrefix);
         }
@@ -156,7 +177,7 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         String objectKey = objectKey(key);
         try {
             s3.deleteObject(b -> b.bucket(config.bucket()).key(objectKey));
-            s3.deleteObject(b -> b.bucket(config.bucket()).key(sidecarKey(key)));   // answers 204 if there is none
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(sidecarKey(key))); // answers 204 if there is none
             return existed;
         } catch (SdkException e) {
             throw S3Errors.map(e, "deleting", config.bucket(), objectKey);
@@ -167,12 +188,17 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
     public Optional<URI> presignedUrl(AssetKey key, Duration ttl) {
         Require.nonNull(key, "key");
         Require.nonNull(ttl, "ttl");
-        Require.that(!ttl.isNegative() && !ttl.isZero() && ttl.compareTo(Duration.ofDays(7)) <= 0, "ttl",
+        Require.that(
+                !ttl.isNegative() && !ttl.isZero() && ttl.compareTo(Duration.ofDays(7)) <= 0,
+                "ttl",
                 "'ttl' must be between 1 second and 7 days (the SigV4 maximum), was " + ttl);
         String objectKey = objectKey(key);
         try {
-            return Optional.of(presigner.presignGetObject(p -> p.signatureDuration(ttl)
-                    .getObjectRequest(g -> g.bucket(config.bucket()).key(objectKey))).url().toURI());
+            return Optional.of(presigner
+                    .presignGetObject(p -> p.signatureDuration(ttl)
+                            .getObjectRequest(g -> g.bucket(config.bucket()).key(objectKey)))
+                    .url()
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new StorageException(StorageException.Reason.IO, "presigned URL for '" + key + "' is not a URI", e);
         }

@@ -46,7 +46,9 @@ final class S3Clients {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(region(config))
                 .credentialsProvider(credentials(config))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyle())
+                        .build());
         if (config.endpoint() != null) builder.endpointOverride(config.endpoint());
         return builder.build();
     }
@@ -58,12 +60,14 @@ final class S3Clients {
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException e) {
-            throw new ValidationException("region", "no AWS region for the S3 store: set AWS_REGION (or a profile region)");
+            throw new ValidationException(
+                    "region", "no AWS region for the S3 store: set AWS_REGION (or a profile region)");
         }
     }
 
     private static AwsCredentialsProvider credentials(S3StoreConfig config) {
-        if (config.credentials() == null) return DefaultCredentialsProvider.builder().build();
+        if (config.credentials() == null)
+            return DefaultCredentialsProvider.builder().build();
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 config.credentials().accessKeyId(), config.credentials().secretAccessKey()));
     }

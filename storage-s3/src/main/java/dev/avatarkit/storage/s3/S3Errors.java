@@ -18,27 +18,37 @@ final class S3Errors {
             S3Remote remote = S3Remote.of(s3);
             String detail = " (" + s3.statusCode() + remote.codeSuffix() + remote.requestIdSuffix() + ")";
             if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(remote.code())) {
-                return new StorageException(Reason.BUCKET_MISSING, "S3 bucket '" + bucket + "' does not exist" + detail
-                        + ": create it, or set AVATARKIT_S3_BUCKET to an existing bucket", e);
+                return new StorageException(
+                        Reason.BUCKET_MISSING,
+                        "S3 bucket '" + bucket + "' does not exist" + detail
+                                + ": create it, or set AVATARKIT_S3_BUCKET to an existing bucket",
+                        e);
             }
             if (s3.statusCode() == 403) {
                 // 403 covers AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed...
-                return new StorageException(Reason.PERMISSION_DENIED, "access denied while " + action + " " + where + detail
-                        + ": " + remote.message() + "; check the credentials (AWS_ACCESS_KEY_ID / AWS_PROFILE) and the bucket policy", e);
+                return new StorageException(
+                        Reason.PERMISSION_DENIED,
+                        "access denied while " + action + " " + where + detail + ": " + remote.message()
+                                + "; check the credentials (AWS_ACCESS_KEY_ID / AWS_PROFILE) and the bucket policy",
+                        e);
             }
             if (e instanceof NoSuchKeyException || s3.statusCode() == 404) {
                 return new StorageException(Reason.NOT_FOUND, "no object " + where + detail, e);
             }
             String hint = remote.code() == null
-                    // No S3 error document: the endpoint is probably not S3 at all (wrong port, http vs https, a proxy).
+                    // No S3 error document: the endpoint is probably not S3 at all (wrong port, http vs https, a
+                    // proxy).
                     ? "; the answer is not from S3 — check AVATARKIT_S3_ENDPOINT (http or https, host and port)"
                     : "";
-            return new StorageException(Reason.IO, "S3 failed while " + action + " " + where + detail + ": "
-                    + remote.message() + hint, e);
+            return new StorageException(
+                    Reason.IO, "S3 failed while " + action + " " + where + detail + ": " + remote.message() + hint, e);
         }
         if (e instanceof SdkClientException) {
-            return new StorageException(Reason.IO, "could not reach S3 while " + action + " " + where
-                    + " (check AVATARKIT_S3_ENDPOINT and the network): " + e.getMessage(), e);
+            return new StorageException(
+                    Reason.IO,
+                    "could not reach S3 while " + action + " " + where
+                            + " (check AVATARKIT_S3_ENDPOINT and the network): " + e.getMessage(),
+                    e);
         }
         return new StorageException(Reason.IO, "S3 failed while " + action + " " + where + ": " + e.getMessage(), e);
     }

@@ -13,8 +13,10 @@ final class S3Keys {
     static void checkPrefix(String prefix) {
         Require.nonNull(prefix, "prefix");
         if (prefix.isEmpty() || asKey(prefix).isPresent() || asKey(prefix + "x").isPresent()) return;
-        throw new StorageException(StorageException.Reason.INVALID_KEY, "list prefix '" + prefix
-                + "' can never match a storage key: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'",
+        throw new StorageException(
+                StorageException.Reason.INVALID_KEY,
+                "list prefix '" + prefix
+                        + "' can never match a storage key: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'",
                 null);
     }
 

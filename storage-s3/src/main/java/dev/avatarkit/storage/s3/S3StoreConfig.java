@@ -10,8 +10,15 @@ import java.net.URI;
  * default chain), endpoint for S3-compatible stores (null = AWS), path-style addressing, checksum mode,
  * credentials (null = the AWS default chain) and multipart part size (the store's memory per upload).
  */
-public record S3StoreConfig(String bucket, String prefix, String region, URI endpoint, boolean pathStyle,
-                            ChecksumMode checksumMode, Credentials credentials, int partSize) {
+public record S3StoreConfig(
+        String bucket,
+        String prefix,
+        String region,
+        URI endpoint,
+        boolean pathStyle,
+        ChecksumMode checksumMode,
+        Credentials credentials,
+        int partSize) {
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 
@@ -19,7 +26,10 @@ public record S3StoreConfig(String bucket, String prefix, String region, URI end
      * WHEN_SUPPORTED is the SDK default (CRC32 on every PUT, validated on GET); many S3-compatible servers
      * (S3Proxy 2.x, older MinIO, Ceph) reject the aws-chunked trailer it needs, so they want WHEN_REQUIRED.
      */
-    public enum ChecksumMode { WHEN_REQUIRED, WHEN_SUPPORTED }
+    public enum ChecksumMode {
+        WHEN_REQUIRED,
+        WHEN_SUPPORTED
+    }
 
     /** Static credentials; {@link #toString()} never shows the secret. */
     public record Credentials(String accessKeyId, String secretAccessKey) {
@@ -41,14 +51,22 @@ public record S3StoreConfig(String bucket, String prefix, String region, URI end
         prefix = prefix == null ? "" : prefix;
         if (!prefix.isEmpty() && !prefix.endsWith("/")) prefix = prefix + "/";
         if (!prefix.isEmpty() && !isKey(prefix + "x")) {
-            throw new ValidationException("prefix", "'prefix' '" + prefix
-                    + "' must be segments of [A-Za-z0-9._-] separated by '/' (set AVATARKIT_S3_PREFIX)");
+            throw new ValidationException(
+                    "prefix",
+                    "'prefix' '" + prefix
+                            + "' must be segments of [A-Za-z0-9._-] separated by '/' (set AVATARKIT_S3_PREFIX)");
         }
-        if (endpoint != null && (!endpoint.isAbsolute() || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
-            throw new ValidationException("endpoint", "'endpoint' must be an http(s) URL, was '" + endpoint + "' (AVATARKIT_S3_ENDPOINT)");
+        if (endpoint != null
+                && (!endpoint.isAbsolute()
+                        || !(endpoint.getScheme().equals("http")
+                                || endpoint.getScheme().equals("https")))) {
+            throw new ValidationException(
+                    "endpoint", "'endpoint' must be an http(s) URL, was '" + endpoint + "' (AVATARKIT_S3_ENDPOINT)");
         }
         Require.nonNull(checksumMode, "checksumMode");
-        Require.that(partSize >= MIN_PART_SIZE && partSize <= 512 * 1024 * 1024, "partSize",
+        Require.that(
+                partSize >= MIN_PART_SIZE && partSize <= 512 * 1024 * 1024,
+                "partSize",
                 "'partSize' must be between 5 MiB (the S3 minimum) and 512 MiB, was " + partSize);
     }
 

@@ -76,17 +76,25 @@ final class S3Upload {
         int n = fill(in, buffer, sha);
         if (n < partSize || atEnd(in)) {
             String hex = HexFormat.of().formatHex(sha.digest());
-            s3.putObject(b -> b.bucket(bucket).key(objectKey).contentType(options.contentType())
-                    .metadata(metadata(options, hex)), ParallelParts.body(buffer, n));
+            s3.putObject(
+                    b -> b.bucket(bucket)
+                            .key(objectKey)
+                            .contentType(options.contentType())
+                            .metadata(metadata(options, hex)),
+                    ParallelParts.body(buffer, n));
             return new Result(n, hex);
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)
-                .contentType(options.contentType()).metadata(metadata(options, null))).uploadId();
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket)
+                        .key(objectKey)
+                        .contentType(options.contentType())
+                        .metadata(metadata(options, null)))
+                .uploadId();
         boolean sidecarWritten = false;
         try {
             long size = 0;
             List<CompletedPart> parts;
-            try (ParallelParts sender = new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, buffer)) {
+            try (ParallelParts sender =
+                    new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, buffer)) {
                 while (n > 0) {
                     sender.send(buffer, n);
                     size += n;
@@ -99,11 +107,12 @@ final class S3Upload {
             }
             String hex = HexFormat.of().formatHex(sha.digest());
             byte[] sidecar = hex.getBytes(StandardCharsets.US_ASCII);
-            s3.putObject(b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
+            s3.putObject(
+                    b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
                     ParallelParts.body(sidecar, sidecar.length));
             sidecarWritten = true;
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
             return new Result(size, hex);
         } catch (RuntimeException e) {
             cleanUp(objectKey, uploadId, sidecarWritten ? sidecarKey : null, e);
@@ -130,7 +139,8 @@ final class S3Upload {
     static Map<String, String> metadata(PutOptions options, String sha256) {
         Map<String, String> metadata = new HashMap<>();
         if (sha256 != null) metadata.put("sha256", sha256);
-        if (options.sourceJob() != null) metadata.put("source-job", options.sourceJob().value());
+        if (options.sourceJob() != null)
+            metadata.put("source-job", options.sourceJob().value());
         return metadata;
     }
 

@@ -31,9 +31,11 @@ class S3LargeObjectIT {
         try (S3AssetStore store = new S3AssetStore(config)) {
             GeneratedStream source = new GeneratedStream(size, 42);
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                    .filter(p -> p.getType() == MemoryType.HEAP)
+                    .toList();
             System.gc();
-            long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long before =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
 
@@ -42,22 +44,38 @@ class S3LargeObjectIT {
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.gc();
-            long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf("S3 put of %.1f MiB (part size %d MiB): %.1f s, %.1f MiB/s; heap used before %d MiB,"
+            long after =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf(
+                    "S3 put of %.1f MiB (part size %d MiB): %.1f s, %.1f MiB/s; heap used before %d MiB,"
                             + " peak %d MiB (sum of pool peaks, includes the in-JVM S3Proxy and garbage), after GC %d MiB;"
-                            + " store buffer per put %d MiB%n", size / (double) MIB, config.partSize() / MIB, seconds,
-                    size / (double) MIB / seconds, before / MIB, peak / MIB, after / MIB, store.bufferBytesPerPut() / MIB);
+                            + " store buffer per put %d MiB%n",
+                    size / (double) MIB,
+                    config.partSize() / MIB,
+                    seconds,
+                    size / (double) MIB / seconds,
+                    before / MIB,
+                    peak / MIB,
+                    after / MIB,
+                    store.bufferBytesPerPut() / MIB);
 
             assertThat(put.size()).isEqualTo(size);
             assertThat(put.sha256()).isEqualTo(source.sha256());
-            assertThat(store.bufferBytesPerPut()).isEqualTo((long) S3Upload.PART_BUFFERS * config.partSize())
+            assertThat(store.bufferBytesPerPut())
+                    .isEqualTo((long) S3Upload.PART_BUFFERS * config.partSize())
                     .isLessThanOrEqualTo(32 * MIB);
-            assertThat(after - before).as("nothing of the object stays on the heap").isLessThan(64 * MIB);
+            assertThat(after - before)
+                    .as("nothing of the object stays on the heap")
+                    .isLessThan(64 * MIB);
             String objectKey = config.prefix() + key.value();
-            HeadObjectResponse head = raw.headObject(b -> b.bucket(config.bucket()).key(objectKey));
+            HeadObjectResponse head =
+                    raw.headObject(b -> b.bucket(config.bucket()).key(objectKey));
             assertThat(head.contentType()).isEqualTo("video/mp4");
-            assertThat(store.stat(key).orElseThrow().sha256()).as("sha256 read back").isEqualTo(source.sha256());
-            assertThat(GeneratedStream.sha256Of(raw.getObject(b -> b.bucket(config.bucket()).key(objectKey))))
+            assertThat(store.stat(key).orElseThrow().sha256())
+                    .as("sha256 read back")
+                    .isEqualTo(source.sha256());
+            assertThat(GeneratedStream.sha256Of(
+                            raw.getObject(b -> b.bucket(config.bucket()).key(objectKey))))
                     .isEqualTo(source.sha256());
             assertNoLeftovers(config);
         }
@@ -70,22 +88,32 @@ class S3LargeObjectIT {
         try (S3AssetStore store = new S3AssetStore(config)) {
             GeneratedStream source = new GeneratedStream(13 * MIB + 7, 7);
 
-            StoredObject put = store.put(key, source, new PutOptions("video/mp4", new dev.avatarkit.core.domain.JobId("01M8DJNKYQY99BVKG0GC1CNEAG")));
+            StoredObject put = store.put(
+                    key,
+                    source,
+                    new PutOptions("video/mp4", new dev.avatarkit.core.domain.JobId("01M8DJNKYQY99BVKG0GC1CNEAG")));
 
             assertThat(put.sha256()).isEqualTo(source.sha256());
             assertThat(store.stat(key).orElseThrow().sha256()).isEqualTo(source.sha256());
             assertThat(GeneratedStream.sha256Of(store.open(key, 0))).isEqualTo(source.sha256());
             String sidecar = config.prefix() + ".sha256/" + key.value();
-            assertThat(raw.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar)).asUtf8String())
+            assertThat(raw.getObjectAsBytes(b -> b.bucket(config.bucket()).key(sidecar))
+                            .asUtf8String())
                     .isEqualTo(source.sha256());
-            assertThat(raw.headObject(b -> b.bucket(config.bucket()).key(config.prefix() + key.value())).metadata())
+            assertThat(raw.headObject(b -> b.bucket(config.bucket()).key(config.prefix() + key.value()))
+                            .metadata())
                     .as("the rest of the metadata is set at CreateMultipartUpload")
-                    .containsEntry("source-job", "01M8DJNKYQY99BVKG0GC1CNEAG").doesNotContainKey("sha256");
-            assertThat(store.list("videos/", null, 10).items()).extracting(StoredObject::key).containsExactly(key);
+                    .containsEntry("source-job", "01M8DJNKYQY99BVKG0GC1CNEAG")
+                    .doesNotContainKey("sha256");
+            assertThat(store.list("videos/", null, 10).items())
+                    .extracting(StoredObject::key)
+                    .containsExactly(key);
 
             assertThat(store.delete(key)).isTrue();
-            assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix())).contents())
-                    .as("object and sidecar deleted").isEmpty();
+            assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                            .contents())
+                    .as("object and sidecar deleted")
+                    .isEmpty();
             assertNoLeftovers(config);
         }
     }
@@ -98,20 +126,27 @@ class S3LargeObjectIT {
             GeneratedStream source = new GeneratedStream(100 * MIB, 1, 2 * config.partSize() + 1000);
 
             assertThatThrownBy(() -> store.put(key, source, MP4))
-                    .isInstanceOfSatisfying(StorageException.class,
+                    .isInstanceOfSatisfying(
+                            StorageException.class,
                             e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.SOURCE_FAILED))
                     .hasMessageContaining("connection reset");
 
             assertThat(store.exists(key)).isFalse();
-            assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix())).contents()).isEmpty();
+            assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                            .contents())
+                    .isEmpty();
             assertNoLeftovers(config);
         }
     }
 
     private void assertNoLeftovers(S3StoreConfig config) {
-        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix())).uploads())
-                .as("pending multipart uploads").isEmpty();
-        assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix() + ".uploads/")).contents())
-                .as("staging objects (before issue 17)").isEmpty();
+        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                        .uploads())
+                .as("pending multipart uploads")
+                .isEmpty();
+        assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix() + ".uploads/"))
+                        .contents())
+                .as("staging objects (before issue 17)")
+                .isEmpty();
     }
 }

@@ -36,8 +36,10 @@ class S3ParallelPartsIT {
             assertThat(watch.maxConcurrent.get()).isBetween(2, S3Upload.PART_BUFFERS);
             assertThat(store.bufferBytesPerPut()).isEqualTo((long) S3Upload.PART_BUFFERS * PART);
         }
-        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix())).uploads())
-                .as("pending multipart uploads").isEmpty();
+        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                        .uploads())
+                .as("pending multipart uploads")
+                .isEmpty();
     }
 
     @Test
@@ -47,9 +49,12 @@ class S3ParallelPartsIT {
         AssetKey key = new AssetKey("videos/failpart/video.mp4");
         try (S3AssetStore store = store(config, watch)) {
             assertThatThrownBy(() -> store.put(key, new GeneratedStream(9L * PART, 5), MP4))
-                    .isInstanceOf(StorageException.class).hasMessageContaining("part 4 refused");
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("part 4 refused");
 
-            assertThat(watch.running.get()).as("parts still being sent after put returned").isZero();
+            assertThat(watch.running.get())
+                    .as("parts still being sent after put returned")
+                    .isZero();
             assertThat(store.exists(key)).isFalse();
         }
         assertNothingLeft(config);
@@ -58,19 +63,27 @@ class S3ParallelPartsIT {
     private S3AssetStore store(S3StoreConfig config, PartWatch watch) {
         S3Client client = S3Client.builder()
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(config.endpoint())
-                .forcePathStyle(true).credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials
-                        .create(config.credentials().accessKeyId(), config.credentials().secretAccessKey()))
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(watch)).build();
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(config.endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        config.credentials().accessKeyId(), config.credentials().secretAccessKey()))
+                .requestChecksumCalculation(
+                        software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(watch))
+                .build();
         return new S3AssetStore(config, client, S3Clients.presigner(config), Clock.systemUTC());
     }
 
     private void assertNothingLeft(S3StoreConfig config) {
-        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix())).uploads())
-                .as("pending multipart uploads").isEmpty();
-        assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix())).contents())
-                .as("objects or sha256 sidecars left by a failed put").isEmpty();
+        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                        .uploads())
+                .as("pending multipart uploads")
+                .isEmpty();
+        assertThat(raw.listObjectsV2(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                        .contents())
+                .as("objects or sha256 sidecars left by a failed put")
+                .isEmpty();
     }
 
     /** Counts UploadParts running at once; fails part {@code failing} (after a pause, so others are in flight). */
@@ -100,7 +113,8 @@ class S3ParallelPartsIT {
 
         @Override
         public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof UploadPartRequest part && part.partNumber() != failing) running.decrementAndGet();
+            if (context.request() instanceof UploadPartRequest part && part.partNumber() != failing)
+                running.decrementAndGet();
         }
     }
 }

@@ -58,9 +58,12 @@ class S3PlainTextErrorIT {
             PutOptions mp4 = new PutOptions("video/mp4", JobId.next(Instant.parse("2026-01-01T00:00:00Z")));
             assertThatThrownBy(() -> store.put(KEY, new ByteArrayInputStream(new byte[] {1}), mp4))
                     .isInstanceOf(StorageException.class)
-                    .hasMessageContaining(TLS_REQUIRED).hasMessageContaining("400").hasMessageNotContaining("null");
+                    .hasMessageContaining(TLS_REQUIRED)
+                    .hasMessageContaining("400")
+                    .hasMessageNotContaining("null");
             assertThatThrownBy(() -> store.list("", null, 10))
-                    .hasMessageContaining(TLS_REQUIRED).hasMessageNotContaining("null");
+                    .hasMessageContaining(TLS_REQUIRED)
+                    .hasMessageNotContaining("null");
         }
     }
 
@@ -69,13 +72,21 @@ class S3PlainTextErrorIT {
         try (S3AssetStore store = new S3AssetStore(configAgainst(server))) {
             assertThatThrownBy(() -> store.stat(KEY))
                     .isInstanceOf(StorageException.class)
-                    .hasMessageContainingAll("400", "AVATARKIT_S3_ENDPOINT").hasMessageNotContaining("null");
+                    .hasMessageContainingAll("400", "AVATARKIT_S3_ENDPOINT")
+                    .hasMessageNotContaining("null");
         }
     }
 
     private static S3StoreConfig configAgainst(HttpServer server) {
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new S3StoreConfig("media", "", "us-east-1", endpoint, true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED,
-                new S3StoreConfig.Credentials("access", "secret"), S3StoreConfig.DEFAULT_PART_SIZE);
+        return new S3StoreConfig(
+                "media",
+                "",
+                "us-east-1",
+                endpoint,
+                true,
+                S3StoreConfig.ChecksumMode.WHEN_REQUIRED,
+                new S3StoreConfig.Credentials("access", "secret"),
+                S3StoreConfig.DEFAULT_PART_SIZE);
     }
 }

@@ -48,8 +48,10 @@ final class S3ProxyServer {
             dir.toFile().deleteOnExit();
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", dir.toString());
-            BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(ACCESS, SECRET)
-                    .overrides(properties).build(BlobStoreContext.class);
+            BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+                    .credentials(ACCESS, SECRET)
+                    .overrides(properties)
+                    .build(BlobStoreContext.class);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(context.getBlobStore())
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
@@ -73,7 +75,8 @@ final class S3ProxyServer {
 
     /** S3Proxy 2.6 rejects the SDK's default aws-chunked CRC32 trailers: WHEN_REQUIRED, path-style. */
     S3StoreConfig config(String prefix) {
-        return S3StoreConfig.forBucket(BUCKET).withPrefix(prefix)
+        return S3StoreConfig.forBucket(BUCKET)
+                .withPrefix(prefix)
                 .withEndpoint(endpoint, true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED)
                 .withCredentials(new S3StoreConfig.Credentials(ACCESS, SECRET));
     }

@@ -23,25 +23,32 @@ class S3StoreConfigTest {
 
     @Test
     void givenPrefixWithoutSlash_thenOneIsAdded() {
-        assertThat(S3StoreConfig.forBucket("media").withPrefix("avatarkit/prod").prefix()).isEqualTo("avatarkit/prod/");
-        assertThat(S3StoreConfig.forBucket("media").withPrefix("avatarkit/").prefix()).isEqualTo("avatarkit/");
+        assertThat(S3StoreConfig.forBucket("media").withPrefix("avatarkit/prod").prefix())
+                .isEqualTo("avatarkit/prod/");
+        assertThat(S3StoreConfig.forBucket("media").withPrefix("avatarkit/").prefix())
+                .isEqualTo("avatarkit/");
     }
 
     @Test
     void givenBlankBucket_thenTheErrorNamesTheSetting() {
         assertThatThrownBy(() -> S3StoreConfig.forBucket(" "))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("AVATARKIT_S3_BUCKET");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("AVATARKIT_S3_BUCKET");
     }
 
     @Test
     void givenHostilePrefixOrEndpointOrPartSize_thenRejected() {
         S3StoreConfig base = S3StoreConfig.forBucket("media");
-        assertThatThrownBy(() -> base.withPrefix("../other")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> base.withPrefix("../other"))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("AVATARKIT_S3_PREFIX");
         assertThatThrownBy(() -> base.withPrefix("/abs")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> base.withEndpoint(URI.create("ftp://x"), true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("AVATARKIT_S3_ENDPOINT");
-        assertThatThrownBy(() -> base.withPartSize(1024 * 1024)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(
+                        () -> base.withEndpoint(URI.create("ftp://x"), true, S3StoreConfig.ChecksumMode.WHEN_REQUIRED))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("AVATARKIT_S3_ENDPOINT");
+        assertThatThrownBy(() -> base.withPartSize(1024 * 1024))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("5 MiB");
     }
 

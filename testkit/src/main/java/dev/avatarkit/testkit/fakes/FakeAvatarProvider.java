@@ -105,8 +105,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
     }
 
     @Override
-    public synchronized String uploadReference(IdempotencyKey key, String fileName, String contentType,
-                                               InputStream content, long size) {
+    public synchronized String uploadReference(
+            IdempotencyKey key, String fileName, String contentType, InputStream content, long size) {
         try {
             content.readAllBytes();
         } catch (IOException e) {
@@ -126,7 +126,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
     }
 
     @Override
-    public synchronized Submission createIdentity(IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
+    public synchronized Submission createIdentity(
+            IdempotencyKey key, IdentitySpec spec, List<String> referenceAssetIds) {
         identityReferences.add(List.copyOf(referenceAssetIds));
         Submission made = create(key, "identity " + spec.name(), -1, () -> identityCreates++);
         if (!phasedIdentities) return made;
@@ -144,7 +145,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
     private Submission create(IdempotencyKey key, String seed, int shotIndex, Runnable countKind) {
         int call = ++createCalls;
         boolean crash = call == crashAtCall;
-        if (crash && !crashAfterCreating) throw new SimulatedCrash("before create call " + call + " reached the provider");
+        if (crash && !crashAfterCreating)
+            throw new SimulatedCrash("before create call " + call + " reached the provider");
         Supplier<RuntimeException> failure = createFailures.poll();
         if (failure != null) throw failure.get();
         ProviderRef ref = createdByKey.get(key.value());
@@ -161,10 +163,19 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
     private static Deque<RenderStatus> script(ProviderRef ref, boolean fail) {
         RenderStatus last = fail
-                ? new RenderStatus(RenderPhase.FAILED, "failed", List.of(), new JobError("generation_failed",
-                "the look could not be generated", true), null)
-                : new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(new ResultFile(AssetKind.STILL,
-                URI.create("https://files.example/" + ref + ".png?sig=secret"))), null, null);
+                ? new RenderStatus(
+                        RenderPhase.FAILED,
+                        "failed",
+                        List.of(),
+                        new JobError("generation_failed", "the look could not be generated", true),
+                        null)
+                : new RenderStatus(
+                        RenderPhase.SUCCEEDED,
+                        "completed",
+                        List.of(new ResultFile(
+                                AssetKind.STILL, URI.create("https://files.example/" + ref + ".png?sig=secret"))),
+                        null,
+                        null);
         return new ArrayDeque<>(List.of(RenderStatus.running("processing"), last));
     }
 

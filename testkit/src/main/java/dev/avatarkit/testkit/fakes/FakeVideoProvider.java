@@ -41,7 +41,10 @@ import java.util.function.Supplier;
  */
 public final class FakeVideoProvider implements VideoProvider {
     /** What the next create call does. */
-    public enum SubmitOutcome { ACCEPT, CREATE_THEN_FAIL }
+    public enum SubmitOutcome {
+        ACCEPT,
+        CREATE_THEN_FAIL
+    }
 
     private final ProviderCapabilities capabilities;
     private final Deque<Supplier<RuntimeException>> submitFailures = new ArrayDeque<>();
@@ -59,7 +62,7 @@ public final class FakeVideoProvider implements VideoProvider {
     private boolean crashInDownload;
     private Deque<RenderStatus> defaultScript = null;
 
-    private Runnable downloadProbe = () -> { };
+    private Runnable downloadProbe = () -> {};
 
     public FakeVideoProvider(ProviderCapabilities capabilities) {
         this.capabilities = capabilities;
@@ -96,7 +99,8 @@ public final class FakeVideoProvider implements VideoProvider {
 
     /** The process dies during the next create: before the provider got it, or after it created the render. */
     public synchronized FakeVideoProvider crashOnNextSubmit(boolean afterCreating) {
-        if (afterCreating) crashAfterCreate = true; else crashBeforeCreate = true;
+        if (afterCreating) crashAfterCreate = true;
+        else crashBeforeCreate = true;
         return this;
     }
 
@@ -153,10 +157,15 @@ public final class FakeVideoProvider implements VideoProvider {
 
     /** A completed status with a video, thumbnail and captions; {@code warning} non-null = finished with an error. */
     public static RenderStatus completed(ProviderRef ref, JobError warning) {
-        return new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(
-                new ResultFile(AssetKind.VIDEO, URI.create("https://files.example/" + ref + ".mp4?sig=secret")),
-                new ResultFile(AssetKind.THUMBNAIL, URI.create("https://files.example/" + ref + ".jpg?sig=secret"))),
-                null, warning);
+        return new RenderStatus(
+                RenderPhase.SUCCEEDED,
+                "completed",
+                List.of(
+                        new ResultFile(AssetKind.VIDEO, URI.create("https://files.example/" + ref + ".mp4?sig=secret")),
+                        new ResultFile(
+                                AssetKind.THUMBNAIL, URI.create("https://files.example/" + ref + ".jpg?sig=secret"))),
+                null,
+                warning);
     }
 
     @Override
@@ -185,7 +194,8 @@ public final class FakeVideoProvider implements VideoProvider {
         downloadProbe.run();
         if (downloadFailures > 0) {
             downloadFailures--;
-            throw new ProviderUnavailableException("download link expired and could not be refreshed", 403, null, null, null);
+            throw new ProviderUnavailableException(
+                    "download link expired and could not be refreshed", 403, null, null, null);
         }
         byte[] content = contentOf(ref, file.kind());
         if (crashInDownload) {
@@ -215,12 +225,15 @@ public final class FakeVideoProvider implements VideoProvider {
 
     @Override
     public Page<Catalog.Avatar> avatars(PageRequest page) {
-        return new Page<>(List.of(new Catalog.Avatar("Daisy-inskirt-20220818", "Daisy", "female", "studio_avatar", null)), null);
+        return new Page<>(
+                List.of(new Catalog.Avatar("Daisy-inskirt-20220818", "Daisy", "female", "studio_avatar", null)), null);
     }
 
     @Override
     public Page<Catalog.VoiceEntry> voices(PageRequest page) {
-        return new Page<>(List.of(new Catalog.VoiceEntry("2d5b0e6cf36f460aa7fc47e3eee4ba54", "Voice", "English", "female")), null);
+        return new Page<>(
+                List.of(new Catalog.VoiceEntry("2d5b0e6cf36f460aa7fc47e3eee4ba54", "Voice", "English", "female")),
+                null);
     }
 
     @Override
@@ -230,10 +243,14 @@ public final class FakeVideoProvider implements VideoProvider {
 
     @Override
     public Catalog.TemplateDetail template(String templateId) {
-        if (!templateId.equals("tpl_welcome")) throw new NotFoundException("no template " + templateId, 404, "not_found", null, null);
-        return new Catalog.TemplateDetail(templateId, "Welcome", List.of(
-                new Catalog.Variable("name", TemplateVariable.Type.TEXT),
-                new Catalog.Variable("company", TemplateVariable.Type.TEXT)));
+        if (!templateId.equals("tpl_welcome"))
+            throw new NotFoundException("no template " + templateId, 404, "not_found", null, null);
+        return new Catalog.TemplateDetail(
+                templateId,
+                "Welcome",
+                List.of(
+                        new Catalog.Variable("name", TemplateVariable.Type.TEXT),
+                        new Catalog.Variable("company", TemplateVariable.Type.TEXT)));
     }
 
     @Override

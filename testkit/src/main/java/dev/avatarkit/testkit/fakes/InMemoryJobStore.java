@@ -59,7 +59,7 @@ public final class InMemoryJobStore implements JobStore {
         List<JobTransition> steps = transitions.computeIfAbsent(job.id(), id -> new ArrayList<>());
         JobTransition next = JobTransition.of(job);
         if (!next.differsFrom(steps.isEmpty() ? null : steps.get(steps.size() - 1))) return;
-        if (steps.size() >= JobTransition.MAX_PER_JOB) steps.remove(1);   // keep the creation, drop the oldest after it
+        if (steps.size() >= JobTransition.MAX_PER_JOB) steps.remove(1); // keep the creation, drop the oldest after it
         steps.add(next);
     }
 
@@ -76,10 +76,13 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized JobPage list(JobQuery query) {
         List<Job> page = new ArrayList<>();
-        var candidates = query.before() == null ? byId.descendingMap() : byId.headMap(query.before(), false).descendingMap();
+        var candidates = query.before() == null
+                ? byId.descendingMap()
+                : byId.headMap(query.before(), false).descendingMap();
         for (Job job : candidates.values()) {
             if (!matches(query, job)) continue;
-            if (page.size() == query.limit()) return new JobPage(page, page.get(page.size() - 1).id());
+            if (page.size() == query.limit())
+                return new JobPage(page, page.get(page.size() - 1).id());
             page.add(job);
         }
         return new JobPage(page, null);
@@ -105,7 +108,9 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized int count(String provider, JobState state) {
-        return (int) byId.values().stream().filter(j -> j.route().provider().equals(provider) && j.state() == state).count();
+        return (int) byId.values().stream()
+                .filter(j -> j.route().provider().equals(provider) && j.state() == state)
+                .count();
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class ManualStepScheduler implements StepScheduler {
                 next = pending.entrySet().stream()
                         .filter(e -> !e.getValue().isAfter(clock.instant()))
                         .min(Map.Entry.comparingByValue())
-                        .map(Map.Entry::getKey).orElse(null);
+                        .map(Map.Entry::getKey)
+                        .orElse(null);
                 if (next == null) return ran;
                 pending.remove(next);
             }
@@ -57,7 +58,8 @@ public final class ManualStepScheduler implements StepScheduler {
             ran++;
             if (again != null) {
                 synchronized (this) {
-                    pending.merge(next, again, (existing, proposed) -> existing.isBefore(proposed) ? existing : proposed);
+                    pending.merge(
+                            next, again, (existing, proposed) -> existing.isBefore(proposed) ? existing : proposed);
                 }
             }
         }

@@ -33,7 +33,8 @@ public final class RecordingInfluencerFiles implements InfluencerFiles {
     @Override
     public byte[] writeManifest(Manifest manifest) {
         lastManifest = manifest;
-        return ("manifest of " + manifest.identity().id() + ": " + manifest.shots().size() + " shots")
+        return ("manifest of " + manifest.identity().id() + ": "
+                        + manifest.shots().size() + " shots")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

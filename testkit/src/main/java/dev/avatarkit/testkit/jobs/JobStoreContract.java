@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.avatarkit.core.domain.BatchId;
 import dev.avatarkit.core.domain.IdempotencyKey;
 import dev.avatarkit.core.domain.Job;
+import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobKind;
-import dev.avatarkit.core.domain.JobError;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.domain.ProviderRef;
@@ -84,7 +84,8 @@ public abstract class JobStoreContract {
     void givenExistingKey_whenInsertedAgain_thenNothingWrittenAndExistingReturned() {
         Job first = JobSamples.queued(id(1));
         store.insert(first);
-        Job second = Job.queued(id(2), first.idempotencyKey(), JobSamples.still(), "other", T0.plusSeconds(5), null, null);
+        Job second =
+                Job.queued(id(2), first.idempotencyKey(), JobSamples.still(), "other", T0.plusSeconds(5), null, null);
 
         Insertion insertion = store.insert(second);
 
@@ -99,8 +100,8 @@ public abstract class JobStoreContract {
         Job stored = store.insert(JobSamples.queued(id(1))).job();
 
         Job updated = store.update(stored.submitting(T0.plusSeconds(1)));
-        Job again = store.update(updated.rendering(new ProviderRef("v1"), "processing", T0.plusSeconds(2),
-                T0.plusSeconds(10), T0.plusSeconds(600)));
+        Job again = store.update(updated.rendering(
+                new ProviderRef("v1"), "processing", T0.plusSeconds(2), T0.plusSeconds(10), T0.plusSeconds(600)));
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(again.version()).isEqualTo(3);
@@ -140,33 +141,50 @@ public abstract class JobStoreContract {
     void givenNewJob_whenInserted_thenHistoryHasOneEntry() {
         Job job = store.insert(JobSamples.queued(id(1))).job();
 
-        assertThat(store.history(job.id())).containsExactly(new JobTransition(job.updatedAt(), JobState.QUEUED, null, null, null));
+        assertThat(store.history(job.id()))
+                .containsExactly(new JobTransition(job.updatedAt(), JobState.QUEUED, null, null, null));
     }
 
     @Test
     void givenStoredJob_whenStateRawStatusAndErrorChange_thenEachUpdateAppendsOldestFirst() {
         Job stored = store.insert(JobSamples.queued(id(1))).job();
-        Job rendering = store.update(store.update(stored.submitting(T0.plusSeconds(1))).rendering(new ProviderRef("v1"),
-                "processing", T0.plusSeconds(2), T0.plusSeconds(10), T0.plusSeconds(600)));
-        Job failed = store.update(rendering.failed(JobState.FAILED, new JobError("render_failed", "bad <audio>", false),
-                T0.plusSeconds(3)));
+        Job rendering = store.update(store.update(stored.submitting(T0.plusSeconds(1)))
+                .rendering(
+                        new ProviderRef("v1"),
+                        "processing",
+                        T0.plusSeconds(2),
+                        T0.plusSeconds(10),
+                        T0.plusSeconds(600)));
+        Job failed = store.update(rendering.failed(
+                JobState.FAILED, new JobError("render_failed", "bad <audio>", false), T0.plusSeconds(3)));
 
-        assertThat(store.history(stored.id())).containsExactly(
-                new JobTransition(T0, JobState.QUEUED, null, null, null),
-                new JobTransition(T0.plusSeconds(1), JobState.SUBMITTING, null, null, null),
-                new JobTransition(T0.plusSeconds(2), JobState.RENDERING, "processing", null, null),
-                new JobTransition(T0.plusSeconds(3), JobState.FAILED, "processing", "render_failed", "bad <audio>"));
+        assertThat(store.history(stored.id()))
+                .containsExactly(
+                        new JobTransition(T0, JobState.QUEUED, null, null, null),
+                        new JobTransition(T0.plusSeconds(1), JobState.SUBMITTING, null, null, null),
+                        new JobTransition(T0.plusSeconds(2), JobState.RENDERING, "processing", null, null),
+                        new JobTransition(
+                                T0.plusSeconds(3), JobState.FAILED, "processing", "render_failed", "bad <audio>"));
         assertThat(failed.version()).isEqualTo(4);
     }
 
     @Test
     void givenRenderingJob_whenPolledWithoutChange_thenNothingAppendedButNewStatusWordIs() {
-        Job job = store.update(store.insert(JobSamples.queued(id(1))).job().rendering(new ProviderRef("v1"), "processing",
-                T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(600)));
-        for (int i = 2; i < 100; i++) job = store.update(job.polled("processing", T0.plusSeconds(i), T0.plusSeconds(i + 1)));
+        Job job = store.update(store.insert(JobSamples.queued(id(1)))
+                .job()
+                .rendering(
+                        new ProviderRef("v1"),
+                        "processing",
+                        T0.plusSeconds(1),
+                        T0.plusSeconds(2),
+                        T0.plusSeconds(600)));
+        for (int i = 2; i < 100; i++)
+            job = store.update(job.polled("processing", T0.plusSeconds(i), T0.plusSeconds(i + 1)));
         store.update(job.polled("finalizing", T0.plusSeconds(100), T0.plusSeconds(101)));
 
-        assertThat(store.history(job.id())).extracting(JobTransition::rawStatus).containsExactly(null, "processing", "finalizing");
+        assertThat(store.history(job.id()))
+                .extracting(JobTransition::rawStatus)
+                .containsExactly(null, "processing", "finalizing");
         assertThat(store.history(job.id()).get(2).at()).isEqualTo(T0.plusSeconds(100));
     }
 
@@ -222,10 +240,14 @@ public abstract class JobStoreContract {
     void givenMixedJobs_whenListedWithFilters_thenOnlyMatchesNewestFirst() {
         BatchId batch = new BatchId("b1");
         JobId parent = id(0);
-        Job a = store.insert(JobSamples.queued(id(1), JobSamples.singleAvatar(), "heygen", batch, null)).job();
-        Job b = store.insert(JobSamples.queued(id(2), JobSamples.template(), "heygen", batch, null)).job();
-        Job c = store.insert(JobSamples.queued(id(3), JobSamples.still(), "heygen", null, parent)).job();
-        Job d = store.insert(JobSamples.queued(id(4), JobSamples.still(), "heygen", null, parent)).job();
+        Job a = store.insert(JobSamples.queued(id(1), JobSamples.singleAvatar(), "heygen", batch, null))
+                .job();
+        Job b = store.insert(JobSamples.queued(id(2), JobSamples.template(), "heygen", batch, null))
+                .job();
+        Job c = store.insert(JobSamples.queued(id(3), JobSamples.still(), "heygen", null, parent))
+                .job();
+        Job d = store.insert(JobSamples.queued(id(4), JobSamples.still(), "heygen", null, parent))
+                .job();
         store.update(b.withState(JobState.RENDERING, T0));
         store.update(d.withState(JobState.FAILED, T0));
 
@@ -233,14 +255,17 @@ public abstract class JobStoreContract {
                 .containsExactly(c.id(), a.id());
         assertThat(idsOf(store.list(query(Set.of(JobState.RENDERING, JobState.FAILED), Set.of(), null, null))))
                 .containsExactly(d.id(), b.id());
-        assertThat(idsOf(store.list(query(Set.of(), Set.of(JobKind.STILL), null, null)))).containsExactly(d.id(), c.id());
+        assertThat(idsOf(store.list(query(Set.of(), Set.of(JobKind.STILL), null, null))))
+                .containsExactly(d.id(), c.id());
         assertThat(idsOf(store.list(query(Set.of(), Set.of(JobKind.VIDEO, JobKind.TEMPLATE_VIDEO), null, null))))
                 .containsExactly(b.id(), a.id());
         assertThat(idsOf(store.list(query(Set.of(), Set.of(), batch, null)))).containsExactly(b.id(), a.id());
         assertThat(idsOf(store.list(query(Set.of(), Set.of(), null, parent)))).containsExactly(d.id(), c.id());
         assertThat(idsOf(store.list(query(Set.of(JobState.QUEUED), Set.of(JobKind.STILL), null, parent))))
                 .containsExactly(c.id());
-        assertThat(store.list(query(Set.of(JobState.CANCELED), Set.of(), null, null)).jobs()).isEmpty();
+        assertThat(store.list(query(Set.of(JobState.CANCELED), Set.of(), null, null))
+                        .jobs())
+                .isEmpty();
     }
 
     @Test
@@ -284,7 +309,9 @@ public abstract class JobStoreContract {
     @Test
     void givenJobsOfTwoProviders_whenCounted_thenOnlyThatProviderAndState() {
         for (int i = 1; i <= 5; i++) {
-            Job job = store.insert(JobSamples.queued(id(i), JobSamples.singleAvatar(), i <= 3 ? "heygen" : "other", null, null)).job();
+            Job job = store.insert(JobSamples.queued(
+                            id(i), JobSamples.singleAvatar(), i <= 3 ? "heygen" : "other", null, null))
+                    .job();
             if (i != 2) store.update(job.withState(JobState.RENDERING, T0));
         }
 
@@ -298,7 +325,8 @@ public abstract class JobStoreContract {
     void givenBatch_whenCountedByState_thenOnlyThatBatchAndOnlyStatesPresent() {
         BatchId batch = new BatchId("b1");
         for (int i = 1; i <= 4; i++) {
-            Job job = store.insert(JobSamples.queued(id(i), JobSamples.template(), "heygen", batch, null)).job();
+            Job job = store.insert(JobSamples.queued(id(i), JobSamples.template(), "heygen", batch, null))
+                    .job();
             if (i >= 3) store.update(job.withState(JobState.SUCCEEDED, T0));
         }
         store.insert(JobSamples.queued(id(9), JobSamples.template(), "heygen", new BatchId("b2"), null));
@@ -337,7 +365,12 @@ public abstract class JobStoreContract {
             for (Future<Insertion> result : results) insertions.add(result.get(30, TimeUnit.SECONDS));
 
             assertThat(insertions).filteredOn(Insertion::created).hasSize(1);
-            JobId winner = insertions.stream().filter(Insertion::created).findFirst().orElseThrow().job().id();
+            JobId winner = insertions.stream()
+                    .filter(Insertion::created)
+                    .findFirst()
+                    .orElseThrow()
+                    .job()
+                    .id();
             assertThat(insertions).allSatisfy(i -> assertThat(i.job().id()).isEqualTo(winner));
             assertThat(store.list(JobQuery.all(100)).jobs()).hasSize(1);
         } finally {
@@ -347,7 +380,8 @@ public abstract class JobStoreContract {
 
     private List<JobId> insertJobs(int count) {
         List<JobId> ids = new ArrayList<>();
-        for (int i = 1; i <= count; i++) ids.add(store.insert(JobSamples.queued(id(i))).job().id());
+        for (int i = 1; i <= count; i++)
+            ids.add(store.insert(JobSamples.queued(id(i))).job().id());
         return ids;
     }
 

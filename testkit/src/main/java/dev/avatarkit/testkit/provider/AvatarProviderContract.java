@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AvatarProviderContract {
     /** A 1×1 PNG: the smallest image every provider must accept as a reference. */
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     /** The provider under test (fresh or shared; tests use unique keys). */
     protected abstract AvatarProvider provider();
@@ -56,8 +56,15 @@ public abstract class AvatarProviderContract {
 
     /** An identity from a prompt and attributes only (no references), with one shot. */
     protected IdentitySpec sampleIdentity() {
-        return new IdentitySpec("Contract", "woman in her twenties, short black bob, freckles, denim jacket", "25",
-                "woman", null, "Realistic", List.of(), DefaultShots.first(1));
+        return new IdentitySpec(
+                "Contract",
+                "woman in her twenties, short black bob, freckles, denim jacket",
+                "25",
+                "woman",
+                null,
+                "Realistic",
+                List.of(),
+                DefaultShots.first(1));
     }
 
     /** A still of {@code identity}'s first shot, referencing its finished base look. */
@@ -88,7 +95,10 @@ public abstract class AvatarProviderContract {
     private void assertSucceededWithADownloadableStill(Finished finished) throws Exception {
         assertThat(finished.status().phase()).isEqualTo(RenderPhase.SUCCEEDED);
         assertThat(finished.status().result(AssetKind.STILL)).isPresent();
-        try (InputStream in = provider().download(finished.ref(), finished.status().result(AssetKind.STILL).orElseThrow())) {
+        try (InputStream in = provider()
+                .download(
+                        finished.ref(),
+                        finished.status().result(AssetKind.STILL).orElseThrow())) {
             assertThat(in.readAllBytes()).isNotEmpty();
         }
     }
@@ -104,7 +114,8 @@ public abstract class AvatarProviderContract {
     @Test
     void givenAFinishedBaseLook_whenAStillIsGenerated_thenItSucceedsAndDownloads() throws Exception {
         IdentitySpec identity = sampleIdentity();
-        Finished base = awaitFinished(provider().createIdentity(freshKey(), identity, List.of()).ref());
+        Finished base = awaitFinished(
+                provider().createIdentity(freshKey(), identity, List.of()).ref());
         assertThat(base.status().phase()).isEqualTo(RenderPhase.SUCCEEDED);
 
         Submission still = provider().generateStill(freshKey(), sampleStill(identity, base.ref()));
@@ -115,7 +126,8 @@ public abstract class AvatarProviderContract {
 
     @Test
     void givenKeyedCreates_whenTheSameKeyIsSentTwice_thenTheSameRefComesBack() {
-        Assumptions.assumeTrue(provider().capabilities().idempotentCreate(), "the provider does not honour keys on creates");
+        Assumptions.assumeTrue(
+                provider().capabilities().idempotentCreate(), "the provider does not honour keys on creates");
         IdempotencyKey key = freshKey();
         IdentitySpec identity = sampleIdentity();
 
@@ -127,7 +139,9 @@ public abstract class AvatarProviderContract {
 
     @Test
     void givenAnUnknownRef_whenStatusIsRead_thenNotFound() {
-        assertThatThrownBy(() -> provider().status(new ProviderRef("no-such-look-" + UUID.randomUUID().toString().substring(0, 8))))
+        assertThatThrownBy(() -> provider()
+                        .status(new ProviderRef(
+                                "no-such-look-" + UUID.randomUUID().toString().substring(0, 8))))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -135,7 +149,8 @@ public abstract class AvatarProviderContract {
     void givenAReferenceImage_whenUploaded_thenTheProviderAnswersAnAssetId() {
         Assumptions.assumeTrue(supportsReferenceUploads(), "the provider takes no reference uploads");
 
-        String id = provider().uploadReference(freshKey(), "face.png", "image/png", new ByteArrayInputStream(PNG), PNG.length);
+        String id = provider()
+                .uploadReference(freshKey(), "face.png", "image/png", new ByteArrayInputStream(PNG), PNG.length);
 
         assertThat(id).isNotBlank();
     }

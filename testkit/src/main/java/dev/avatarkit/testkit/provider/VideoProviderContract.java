@@ -47,8 +47,10 @@ public abstract class VideoProviderContract {
     /** A render request using the first avatar and voice the provider lists. */
     protected SubmitRequest sampleRequest(IdempotencyKey key) {
         Catalog.Avatar avatar = provider().avatars(PageRequest.first(1)).items().get(0);
-        Catalog.VoiceEntry voice = provider().voices(PageRequest.first(1)).items().get(0);
-        return new SubmitRequest(VideoSpec.singleAvatar(avatar.id(), voice.id(), "Hello from the contract test."), key, null);
+        Catalog.VoiceEntry voice =
+                provider().voices(PageRequest.first(1)).items().get(0);
+        return new SubmitRequest(
+                VideoSpec.singleAvatar(avatar.id(), voice.id(), "Hello from the contract test."), key, null);
     }
 
     @Test
@@ -63,14 +65,17 @@ public abstract class VideoProviderContract {
         }
         assertThat(status.phase()).isEqualTo(RenderPhase.SUCCEEDED);
         assertThat(status.result(AssetKind.VIDEO)).isPresent();
-        try (InputStream in = provider().download(submission.ref(), status.result(AssetKind.VIDEO).orElseThrow())) {
+        try (InputStream in = provider()
+                .download(submission.ref(), status.result(AssetKind.VIDEO).orElseThrow())) {
             assertThat(in.readAllBytes()).isNotEmpty();
         }
     }
 
     @Test
     void givenAnUnknownRef_whenStatusIsRead_thenNotFound() {
-        assertThatThrownBy(() -> provider().status(new ProviderRef("no-such-render-" + UUID.randomUUID().toString().substring(0, 8))))
+        assertThatThrownBy(() -> provider()
+                        .status(new ProviderRef(
+                                "no-such-render-" + UUID.randomUUID().toString().substring(0, 8))))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -92,7 +97,9 @@ public abstract class VideoProviderContract {
             assertThat(second.items()).hasSizeLessThanOrEqualTo(1);
             assertThat(second.items()).doesNotContainAnyElementsOf(first.items());
         }
-        assertThat(provider().avatars(PageRequest.first(2)).items()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+        assertThat(provider().avatars(PageRequest.first(2)).items())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(2);
         if (provider().capabilities().has(Feature.TEMPLATES)) {
             assertThat(provider().templates(PageRequest.first(5)).items()).hasSizeLessThanOrEqualTo(5);
         }
@@ -102,7 +109,9 @@ public abstract class VideoProviderContract {
     void givenAProviderWithoutTemplates_whenTemplatesAreAsked_thenItRefusesBeforeAnyCall() {
         // a provider that says it has templates is held to the listing above; one that says it has none must refuse
         Assumptions.assumeFalse(provider().capabilities().has(Feature.TEMPLATES), "the provider offers templates");
-        assertThatThrownBy(() -> provider().templates(PageRequest.first(5))).isInstanceOf(UnsupportedCapabilityException.class);
-        assertThatThrownBy(() -> provider().template("any-template")).isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> provider().templates(PageRequest.first(5)))
+                .isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> provider().template("any-template"))
+                .isInstanceOf(UnsupportedCapabilityException.class);
     }
 }

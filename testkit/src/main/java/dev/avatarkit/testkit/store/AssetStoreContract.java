@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Objects written by one test are not visible to another: {@link #newStore()} must return an empty store.
  */
 public abstract class AssetStoreContract {
-    protected static final PutOptions MP4 = new PutOptions("video/mp4", JobId.next(Instant.parse("2026-01-01T00:00:00Z")));
+    protected static final PutOptions MP4 =
+            new PutOptions("video/mp4", JobId.next(Instant.parse("2026-01-01T00:00:00Z")));
     protected AssetStore store;
 
     /** A new, empty store. */
@@ -60,7 +61,8 @@ public abstract class AssetStoreContract {
     @Test
     void givenPutObject_whenStat_thenSameSizeShaAndType() {
         byte[] bytes = "hello".getBytes(StandardCharsets.UTF_8);
-        StoredObject put = store.put(key("a/b.txt"), new ByteArrayInputStream(bytes), new PutOptions("text/plain", null));
+        StoredObject put =
+                store.put(key("a/b.txt"), new ByteArrayInputStream(bytes), new PutOptions("text/plain", null));
 
         StoredObject stat = store.stat(key("a/b.txt")).orElseThrow();
         assertThat(stat.size()).isEqualTo(5);
@@ -95,7 +97,8 @@ public abstract class AssetStoreContract {
     @Test
     void givenMissingKey_whenOpenStatExists_thenNotFoundEmptyFalse() {
         assertThatThrownBy(() -> store.open(key("missing/video.mp4")))
-                .isInstanceOfSatisfying(StorageException.class,
+                .isInstanceOfSatisfying(
+                        StorageException.class,
                         e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND))
                 .hasMessageContaining("missing/video.mp4");
         assertThat(store.stat(key("missing/video.mp4"))).isEmpty();
@@ -113,7 +116,8 @@ public abstract class AssetStoreContract {
         assertThat(readAll(store.open(key("r/range.bin"), 100_000))).isEmpty();
         assertThatThrownBy(() -> store.open(key("r/range.bin"), -1)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> readAll(store.open(key("r/range.bin"), 100_001)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("offset");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("offset");
     }
 
     @Test
@@ -123,7 +127,8 @@ public abstract class AssetStoreContract {
             store.put(key(k), new ByteArrayInputStream(k.getBytes(StandardCharsets.UTF_8)), MP4);
         }
 
-        assertThat(keys(store.list("", null, 100))).containsExactly("A", "a-b", "a.b", "a/a/z", "a/b", "a0", "aa", "b/c");
+        assertThat(keys(store.list("", null, 100)))
+                .containsExactly("A", "a-b", "a.b", "a/a/z", "a/b", "a0", "aa", "b/c");
         assertThat(keys(store.list("a/", null, 100))).containsExactly("a/a/z", "a/b");
         assertThat(keys(store.list("a", null, 100))).containsExactly("a-b", "a.b", "a/a/z", "a/b", "a0", "aa");
         assertThat(keys(store.list("a/a", null, 100))).containsExactly("a/a/z");
@@ -132,7 +137,8 @@ public abstract class AssetStoreContract {
         assertThat(listed.size()).isEqualTo(3);
         assertThat(listed.uri()).isEqualTo(store.stat(key("b/c")).orElseThrow().uri());
         // Some backends (S3) cannot list sha256 cheaply; when they do give it, it must be right.
-        if (listed.sha256() != null) assertThat(listed.sha256()).isEqualTo(sha256("b/c".getBytes(StandardCharsets.UTF_8)));
+        if (listed.sha256() != null)
+            assertThat(listed.sha256()).isEqualTo(sha256("b/c".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -182,7 +188,8 @@ public abstract class AssetStoreContract {
     @Test
     void givenFailingSource_whenPut_thenSourceFailedAndNothingVisible() {
         assertThatThrownBy(() -> store.put(key("f/broken.mp4"), failingAfter(200_000), MP4))
-                .isInstanceOfSatisfying(StorageException.class,
+                .isInstanceOfSatisfying(
+                        StorageException.class,
                         e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.SOURCE_FAILED));
 
         assertThat(store.exists(key("f/broken.mp4"))).isFalse();
@@ -203,8 +210,24 @@ public abstract class AssetStoreContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "a/../../b", "a/./b", ".hidden", "a//b", "a/", "a\\b",
-            "a b", "x.tmp", "C:/x", "a/%2e%2e/b", "~/x", "a\u0000b", "vid\u00e9o"})
+    @ValueSource(
+            strings = {
+                "../etc/passwd",
+                "/etc/passwd",
+                "a/../../b",
+                "a/./b",
+                ".hidden",
+                "a//b",
+                "a/",
+                "a\\b",
+                "a b",
+                "x.tmp",
+                "C:/x",
+                "a/%2e%2e/b",
+                "~/x",
+                "a\u0000b",
+                "vid\u00e9o"
+            })
     void givenHostileKey_whenBuildingAssetKey_thenRejectedBeforeAnyStore(String hostile) {
         assertThatThrownBy(() -> new AssetKey(hostile)).isInstanceOf(ValidationException.class);
     }
@@ -213,7 +236,8 @@ public abstract class AssetStoreContract {
     @ValueSource(strings = {"../", "..", "/", "/etc", "a/../", "a//", ".meta", "a/.x", "a\\", "a b", "x.tmp/"})
     void givenHostilePrefix_whenList_thenInvalidKey(String hostile) {
         assertThatThrownBy(() -> store.list(hostile, null, 10))
-                .isInstanceOfSatisfying(StorageException.class,
+                .isInstanceOfSatisfying(
+                        StorageException.class,
                         e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.INVALID_KEY))
                 .hasMessageContaining("prefix");
     }

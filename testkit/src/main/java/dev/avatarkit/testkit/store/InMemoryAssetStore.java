@@ -53,12 +53,19 @@ public final class InMemoryAssetStore implements AssetStore {
             }
         } catch (IOException e) {
             // Nothing was stored yet, so a failing source leaves the old object (or nothing) visible.
-            throw new StorageException(StorageException.Reason.SOURCE_FAILED,
-                    "reading the content for '" + key + "' failed: " + e.getMessage(), e);
+            throw new StorageException(
+                    StorageException.Reason.SOURCE_FAILED,
+                    "reading the content for '" + key + "' failed: " + e.getMessage(),
+                    e);
         }
         byte[] bytes = buffer.toByteArray();
-        StoredObject object = new StoredObject(key, URI.create("memory:///" + key.value()), bytes.length,
-                HexFormat.of().formatHex(sha.digest()), options.contentType(), clock.instant());
+        StoredObject object = new StoredObject(
+                key,
+                URI.create("memory:///" + key.value()),
+                bytes.length,
+                HexFormat.of().formatHex(sha.digest()),
+                options.contentType(),
+                clock.instant());
         objects.put(key.value(), new Entry(bytes, object));
         return object;
     }
@@ -72,7 +79,8 @@ public final class InMemoryAssetStore implements AssetStore {
             throw new StorageException(StorageException.Reason.NOT_FOUND, "no object '" + key + "' in the store", null);
         }
         if (offset > entry.bytes().length) {
-            throw new ValidationException("offset",
+            throw new ValidationException(
+                    "offset",
                     "'offset' " + offset + " is past the end of '" + key + "' (" + entry.bytes().length + " bytes)");
         }
         return new ByteArrayInputStream(entry.bytes(), (int) offset, entry.bytes().length - (int) offset);
@@ -90,11 +98,13 @@ public final class InMemoryAssetStore implements AssetStore {
         Require.between(limit, 1, 1000, "limit");
         // Start at whichever comes later, the prefix or the cursor; keys under a prefix are contiguous in order.
         Map<String, Entry> tail = afterKey == null || afterKey.compareTo(prefix) < 0
-                ? objects.tailMap(prefix, true) : objects.tailMap(afterKey, false);
+                ? objects.tailMap(prefix, true)
+                : objects.tailMap(afterKey, false);
         List<StoredObject> items = new ArrayList<>();
         for (Map.Entry<String, Entry> e : tail.entrySet()) {
             if (!e.getKey().startsWith(prefix)) break;
-            if (items.size() == limit) return new Page<>(items, items.get(limit - 1).key().value());
+            if (items.size() == limit)
+                return new Page<>(items, items.get(limit - 1).key().value());
             items.add(e.getValue().object());
         }
         return new Page<>(items, null);
@@ -110,8 +120,10 @@ public final class InMemoryAssetStore implements AssetStore {
     static void checkPrefix(String prefix) {
         Require.nonNull(prefix, "prefix");
         if (prefix.isEmpty() || isKey(prefix) || isKey(prefix + "x")) return;
-        throw new StorageException(StorageException.Reason.INVALID_KEY, "list prefix '" + prefix
-                + "' can never match a storage key: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'",
+        throw new StorageException(
+                StorageException.Reason.INVALID_KEY,
+                "list prefix '" + prefix
+                        + "' can never match a storage key: use segments of [A-Za-z0-9._-] separated by '/', no '..', no leading '/' or '.'",
                 null);
     }
 

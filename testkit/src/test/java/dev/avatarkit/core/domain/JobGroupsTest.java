@@ -57,8 +57,8 @@ class JobGroupsTest {
     @Test
     void givenAStoredAsset_whenAddedAgainUnderItsKey_thenItReplacesTheOldOne() {
         StoredAsset old = job.asset(AssetKind.VIDEO).orElseThrow();
-        StoredAsset again = new StoredAsset(AssetKind.VIDEO, old.key(), URI.create("file:///tmp/other.mp4"), 5,
-                "b".repeat(64), "video/mp4", NOW);
+        StoredAsset again = new StoredAsset(
+                AssetKind.VIDEO, old.key(), URI.create("file:///tmp/other.mp4"), 5, "b".repeat(64), "video/mp4", NOW);
 
         Job next = job.withAsset(again, NOW);
 
@@ -69,7 +69,8 @@ class JobGroupsTest {
     @Test
     void givenNoCreationTime_whenTimesAreBuilt_thenTheErrorNamesTheField() {
         assertThatThrownBy(() -> new JobTimes(null, NOW, null, null))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("'createdAt'");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'createdAt'");
         assertThatThrownBy(() -> new JobOutcome(null, null, null).assets().add(null))
                 .isInstanceOf(UnsupportedOperationException.class);
     }

@@ -17,19 +17,20 @@ class CarriedReadsTest {
 
     @Test
     void givenARenderPolledOnce_whenAnothersPollFindsItFinished_thenItsJobFinishesAtThatInstantWithoutAnotherRead() {
-        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));   // every render: running, then completed
+        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3)); // every render: running, then completed
         Job a = h.submitHello();
-        Job b = h.submit(VideoSpec.singleAvatar("Daisy-inskirt-20220818", "2d5b0e6cf36f460aa7fc47e3eee4ba54", "Hello B"));
-        h.scheduler.runDue();   // both created
+        Job b = h.submit(
+                VideoSpec.singleAvatar("Daisy-inskirt-20220818", "2d5b0e6cf36f460aa7fc47e3eee4ba54", "Hello B"));
+        h.scheduler.runDue(); // both created
         Instant firstPolls = h.scheduler.earliest().orElseThrow();
         h.clock.set(firstPolls);
 
-        h.scheduler.runDue();   // a's poll reads it alone (running); b's poll reads b and a together (a: completed)
+        h.scheduler.runDue(); // a's poll reads it alone (running); b's poll reads b and a together (a: completed)
 
         Job doneA = h.job(a.id());
         assertThat(doneA.state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(doneA.updatedAt()).isEqualTo(firstPolls);   // not at a's own next poll
-        assertThat(h.provider.statusReads(doneA.providerRef())).isEqualTo(2);   // its own read, then b's round
+        assertThat(doneA.updatedAt()).isEqualTo(firstPolls); // not at a's own next poll
+        assertThat(h.provider.statusReads(doneA.providerRef())).isEqualTo(2); // its own read, then b's round
         assertThat(h.job(b.id()).state()).isEqualTo(JobState.RENDERING);
     }
 }

@@ -30,8 +30,10 @@ final class EngineHarness {
     ManageJobs manage;
 
     EngineHarness(FakeVideoProvider provider) {
-        this(provider, EnginePolicy.defaults(provider.capabilities().maxConcurrency())
-                .withRenderTimeout(Duration.ofMinutes(30)));
+        this(
+                provider,
+                EnginePolicy.defaults(provider.capabilities().maxConcurrency())
+                        .withRenderTimeout(Duration.ofMinutes(30)));
     }
 
     EngineHarness(FakeVideoProvider provider, EnginePolicy policy) {
@@ -43,9 +45,16 @@ final class EngineHarness {
     /** A new engine process over the same stores; it resumes every unfinished job. */
     EngineHarness restart() {
         scheduler = new ManualStepScheduler(clock);
-        engine = JobEngine.builder().jobs(jobs).assets(assets).videoProvider(provider).scheduler(scheduler)
+        engine = JobEngine.builder()
+                .jobs(jobs)
+                .assets(assets)
+                .videoProvider(provider)
+                .scheduler(scheduler)
                 .statusBatchWindow(Duration.ZERO)
-                .clock(clock).policy(policy).random(new Random(7)).build();
+                .clock(clock)
+                .policy(policy)
+                .random(new Random(7))
+                .build();
         scheduler.runWith(engine::advance);
         SingleProvider providers = new SingleProvider(provider, null);
         create = new CreateJob(jobs, engine, clock, providers, JobListener.NONE);

@@ -51,7 +51,9 @@ class EngineRestartTest {
     @ValueSource(booleans = {true, false})
     void givenACrashWhileRendering_whenRestarted_thenPollingResumes(boolean v3) {
         EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
-        h.provider.everyRenderReports(RenderStatus.running("processing"), RenderStatus.running("processing"),
+        h.provider.everyRenderReports(
+                RenderStatus.running("processing"),
+                RenderStatus.running("processing"),
                 new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
         Job job = h.submitHello();
         h.runUntil(job.id(), j -> j.state() == JobState.RENDERING);

@@ -33,8 +33,11 @@ class JobEngineTest {
         Job done = h.job(job.id());
         assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.providerRef()).isNotNull();
-        assertThat(done.assets()).extracting(a -> a.kind()).containsExactlyInAnyOrder(AssetKind.VIDEO, AssetKind.THUMBNAIL);
-        assertThat(done.asset(AssetKind.VIDEO).orElseThrow().key().value()).isEqualTo("videos/" + job.id() + "/video.mp4");
+        assertThat(done.assets())
+                .extracting(a -> a.kind())
+                .containsExactlyInAnyOrder(AssetKind.VIDEO, AssetKind.THUMBNAIL);
+        assertThat(done.asset(AssetKind.VIDEO).orElseThrow().key().value())
+                .isEqualTo("videos/" + job.id() + "/video.mp4");
         assertThat(h.assets.bytes.get(done.asset(AssetKind.VIDEO).orElseThrow().key()))
                 .isEqualTo(FakeVideoProvider.contentOf(done.providerRef(), AssetKind.VIDEO));
         assertThat(h.provider.createsFor(job.idempotencyKey())).isEqualTo(1);
@@ -84,8 +87,11 @@ class JobEngineTest {
     @Test
     void givenRateLimits_whenSubmitting_thenTheEngineWaitsRetryAfterAndSubmitsOnce() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
-        h.provider.onNextSubmit(() -> new RateLimitedException("slow down", Duration.ofSeconds(7), 429, "rate_limit_exceeded", null, null))
-                .onNextSubmit(() -> new RateLimitedException("slow down", Duration.ofSeconds(7), 429, "rate_limit_exceeded", null, null));
+        h.provider
+                .onNextSubmit(() -> new RateLimitedException(
+                        "slow down", Duration.ofSeconds(7), 429, "rate_limit_exceeded", null, null))
+                .onNextSubmit(() -> new RateLimitedException(
+                        "slow down", Duration.ofSeconds(7), 429, "rate_limit_exceeded", null, null));
         Job job = h.submitHello();
 
         h.scheduler.runDue();
@@ -101,7 +107,8 @@ class JobEngineTest {
     @Test
     void givenAnInFlightDuplicate_whenTheProviderAnswers409_thenTheSameKeyIsSentAgainLater() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
-        h.provider.onNextSubmit(() -> new ConflictException("request_in_progress", 409, "request_in_progress", null, null));
+        h.provider.onNextSubmit(
+                () -> new ConflictException("request_in_progress", 409, "request_in_progress", null, null));
         Job job = h.submitHello();
 
         h.runUntilIdle();
@@ -113,7 +120,9 @@ class JobEngineTest {
     @Test
     void givenAnUnknownStatusWord_whenPolling_thenTheJobKeepsRenderingUntilCompleted() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
-        h.provider.everyRenderReports(RenderStatus.running("rendering_hd"), RenderStatus.running("rendering_hd"),
+        h.provider.everyRenderReports(
+                RenderStatus.running("rendering_hd"),
+                RenderStatus.running("rendering_hd"),
                 new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
         Job job = h.submitHello();
 
@@ -155,8 +164,8 @@ class JobEngineTest {
     @Test
     void givenAModerationRefusal_whenPolling_thenTheJobIsRejected() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
-        h.provider.everyRenderReports(new RenderStatus(RenderPhase.REJECTED, "failed", List.of(),
-                new JobError("moderation", "content policy", false), null));
+        h.provider.everyRenderReports(new RenderStatus(
+                RenderPhase.REJECTED, "failed", List.of(), new JobError("moderation", "content policy", false), null));
         Job job = h.submitHello();
 
         h.runUntilIdle();
@@ -179,7 +188,8 @@ class JobEngineTest {
     }
 
     @Test
-    void givenDownloadsThatKeepFailing_whenTheAttemptsRunOut_thenTheJobFailsRetryably_andRetryDownloadsWithoutRerendering() {
+    void
+            givenDownloadsThatKeepFailing_whenTheAttemptsRunOut_thenTheJobFailsRetryably_andRetryDownloadsWithoutRerendering() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
         h.provider.failDownloadsOnce(h.policy.downloadAttempts());
         Job job = h.submitHello();
@@ -231,7 +241,8 @@ class JobEngineTest {
     @Test
     void givenNoCreditLeft_whenABatchRuns_thenTheFirstRefusalStopsTheRestWithoutSubmitting() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(1));
-        h.provider.onNextSubmit(() -> new InsufficientCreditException("no credits", 402, "insufficient_credit", "req-9", null));
+        h.provider.onNextSubmit(
+                () -> new InsufficientCreditException("no credits", 402, "insufficient_credit", "req-9", null));
         Job first = h.submitHello();
         Job second = h.submitHello();
         Job third = h.submitHello();
@@ -249,7 +260,8 @@ class JobEngineTest {
     @Test
     void givenAnInvalidRequest_whenSubmitting_thenTheJobFailsAndIsNotRetried() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
-        h.provider.onNextSubmit(() -> new InvalidRequestException("voice_id is invalid", "voice_id", 400, "invalid_parameter", null, null));
+        h.provider.onNextSubmit(() ->
+                new InvalidRequestException("voice_id is invalid", "voice_id", 400, "invalid_parameter", null, null));
         Job job = h.submitHello();
 
         h.runUntilIdle();
@@ -274,13 +286,18 @@ class JobEngineTest {
     @Test
     void givenMoreJobsThanSlots_whenRunning_thenNeverMoreThanTheLimitRenderAtOnce() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(2));
-        h.provider.everyRenderReports(RenderStatus.running("processing"), RenderStatus.running("processing"),
+        h.provider.everyRenderReports(
+                RenderStatus.running("processing"),
+                RenderStatus.running("processing"),
                 new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
         List<Job> batch = List.of(h.submitHello(), h.submitHello(), h.submitHello(), h.submitHello(), h.submitHello());
 
         int maxInFlight = 0;
         for (int i = 0; i < 500 && h.scheduler.earliest().isPresent(); i++) {
-            h.clock.set(h.scheduler.earliest().get().isAfter(h.clock.instant()) ? h.scheduler.earliest().get() : h.clock.instant());
+            h.clock.set(
+                    h.scheduler.earliest().get().isAfter(h.clock.instant())
+                            ? h.scheduler.earliest().get()
+                            : h.clock.instant());
             h.scheduler.runDue();
             int inFlight = h.jobs.count("fake", JobState.RENDERING) + h.jobs.count("fake", JobState.SUBMITTING);
             maxInFlight = Math.max(maxInFlight, inFlight);
@@ -295,20 +312,23 @@ class JobEngineTest {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(1));
         Job a = h.submitHello();
         Job b = h.submitHello();
-        h.scheduler.runDue();   // one of the two takes the only slot, the other parks at the gate
+        h.scheduler.runDue(); // one of the two takes the only slot, the other parks at the gate
         Job rendering = h.job(a.id()).state() == JobState.RENDERING ? a : b;
         Job parked = rendering == a ? b : a;
         assertThat(h.job(parked.id()).state()).isEqualTo(JobState.QUEUED);
         List<java.util.Optional<java.time.Instant>> parkedDueWhileDownloading = new java.util.ArrayList<>();
         h.provider.whileDownloading(() -> {
-            if (h.job(rendering.id()).state() == JobState.DOWNLOADING) parkedDueWhileDownloading.add(h.scheduler.pendingAt(parked.id()));
+            if (h.job(rendering.id()).state() == JobState.DOWNLOADING)
+                parkedDueWhileDownloading.add(h.scheduler.pendingAt(parked.id()));
         });
 
         h.runUntil(rendering.id(), j -> j.state() == JobState.SUCCEEDED);
 
         // downloads hold no render slot: the parked job was due the moment the first render finished
-        assertThat(parkedDueWhileDownloading).isNotEmpty()
-                .allSatisfy(due -> assertThat(due).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(h.clock.instant())));
+        assertThat(parkedDueWhileDownloading)
+                .isNotEmpty()
+                .allSatisfy(due ->
+                        assertThat(due).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(h.clock.instant())));
         h.runUntilIdle();
         assertThat(h.job(parked.id()).state()).isEqualTo(JobState.SUCCEEDED);
     }

@@ -30,8 +30,10 @@ final class MapAssetStore implements AssetStore {
             byte[] data = content.readAllBytes();
             puts++;
             bytes.put(key, data);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-            return new StoredObject(key, URI.create("mem:/" + key), data.length, sha, options.contentType(), Instant.EPOCH);
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return new StoredObject(
+                    key, URI.create("mem:/" + key), data.length, sha, options.contentType(), Instant.EPOCH);
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.SOURCE_FAILED, e.getMessage(), e);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -48,13 +50,16 @@ final class MapAssetStore implements AssetStore {
 
     @Override
     public synchronized Optional<StoredObject> stat(AssetKey key) {
-        return Optional.ofNullable(bytes.get(key)).map(d -> new StoredObject(key, URI.create("mem:/" + key), d.length, "0".repeat(64), "x/y", Instant.EPOCH));
+        return Optional.ofNullable(bytes.get(key))
+                .map(d -> new StoredObject(
+                        key, URI.create("mem:/" + key), d.length, "0".repeat(64), "x/y", Instant.EPOCH));
     }
 
     @Override
     public synchronized Page<StoredObject> list(String prefix, String afterKey, int limit) {
         List<StoredObject> out = new ArrayList<>();
-        for (AssetKey key : bytes.keySet()) if (key.value().startsWith(prefix)) stat(key).ifPresent(out::add);
+        for (AssetKey key : bytes.keySet())
+            if (key.value().startsWith(prefix)) stat(key).ifPresent(out::add);
         return new Page<>(out, null);
     }
 

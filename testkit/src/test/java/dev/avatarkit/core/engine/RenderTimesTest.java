@@ -19,18 +19,25 @@ class RenderTimesTest {
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
 
     private Job renderingSince(Instant start) {
-        Job queued = Job.queued(JobId.next(start), new IdempotencyKey("k" + start.toEpochMilli()),
-                VideoSpec.singleAvatar("a", "v", "hi"), "fake", start, null, null);
+        Job queued = Job.queued(
+                JobId.next(start),
+                new IdempotencyKey("k" + start.toEpochMilli()),
+                VideoSpec.singleAvatar("a", "v", "hi"),
+                "fake",
+                start,
+                null,
+                null);
         return queued.rendering(new ProviderRef("r"), "waiting", start, start, start.plus(policy.renderTimeout()));
     }
 
     @Test
     void givenRendersTakeTwentySeconds_whenAskedFromWhenOneMayBeDone_thenItIsTwoFollowUpStepsBeforeTwentySeconds() {
-        assertThat(times.mayBeDone(renderingSince(t0))).isEqualTo(Instant.MIN);   // no history: any read may carry it
+        assertThat(times.mayBeDone(renderingSince(t0))).isEqualTo(Instant.MIN); // no history: any read may carry it
         Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
         times.finished(polledOnce, t0.plusMillis(20_500));
 
-        assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30)))).isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
+        assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30))))
+                .isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
     }
 
     /** A render whose first poll was due at {@code at}, made then (on time). */
@@ -44,10 +51,12 @@ class RenderTimesTest {
         Job polledOnce = renderingSince(t0).polled("processing", t0.plusSeconds(3), t0.plusSeconds(5));
         times.finished(polledOnce, t0.plusSeconds(40));
 
-        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41))).isEqualTo(policy.pollInitial());
+        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41)))
+                .isEqualTo(policy.pollInitial());
         // the same render found by a poll made on time is learned
         times.finished(polledOnce, t0.plusMillis(5_200));
-        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41))).isLessThan(Duration.ofSeconds(6));
+        assertThat(times.firstPoll(renderingSince(t0.plusSeconds(41)), t0.plusSeconds(41)))
+                .isLessThan(Duration.ofSeconds(6));
     }
 
     @Test
@@ -90,22 +99,25 @@ class RenderTimesTest {
 
         // found within a few percent of the render time, and the first poll stays just before it
         assertThat(lastDelay).isLessThanOrEqualTo(Duration.ofMillis(500));
-        assertThat(times.firstPoll(renderingSince(start), start)).isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_500));
+        assertThat(times.firstPoll(renderingSince(start), start))
+                .isBetween(Duration.ofMillis(9000), Duration.ofMillis(10_500));
     }
 
     @Test
     void givenTheFirstRenderWasFoundLate_whenLaterWavesAreFoundAtTheirFirstPoll_thenTheEstimateComesDownInAFewWaves() {
-        times.finished(renderingSince(t0), t0.plusSeconds(16));   // a first 10 s render, found by a late poll
+        times.finished(renderingSince(t0), t0.plusSeconds(16)); // a first 10 s render, found by a late poll
         Instant start = t0.plusSeconds(60);
         int waves = 0;
         while (start.plus(times.firstPoll(renderingSince(start), start)).isAfter(start.plusSeconds(10)) && waves < 10) {
             Instant firstPoll = start.plus(times.firstPoll(renderingSince(start), start));
-            for (int job = 0; job < 5; job++) times.finished(renderingSince(start), firstPoll);   // a wave of 5 slots
+            for (int job = 0; job < 5; job++) times.finished(renderingSince(start), firstPoll); // a wave of 5 slots
             start = firstPoll.plusSeconds(1);
             waves++;
         }
 
-        assertThat(waves).as("waves until a first poll comes before the render is done").isLessThanOrEqualTo(5);
+        assertThat(waves)
+                .as("waves until a first poll comes before the render is done")
+                .isLessThanOrEqualTo(5);
     }
 
     @Test
@@ -118,7 +130,7 @@ class RenderTimesTest {
         Instant firstB = b.plus(times.firstPoll(renderingSince(b), b));
         assertThat(firstA).isEqualTo(firstB);
         Instant laterA = firstA.plus(times.nextPoll(renderingSince(a), firstA));
-        Instant ranLate = firstB.plusMillis(2);   // steps run a little after they are due
+        Instant ranLate = firstB.plusMillis(2); // steps run a little after they are due
         Instant laterB = ranLate.plus(times.nextPoll(renderingSince(b), ranLate));
         assertThat(laterA).isEqualTo(laterB);
     }
@@ -126,10 +138,18 @@ class RenderTimesTest {
     /** The engine plans the first poll while the job is still SUBMITTING (no render deadline yet). */
     @Test
     void givenHistory_whenTheJobIsStillSubmitting_thenItsFirstPollUsesTheHistory() {
-        times.finished(renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500)),
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500)),
                 t0.plusMillis(20_500));
-        Job submitting = Job.queued(JobId.next(t0), new IdempotencyKey("k-sub"), VideoSpec.singleAvatar("a", "v", "hi"),
-                "fake", t0, null, null).submitting(t0.plusSeconds(30));
+        Job submitting = Job.queued(
+                        JobId.next(t0),
+                        new IdempotencyKey("k-sub"),
+                        VideoSpec.singleAvatar("a", "v", "hi"),
+                        "fake",
+                        t0,
+                        null,
+                        null)
+                .submitting(t0.plusSeconds(30));
 
         assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
     }

@@ -46,11 +46,15 @@ class StatusReadsTest {
             releaseFirstRead.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
-            for (int i = 0; i < 5; i++) assertThat(others.get(i).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+            for (int i = 0; i < 5; i++)
+                assertThat(others.get(i).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
             // finished, as the bulk read says (without URLs: the download step reads it alone, after the hand-off)
             assertThat(others.get(5).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.SUCCEEDED);
-            assertThat(others.get(6)).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(Exception.class)
-                    .havingCause().isInstanceOf(NotFoundException.class);
+            assertThat(others.get(6))
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(Exception.class)
+                    .havingCause()
+                    .isInstanceOf(NotFoundException.class);
         } finally {
             pool.shutdownNow();
         }
@@ -77,22 +81,24 @@ class StatusReadsTest {
         List<String> woken = new ArrayList<>();
         reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> woken.add("6"));
         reads.watch(ref(5), now.minusSeconds(1), now.plusSeconds(60), () -> woken.add("5"));
-        reads.watch(ref(4), now.plusSeconds(5), now.plusSeconds(60), () -> woken.add("4"));    // not near its finish yet
-        reads.watch(ref(2), now.minusSeconds(9), now.minusSeconds(1), () -> woken.add("2"));   // past its deadline
+        reads.watch(ref(4), now.plusSeconds(5), now.plusSeconds(60), () -> woken.add("4")); // not near its finish yet
+        reads.watch(ref(2), now.minusSeconds(9), now.minusSeconds(1), () -> woken.add("2")); // past its deadline
 
         RenderStatus status = reads.read(ref(3), now);
 
         assertThat(status.phase()).isEqualTo(RenderPhase.RUNNING);
         assertThat(bulkReads).containsExactly(List.of(ref(3), ref(6), ref(5)));
         assertThat(singleReads).isEmpty();
-        assertThat(woken).containsExactly("6");   // 5 still runs: stays watched, nobody woken
+        assertThat(woken).containsExactly("6"); // 5 still runs: stays watched, nobody woken
         assertThat(reads.takeSeen(ref(6))).get().extracting(RenderStatus::phase).isEqualTo(RenderPhase.SUCCEEDED);
-        assertThat(reads.takeSeen(ref(6))).isEmpty();   // once
+        assertThat(reads.takeSeen(ref(6))).isEmpty(); // once
         assertThat(reads.takeSeen(ref(5))).isEmpty();
         // 5's own poll, due 30 ms before that round and run just after it, uses what the round read: no request
-        assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).get().extracting(RenderStatus::phase)
+        assertThat(reads.carriedSince(ref(5), now.minusMillis(30)))
+                .get()
+                .extracting(RenderStatus::phase)
                 .isEqualTo(RenderPhase.RUNNING);
-        assertThat(reads.carriedSince(ref(5), now.plusMillis(1))).isEmpty();   // due after it: read again
+        assertThat(reads.carriedSince(ref(5), now.plusMillis(1))).isEmpty(); // due after it: read again
         reads.unwatch(ref(5));
         assertThat(reads.carriedSince(ref(5), now.minusMillis(30))).isEmpty();
     }
@@ -102,7 +108,7 @@ class StatusReadsTest {
         releaseFirstRead.countDown();
         StatusReads reads = new StatusReads(provider(), java.time.Duration.ZERO);
         java.time.Instant now = java.time.Instant.parse("2026-11-30T08:00:00Z");
-        reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> { });
+        reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> {});
         reads.unwatch(ref(6));
 
         reads.read(ref(3), now);
@@ -130,7 +136,9 @@ class StatusReadsTest {
     /** A provider port stub: single reads block until released; bulk reads know renders 1–6 (6 finished, no URLs). */
     @SuppressWarnings("unchecked")
     private VideoProvider provider() {
-        return (VideoProvider) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {VideoProvider.class},
+        return (VideoProvider) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {VideoProvider.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "status" -> single((ProviderRef) args[0]);
                     case "statuses" -> bulk((Collection<ProviderRef>) args[0]);
@@ -143,9 +151,14 @@ class StatusReadsTest {
         firstReadStarted.countDown();
         releaseFirstRead.await();
         if (ref.equals(ref(6))) {
-            return new RenderStatus(RenderPhase.SUCCEEDED, "completed",
-                    List.of(new dev.avatarkit.core.port.ResultFile(dev.avatarkit.core.domain.AssetKind.VIDEO,
-                            java.net.URI.create("https://files.example/6.mp4"))), null, null);
+            return new RenderStatus(
+                    RenderPhase.SUCCEEDED,
+                    "completed",
+                    List.of(new dev.avatarkit.core.port.ResultFile(
+                            dev.avatarkit.core.domain.AssetKind.VIDEO,
+                            java.net.URI.create("https://files.example/6.mp4"))),
+                    null,
+                    null);
         }
         return RenderStatus.running("processing");
     }
@@ -154,9 +167,12 @@ class StatusReadsTest {
         bulkReads.add(List.copyOf(refs));
         Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
         for (ProviderRef ref : refs) {
-            if (ref.equals(ref(7))) continue;   // unknown to the provider
-            out.put(ref, ref.equals(ref(6)) ? new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null)
-                    : RenderStatus.running("processing"));
+            if (ref.equals(ref(7))) continue; // unknown to the provider
+            out.put(
+                    ref,
+                    ref.equals(ref(6))
+                            ? new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null)
+                            : RenderStatus.running("processing"));
         }
         return out;
     }

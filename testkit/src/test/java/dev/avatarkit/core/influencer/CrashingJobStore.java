@@ -40,13 +40,48 @@ final class CrashingJobStore implements JobStore {
         return delegate.insert(job);
     }
 
-    @Override public Job update(Job job) { return delegate.update(job); }
-    @Override public Optional<Job> find(JobId id) { return delegate.find(id); }
-    @Override public Optional<Job> findByKey(IdempotencyKey key) { return delegate.findByKey(key); }
-    @Override public List<JobTransition> history(JobId id) { return delegate.history(id); }
-    @Override public JobPage list(JobQuery query) { return delegate.list(query); }
-    @Override public List<JobId> unfinished(int limit, JobId after) { return delegate.unfinished(limit, after); }
-    @Override public int count(String provider, JobState state) { return delegate.count(provider, state); }
-    @Override public Map<JobState, Integer> countByState(BatchId batch) { return delegate.countByState(batch); }
-    @Override public boolean recordEventOnce(String eventId, Instant at) { return delegate.recordEventOnce(eventId, at); }
+    @Override
+    public Job update(Job job) {
+        return delegate.update(job);
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public Optional<Job> findByKey(IdempotencyKey key) {
+        return delegate.findByKey(key);
+    }
+
+    @Override
+    public List<JobTransition> history(JobId id) {
+        return delegate.history(id);
+    }
+
+    @Override
+    public JobPage list(JobQuery query) {
+        return delegate.list(query);
+    }
+
+    @Override
+    public List<JobId> unfinished(int limit, JobId after) {
+        return delegate.unfinished(limit, after);
+    }
+
+    @Override
+    public int count(String provider, JobState state) {
+        return delegate.count(provider, state);
+    }
+
+    @Override
+    public Map<JobState, Integer> countByState(BatchId batch) {
+        return delegate.countByState(batch);
+    }
+
+    @Override
+    public boolean recordEventOnce(String eventId, Instant at) {
+        return delegate.recordEventOnce(eventId, at);
+    }
 }

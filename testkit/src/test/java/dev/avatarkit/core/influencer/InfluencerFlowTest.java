@@ -35,41 +35,52 @@ class InfluencerFlowTest {
     }
 
     @Test
-    void givenFiftyShots_whenRunToTheEnd_thenEveryStillIsStoredOnceAndTheManifestAndContactSheetAreWritten() throws IOException {
+    void givenFiftyShots_whenRunToTheEnd_thenEveryStillIsStoredOnceAndTheManifestAndContactSheetAreWritten()
+            throws IOException {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
-        Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(),
-                List.of(referencePng().toString(), "https://cdn.example/side.png")));
+        Job identity = h.create(InfluencerHarness.mia(
+                DefaultShots.fifty(), List.of(referencePng().toString(), "https://cdn.example/side.png")));
 
         h.runUntilIdle();
 
         Job done = h.job(identity.id());
         assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "base.png"))).isTrue();
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "base.png")))
+                .isTrue();
         List<Job> stills = h.stills(identity.id());
         assertThat(stills).hasSize(50).allMatch(s -> s.state() == JobState.SUCCEEDED);
         for (Job still : stills) {
             StillSpec spec = (StillSpec) still.spec();
             assertThat(spec.baseLookId()).isEqualTo(done.providerRef().value());
             assertThat(still.asset(AssetKind.STILL).orElseThrow().key().value())
-                    .isEqualTo("influencers/" + identity.id() + "/stills/" + spec.shot().fileStem() + ".png");
+                    .isEqualTo("influencers/" + identity.id() + "/stills/"
+                            + spec.shot().fileStem() + ".png");
         }
-        assertThat(stills.stream().map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256()).distinct()).hasSize(50);
+        assertThat(stills.stream()
+                        .map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256())
+                        .distinct())
+                .hasSize(50);
         assertThat(h.provider.identityCreates()).isEqualTo(1);
         assertThat(h.provider.stillCreates()).isEqualTo(50);
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
         assertThat(h.provider.uploads()).isEqualTo(1);
         assertThat(h.provider.identityReferences()).containsExactly(List.of("asset_1", "https://cdn.example/side.png"));
 
-        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json"))).isTrue();
-        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"))).isTrue();
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json")))
+                .isTrue();
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png")))
+                .isTrue();
         InfluencerFiles.Manifest manifest = h.files.lastManifest();
         assertThat(manifest.identity().providerRef()).isEqualTo(done.providerRef());
         assertThat(manifest.states()).isEqualTo(Map.of("SUCCEEDED", 50));
-        assertThat(manifest.contactSheet()).isEqualTo(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"));
+        assertThat(manifest.contactSheet())
+                .isEqualTo(AssetKey.of("influencers", identity.id().value(), "contact-sheet.png"));
         assertThat(manifest.shots()).hasSize(50).allMatch(e -> e.asset() != null && e.size() != null);
         assertThat(manifest.shots().stream().map(e -> e.asset().sha256()))
-                .containsExactlyElementsOf(stills.stream().sorted(java.util.Comparator.comparingInt(IdentityJobs::shotIndex))
-                        .map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256()).toList());
+                .containsExactlyElementsOf(stills.stream()
+                        .sorted(java.util.Comparator.comparingInt(IdentityJobs::shotIndex))
+                        .map(s -> s.asset(AssetKind.STILL).orElseThrow().sha256())
+                        .toList());
         assertThat(h.files.lastSheet()).hasSize(50).noneMatch(tile -> tile.endsWith(")"));
 
         InfluencerStatus.View view = h.status.status(identity.id());
@@ -89,8 +100,12 @@ class InfluencerFlowTest {
         Job done = h.job(identity.id());
         assertThat(done.state()).as("error: %s", done.error()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.providerRef().value()).startsWith("look_base_");
-        assertThat(h.stills(identity.id())).hasSize(2).allMatch(s -> s.state() == JobState.SUCCEEDED)
-                .allMatch(s -> ((StillSpec) s.spec()).baseLookId().equals(done.providerRef().value()));
+        assertThat(h.stills(identity.id()))
+                .hasSize(2)
+                .allMatch(s -> s.state() == JobState.SUCCEEDED)
+                .allMatch(s -> ((StillSpec) s.spec())
+                        .baseLookId()
+                        .equals(done.providerRef().value()));
     }
 
     @Test
@@ -99,7 +114,9 @@ class InfluencerFlowTest {
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(), List.of()));
 
         assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
-        assertThat(h.stills(identity.id())).hasSize(50).anyMatch(s -> s.state() == JobState.SUCCEEDED)
+        assertThat(h.stills(identity.id()))
+                .hasSize(50)
+                .anyMatch(s -> s.state() == JobState.SUCCEEDED)
                 .anyMatch(s -> s.state() == JobState.QUEUED);
         h.restart().runUntilIdle();
 
@@ -107,14 +124,15 @@ class InfluencerFlowTest {
         assertThat(h.provider.identityCreates()).isEqualTo(1);
         assertThat(h.provider.stillCreates()).isEqualTo(50);
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
-        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json"))).isTrue();
+        assertThat(h.assets.exists(AssetKey.of("influencers", identity.id().value(), "manifest.json")))
+                .isTrue();
     }
 
     @Test
     void givenTheProcessDiesWhileCreatingTheStillJobs_whenRestarted_thenEachShotGetsExactlyOneJob() {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.fifty(), List.of()));
-        h.jobs.crashOnInsert(25);   // 24 stills stored, the 25th dies
+        h.jobs.crashOnInsert(25); // 24 stills stored, the 25th dies
 
         assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
         assertThat(h.job(identity.id()).state()).isEqualTo(JobState.DOWNLOADING);
@@ -123,7 +141,8 @@ class InfluencerFlowTest {
 
         List<Job> stills = h.stills(identity.id());
         assertThat(stills).hasSize(50).allMatch(s -> s.state() == JobState.SUCCEEDED);
-        assertThat(stills.stream().map(IdentityJobs::shotIndex).collect(Collectors.toSet())).hasSize(50);
+        assertThat(stills.stream().map(IdentityJobs::shotIndex).collect(Collectors.toSet()))
+                .hasSize(50);
         assertThat(h.job(identity.id()).state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(h.provider.identityCreates()).isEqualTo(1);
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
@@ -133,7 +152,10 @@ class InfluencerFlowTest {
     void givenARestartWhileStillsRender_whenResumed_thenTheyFinishWithoutNewLooks() {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(12), List.of()));
-        h.runUntil(() -> h.stills(identity.id()).stream().filter(s -> s.state() == JobState.SUCCEEDED).count() >= 5);
+        h.runUntil(() -> h.stills(identity.id()).stream()
+                        .filter(s -> s.state() == JobState.SUCCEEDED)
+                        .count()
+                >= 5);
 
         h.restart().runUntilIdle();
 
@@ -154,7 +176,9 @@ class InfluencerFlowTest {
         assertThat(partial.failed()).hasSize(1);
         assertThat(partial.finished()).isTrue();
         assertThat(h.files.lastManifest().states()).containsEntry("FAILED", 1);
-        assertThat(h.files.lastManifest().shots()).extracting(e -> e.job().error() == null ? null : e.job().error().code())
+        assertThat(h.files.lastManifest().shots())
+                .extracting(
+                        e -> e.job().error() == null ? null : e.job().error().code())
                 .contains("generation_failed");
         Map<String, Long> versionsBefore = versions(h.stills(identity.id()));
 
@@ -175,11 +199,14 @@ class InfluencerFlowTest {
 
     @Test
     void givenTwoFailedShotsAndOneNeedingAttention_whenRetryingFailedStills_thenOnlyTheFailedOnesRenderAgain() {
-        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4).failShotOnce(2).failShotOnce(5));
+        InfluencerHarness h = new InfluencerHarness(
+                FakeAvatarProvider.v3Like(4).failShotOnce(2).failShotOnce(5));
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(6), List.of()));
         h.runUntilIdle();
         Job parked = h.stills(identity.id()).get(0);
-        h.jobs.update(parked.failed(JobState.NEEDS_ATTENTION, new dev.avatarkit.core.domain.JobError("outcome_unknown", "?", false),
+        h.jobs.update(parked.failed(
+                JobState.NEEDS_ATTENTION,
+                new dev.avatarkit.core.domain.JobError("outcome_unknown", "?", false),
                 h.clock.instant()));
 
         List<Job> retried = new RetryFailedStills(h.jobs, h.manage).retry(identity.id());
@@ -196,11 +223,12 @@ class InfluencerFlowTest {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
         Path notAnImage = Files.writeString(dir.resolve("face.png"), "hello");
 
-        assertThatThrownBy(() -> h.create(InfluencerHarness.mia(DefaultShots.fifty(),
-                List.of("https://cdn.example/ok.png", notAnImage.toString()))))
+        assertThatThrownBy(() -> h.create(InfluencerHarness.mia(
+                        DefaultShots.fifty(), List.of("https://cdn.example/ok.png", notAnImage.toString()))))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("references[2]"));
-        assertThatThrownBy(() -> h.create(InfluencerHarness.mia(DefaultShots.first(2), List.of("ftp://x.example/a.png"))))
+        assertThatThrownBy(
+                        () -> h.create(InfluencerHarness.mia(DefaultShots.first(2), List.of("ftp://x.example/a.png"))))
                 .isInstanceOf(ValidationException.class);
         h.runUntilIdle();
 
@@ -212,17 +240,22 @@ class InfluencerFlowTest {
     @Test
     void givenALocalFileFromARemoteCaller_whenCreating_thenRefusedEvenThoughTheFileIsAnImage() throws IOException {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(4));
-        var spec = InfluencerHarness.mia(DefaultShots.first(2), List.of("https://cdn.example/a.png", referencePng().toString()));
+        var spec = InfluencerHarness.mia(
+                DefaultShots.first(2),
+                List.of("https://cdn.example/a.png", referencePng().toString()));
 
         assertThatThrownBy(() -> h.createInfluencer.create(CreateInfluencer.Command.remote(spec, null)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("only be given on the command line")
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("only be given on the command line")
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("references[2]"));
         assertThat(h.jobs.list(JobQuery.all(10)).jobs()).isEmpty();
     }
 
     @Test
-    void givenALegacyProviderAndACrashAfterItMadeAStill_whenRestarted_thenThatStillAsksForAttentionAndIsNeverMadeTwice() {
-        InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.legacyLike(2).crashOnCreate(3, true));
+    void
+            givenALegacyProviderAndACrashAfterItMadeAStill_whenRestarted_thenThatStillAsksForAttentionAndIsNeverMadeTwice() {
+        InfluencerHarness h =
+                new InfluencerHarness(FakeAvatarProvider.legacyLike(2).crashOnCreate(3, true));
         Job identity = h.create(InfluencerHarness.mia(DefaultShots.first(4), List.of()));
 
         assertThatThrownBy(h::runUntilIdle).isInstanceOf(SimulatedCrash.class);
@@ -230,8 +263,10 @@ class InfluencerFlowTest {
 
         InfluencerStatus.View view = h.status.status(identity.id());
         assertThat(view.byState()).isEqualTo(Map.of(JobState.SUCCEEDED, 3, JobState.NEEDS_ATTENTION, 1));
-        assertThat(view.failed()).singleElement().satisfies(j -> assertThat(j.error().code()).isEqualTo("outcome_unknown"));
-        assertThat(h.provider.stillCreates()).isEqualTo(4);   // the lost one was made once, and never again
+        assertThat(view.failed())
+                .singleElement()
+                .satisfies(j -> assertThat(j.error().code()).isEqualTo("outcome_unknown"));
+        assertThat(h.provider.stillCreates()).isEqualTo(4); // the lost one was made once, and never again
         assertThat(h.provider.maxCreatesPerKey()).isEqualTo(1);
         assertThat(h.files.lastManifest().states()).containsEntry("NEEDS_ATTENTION", 1);
     }
@@ -256,7 +291,8 @@ class InfluencerFlowTest {
     @Test
     void givenAPlan_whenAsked_thenItCountsPaidCallsAndConcurrencyAndSendsNothing() throws IOException {
         InfluencerHarness h = new InfluencerHarness(FakeAvatarProvider.v3Like(6));
-        var spec = InfluencerHarness.mia(DefaultShots.fifty(), List.of(referencePng().toString(), "https://cdn.example/b.png"));
+        var spec = InfluencerHarness.mia(
+                DefaultShots.fifty(), List.of(referencePng().toString(), "https://cdn.example/b.png"));
 
         InfluencerPlan.Plan plan = new InfluencerPlan(h.provider).plan(spec);
 

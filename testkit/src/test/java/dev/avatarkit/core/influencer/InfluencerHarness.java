@@ -52,8 +52,16 @@ final class InfluencerHarness {
         InfluencerHooks hooks = new InfluencerHooks(jobs, () -> createJob, report);
         EnginePolicy policy = EnginePolicy.defaults(provider.capabilities().maxConcurrency())
                 .withRenderTimeout(Duration.ofMinutes(30));
-        engine = JobEngine.builder().jobs(jobs).assets(assets).avatarProvider(provider).scheduler(scheduler)
-                .clock(clock).policy(policy).hooks(hooks).random(new Random(7)).build();
+        engine = JobEngine.builder()
+                .jobs(jobs)
+                .assets(assets)
+                .avatarProvider(provider)
+                .scheduler(scheduler)
+                .clock(clock)
+                .policy(policy)
+                .hooks(hooks)
+                .random(new Random(7))
+                .build();
         scheduler.runWith(engine::advance);
         SingleProvider providers = new SingleProvider(null, provider);
         createJob = new CreateJob(jobs, engine, clock, providers, JobListener.NONE);
@@ -65,12 +73,21 @@ final class InfluencerHarness {
     }
 
     static IdentitySpec mia(ShotList shots, List<String> references) {
-        return new IdentitySpec("Mia", "woman in her twenties, short black bob, freckles, denim jacket", "25", "woman",
-                null, "Realistic", references, shots);
+        return new IdentitySpec(
+                "Mia",
+                "woman in her twenties, short black bob, freckles, denim jacket",
+                "25",
+                "woman",
+                null,
+                "Realistic",
+                references,
+                shots);
     }
 
     Job create(IdentitySpec spec) {
-        return createInfluencer.create(CreateInfluencer.Command.local(spec, null)).identity();
+        return createInfluencer
+                .create(CreateInfluencer.Command.local(spec, null))
+                .identity();
     }
 
     /** Moves the clock from one scheduled step to the next until nothing is pending. */

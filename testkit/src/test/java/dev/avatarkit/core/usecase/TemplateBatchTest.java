@@ -9,8 +9,8 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.engine.InProcessStepScheduler;
 import dev.avatarkit.core.engine.JobEngine;
 import dev.avatarkit.core.engine.JobListener;
-import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.core.port.JobQuery;
+import dev.avatarkit.core.spi.SingleProvider;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.InMemoryJobStore;
 import java.time.Clock;
@@ -22,9 +22,14 @@ class TemplateBatchTest {
     private final FakeVideoProvider provider = FakeVideoProvider.v3Like(3);
     // the scheduler is never started: these tests check planning and job creation, not rendering
     private final InProcessStepScheduler scheduler = new InProcessStepScheduler(1, Clock.systemUTC());
-    private final JobEngine engine = JobEngine.builder().jobs(jobs).assets(new NoAssets()).videoProvider(provider)
-            .scheduler(scheduler).build();
-    private final TemplateBatch batch = new TemplateBatch(new SingleProvider(provider, null),
+    private final JobEngine engine = JobEngine.builder()
+            .jobs(jobs)
+            .assets(new NoAssets())
+            .videoProvider(provider)
+            .scheduler(scheduler)
+            .build();
+    private final TemplateBatch batch = new TemplateBatch(
+            new SingleProvider(provider, null),
             new CreateJob(jobs, engine, Clock.systemUTC(), new SingleProvider(provider, null), JobListener.NONE));
 
     @AfterEach
@@ -49,8 +54,10 @@ class TemplateBatchTest {
 
         assertThat(plan.errors()).extracting(BatchRows.RowError::line).containsExactly(3, 4);
         assertThat(plan.errors().get(0).message()).contains("line 3").contains("'name' is empty");
-        assertThatThrownBy(() -> batch.submit(plan, false)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("nothing was submitted").hasMessageContaining("line 4");
+        assertThatThrownBy(() -> batch.submit(plan, false))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("nothing was submitted")
+                .hasMessageContaining("line 4");
         assertThat(jobs.list(JobQuery.all(100)).jobs()).isEmpty();
     }
 
@@ -64,7 +71,8 @@ class TemplateBatchTest {
     @Test
     void givenUnknownAndMissingColumns_whenPlanned_thenTheHeaderIsReported() {
         var plan = batch.plan("tpl_welcome", "name,colour\nAda,red\n");
-        assertThat(plan.errors()).extracting(BatchRows.RowError::message)
+        assertThat(plan.errors())
+                .extracting(BatchRows.RowError::message)
                 .anySatisfy(m -> assertThat(m).contains("'colour' is not a variable"))
                 .anySatisfy(m -> assertThat(m).contains("missing column 'company'"));
     }
@@ -75,7 +83,7 @@ class TemplateBatchTest {
         var first = batch.submit(batch.plan("tpl_welcome", csv), false);
         var second = batch.submit(batch.plan("tpl_welcome", csv), false);
 
-        assertThat(first.created()).isEqualTo(3);   // identical rows are two jobs, told apart by occurrence
+        assertThat(first.created()).isEqualTo(3); // identical rows are two jobs, told apart by occurrence
         assertThat(second.created()).isZero();
         assertThat(second.existing()).isEqualTo(3);
         assertThat(second.jobIds()).isEqualTo(first.jobIds());
@@ -89,7 +97,8 @@ class TemplateBatchTest {
         var byId = batch.plan("tpl_welcome", "name,company,callback_id\nAda,Acme,r1\n");
 
         assertThat(plan.jobs().get(0).key()).isEqualTo(IdempotencyKey.derived("row", "tpl_welcome\nAda\u001fAcme\n#1"));
-        assertThat(byId.jobs().get(0).key()).isEqualTo(IdempotencyKey.derived("row", "tpl_welcome\ncallback_id=r1\n#1"));
+        assertThat(byId.jobs().get(0).key())
+                .isEqualTo(IdempotencyKey.derived("row", "tpl_welcome\ncallback_id=r1\n#1"));
     }
 
     @Test

@@ -21,7 +21,8 @@ class FakeAvatarProviderContractTest extends AvatarProviderContract {
     /** Unkeyed creates, and identities that move to a successor ref on their first status read. */
     @Nested
     class LegacyLikeInPhases extends AvatarProviderContract {
-        private final FakeAvatarProvider legacy = FakeAvatarProvider.legacyLike(4).identitiesInPhases();
+        private final FakeAvatarProvider legacy =
+                FakeAvatarProvider.legacyLike(4).identitiesInPhases();
 
         @Override
         protected AvatarProvider provider() {

@@ -7,7 +7,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,7 @@ class EmbedderConsoleIT {
     @Test
     void givenNoLoggingBackend_whenTheSnippetRuns_thenTheConsoleHoldsOnlyWhatItPrints(@TempDir Path dir)
             throws Exception {
-        try (HeyGenSimulator sim = HeyGenSimulator.builder()
-                .port(0)
-                .renderTime(Duration.ofMillis(300))
-                .build()
-                .start()) {
+        try (HeyGenSimulator sim = RenderOneVideoTest.simulator()) {
             Path out = dir.resolve("stdout.txt");
             Path err = dir.resolve("stderr.txt");
             ProcessBuilder program = new ProcessBuilder(List.of(

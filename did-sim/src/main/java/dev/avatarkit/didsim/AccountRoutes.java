@@ -25,13 +25,13 @@ final class AccountRoutes {
     private Reply presenters(Call call) {
         Integer limit = Queries.limit(call, 1000);
         if (limit == null) return Queries.badLimit();
-        Page<Catalogue.Presenter> page;
+        TokenPage<Catalogue.Presenter> page;
         try {
-            page = Page.of(ctx.catalogue().presenters(), Catalogue.Presenter::id, limit, call.query.get("token"));
+            page = TokenPage.of(ctx.catalogue().presenters(), Catalogue.Presenter::id, limit, call.query.get("token"));
         } catch (IllegalArgumentException e) {
             return Reply.error(400, "BadRequestError", e.getMessage());
         }
-        ObjectNode out = Json.object();
+        ObjectNode out = SimJson.object();
         ArrayNode list = out.putArray("presenters");
         page.items().forEach(p -> list.add(ctx.catalogue().presenterJson(p, ctx)));
         if (page.token() != null) out.put("token", page.token());
@@ -42,8 +42,8 @@ final class AccountRoutes {
     private Reply credits(Call call) {
         long total = ctx.totalCredits() < 0 ? 1_000_000 : ctx.totalCredits();
         long remaining = ctx.totalCredits() < 0 ? total : ctx.credits().get();
-        ObjectNode out = Json.object();
-        String granted = Json.time(ctx.now().minus(java.time.Duration.ofDays(1)));
+        ObjectNode out = SimJson.object();
+        String granted = SimJson.time(ctx.now().minus(java.time.Duration.ofDays(1)));
         out.putArray("credits")
                 .addObject()
                 .put("owner_id", call.owner)
@@ -51,7 +51,7 @@ final class AccountRoutes {
                 .put("modified_at", granted)
                 .put("remaining", remaining)
                 .put("total", total)
-                .put("expire_at", Json.time(ctx.now().plus(java.time.Duration.ofDays(30))));
+                .put("expire_at", SimJson.time(ctx.now().plus(java.time.Duration.ofDays(30))));
         return Reply.json(200, out.put("remaining", remaining).put("total", total));
     }
 }

@@ -24,7 +24,7 @@ final class AdminRoutes {
                 Route.sim(
                         "POST",
                         "/_sim/adopt/{id}",
-                        c -> Reply.json(200, Json.object().put("adopted", sim.adopt(c.param("id"))))),
+                        c -> Reply.json(200, SimJson.object().put("adopted", sim.adopt(c.param("id"))))),
                 Route.sim("POST", "/_sim/reset", c -> {
                     sim.reset();
                     return Reply.empty(204);

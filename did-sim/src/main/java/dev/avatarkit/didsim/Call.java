@@ -49,8 +49,8 @@ final class Call {
     /** The body as JSON (an empty object for an empty body); the schema gate has already checked its shape. */
     JsonNode json() {
         if (json == null) {
-            JsonNode parsed = body.length == 0 ? null : Json.parse(body);
-            json = parsed == null ? Json.object() : parsed;
+            JsonNode parsed = body.length == 0 ? null : SimJson.parse(body);
+            json = parsed == null ? SimJson.object() : parsed;
         }
         return json;
     }

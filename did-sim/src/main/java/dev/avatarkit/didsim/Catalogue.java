@@ -52,7 +52,7 @@ final class Catalogue {
 
     /** The voices, optionally only one provider's and/or one id. */
     ArrayNode voices(String provider, String id) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = SimJson.MAPPER.createArrayNode();
         for (Voice v : VOICES) {
             if (provider != null && !provider.equals(v.provider())) continue;
             if (id != null && !id.equals(v.id())) continue;
@@ -79,8 +79,8 @@ final class Catalogue {
 
     /** A presenter as {@code GET /clips/presenters} lists it; preview URLs are presigned like every other object. */
     ObjectNode presenterJson(Presenter p, SimContext ctx) {
-        String when = Json.time(listedSince);
-        ObjectNode o = Json.object()
+        String when = SimJson.time(listedSince);
+        ObjectNode o = SimJson.object()
                 .put("presenter_id", p.id())
                 .put("name", p.name())
                 .put("driver_id", p.driverId())

@@ -76,7 +76,7 @@ public final class DidSchema {
         String pointer = op.map(o -> o + "/responses/" + status + "/content/application~1json/schema")
                 .orElse(null);
         if (pointer == null || doc.at(pointer).isMissingNode()) return List.of();
-        JsonNode value = Json.parse(body);
+        JsonNode value = SimJson.parse(body);
         if (value == null) return List.of(new FieldError("", "is not JSON"));
         return validate(pointer, value, "");
     }
@@ -92,7 +92,7 @@ public final class DidSchema {
         if (contentType == null || !contentType.toLowerCase().contains("json")) {
             return List.of(new FieldError("", "must be sent as application/json, not " + contentType));
         }
-        JsonNode value = Json.parse(body);
+        JsonNode value = SimJson.parse(body);
         if (value == null) return List.of(new FieldError("", "is not valid JSON"));
         return validate(pointer, value, "");
     }
@@ -117,7 +117,7 @@ public final class DidSchema {
      */
     private static Schema compile(String key, JsonNode fragment) {
         String uri = URI + "/" + Integer.toHexString(key.hashCode()) + ".json";
-        String text = Json.MAPPER.writeValueAsString(fragment);
+        String text = SimJson.MAPPER.writeValueAsString(fragment);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
                 Dialects.getOpenApi30(), b -> b.schemas(Map.of(uri, text)).schemaRegistryConfig(CONFIG));
         return registry.getSchema(SchemaLocation.of(uri));
@@ -168,7 +168,7 @@ public final class DidSchema {
     private static JsonNode read(String resource) {
         try (InputStream in = DidSchema.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
-            return Json.MAPPER.readTree(in);
+            return SimJson.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -135,7 +135,7 @@ public final class DidSimulator implements AutoCloseable {
                 ? Render.Kind.TALK
                 : talkOrClipId.startsWith(Render.Kind.CLIP.prefix) ? Render.Kind.CLIP : null;
         if (kind == null || ctx.renders().contains(talkOrClipId)) return false;
-        var request = Json.object().put("name", "adopted " + talkOrClipId);
+        var request = SimJson.object().put("name", "adopted " + talkOrClipId);
         Render r = new Render(
                 talkOrClipId,
                 kind,

@@ -53,7 +53,7 @@ final class FaultReplies {
     }
 
     private static Reply gateway(int status, String message) {
-        return Reply.json(status, Json.object().put("message", message));
+        return Reply.json(status, SimJson.object().put("message", message));
     }
 
     private static Reply copyHeaders(Reply from, Reply to) {

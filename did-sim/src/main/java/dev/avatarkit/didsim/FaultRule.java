@@ -98,7 +98,7 @@ public final class FaultRule {
 
     /** The JSON form {@code --faults}, {@code DID_SIM_FAULTS} and {@code /_sim/faults} use. */
     public synchronized ObjectNode toJson() {
-        ObjectNode o = Json.object().put("route", route).put("kind", kind.jsonName());
+        ObjectNode o = SimJson.object().put("route", route).put("kind", kind.jsonName());
         if (next != null) o.put("next", next);
         o.put("status", status).put("retry_after", retryAfterSeconds).put("delay_ms", delayMs);
         if (value != null) o.put("value", value);
@@ -106,8 +106,8 @@ public final class FaultRule {
     }
 
     static FaultRule fromJson(JsonNode m) {
-        String route = Json.text(m, "route");
-        String kind = Json.text(m, "kind");
+        String route = SimJson.text(m, "route");
+        String kind = SimJson.text(m, "kind");
         if (route == null) throw new IllegalArgumentException("a fault needs 'route' (e.g. \"POST /talks\" or \"*\")");
         if (kind == null) throw new IllegalArgumentException("a fault needs 'kind' (e.g. \"rate_limit\")");
         FaultRule r = on(route, FaultKind.fromJson(kind));

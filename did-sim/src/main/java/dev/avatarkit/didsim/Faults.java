@@ -44,7 +44,7 @@ public final class Faults {
      * array of rules works too); {@code replace} clears the old ones first.
      */
     public Faults load(String json) {
-        JsonNode doc = Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode doc = SimJson.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (doc == null) throw new IllegalArgumentException("faults must be JSON: an object with 'rules' or an array");
         JsonNode list = doc.isArray() ? doc : doc.path("rules");
         if (!list.isArray()) throw new IllegalArgumentException("'rules' must be an array of faults");
@@ -62,7 +62,7 @@ public final class Faults {
     }
 
     ArrayNode toJson() {
-        ArrayNode a = Json.MAPPER.createArrayNode();
+        ArrayNode a = SimJson.MAPPER.createArrayNode();
         rules.forEach(r -> a.add(r.toJson()));
         return a;
     }

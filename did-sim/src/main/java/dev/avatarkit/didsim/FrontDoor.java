@@ -37,7 +37,7 @@ final class FrontDoor implements HttpHandler {
         try (ex) {
             byte[] body = readCapped(ex.getRequestBody());
             if (body == null) {
-                write(ex, Reply.json(413, Json.object().put("message", "Request Too Long")));
+                write(ex, Reply.json(413, SimJson.object().put("message", "Request Too Long")));
                 return;
             }
             Call call = new Call(
@@ -110,7 +110,7 @@ final class FrontDoor implements HttpHandler {
      * on this machine, which D-ID could never reach anyway; so {@code http://127.0.0.1…}/{@code http://localhost…} pass.
      */
     private static boolean loopbackWebhook(FieldError e, Call call) {
-        String hook = "webhook".equals(e.field()) ? Json.text(call.json(), "webhook") : null;
+        String hook = "webhook".equals(e.field()) ? SimJson.text(call.json(), "webhook") : null;
         return hook != null && hook.matches("http://(127\\.0\\.0\\.1|localhost)(:\\d+)?(/\\S*)?");
     }
 
@@ -121,7 +121,7 @@ final class FrontDoor implements HttpHandler {
      */
     static Reply validationError(List<FieldError> errors) {
         FieldError first = errors.get(0);
-        var details = Json.object().put("field", first.field());
+        var details = SimJson.object().put("field", first.field());
         var list = details.putArray("errors");
         errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));
         return Reply.error(400, "ValidationError", first.toString(), details);

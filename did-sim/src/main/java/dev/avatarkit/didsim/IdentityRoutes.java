@@ -41,7 +41,7 @@ final class IdentityRoutes {
                             synchronized (consents) {
                                 consents.remove(k.id);
                             }
-                            return Reply.json(200, Json.object());
+                            return Reply.json(200, SimJson.object());
                         })),
                 Route.api("POST", "/scenes/avatars", this::createAvatar),
                 Route.api("GET", "/scenes/avatars", this::listAvatars),
@@ -73,9 +73,9 @@ final class IdentityRoutes {
         }
         return Reply.json(
                 201,
-                Json.object()
+                SimJson.object()
                         .put("id", k.id)
-                        .put("created_at", Json.time(k.createdAt))
+                        .put("created_at", SimJson.time(k.createdAt))
                         .put("created_by", k.owner)
                         .put("text", k.text));
     }
@@ -87,19 +87,19 @@ final class IdentityRoutes {
                     "BadRequestError",
                     "consent expired: consents must be uploaded within 30 minutes; create a new one");
         }
-        String source = Json.text(call.json(), "source_url");
+        String source = SimJson.text(call.json(), "source_url");
         if (source == null || !source.matches("(https|s3)://\\S+"))
             return Reply.error(400, "BadRequestError", "invalid source url");
-        k.uploaded(Json.text(call.json(), "name"), source, ctx.now(), ctx.renderTime());
-        return Reply.json(200, Json.object().put("id", k.id));
+        k.uploaded(SimJson.text(call.json(), "name"), source, ctx.now(), ctx.renderTime());
+        return Reply.json(200, SimJson.object().put("id", k.id));
     }
 
     private ObjectNode consentJson(Consent k) {
-        return Json.object()
+        return SimJson.object()
                 .put("id", k.id)
-                .put("created_at", Json.time(k.createdAt))
+                .put("created_at", SimJson.time(k.createdAt))
                 .put("name", k.name())
-                .put("modified_at", Json.time(k.modifiedAt()))
+                .put("modified_at", SimJson.time(k.modifiedAt()))
                 .put("created_by", k.owner)
                 .put("thumbnail_url", "")
                 .put("video_url", k.videoUrl())
@@ -107,7 +107,7 @@ final class IdentityRoutes {
     }
 
     private Reply listConsents(Call call) {
-        ObjectNode out = Json.object();
+        ObjectNode out = SimJson.object();
         ArrayNode list = out.putArray("consents");
         synchronized (consents) {
             consents.values().stream().filter(k -> k.owner.equals(call.owner)).forEach(k -> list.add(consentJson(k)));
@@ -117,7 +117,7 @@ final class IdentityRoutes {
 
     private Reply createAvatar(Call call) {
         JsonNode body = call.json();
-        String consentId = Json.text(body, "consent_id");
+        String consentId = SimJson.text(body, "consent_id");
         Consent k;
         synchronized (consents) {
             k = consentId == null ? null : consents.get(consentId);
@@ -140,11 +140,11 @@ final class IdentityRoutes {
         a.store(ctx.bucket());
         return Reply.json(
                 201,
-                Json.object()
+                SimJson.object()
                         .put("id", a.id)
                         .put("status", "created")
                         .put("object", "scene_avatar")
-                        .put("created_at", Json.time(now)));
+                        .put("created_at", SimJson.time(now)));
     }
 
     private Reply listAvatars(Call call) {
@@ -155,13 +155,13 @@ final class IdentityRoutes {
             avatars.values().stream().filter(a -> a.owner.equals(call.owner)).forEach(mine::add);
         }
         Collections.reverse(mine);
-        Page<SceneAvatar> page;
+        TokenPage<SceneAvatar> page;
         try {
-            page = Page.of(mine, a -> a.id, limit, call.query.get("token"));
+            page = TokenPage.of(mine, a -> a.id, limit, call.query.get("token"));
         } catch (IllegalArgumentException e) {
             return Reply.error(400, "BadRequestError", e.getMessage());
         }
-        ObjectNode out = Json.object();
+        ObjectNode out = SimJson.object();
         ArrayNode list = out.putArray("avatars");
         page.items().forEach(a -> list.add(a.json(ctx)));
         if (page.token() != null) out.put("token", page.token());

@@ -10,7 +10,7 @@ final class Queries {
         if (raw == null || raw.isEmpty()) return defaultLimit;
         try {
             double d = Double.parseDouble(raw);
-            return d >= 1 && d == Math.floor(d) ? (int) Math.min(d, Page.MAX_LIMIT) : null;
+            return d >= 1 && d == Math.floor(d) ? (int) Math.min(d, TokenPage.MAX_LIMIT) : null;
         } catch (NumberFormatException e) {
             return null;
         }
@@ -21,6 +21,6 @@ final class Queries {
                 400,
                 "ValidationError",
                 "'limit' must be a positive whole number",
-                Json.object().put("field", "limit"));
+                SimJson.object().put("field", "limit"));
     }
 }

@@ -73,6 +73,6 @@ final class Render {
     }
 
     String userData() {
-        return Json.text(request, "user_data");
+        return SimJson.text(request, "user_data");
     }
 }

@@ -41,10 +41,10 @@ final class RenderRoutes {
         r.storeMedia(ctx.bucket());
         ctx.stats().created(r.userData());
         webhooks.watch(r, call.webhookFault);
-        ObjectNode out = Json.object().put("id", r.id).put("object", kind.object);
+        ObjectNode out = SimJson.object().put("id", r.id).put("object", kind.object);
         if (kind == Render.Kind.TALK)
-            out.put("created_by", r.owner).put("created_at", Json.timeWithoutZone(r.createdAt));
-        else out.put("created_at", Json.time(r.createdAt));
+            out.put("created_by", r.owner).put("created_at", SimJson.timeWithoutZone(r.createdAt));
+        else out.put("created_at", SimJson.time(r.createdAt));
         return Reply.json(201, out.put("status", "created"));
     }
 
@@ -58,13 +58,13 @@ final class RenderRoutes {
     private Reply list(Call call) {
         Integer limit = Queries.limit(call, 100);
         if (limit == null) return Queries.badLimit();
-        Page<Render> page;
+        TokenPage<Render> page;
         try {
-            page = Page.of(ctx.renders().newestFirst(kind, call.owner), r -> r.id, limit, call.query.get("token"));
+            page = TokenPage.of(ctx.renders().newestFirst(kind, call.owner), r -> r.id, limit, call.query.get("token"));
         } catch (IllegalArgumentException e) {
             return Reply.error(400, "BadRequestError", e.getMessage());
         }
-        ObjectNode out = Json.object();
+        ObjectNode out = SimJson.object();
         ArrayNode items = out.putArray(kind.plural);
         page.items().forEach(r -> items.add(RenderView.of(r, ctx)));
         if (page.token() != null) out.put("token", page.token());
@@ -87,11 +87,11 @@ final class RenderRoutes {
      * user made (D-ID: "invalid source url"), and a clip's presenter must exist.
      */
     private Reply checkSource(JsonNode body, String owner) {
-        String source = Json.text(body, "source_url");
+        String source = SimJson.text(body, "source_url");
         if (source != null && !Uploads.resolvable(ctx, source, owner)) {
             return Reply.error(400, "BadRequestError", "invalid source url");
         }
-        String audio = Json.text(body.path("script"), "audio_url");
+        String audio = SimJson.text(body.path("script"), "audio_url");
         if (audio != null && !Uploads.resolvable(ctx, audio, owner)) {
             return Reply.error(400, "BadRequestError", "invalid audio url");
         }

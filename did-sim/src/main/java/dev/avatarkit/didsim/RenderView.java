@@ -14,13 +14,13 @@ final class RenderView {
 
     static ObjectNode of(Render r, SimContext ctx) {
         String status = r.timeline.advance(ctx.now());
-        ObjectNode o = Json.object().put("id", r.id);
+        ObjectNode o = SimJson.object().put("id", r.id);
         if (r.kind == Render.Kind.TALK) {
             o.put("user_id", r.owner);
             o.put("source_url", sourceUrl(r.request));
             o.put("driver_url", "bank://natural/driver-2/flipped");
             // D-ID's talk examples print created_at without a zone; clients must read it as UTC (second-provider.md A1)
-            o.put("created_at", Json.timeWithoutZone(r.createdAt));
+            o.put("created_at", SimJson.timeWithoutZone(r.createdAt));
         } else {
             o.put("owner_id", r.owner);
             o.put("presenter_id", presenterId(r.request));
@@ -29,10 +29,10 @@ final class RenderView {
                     r.request.hasNonNull("driver_id")
                             ? r.request.get("driver_id").asString()
                             : "Vcq0R4a8F0");
-            o.put("created_at", Json.time(r.createdAt));
+            o.put("created_at", SimJson.time(r.createdAt));
         }
         o.put("created_by", r.owner);
-        o.put("modified_at", Json.time(r.timeline.modifiedAt()));
+        o.put("modified_at", SimJson.time(r.timeline.modifiedAt()));
         o.put("status", status);
         putIfSet(o, "started_at", r.timeline.startedAt());
         if (r.kind == Render.Kind.CLIP) putIfSet(o, "completed_at", r.timeline.completedAt());
@@ -68,25 +68,25 @@ final class RenderView {
     }
 
     static String sourceUrl(JsonNode request) {
-        String s = Json.text(request, "source_url");
+        String s = SimJson.text(request, "source_url");
         return s != null
                 ? s
                 : "https://d-id-public-bucket.s3.us-west-2.amazonaws.com/alice.jpg"; // the schema's default
     }
 
     static String presenterId(JsonNode request) {
-        String s = Json.text(request, "presenter_id");
+        String s = SimJson.text(request, "presenter_id");
         return s != null ? s : "jack-Pt27VkP3hW"; // the schema's default
     }
 
     private static String audioUrl(Render r, SimContext ctx) {
-        String given = Json.text(r.request.path("script"), "audio_url");
+        String given = SimJson.text(r.request.path("script"), "audio_url");
         return given != null ? given : ctx.presign(r.audioKey(), r.timeline.startedAt());
     }
 
     /** The config D-ID reports back: what was asked, with its defaults filled in. */
     private static ObjectNode config(Render r) {
-        ObjectNode c = Json.object();
+        ObjectNode c = SimJson.object();
         JsonNode asked = r.request.path("config");
         c.put("result_format", asked.path("result_format").asString("mp4"));
         if (r.kind == Render.Kind.TALK) {
@@ -103,6 +103,6 @@ final class RenderView {
     }
 
     private static void putIfSet(ObjectNode o, String field, Instant t) {
-        if (t != null) o.put(field, Json.time(t));
+        if (t != null) o.put(field, SimJson.time(t));
     }
 }

@@ -20,7 +20,7 @@ final class Reply {
     }
 
     static Reply json(int status, JsonNode body) {
-        return new Reply(status, "application/json; charset=utf-8", Json.bytes(body));
+        return new Reply(status, "application/json; charset=utf-8", SimJson.bytes(body));
     }
 
     static Reply bytes(int status, String contentType, byte[] bytes) {
@@ -41,7 +41,7 @@ final class Reply {
     }
 
     static Reply error(int status, String kind, String description, JsonNode details) {
-        ObjectNode body = Json.object().put("kind", kind).put("description", description);
+        ObjectNode body = SimJson.object().put("kind", kind).put("description", description);
         if (details != null) body.set("details", details);
         return json(status, body);
     }

@@ -31,16 +31,16 @@ final class SceneAvatar {
 
     ObjectNode json(SimContext ctx) {
         String status = timeline.advance(ctx.now());
-        ObjectNode o = Json.object()
+        ObjectNode o = SimJson.object()
                 .put("id", id)
                 .put("status", status)
                 .put("object", "scene_avatar")
-                .put("created_at", Json.time(createdAt))
+                .put("created_at", SimJson.time(createdAt))
                 .put("owner_id", owner)
                 .put("created_by", owner)
-                .put("modified_at", Json.time(timeline.modifiedAt()));
-        if (timeline.startedAt() != null) o.put("started_at", Json.time(timeline.startedAt()));
-        if (timeline.completedAt() != null) o.put("completed_at", Json.time(timeline.completedAt()));
+                .put("modified_at", SimJson.time(timeline.modifiedAt()));
+        if (timeline.startedAt() != null) o.put("started_at", SimJson.time(timeline.startedAt()));
+        if (timeline.completedAt() != null) o.put("completed_at", SimJson.time(timeline.completedAt()));
         for (String field : new String[] {"name", "source_url", "consent_id", "webhook", "user_data"}) {
             if (request.hasNonNull(field)) o.set(field, request.get(field));
         }

@@ -103,7 +103,7 @@ public final class Stats {
     }
 
     ObjectNode toJson() {
-        ObjectNode o = Json.object();
+        ObjectNode o = SimJson.object();
         o.put("creates", creates.get())
                 .put("duplicate_creates", duplicates.get())
                 .put("responses_429", rateLimited.get())
@@ -116,7 +116,7 @@ public final class Stats {
     }
 
     private static ObjectNode counts(Map<String, AtomicLong> map) {
-        ObjectNode o = Json.object();
+        ObjectNode o = SimJson.object();
         new TreeMap<>(map).forEach((k, v) -> o.put(k, v.get()));
         return o;
     }

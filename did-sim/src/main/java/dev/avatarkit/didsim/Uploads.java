@@ -53,7 +53,7 @@ final class Uploads {
         String key = "images/" + folder(call.owner) + "/" + id + "/image.png";
         byte[] bytes = file.bytes();
         ctx.bucket().put(key, type, () -> bytes);
-        ObjectNode out = Json.object().put("id", id).put("url", S3_PREFIX + key);
+        ObjectNode out = SimJson.object().put("id", id).put("url", S3_PREFIX + key);
         FormData.Field detect = form.get("detect_faces");
         if (detect != null && "true".equalsIgnoreCase(detect.text().trim())) {
             ArrayNode faces = out.putArray("faces");
@@ -81,13 +81,13 @@ final class Uploads {
         // D-ID stores every upload converted to 16 kHz wav; the simulator's conversion is one second of silence
         ctx.bucket().put(key, "audio/wav", Media::silentWav);
         return Reply.json(
-                201, Json.object().put("id", id).put("url", S3_PREFIX + key).put("duration", 1.0));
+                201, SimJson.object().put("id", id).put("url", S3_PREFIX + key).put("duration", 1.0));
     }
 
     private Reply faces(Call call) {
-        String source = Json.text(call.json(), "source_url");
+        String source = SimJson.text(call.json(), "source_url");
         if (!resolvable(ctx, source, call.owner)) return Reply.error(400, "BadRequestError", "invalid source url");
-        ObjectNode out = Json.object();
+        ObjectNode out = SimJson.object();
         out.putArray("faceCrops")
                 .addObject()
                 .put("top", 96)
@@ -102,7 +102,7 @@ final class Uploads {
         String key = bucket + "/" + folder(call.owner) + "/" + call.param("id") + "/" + file;
         if (!ctx.bucket().remove(key))
             return Reply.error(404, "NotFoundError", bucket.substring(0, bucket.length() - 1) + " not found");
-        return Reply.json(200, Json.object().put("deleted", 1));
+        return Reply.json(200, SimJson.object().put("deleted", 1));
     }
 
     /** The user's folder in the bucket: the hash part of the owner id (no {@code |} in object keys). */
@@ -130,11 +130,11 @@ final class Uploads {
                 400,
                 "ValidationError",
                 "'" + field + "' is required: send it as a multipart/form-data file part",
-                Json.object().put("field", field));
+                SimJson.object().put("field", field));
     }
 
     private static Reply unsupported(String received, String... supported) {
-        ObjectNode details = Json.object().put("received", received);
+        ObjectNode details = SimJson.object().put("received", received);
         ArrayNode list = details.putArray("supported");
         for (String s : supported) list.add(s);
         return Reply.error(415, "UnsupportedMimeTypeError", "The provided mime type is not supported", details);
@@ -145,6 +145,6 @@ final class Uploads {
                 400,
                 "BadRequestError",
                 "'" + field + "' is larger than " + (max / (1024 * 1024)) + " MB",
-                Json.object().put("field", field));
+                SimJson.object().put("field", field));
     }
 }

@@ -80,7 +80,7 @@ final class Webhooks {
     private void send(Render r, int attempt) {
         try {
             senders.execute(() -> {
-                boolean ok = post(r.request.get("webhook").asString(), Json.bytes(RenderView.of(r, ctx)));
+                boolean ok = post(r.request.get("webhook").asString(), SimJson.bytes(RenderView.of(r, ctx)));
                 ctx.stats().webhook(ok ? "delivered" : "failed_attempts");
                 if (!ok && attempt < ATTEMPTS) later(() -> send(r, attempt + 1), RETRY_AFTER.toMillis());
             });

@@ -21,7 +21,7 @@ final class DidClient {
         }
 
         JsonNode json() {
-            JsonNode n = Json.parse(bytes);
+            JsonNode n = SimJson.parse(bytes);
             if (n == null) throw new AssertionError("not JSON (" + status + "): " + text());
             return n;
         }

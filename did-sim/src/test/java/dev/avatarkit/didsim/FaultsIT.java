@@ -87,7 +87,7 @@ class FaultsIT {
         fault(FaultRule.on("POST /talks", FaultKind.MALFORMED_JSON).next(1));
         DidClient.Answer a = create("ak:cut");
         assertThat(a.status()).isEqualTo(201);
-        assertThat(Json.parse(a.bytes())).isNull();
+        assertThat(SimJson.parse(a.bytes())).isNull();
         assertThat(fx.sim().stats().creates()).isEqualTo(1);
     }
 

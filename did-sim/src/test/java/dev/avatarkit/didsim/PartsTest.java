@@ -24,17 +24,17 @@ class PartsTest {
     @Test
     void pagesFollowTheirTokens_toALastPageWithoutOne_andAForeignTokenIsRefused() {
         List<String> all = List.of("e", "d", "c", "b", "a");
-        Page<String> first = Page.of(all, s -> s, 2, null);
+        TokenPage<String> first = TokenPage.of(all, s -> s, 2, null);
         assertThat(first.items()).containsExactly("e", "d");
-        Page<String> second = Page.of(all, s -> s, 2, first.token());
+        TokenPage<String> second = TokenPage.of(all, s -> s, 2, first.token());
         assertThat(second.items()).containsExactly("c", "b");
-        Page<String> last = Page.of(all, s -> s, 2, second.token());
+        TokenPage<String> last = TokenPage.of(all, s -> s, 2, second.token());
         assertThat(last.items()).containsExactly("a");
         assertThat(last.token()).isNull();
-        assertThat(Page.of(all, s -> s, 5, null).token())
+        assertThat(TokenPage.of(all, s -> s, 5, null).token())
                 .as("exactly one full page")
                 .isNull();
-        assertThatThrownBy(() -> Page.of(all, s -> s, 2, "!!")).hasMessageContaining("'token'");
+        assertThatThrownBy(() -> TokenPage.of(all, s -> s, 2, "!!")).hasMessageContaining("'token'");
     }
 
     @Test

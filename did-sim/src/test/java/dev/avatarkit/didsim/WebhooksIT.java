@@ -27,7 +27,7 @@ class WebhooksIT {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         receiver.createContext("/hook", ex -> {
             try (ex) {
-                received.offer(Json.parse(ex.getRequestBody().readAllBytes()));
+                received.offer(SimJson.parse(ex.getRequestBody().readAllBytes()));
                 ex.sendResponseHeaders(200, -1);
             }
         });

@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The simulator's JSON: Jackson 3's tree model (it comes with the schema validator), and D-ID's timestamp format. */
-final class Json {
+final class SimJson {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** D-ID's examples print milliseconds and, on talks, no zone ("2020-09-03T13:56:54.995"): clients must cope. */
     private static final DateTimeFormatter NO_ZONE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private Json() {}
+    private SimJson() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param items the page's items
  * @param token the token for the next page, or null on the last page
  */
-record Page<T>(List<T> items, String token) {
+record TokenPage<T>(List<T> items, String token) {
     /** Whatever a client sends, pages hold at most this many (D-ID's largest documented default is 1000). */
     static final int MAX_LIMIT = 1000;
 
@@ -21,7 +21,7 @@ record Page<T>(List<T> items, String token) {
      *
      * @throws IllegalArgumentException naming {@code token} when it does not come from this list
      */
-    static <T> Page<T> of(List<T> all, Function<T, String> id, int limit, String token) {
+    static <T> TokenPage<T> of(List<T> all, Function<T, String> id, int limit, String token) {
         int from = 0;
         if (token != null && !token.isEmpty()) {
             String last = decode(token);
@@ -34,7 +34,7 @@ record Page<T>(List<T> items, String token) {
         int to = Math.min(all.size(), from + Math.min(limit, MAX_LIMIT));
         List<T> items = List.copyOf(all.subList(Math.min(from, to), to));
         String next = to < all.size() && !items.isEmpty() ? encode(id.apply(items.get(items.size() - 1))) : null;
-        return new Page<>(items, next);
+        return new TokenPage<>(items, next);
     }
 
     private static String encode(String id) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Diagnostic only, asserts nothing: reads one {@code /_sim/blob} through several clients and prints MiB/s (to stdout
  * and {@code target/download-bench.txt}). Off unless {@code -Davatarkit.bench=true}; size via
  * {@code -Davatarkit.bench.size=BYTES} (default 1 GiB), rounds via {@code -Davatarkit.bench.rounds=N}:
- * {@code mvn -q -o -pl adapter-heygen surefire:test -Dtest=DownloadThroughputBenchTest -Davatarkit.bench=true}
+ * {@code mvn -q -o -pl adapter-heygen surefire:test -Dtest=DownloadThroughputBenchTest -Davatarkit.bench=true
+ * -DunitTest.jvmFlags=} (empty: the full JIT and the default collector, not the unit tests' quick-start flags).
  */
 class DownloadThroughputBenchTest {
     private static final double MIB = 1024 * 1024;

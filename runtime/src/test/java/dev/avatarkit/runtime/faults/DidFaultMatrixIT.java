@@ -36,9 +36,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,7 +51,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>For every fault: 0 duplicate creates (creates per user_data ≤ 1, and the simulator's duplicate counter at 0),
  * 0 lost jobs (all terminal), 0 partial assets (no temp file, every stored file's size and sha256 as recorded and
  * equal to what the simulator serves).
+ *
+ * <p>Each case has its own simulator, platform, database and directory, so the cases run side by side, as in
+ * {@link FaultMatrix}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DidFaultMatrixIT {
     static final int JOBS = 4;
     static final String CREATE = "POST /talks";
@@ -61,7 +65,6 @@ class DidFaultMatrixIT {
     static final String VOICE = "en-US-JennyNeural";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static DidSimulator sim;
 
     enum Expect {
         /** Every job SUCCEEDED with exactly one create. */
@@ -85,18 +88,12 @@ class DidFaultMatrixIT {
         }
     }
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = DidSimulator.builder()
+    static DidSimulator startSimulator() {
+        return DidSimulator.builder()
                 .port(0)
                 .renderTime(Duration.ofMillis(200))
                 .build()
                 .start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (sim != null) sim.close();
     }
 
     static List<Fault> faults() {
@@ -181,7 +178,7 @@ class DidFaultMatrixIT {
         return new VideoSpec(List.of(scene), null, null, null, false, null, false);
     }
 
-    static Map<String, String> env(Path dir) {
+    static Map<String, String> env(DidSimulator sim, Path dir) {
         Map<String, String> env = new HashMap<>();
         env.put("AVATARKIT_PROVIDER", "d-id");
         env.put("DID_BASE_URL", sim.baseUrl());
@@ -197,12 +194,17 @@ class DidFaultMatrixIT {
     @MethodSource("faults")
     void givenAFault_whenPhotoTalksRunOnDid_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(
             Fault fault, @TempDir Path dir) throws Exception {
-        sim.reset();
+        try (DidSimulator sim = startSimulator()) {
+            runPhotoTalks(fault, dir, sim);
+        }
+    }
+
+    private static void runPhotoTalks(Fault fault, Path dir, DidSimulator sim) throws Exception {
         fault.rules().forEach(sim.faults()::add);
         long started = System.nanoTime();
         List<Job> done;
         try (Platform platform =
-                new Platform(ConfigLoader.load(Map.of(), env(dir), null), options(4, "did-fault-matrix"))) {
+                new Platform(ConfigLoader.load(Map.of(), env(sim, dir), null), options(4, "did-fault-matrix"))) {
             platform.startWorkers();
             CreateJob create = platform.createJob();
             for (int i = 0; i < JOBS; i++) create.create(CreateJob.Command.of(photoTalk(i)));
@@ -263,7 +265,7 @@ class DidFaultMatrixIT {
                 .as("requests breaking D-ID's schema")
                 .isZero();
         assertNoPartialAssets(storage(dir), done);
-        assertBytesMatchSimulator(done);
+        assertBytesMatchSimulator(sim, done);
         System.out.printf(
                 "d-id fault %s: final %s, fired %d, creates %d, POST /talks %d, %d ms%n",
                 fault,
@@ -275,7 +277,7 @@ class DidFaultMatrixIT {
     }
 
     /** Every stored video is byte for byte what the simulator serves for the talk (read again, freshly signed). */
-    static void assertBytesMatchSimulator(List<Job> jobs) throws Exception {
+    static void assertBytesMatchSimulator(DidSimulator sim, List<Job> jobs) throws Exception {
         var json = new Moshi.Builder()
                 .build()
                 .<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class));

@@ -17,26 +17,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 10 (v3: {@link FaultMatrixIT}, v2: {@link FaultMatrixV2IT}): every job-related fault the simulator can inject × each dialect. A batch of jobs through the real
  * Platform (SQLite, db-scheduler, HeyGen adapter, local store) ends with every job in the right terminal state,
- * zero duplicate creates, zero lost jobs and zero partial assets. One simulator for the class, reset per case.
+ * zero duplicate creates, zero lost jobs and zero partial assets.
+ *
+ * <p>Each case has its own simulator, platform, database and directory, so the cases run side by side
+ * ({@link Execution @Execution(CONCURRENT)}; runtime's failsafe configuration enables JUnit's parallel mode): a
+ * case mostly waits on simulated render times, retry delays and polls, so in sequence the matrix took ~50 s of
+ * verify's 10-minute budget per dialect.
  *
  * <p>Not covered here: a SLOW create beyond the client's create timeout (Platform wires HeyGenConfig's 120 s
  * create timeout and offers no override), so the ambiguous create is exercised with MALFORMED_JSON (created,
  * answer unreadable) and 5xx/RESET on create instead; SLOW create here is slow-but-answered. Webhook faults belong
  * to the HTTP app's tests.
  */
+@Execution(ExecutionMode.CONCURRENT)
 abstract class FaultMatrix {
     static final int JOBS = 5;
     static final String FILES = "GET /_sim/files/{token}";
-    static HeyGenSimulator sim;
 
     enum Expect {
         DONE,
@@ -53,19 +58,13 @@ abstract class FaultMatrix {
         }
     }
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = HeyGenSimulator.builder()
+    static HeyGenSimulator startSimulator() {
+        return HeyGenSimulator.builder()
                 .port(0)
                 .renderTime(Duration.ofMillis(200))
                 .concurrency(20)
                 .build()
                 .start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (sim != null) sim.close();
     }
 
     static String create(String v) {
@@ -142,8 +141,13 @@ abstract class FaultMatrix {
     @MethodSource("dev.avatarkit.runtime.faults.FaultMatrix#faults")
     void givenAFault_whenABatchRuns_thenEveryJobEndsRightWithNoDuplicateNoLossNoPartialAsset(
             Fault fault, @TempDir Path dir) throws Exception {
+        try (HeyGenSimulator sim = startSimulator()) {
+            runBatch(fault, dir, sim);
+        }
+    }
+
+    private void runBatch(Fault fault, Path dir, HeyGenSimulator sim) throws Exception {
         String version = version();
-        sim.reset();
         fault.rules().apply(version).forEach(sim.faults()::add);
         long started = System.nanoTime();
         Map<String, String> env = env(version, sim, dir, sqliteUrl(dir), 5);

@@ -27,7 +27,9 @@ import java.util.Map;
  * {@code DownloadBench --sim http://127.0.0.1:8900 --size BYTES --target local --dir D} streams
  * {@code /_sim/blob?size=BYTES} through the HeyGen adapter's {@code download} into {@code LocalAssetStore.put};
  * {@code --target s3 --endpoint URL --bucket B} into {@code S3AssetStore.put} instead;
- * {@code --target s3 --from-file F} puts a local file (same bytes) to S3, the like-for-like of {@code aws s3 cp}.
+ * {@code --target s3 --from-file F} puts a local file (same bytes) to S3, the like-for-like of {@code aws s3 cp};
+ * {@code --from-file F} uses the store's {@code put(key, Path)} (kernel copy / parts read from the file), and with
+ * {@code --stream} the {@code put(key, InputStream)} of the same file instead (the path before issue 17's third pass).
  * {@code --target none} only drains the stream (diagnostic: the adapter's download alone).
  * Prints one line: {@code RESULT target=… bytes=… seconds=… mib_s=… peak_heap_mib=… max_heap_mib=… peak_rss_mib=… sha256=…}.
  */
@@ -79,7 +81,9 @@ public final class DownloadBench {
         Measure.resetHeapPeak();
         long start = System.nanoTime();
         StoredObject stored;
-        if (args.containsKey("from-file")) {
+        if (args.containsKey("from-file") && store != null && !args.containsKey("stream")) {
+            stored = store.put(key, Path.of(args.get("from-file")), options);
+        } else if (args.containsKey("from-file")) {
             try (InputStream in = Files.newInputStream(Path.of(args.get("from-file")))) {
                 stored = store == null ? drain(key, in) : store.put(key, in, options);
             }
@@ -97,7 +101,7 @@ public final class DownloadBench {
         System.out.printf(
                 "RESULT target=%s%s bytes=%d seconds=%.3f mib_s=%.1f peak_heap_mib=%.1f max_heap_mib=%d peak_rss_mib=%.1f sha256=%s%n",
                 target,
-                args.containsKey("from-file") ? "-from-file" : "",
+                args.containsKey("from-file") ? (args.containsKey("stream") ? "-from-file-stream" : "-from-file") : "",
                 stored.size(),
                 seconds,
                 stored.size() / (double) Measure.MIB / seconds,

@@ -64,6 +64,19 @@ final class AtomicFiles {
         }
     }
 
+    /** Copies a local file into a new, locked temp file in the kernel, hashing the copy, then forces it to disk. */
+    static long writeTemp(Path temp, FileChannel source, MessageDigest digest) throws IOException {
+        IN_FLIGHT.add(temp);
+        // READ too: the hasher reads the copy back through this channel (a second channel would drop the lock)
+        try (FileChannel channel = FileChannel.open(
+                        temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                FileLock ignored = channel.lock()) {
+            long size = KernelCopy.copy(source, channel, digest);
+            channel.force(true);
+            return size;
+        }
+    }
+
     static void writeTemp(Path temp, byte[] content) throws IOException {
         writeTemp(temp, new ByteArrayInputStream(content), sha256());
     }

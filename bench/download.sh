@@ -41,8 +41,9 @@ for r in $(seq 1 "$runs"); do
   c+=("$ct"); o+=("$ot"); heap+=("$(field "$line" peak_heap_mib)"); rss+=("$(field "$line" peak_rss_mib)")
   echo "run $r: curl ${ct}s ($(mibs "$ct") MiB/s) | ours ${ot}s ($(mibs "$ot") MiB/s, peak heap $(field "$line" peak_heap_mib) MiB of max $(field "$line" max_heap_mib), peak RSS $(field "$line" peak_rss_mib) MiB) | throughput ratio $(ratio "$ct" "$ot")"
 done
-# issue 5's figure: a put of the same 1 GiB file into the local store vs cp of it (both write + fsync nothing extra:
-# cp does not fsync; our put fsyncs the file and its directory, hashes it, and renames it into place)
+# issue 5's figure: a put of the same 1 GiB file into the local store vs cp of it + sync (our put fsyncs the file and
+# its directory, hashes it, and renames it into place). Since issue 17's third pass DownloadBench --from-file calls
+# the store's put(key, Path) (kernel-side copy); add --stream to a DownloadBench run for put(key, InputStream).
 cpt=(); pt=()
 for r in $(seq 1 "$runs"); do
   rm -f "$TMP/cp.bin"; s=$(date +%s%N); cp "$TMP/curl.bin" "$TMP/cp.bin"; sync "$TMP/cp.bin"; e=$(date +%s%N); cpt+=("$(secs "$s" "$e")")

@@ -7,6 +7,8 @@ import dev.avatarkit.core.retry.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -14,14 +16,16 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * A constant-memory stream over a signed, expiring URL. Opens lazily; on 403/404/410 asks {@code refresh} for a
  * fresh URL (the caller re-reads the render's status); on a dropped connection or a body shorter than announced it
  * reopens with {@code Range: bytes=N-} and checks the answer is a 206 starting at N (a 200 means the server ignored
  * the range: the first N bytes are skipped). At most {@code maxOpens} opens; then {@link ProviderUnavailableException}.
+ * Also a {@link ReadableByteChannel}, so a store can read it into direct buffers.
  */
-final class ResumableDownload extends InputStream {
+final class ResumableDownload extends InputStream implements ReadableByteChannel {
     /** Between reconnects: core's one backoff curve, without jitter (one transfer, nobody to spread from). */
     private static final Backoff PAUSES = Backoff.withFactor(() -> 1.0);
 
@@ -34,8 +38,9 @@ final class ResumableDownload extends InputStream {
     private long position;
     private long expectedEnd = -1;
     private Response response;
-    private InputStream body;
+    private BufferedSource body;
     private boolean done;
+    private boolean closed;
     private final byte[] one = new byte[1];
 
     ResumableDownload(OkHttpClient client, URI url, Supplier<URI> refresh, Sleeper sleeper, int maxOpens) {
@@ -62,12 +67,23 @@ final class ResumableDownload extends InputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length == 0) return 0;
-        int total = readSome(buffer, offset, length);
+        return read(ByteBuffer.wrap(buffer, offset, length));
+    }
+
+    /**
+     * The same as a channel: a store that reads into a direct buffer gets okio's segments copied straight into it
+     * and writes it to its file with no byte[] in between (issue 17). Reads after {@link #close} return -1, as the
+     * stream does.
+     */
+    @Override
+    public int read(ByteBuffer into) {
+        if (!into.hasRemaining()) return 0;
+        int total = readSome(into);
         if (total < 0) return -1;
-        while (total < length && body != null) {
+        while (into.hasRemaining() && body != null) {
             int n;
             try {
-                n = body.read(buffer, offset + total, length - total);
+                n = body.read(into);
             } catch (IOException e) {
                 closeBody(); // dropped mid-body: the next call resumes from position
                 break;
@@ -79,12 +95,17 @@ final class ResumableDownload extends InputStream {
         return total;
     }
 
-    private int readSome(byte[] buffer, int offset, int length) {
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    private int readSome(ByteBuffer into) {
         while (!done) {
             if (body == null) open();
             if (done) break;
             try {
-                int n = body.read(buffer, offset, length);
+                int n = body.read(into);
                 if (n > 0) {
                     position += n;
                     return n;
@@ -137,7 +158,7 @@ final class ResumableDownload extends InputStream {
             }
             ResponseBody responseBody = r.body();
             try {
-                InputStream stream = responseBody.byteStream();
+                BufferedSource stream = responseBody.source();
                 long length = responseBody.contentLength();
                 if (code == 206) {
                     long start = rangeStart(r.header("Content-Range"));
@@ -148,7 +169,7 @@ final class ResumableDownload extends InputStream {
                     long total = rangeTotal(r.header("Content-Range"));
                     expectedEnd = total >= 0 ? total : length >= 0 ? position + length : -1;
                 } else {
-                    if (position > 0) stream.skipNBytes(position); // range ignored: skip what we already have
+                    if (position > 0) stream.skip(position); // range ignored: skip what we already have
                     expectedEnd = length;
                 }
                 response = r;
@@ -204,6 +225,7 @@ final class ResumableDownload extends InputStream {
     @Override
     public void close() {
         done = true;
+        closed = true;
         closeBody();
     }
 }

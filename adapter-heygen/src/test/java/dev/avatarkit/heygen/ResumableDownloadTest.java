@@ -9,6 +9,8 @@ import dev.avatarkit.core.port.ProviderUnavailableException;
 import dev.avatarkit.core.port.ResultFile;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -81,27 +83,9 @@ class ResumableDownloadTest {
 
     @Test
     void givenA64KibBuffer_thenReadsFillItAcrossSegmentsAndStillResumeAfterADrop() throws Exception {
-        byte[] content = new byte[300_000];
-        for (int i = 0; i < content.length; i++) content[i] = (byte) (i * 31 + 7);
+        byte[] content = pattern(300_000);
         try (Wire w = new Wire(ApiVersion.V3)) {
-            w.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String range = request.getHeader("Range");
-                    if (range == null) {
-                        return new MockResponse()
-                                .setBody(new okio.Buffer().write(content))
-                                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
-                    }
-                    int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-                    return new MockResponse()
-                            .setResponseCode(206)
-                            .setHeader(
-                                    "Content-Range",
-                                    "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
-                            .setBody(new okio.Buffer().write(content, from, content.length - from));
-                }
-            });
+            w.server.setDispatcher(dropsOnceThenServesRanges(content));
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
             int largest = 0;
             try (InputStream in = w.heygen
@@ -121,6 +105,62 @@ class ResumableDownloadTest {
             assertThat(w.take().getHeader("Range")).isNull();
             assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
         }
+    }
+
+    @Test
+    void givenADirectBuffer_whenReadAsAChannel_thenFillsItAndResumesAfterADrop() throws Exception {
+        byte[] content = pattern(300_000);
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            w.server.setDispatcher(dropsOnceThenServesRanges(content));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            int largest = 0;
+            InputStream in = w.heygen
+                    .videos()
+                    .download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))));
+            assertThat(in).as("stores read it as a channel").isInstanceOf(ReadableByteChannel.class);
+            try (ReadableByteChannel channel = (ReadableByteChannel) in) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                    assertThat(n).isPositive();
+                    byte[] chunk = new byte[n];
+                    buffer.flip().get(chunk);
+                    got.write(chunk);
+                    largest = Math.max(largest, n);
+                }
+                assertThat(channel.isOpen()).isTrue();
+            }
+            assertThat(((ReadableByteChannel) in).isOpen()).isFalse();
+            assertThat(got.toByteArray()).isEqualTo(content);
+            assertThat(largest).isGreaterThan(8192);
+            assertThat(w.take().getHeader("Range")).isNull();
+            assertThat(w.take().getHeader("Range")).matches("bytes=\\d+-");
+        }
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] content = new byte[size];
+        for (int i = 0; i < content.length; i++) content[i] = (byte) (i * 31 + 7);
+        return content;
+    }
+
+    /** The first request is cut off mid-body; ranged requests get a 206 from the asked offset. */
+    private static okhttp3.mockwebserver.Dispatcher dropsOnceThenServesRanges(byte[] content) {
+        return new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String range = request.getHeader("Range");
+                if (range == null) {
+                    return new MockResponse()
+                            .setBody(new okio.Buffer().write(content))
+                            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+                }
+                int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+                return new MockResponse()
+                        .setResponseCode(206)
+                        .setHeader("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
+                        .setBody(new okio.Buffer().write(content, from, content.length - from));
+            }
+        };
     }
 
     @Test

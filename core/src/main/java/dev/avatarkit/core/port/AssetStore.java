@@ -1,8 +1,11 @@
 package dev.avatarkit.core.port;
 
 import dev.avatarkit.core.domain.AssetKey;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +27,30 @@ import java.util.Optional;
  */
 public interface AssetStore {
     StoredObject put(AssetKey key, InputStream content, PutOptions options);
+
+    /**
+     * {@link #put(AssetKey, InputStream, PutOptions)} of a local file, with the same guarantees. A store may move the
+     * bytes without passing them through the heap (a kernel-side copy, parts read straight from the file); the file
+     * must not change while it is put. A file that cannot be read fails with {@code SOURCE_FAILED}.
+     */
+    default StoredObject put(AssetKey key, Path file, PutOptions options) {
+        InputStream content;
+        try {
+            content = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new StorageException(
+                    StorageException.Reason.SOURCE_FAILED, "cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        try {
+            return put(key, content, options);
+        } finally {
+            try {
+                content.close();
+            } catch (IOException ignored) {
+                // A read-only file: the put already has every byte (or already failed); nothing to report.
+            }
+        }
+    }
 
     /** Opens the object for reading from {@code offset} (0 = start). */
     InputStream open(AssetKey key, long offset);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +54,31 @@ final class AtomicFiles {
         return fileName.startsWith(".") && fileName.endsWith(".tmp");
     }
 
-    /** Streams {@code in} into a new, locked temp file, hashing it, then forces it to disk; returns the size. */
+    /**
+     * Streams {@code in} into a new, locked temp file, hashing it, then forces it to disk; returns the size. An
+     * {@code in} that is also a {@link ReadableByteChannel} is read as one.
+     */
     static long writeTemp(Path temp, InputStream in, MessageDigest digest) throws IOException {
         IN_FLIGHT.add(temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
-            long size = OverlappedCopy.copy(in, channel, digest);
+            // A source that is also a channel (the providers' downloads) is read into direct buffers: one copy less
+            long size = in instanceof ReadableByteChannel source
+                    ? OverlappedCopy.copy(source, channel, digest)
+                    : OverlappedCopy.copy(in, channel, digest);
+            channel.force(true);
+            return size;
+        }
+    }
+
+    /** Copies a local file into a new, locked temp file in the kernel, hashing the copy, then forces it to disk. */
+    static long writeTemp(Path temp, FileChannel source, MessageDigest digest) throws IOException {
+        IN_FLIGHT.add(temp);
+        // READ too: the hasher reads the copy back through this channel (a second channel would drop the lock)
+        try (FileChannel channel = FileChannel.open(
+                        temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                FileLock ignored = channel.lock()) {
+            long size = KernelCopy.copy(source, channel, digest);
             channel.force(true);
             return size;
         }

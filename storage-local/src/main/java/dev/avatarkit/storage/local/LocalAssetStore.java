@@ -10,10 +10,12 @@ import dev.avatarkit.core.port.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +53,28 @@ public final class LocalAssetStore implements AssetStore {
 
     @Override
     public StoredObject put(AssetKey key, InputStream content, PutOptions options) {
-        Require.nonNull(key, "key");
         Require.nonNull(content, "content");
+        return store(key, options, (temp, sha) -> AtomicFiles.writeTemp(temp, content, sha));
+    }
+
+    /** Copies the file in the kernel (no byte through the heap) and hashes the copy on a second thread. */
+    @Override
+    public StoredObject put(AssetKey key, Path file, PutOptions options) {
+        Require.nonNull(file, "file");
+        return store(key, options, (temp, sha) -> {
+            try (FileChannel source = openSource(file)) {
+                return AtomicFiles.writeTemp(temp, source, sha);
+            }
+        });
+    }
+
+    /** Writes one temp file with the object's bytes and feeds them to the digest; returns the size. */
+    private interface TempWriter {
+        long write(Path temp, MessageDigest sha) throws IOException;
+    }
+
+    private StoredObject store(AssetKey key, PutOptions options, TempWriter writer) {
+        Require.nonNull(key, "key");
         Require.nonNull(options, "options");
         Path target = paths.resolve(key.value());
         Path sidecar =
@@ -62,7 +84,7 @@ public final class LocalAssetStore implements AssetStore {
         try {
             Files.createDirectories(target.getParent());
             MessageDigest sha = AtomicFiles.sha256();
-            long size = AtomicFiles.writeTemp(temp, content, sha);
+            long size = writer.write(temp, sha);
             Instant now = clock.instant();
             Manifest manifest = new Manifest(
                     1,
@@ -85,6 +107,16 @@ public final class LocalAssetStore implements AssetStore {
         } finally {
             AtomicFiles.forgetTemp(temp);
             AtomicFiles.forgetTemp(sidecarTemp);
+        }
+    }
+
+    /** The source file, or a {@link AtomicFiles.SourceFailure}: a missing or unreadable source is not a store fault. */
+    private static FileChannel openSource(Path file) throws AtomicFiles.SourceFailure {
+        try {
+            if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "not a regular file");
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new AtomicFiles.SourceFailure(e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.security.MessageDigest;
 
 /**
@@ -23,44 +24,80 @@ final class OverlappedCopy {
 
     /** Returns the number of bytes copied; {@code digest} has seen exactly them, in order. Does not force. */
     static long copy(InputStream in, FileChannel out, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[CHUNK];
-        int n = fill(in, buffer);
+        return copy(buffer -> fill(in, buffer), ByteBuffer.allocate(CHUNK), out, digest);
+    }
+
+    /**
+     * The same from a channel, through direct buffers: the source copies into them and the file write takes them as
+     * they are, where a heap buffer costs one more copy per byte on each side (issue 17).
+     */
+    static long copy(ReadableByteChannel in, FileChannel out, MessageDigest digest) throws IOException {
+        return copy(buffer -> fill(in, buffer), ByteBuffer.allocateDirect(CHUNK), out, digest);
+    }
+
+    /** Fills a buffer until it is full or the source ends. */
+    private interface Source {
+        void fill(ByteBuffer buffer) throws AtomicFiles.SourceFailure;
+    }
+
+    private static long copy(Source in, ByteBuffer buffer, FileChannel out, MessageDigest digest) throws IOException {
+        int n = next(in, buffer);
         if (n < CHUNK) {
-            digest.update(buffer, 0, n);
-            write(out, buffer, n);
+            write(out, buffer);
+            digest.update(buffer.rewind());
             return n;
         }
         try (BackgroundHasher hasher = new BackgroundHasher(digest, buffer, BUFFERS)) {
             long size = 0;
             while (n > 0) {
-                write(out, buffer, n);
+                write(out, buffer);
                 size += n;
-                hasher.hash(buffer, n);
+                hasher.hash(buffer.rewind());
                 if (n < CHUNK) break;
                 buffer = hasher.take();
-                n = fill(in, buffer);
+                n = next(in, buffer);
             }
             hasher.finish();
             return size;
         }
     }
 
-    private static void write(FileChannel out, byte[] buffer, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
-        while (bytes.hasRemaining()) out.write(bytes);
+    /** Fills the (cleared) buffer and flips it; returns how many bytes it holds. */
+    private static int next(Source in, ByteBuffer buffer) throws AtomicFiles.SourceFailure {
+        in.fill(buffer);
+        buffer.flip();
+        return buffer.remaining();
+    }
+
+    private static void write(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) out.write(buffer);
     }
 
     /**
      * Reads until the buffer is full or the source ends (network sources hand out a few KiB per read). Not
      * {@code readNBytes}: subclasses such as {@code ByteArrayInputStream} override it with a single read.
      */
-    private static int fill(InputStream in, byte[] buffer) throws AtomicFiles.SourceFailure {
-        int filled = 0;
+    private static void fill(InputStream in, ByteBuffer buffer) throws AtomicFiles.SourceFailure {
+        byte[] array = buffer.array();
         try {
-            for (int n; filled < buffer.length && (n = in.read(buffer, filled, buffer.length - filled)) != -1; ) {
-                filled += n;
+            for (int n;
+                    buffer.hasRemaining()
+                            && (n = in.read(array, buffer.arrayOffset() + buffer.position(), buffer.remaining()))
+                                    != -1; ) {
+                buffer.position(buffer.position() + n);
             }
-            return filled;
+        } catch (IOException e) {
+            throw new AtomicFiles.SourceFailure(e);
+        } catch (UncheckedIOException e) {
+            throw new AtomicFiles.SourceFailure(e.getCause());
+        }
+    }
+
+    private static void fill(ReadableByteChannel in, ByteBuffer buffer) throws AtomicFiles.SourceFailure {
+        try {
+            while (buffer.hasRemaining() && in.read(buffer) != -1) {
+                // a blocking channel returns at least one byte per read until its end
+            }
         } catch (IOException e) {
             throw new AtomicFiles.SourceFailure(e);
         } catch (UncheckedIOException e) {

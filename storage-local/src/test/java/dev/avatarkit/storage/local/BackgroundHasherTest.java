@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -21,15 +22,18 @@ class BackgroundHasherTest {
     void givenChunksOfVaryingLength_thenTheDigestEqualsHashingThemInline() throws IOException {
         byte[] content = OverlappedCopyTest.random(100_000);
         MessageDigest digest = AtomicFiles.sha256();
-        Set<byte[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        try (BackgroundHasher hasher = new BackgroundHasher(digest, new byte[4096], 3)) {
-            byte[] buffer = new byte[4096];
+        Set<ByteBuffer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (BackgroundHasher hasher = new BackgroundHasher(digest, ByteBuffer.allocateDirect(4096), 3)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
             for (int at = 0, step = 1; at < content.length; at += step, step = step * 7 % 4096 + 1) {
                 int n = Math.min(step, content.length - at);
-                System.arraycopy(content, at, buffer, 0, n);
-                hasher.hash(buffer, n);
+                buffer.put(content, at, n).flip();
+                hasher.hash(buffer);
                 seen.add(buffer);
                 buffer = hasher.take();
+                assertThat(buffer.isDirect())
+                        .as("the pool is like the first buffer")
+                        .isTrue();
             }
             hasher.finish();
         }
@@ -43,13 +47,13 @@ class BackgroundHasherTest {
         CountDownLatch hashing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         MessageDigest slow = new BlockingDigest(hashing, release);
-        try (BackgroundHasher hasher = new BackgroundHasher(slow, new byte[16], 2)) {
-            byte[] first = new byte[16];
-            hasher.hash(first, 16);
+        try (BackgroundHasher hasher = new BackgroundHasher(slow, ByteBuffer.allocate(16), 2)) {
+            ByteBuffer first = ByteBuffer.allocate(16);
+            hasher.hash(first);
             assertThat(hashing.await(5, TimeUnit.SECONDS)).isTrue();
-            byte[] second = hasher.take(); // the second buffer of the pool is new
-            hasher.hash(second, 16);
-            CompletableFuture<byte[]> third = CompletableFuture.supplyAsync(() -> {
+            ByteBuffer second = hasher.take(); // the second buffer of the pool is new
+            hasher.hash(second);
+            CompletableFuture<ByteBuffer> third = CompletableFuture.supplyAsync(() -> {
                 try {
                     return hasher.take();
                 } catch (IOException e) {
@@ -74,10 +78,10 @@ class BackgroundHasherTest {
                 throw new AssertionError("digest broke"); // an Error, too, must not leave the producer waiting
             }
         };
-        try (BackgroundHasher hasher = new BackgroundHasher(broken, new byte[16], 2)) {
-            byte[] buffer = new byte[16];
+        try (BackgroundHasher hasher = new BackgroundHasher(broken, ByteBuffer.allocate(16), 2)) {
+            ByteBuffer buffer = ByteBuffer.allocate(16);
             for (int i = 0; i < 10; i++) {
-                hasher.hash(buffer, 16);
+                hasher.hash(buffer);
                 buffer = hasher.take();
             }
             assertThatThrownBy(hasher::finish).isInstanceOf(IOException.class).hasMessageContaining("digest broke");

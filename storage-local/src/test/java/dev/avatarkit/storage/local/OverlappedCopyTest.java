@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,15 +44,54 @@ class OverlappedCopyTest {
         assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK + 7})
+    void givenAChannelOfAnySize_whenCopied_thenFileAndDigestEqualThePlainOnes(int size) throws Exception {
+        byte[] content = random(size);
+        MessageDigest digest = AtomicFiles.sha256();
+        Path file = tmp.resolve("out");
+
+        long copied;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            copied = OverlappedCopy.copy(Channels.newChannel(new TrickleStream(content)), out, digest);
+        }
+
+        assertThat(copied).isEqualTo(size);
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
+    }
+
+    @Test
+    void givenAStreamThatIsAlsoAChannel_whenWritten_thenReadAsAChannel() throws Exception {
+        byte[] content = random(3 * CHUNK + 11);
+        MessageDigest digest = AtomicFiles.sha256();
+        Path temp = AtomicFiles.tempFor(tmp.resolve("video.mp4"));
+
+        long size;
+        try {
+            size = AtomicFiles.writeTemp(temp, new ChannelOnlyStream(content), digest);
+        } finally {
+            AtomicFiles.forgetTemp(temp);
+        }
+
+        assertThat(size).isEqualTo(content.length);
+        assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
+    }
+
+    @Test
+    void givenAChannelFailingAfterSomeChunks_thenSourceFailure() throws Exception {
+        InputStream failing = failingAfter(3 * CHUNK + 5);
+        try (FileChannel out =
+                FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            assertThatThrownBy(() -> OverlappedCopy.copy(Channels.newChannel(failing), out, AtomicFiles.sha256()))
+                    .isInstanceOf(AtomicFiles.SourceFailure.class)
+                    .hasMessageContaining("connection reset");
+        }
+    }
+
     @Test
     void givenSourceFailingAfterSomeChunks_thenSourceFailureAndNoThreadLeftBehind() throws Exception {
-        InputStream failing =
-                new java.io.SequenceInputStream(new ByteArrayInputStream(random(3 * CHUNK + 5)), new InputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-                });
+        InputStream failing = failingAfter(3 * CHUNK + 5);
         try (FileChannel out =
                 FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             assertThatThrownBy(() -> OverlappedCopy.copy(failing, out, AtomicFiles.sha256()))
@@ -61,10 +103,43 @@ class OverlappedCopyTest {
                 .noneMatch(t -> t.getName().startsWith("avatarkit-local-"));
     }
 
+    private static InputStream failingAfter(int goodBytes) {
+        return new java.io.SequenceInputStream(new ByteArrayInputStream(random(goodBytes)), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+    }
+
     static byte[] random(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         return bytes;
+    }
+
+    /** A stream whose stream reads fail: only its channel side may be used. */
+    private static final class ChannelOnlyStream extends InputStream implements ReadableByteChannel {
+        private final ReadableByteChannel channel;
+
+        ChannelOnlyStream(byte[] content) {
+            this.channel = Channels.newChannel(new TrickleStream(content));
+        }
+
+        @Override
+        public int read() {
+            throw new AssertionError("read as a stream: the channel path was not taken");
+        }
+
+        @Override
+        public int read(ByteBuffer into) throws IOException {
+            return channel.read(into);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
     }
 
     /** Hands out at most 8 KiB per read, like a network body: chunks must be filled across reads. */

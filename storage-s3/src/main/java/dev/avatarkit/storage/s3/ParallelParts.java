@@ -59,6 +59,11 @@ final class ParallelParts implements AutoCloseable {
         this.partSize = first.length;
     }
 
+    /** For parts that bring their own bytes ({@link #send(RequestBody, long)}): no part buffers at all. */
+    static ParallelParts unbuffered(S3Client s3, String bucket, String key, String uploadId, ExecutorService executor) {
+        return new ParallelParts(s3, bucket, key, uploadId, executor, 2, new byte[0]);
+    }
+
     /** How many part buffers this upload allocated (tests check the bound). */
     int buffersAllocated() {
         return allocated;
@@ -77,6 +82,23 @@ final class ParallelParts implements AutoCloseable {
 
     /** Starts sending {@code length} bytes of {@code buffer} as the next part; do not touch the buffer until {@link #nextBuffer} hands it back. */
     void send(byte[] buffer, int length) {
+        submit(body(buffer, length), length, buffer);
+    }
+
+    /**
+     * Starts sending a part whose bytes the body reads from elsewhere (a file range): no buffer of ours is involved,
+     * so the caller bounds the parts in flight with {@link #awaitBelow}.
+     */
+    void send(RequestBody part, long length) {
+        submit(part, length, null);
+    }
+
+    /** Waits for the oldest parts until fewer than {@code inFlight} are being sent. */
+    void awaitBelow(int inFlight) {
+        while (running.size() >= inFlight) done.add(await(running.removeFirst().part()));
+    }
+
+    private void submit(RequestBody part, long length, byte[] buffer) {
         int partNumber = ++submitted;
         CountDownLatch ended = new CountDownLatch(1);
         running.addLast(new InFlight(
@@ -89,8 +111,8 @@ final class ParallelParts implements AutoCloseable {
                                                 .key(key)
                                                 .uploadId(uploadId)
                                                 .partNumber(partNumber)
-                                                .contentLength((long) length),
-                                        body(buffer, length))
+                                                .contentLength(length),
+                                        part)
                                 .eTag();
                         return CompletedPart.builder()
                                 .partNumber(partNumber)

@@ -8,14 +8,21 @@ import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PutOptions;
 import dev.avatarkit.core.port.StorageException;
 import dev.avatarkit.core.port.StoredObject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -61,19 +68,59 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
         Require.nonNull(key, "key");
         Require.nonNull(content, "content");
         Require.nonNull(options, "options");
+        return stored(key, options, objectKey -> upload.upload(objectKey, sidecarKey(key), content, options));
+    }
+
+    /** Parts are read straight from the file, several sent at once; no part buffers (see {@link S3Upload}). */
+    @Override
+    public StoredObject put(AssetKey key, Path file, PutOptions options) {
+        Require.nonNull(key, "key");
+        Require.nonNull(file, "file");
+        Require.nonNull(options, "options");
+        FileChannel channel = openSource(key, file);
+        try {
+            return stored(key, options, objectKey -> upload.upload(objectKey, sidecarKey(key), channel, options));
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    /** Runs one upload to the key's object and maps its failures. */
+    private StoredObject stored(AssetKey key, PutOptions options, Function<String, S3Upload.Result> upload) {
         String objectKey = objectKey(key);
         try {
-            S3Upload.Result result = upload.upload(objectKey, sidecarKey(key), content, options);
+            S3Upload.Result result = upload.apply(objectKey);
             return new StoredObject(
                     key, uri(objectKey), result.size(), result.sha256(), options.contentType(), clock.instant());
         } catch (S3Upload.SourceFailure e) {
-            throw new StorageException(
-                    StorageException.Reason.SOURCE_FAILED,
-                    "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(),
-                    e.getCause());
+            throw sourceFailed(key, e);
         } catch (SdkException e) {
             throw S3Errors.map(e, "writing", config.bucket(), objectKey);
         }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // A read-only file: the put already has every byte (or already failed); nothing to report.
+        }
+    }
+
+    private static FileChannel openSource(AssetKey key, Path file) {
+        try {
+            if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "not a regular file");
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw sourceFailed(key, new S3Upload.SourceFailure(e));
+        }
+    }
+
+    private static StorageException sourceFailed(AssetKey key, S3Upload.SourceFailure e) {
+        return new StorageException(
+                StorageException.Reason.SOURCE_FAILED,
+                "reading the content for '" + key + "' failed, nothing new was stored: " + e.getMessage(),
+                e.getCause());
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -34,6 +37,10 @@ final class S3Upload {
      * the HTTP client holds per request in flight (measured in bench/README, issue 17).
      */
     static final int PART_BUFFERS = 3;
+    /** Parts of a file put sent at once: they hold no buffer of ours, so as many as {@code aws s3 cp} sends. */
+    static final int FILE_PARTS_IN_FLIGHT = 10;
+
+    private static final int HASH_BUFFER = 1024 * 1024;
 
     record Result(long size, String sha256) {}
 
@@ -70,31 +77,19 @@ final class S3Upload {
     /** Puts {@code content} at {@code objectKey}; a multipart put leaves its sha256 at {@code sidecarKey}. */
     Result upload(String objectKey, String sidecarKey, InputStream content, PutOptions options) {
         MessageDigest sha = sha256();
-        byte[] buffer = new byte[partSize];
-        largestBuffer.accumulateAndGet(buffer.length, Math::max);
+        byte[] first = new byte[partSize];
+        largestBuffer.accumulateAndGet(first.length, Math::max);
         PushbackInputStream in = new PushbackInputStream(content, 1);
-        int n = fill(in, buffer, sha);
-        if (n < partSize || atEnd(in)) {
-            String hex = HexFormat.of().formatHex(sha.digest());
-            s3.putObject(
-                    b -> b.bucket(bucket)
-                            .key(objectKey)
-                            .contentType(options.contentType())
-                            .metadata(metadata(options, hex)),
-                    ParallelParts.body(buffer, n));
-            return new Result(n, hex);
+        int firstLength = fill(in, first, sha);
+        if (firstLength < partSize || atEnd(in)) {
+            return putWhole(objectKey, options, sha, firstLength, ParallelParts.body(first, firstLength));
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket)
-                        .key(objectKey)
-                        .contentType(options.contentType())
-                        .metadata(metadata(options, null)))
-                .uploadId();
-        boolean sidecarWritten = false;
-        try {
-            long size = 0;
-            List<CompletedPart> parts;
+        return multipart(objectKey, sidecarKey, options, sha, uploadId -> {
             try (ParallelParts sender =
-                    new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, buffer)) {
+                    new ParallelParts(s3, bucket, objectKey, uploadId, executor, PART_BUFFERS, first)) {
+                byte[] buffer = first;
+                int n = firstLength;
+                long size = 0;
                 while (n > 0) {
                     sender.send(buffer, n);
                     size += n;
@@ -102,21 +97,108 @@ final class S3Upload {
                     buffer = sender.nextBuffer();
                     n = fill(in, buffer, sha);
                 }
-                parts = sender.completed();
+                List<CompletedPart> parts = sender.completed();
                 largestBuffer.accumulateAndGet((long) sender.buffersAllocated() * partSize, Math::max);
+                return new Sent(size, parts);
             }
+        });
+    }
+
+    /**
+     * Puts a local file at {@code objectKey}, parts read straight from the file ({@link FileParts}): no part buffers,
+     * up to {@link #FILE_PARTS_IN_FLIGHT} parts sent at once (as {@code aws s3 cp}'s 10 requests). The calling thread
+     * hashes each part after it has started sending it (the second read comes from the page cache).
+     */
+    Result upload(String objectKey, String sidecarKey, FileChannel file, PutOptions options) {
+        long size = sizeOf(file);
+        MessageDigest sha = sha256();
+        ByteBuffer hashBuffer = ByteBuffer.allocateDirect(HASH_BUFFER);
+        if (size <= partSize) {
+            hashFile(file, 0, size, hashBuffer, sha);
+            return putWhole(objectKey, options, sha, size, FileParts.body(file, 0, size, options.contentType()));
+        }
+        return multipart(objectKey, sidecarKey, options, sha, uploadId -> {
+            try (ParallelParts sender = ParallelParts.unbuffered(s3, bucket, objectKey, uploadId, executor)) {
+                for (long from = 0; from < size; from += partSize) {
+                    long length = Math.min(partSize, size - from);
+                    sender.awaitBelow(FILE_PARTS_IN_FLIGHT);
+                    sender.send(FileParts.body(file, from, length, options.contentType()), length);
+                    hashFile(file, from, length, hashBuffer, sha);
+                }
+                List<CompletedPart> parts = sender.completed();
+                if (sizeOf(file) != size)
+                    throw new SourceFailure(new IOException("the file changed size while it was put"));
+                return new Sent(size, parts);
+            }
+        });
+    }
+
+    /** What the parts of a multipart upload added up to. */
+    private record Sent(long size, List<CompletedPart> parts) {}
+
+    /** Sends every part of one multipart upload, hashing them into the digest given to {@link #multipart}. */
+    private interface PartSender {
+        Sent sendAll(String uploadId);
+    }
+
+    /** One PutObject carrying the sha256 in its metadata; {@code sha} has seen the whole body. */
+    private Result putWhole(String objectKey, PutOptions options, MessageDigest sha, long size, RequestBody body) {
+        String hex = HexFormat.of().formatHex(sha.digest());
+        s3.putObject(
+                b -> b.bucket(bucket)
+                        .key(objectKey)
+                        .contentType(options.contentType())
+                        .metadata(metadata(options, hex)),
+                body);
+        return new Result(size, hex);
+    }
+
+    /**
+     * Creates the upload, lets {@code parts} send every part, writes the sidecar, then completes; on any failure
+     * aborts the upload and removes the sidecar.
+     */
+    private Result multipart(
+            String objectKey, String sidecarKey, PutOptions options, MessageDigest sha, PartSender parts) {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket)
+                        .key(objectKey)
+                        .contentType(options.contentType())
+                        .metadata(metadata(options, null)))
+                .uploadId();
+        boolean sidecarWritten = false;
+        try {
+            Sent sent = parts.sendAll(uploadId);
             String hex = HexFormat.of().formatHex(sha.digest());
-            byte[] sidecar = hex.getBytes(StandardCharsets.US_ASCII);
-            s3.putObject(
-                    b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
-                    ParallelParts.body(sidecar, sidecar.length));
+            writeSidecar(sidecarKey, hex);
             sidecarWritten = true;
-            s3.completeMultipartUpload(
-                    b -> b.bucket(bucket).key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
-            return new Result(size, hex);
+            s3.completeMultipartUpload(b ->
+                    b.bucket(bucket).key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(sent.parts())));
+            return new Result(sent.size(), hex);
         } catch (RuntimeException e) {
             cleanUp(objectKey, uploadId, sidecarWritten ? sidecarKey : null, e);
             throw e;
+        }
+    }
+
+    private void writeSidecar(String sidecarKey, String hex) {
+        byte[] sidecar = hex.getBytes(StandardCharsets.US_ASCII);
+        s3.putObject(
+                b -> b.bucket(bucket).key(sidecarKey).contentType("text/plain"),
+                ParallelParts.body(sidecar, sidecar.length));
+    }
+
+    private static long sizeOf(FileChannel file) {
+        try {
+            return file.size();
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
+    }
+
+    private static void hashFile(FileChannel file, long from, long length, ByteBuffer buffer, MessageDigest sha) {
+        try {
+            FileParts.hash(file, from, length, buffer, sha);
+        } catch (IOException e) {
+            throw new SourceFailure(e);
         }
     }
 

@@ -15,6 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,6 +38,10 @@ public abstract class AssetStoreContract {
     protected static final PutOptions MP4 =
             new PutOptions("video/mp4", JobId.next(Instant.parse("2026-01-01T00:00:00Z")));
     protected AssetStore store;
+
+    /** Where the {@code put(key, Path, options)} tests keep their source files. */
+    @TempDir
+    protected Path sourceFiles;
 
     /** A new, empty store. */
     protected abstract AssetStore newStore();
@@ -118,6 +125,47 @@ public abstract class AssetStoreContract {
         assertThatThrownBy(() -> readAll(store.open(key("r/range.bin"), 100_001)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("offset");
+    }
+
+    @Test
+    void givenLocalFileOfSeveralMiB_whenPutPath_thenSameBytesSha256AndSize() throws IOException {
+        // 12 MiB and a few bytes: several chunks of the local copy, several parts of an S3 multipart put
+        byte[] bytes = randomBytes(12 * 1024 * 1024 + 7, 6);
+        Path file = Files.write(sourceFiles.resolve("source.mp4"), bytes);
+
+        StoredObject put = store.put(key("videos/f/video.mp4"), file, MP4);
+
+        assertThat(put.size()).isEqualTo(bytes.length);
+        assertThat(put.sha256()).isEqualTo(sha256(bytes));
+        assertThat(put.contentType()).isEqualTo("video/mp4");
+        assertThat(store.stat(key("videos/f/video.mp4")).orElseThrow().sha256()).isEqualTo(sha256(bytes));
+        assertThat(readAll(store.open(key("videos/f/video.mp4")))).isEqualTo(bytes);
+        assertThat(file).as("the source is left in place").hasBinaryContent(bytes);
+    }
+
+    @Test
+    void givenEmptyFile_whenPutPath_thenEmptyObject() throws IOException {
+        Path file = Files.write(sourceFiles.resolve("empty.bin"), new byte[0]);
+
+        StoredObject put = store.put(key("empty-file.bin"), file, MP4);
+
+        assertThat(put.size()).isZero();
+        assertThat(put.sha256()).isEqualTo(sha256(new byte[0]));
+        assertThat(readAll(store.open(key("empty-file.bin")))).isEmpty();
+    }
+
+    @Test
+    void givenMissingFile_whenPutPath_thenSourceFailedAndOldObjectKept() throws IOException {
+        byte[] old = randomBytes(3000, 7);
+        store.put(key("f/kept.mp4"), new ByteArrayInputStream(old), MP4);
+
+        assertThatThrownBy(() -> store.put(key("f/kept.mp4"), sourceFiles.resolve("missing.mp4"), MP4))
+                .isInstanceOfSatisfying(
+                        StorageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.SOURCE_FAILED));
+
+        assertThat(readAll(store.open(key("f/kept.mp4")))).isEqualTo(old);
+        assertThat(keys(store.list("", null, 100))).containsExactly("f/kept.mp4");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.avatarkit.cli;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.Durations;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.app.GlobalOptions;
@@ -10,6 +10,7 @@ import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.app.Logging;
 import dev.avatarkit.cli.command.RootCommand;
 import dev.avatarkit.cli.output.Output;
+import dev.avatarkit.runtime.Lifecycle;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
@@ -23,15 +24,15 @@ public final class Cli {
     private final Io io;
     private final GlobalOptions global;
     private final Output output;
-    private final Backend backend;
+    private final Provider<Lifecycle> lifecycle;
 
     @Inject
-    Cli(Injector injector, Io io, GlobalOptions global, Output output, Backend backend) {
+    Cli(Injector injector, Io io, GlobalOptions global, Output output, Provider<Lifecycle> lifecycle) {
         this.injector = injector;
         this.io = io;
         this.global = global;
         this.output = output;
-        this.backend = backend;
+        this.lifecycle = lifecycle;
     }
 
     public int run(String... args) {
@@ -39,7 +40,8 @@ public final class Cli {
         try {
             return cli.execute(args);
         } finally {
-            backend.close();
+            // the one stop: workers, database, simulator, HTTP clients — whatever this run built registered there
+            lifecycle.get().close();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.avatarkit.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Stage;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.app.RuntimeWiring;
@@ -25,16 +26,28 @@ public final class Main {
 
     /** One run of the command line; returns its exit code. */
     static int run(Io io, String... args) {
-        if (System.getProperty(GUICE_BYTECODE) == null) System.setProperty(GUICE_BYTECODE, "DISABLED");
-        RuntimeWiring wiring;
+        RuntimeWiring platform;
         try {
-            wiring = RuntimeWiring.fromEnv(io.env());
+            platform = RuntimeWiring.fromEnv(io.env());
         } catch (dev.avatarkit.core.domain.ValidationException e) {
             io.err().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        List<Module> modules = List.of(new CliModule(io, wiring));
-        Injector injector = Guice.createInjector(modules);
-        return injector.getInstance(Cli.class).run(args);
+        return run(List.of(new CliModule(io), platform), args);
+    }
+
+    /**
+     * One run with these modules in one injector. DEVELOPMENT: every singleton is built when first asked for, so a
+     * command builds only what it calls ({@code jobs list} opens the job database; {@code --help} builds nothing).
+     */
+    static int run(List<Module> modules, String... args) {
+        return cli(modules).run(args);
+    }
+
+    /** A run's command line, built by one injector of {@code modules} (tests use this to inspect the tree). */
+    static Cli cli(List<Module> modules) {
+        if (System.getProperty(GUICE_BYTECODE) == null) System.setProperty(GUICE_BYTECODE, "DISABLED");
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, modules);
+        return injector.getInstance(Cli.class);
     }
 }

@@ -1,8 +1,8 @@
 package dev.avatarkit.cli;
 
-import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.avatarkit.cli.app.Io;
-import dev.avatarkit.cli.app.PlatformWiring;
 import dev.avatarkit.cli.app.RuntimeWiring;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.runtime.PlatformOptions;
@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +28,11 @@ final class CliHarness {
 
     final Path dir;
     final Map<String, String> env = new HashMap<>();
-    PlatformWiring wiring = new RuntimeWiring(FAST);
+    /** The platform's modules, as {@code main} chooses them (here with the fast options). */
+    Module wiring = new RuntimeWiring(FAST);
+    /** Bindings that replace the CLI's or the platform's (none by default). */
+    Module overrides = Modules.EMPTY_MODULE;
+
     boolean tty;
 
     CliHarness(Path dir) {
@@ -47,18 +52,19 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), env, dir, tty);
-        int code = Guice.createInjector(new CliModule(io, wiring))
-                .getInstance(Cli.class)
-                .run(args);
+        int code = Main.run(modules(io), args);
         return new Result(code, out.toString(), err.toString());
     }
 
     /** The parsed command tree as a run builds it (nothing executed), for tests that walk every command. */
     picocli.CommandLine commandTree() {
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env, dir, tty);
-        return Guice.createInjector(new CliModule(io, wiring))
-                .getInstance(Cli.class)
-                .commandLine();
+        return Main.cli(modules(io)).commandLine();
+    }
+
+    private List<Module> modules(Io io) {
+        if (overrides == Modules.EMPTY_MODULE) return List.of(new CliModule(io), wiring);
+        return List.of(Modules.override(new CliModule(io), wiring).with(overrides));
     }
 
     Result sandbox(String... args) {

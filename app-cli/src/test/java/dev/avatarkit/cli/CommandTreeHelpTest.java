@@ -2,10 +2,10 @@ package dev.avatarkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Injector;
-import com.google.inject.Module;
-import dev.avatarkit.cli.app.PlatformWiring;
-import dev.avatarkit.runtime.AvatarkitConfig;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.avatarkit.runtime.ConfigReport;
+import dev.avatarkit.runtime.Workers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,21 +38,17 @@ class CommandTreeHelpTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
-        cli.wiring =
-                new PlatformWiring() { // help must never get this far
-                    @Override
-                    public Module module(AvatarkitConfig config) {
-                        throw new AssertionError("help built the platform");
-                    }
+        cli.overrides = new AbstractModule() {
+            @Provides
+            ConfigReport config() { // help must never get this far
+                throw new AssertionError("help loaded the configuration");
+            }
 
-                    @Override
-                    public void startWorkers(Injector platform) {
-                        throw new AssertionError("help started workers");
-                    }
-
-                    @Override
-                    public void close(Injector platform) {}
-                };
+            @Provides
+            Workers workers() {
+                throw new AssertionError("help started workers");
+            }
+        };
     }
 
     @TestFactory

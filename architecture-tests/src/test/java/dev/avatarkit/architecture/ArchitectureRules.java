@@ -1,8 +1,12 @@
 package dev.avatarkit.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -23,6 +27,7 @@ final class ArchitectureRules {
     final ArchRule awsSdkOnlyInS3Package;
     final ArchRule jdbcOnlyInStorage;
     final ArchRule guiceOnlyInModulesAndAppRoots;
+    final ArchRule cliAsksTheInjectorOnlyInItsRoot;
     final ArchRule noPackageCycles;
     final ArchRule heygenAdapterDependsOnCoreOnly;
     final ArchRule storageAdapterDependsOnCoreOnly;
@@ -98,6 +103,19 @@ final class ArchitectureRules {
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.inject..")
                 .as("Guice only in *Module classes, the app roots and runtime's Platform (the injector's handle)");
+        // commands get their use cases injected (as providers, built when called): a lookup by class elsewhere would
+        // be a service locator beside the injector (issue #14)
+        cliAsksTheInjectorOnlyInItsRoot = noClasses()
+                .that()
+                .resideInAPackage(cli)
+                .and()
+                .doNotHaveFullyQualifiedName(root + ".cli.Main")
+                .and()
+                .doNotHaveFullyQualifiedName(root + ".cli.GuiceFactory")
+                .should()
+                .callMethodWhere(target(owner(assignableTo("com.google.inject.Injector")))
+                        .and(target(nameMatching("getInstance|getProvider|createChildInjector"))))
+                .as("in app-cli only Main and picocli's GuiceFactory ask the injector for objects");
         noPackageCycles =
                 slices().matching(root + ".(**)").should().beFreeOfCycles().as("no cycles between packages");
         heygenAdapterDependsOnCoreOnly = noClasses()
@@ -148,6 +166,7 @@ final class ArchitectureRules {
                 awsSdkOnlyInS3Package,
                 jdbcOnlyInStorage,
                 guiceOnlyInModulesAndAppRoots,
+                cliAsksTheInjectorOnlyInItsRoot,
                 noPackageCycles,
                 heygenAdapterDependsOnCoreOnly,
                 storageAdapterDependsOnCoreOnly,

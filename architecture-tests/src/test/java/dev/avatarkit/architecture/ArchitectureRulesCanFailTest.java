@@ -48,6 +48,26 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void injectorRuleCatchesACommandLookingThingsUp() {
+        assertViolates(
+                rules.cliAsksTheInjectorOnlyInItsRoot, dev.avatarkit.fixtures.cli.CommandAskingTheInjector.class);
+    }
+
+    @Test
+    void injectorRuleLetsTheAppRootBuildItsRun() {
+        JavaClasses classes = new ClassFileImporter()
+                .importClasses(
+                        dev.avatarkit.fixtures.cli.Main.class,
+                        dev.avatarkit.fixtures.cli.CommandAskingTheInjector.class);
+        assertThat(rules.cliAsksTheInjectorOnlyInItsRoot
+                        .evaluate(classes)
+                        .getFailureReport()
+                        .getDetails())
+                .isNotEmpty()
+                .allMatch(line -> line.contains("CommandAskingTheInjector"));
+    }
+
+    @Test
     void cycleRuleCatchesAPackageCycle() {
         assertViolates(rules.noPackageCycles, A.class, B.class);
     }

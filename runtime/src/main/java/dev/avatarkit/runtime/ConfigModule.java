@@ -6,7 +6,10 @@ import com.google.inject.Singleton;
 import dev.avatarkit.core.port.Sleeper;
 import java.time.Clock;
 
-/** The configuration and what every part shares: time, the job-change feed, provider-call metrics, the lifecycle. */
+/**
+ * The configuration and what every part shares: time, the job-change feed, provider-call metrics, the lifecycle.
+ * A null config and options are left for the application to bind (see {@link PlatformModule#forBoundConfig()}).
+ */
 public final class ConfigModule extends AbstractModule {
     private final AvatarkitConfig config;
     private final PlatformOptions options;
@@ -18,8 +21,8 @@ public final class ConfigModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(AvatarkitConfig.class).toInstance(config);
-        bind(PlatformOptions.class).toInstance(options);
+        if (config != null) bind(AvatarkitConfig.class).toInstance(config);
+        if (options != null) bind(PlatformOptions.class).toInstance(options);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Sleeper.class).toInstance(Sleeper.system());
     }

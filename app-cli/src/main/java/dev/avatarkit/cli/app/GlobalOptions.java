@@ -14,6 +14,7 @@ public final class GlobalOptions {
     private Path config;
     private boolean quiet;
     private int verbosity;
+    private Integer concurrencyCap;
     private final Map<String, String> flags = new LinkedHashMap<>();
 
     public void enableSandbox() {
@@ -52,7 +53,17 @@ public final class GlobalOptions {
         return config;
     }
 
-    /** A command-line override of a config key (e.g. {@code --concurrency} sets {@code HEYGEN_MAX_CONCURRENCY}). */
+    /** A batch's {@code --concurrency}: at most this many renders in flight, whatever the provider allows. */
+    public void capConcurrency(int cap) {
+        concurrencyCap = cap;
+    }
+
+    /** Null = the provider's own limit. */
+    public Integer concurrencyCap() {
+        return concurrencyCap;
+    }
+
+    /** A command-line override of a config key (e.g. {@code --provider} sets {@code AVATARKIT_PROVIDER}). */
     public void setFlag(String key, String value) {
         flags.put(key, value);
     }

@@ -1,18 +1,21 @@
 package dev.avatarkit.cli.app;
 
-import com.google.inject.Injector;
-import com.google.inject.Module;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.engine.EnginePolicy;
-import dev.avatarkit.runtime.AvatarkitConfig;
-import dev.avatarkit.runtime.Platform;
 import dev.avatarkit.runtime.PlatformModule;
 import dev.avatarkit.runtime.PlatformOptions;
 import java.time.Duration;
 import java.util.Map;
 
-/** The production platform: the runtime's {@link PlatformModule} (lazy; the sandbox simulator starts on first use). */
-public final class RuntimeWiring implements PlatformWiring {
+/**
+ * The production platform as a module {@code main} installs beside the CLI's: the runtime's {@link PlatformModule} for
+ * the configuration the CLI loads lazily, and the engine's options, read when the platform is first built (after the
+ * flags are parsed, so a batch's {@code --concurrency} counts). Tests install it with faster options.
+ */
+public final class RuntimeWiring extends AbstractModule {
     /**
      * {@code INITIAL[..MAX]}, e.g. {@code 100ms..400ms}: how often the engine polls a render (default 2 s growing to
      * 30 s, like HeyGen's own CLI). For simulators and tests; against HeyGen the default is kinder to the rate limit.
@@ -20,19 +23,13 @@ public final class RuntimeWiring implements PlatformWiring {
     public static final String POLL_INTERVAL = "AVATARKIT_POLL_INTERVAL";
 
     private final PlatformOptions options;
-    private final Duration[] polling;
 
     public RuntimeWiring() {
         this(PlatformOptions.defaults());
     }
 
     public RuntimeWiring(PlatformOptions options) {
-        this(options, null);
-    }
-
-    private RuntimeWiring(PlatformOptions options, Duration[] polling) {
         this.options = options;
-        this.polling = polling;
     }
 
     /** The process's wiring: defaults, with {@value #POLL_INTERVAL} from the environment when set. */
@@ -45,7 +42,8 @@ public final class RuntimeWiring implements PlatformWiring {
             Duration max = parts.length > 1 ? Durations.parse(parts[1].strip()) : initial.multipliedBy(4);
             if (initial.isZero() || max.compareTo(initial) < 0)
                 throw new IllegalArgumentException("need 0 < INITIAL <= MAX");
-            return new RuntimeWiring(PlatformOptions.defaults(), new Duration[] {initial, max});
+            EnginePolicy policy = EnginePolicy.defaults(EnginePolicy.NO_CAP).withPolling(initial, max);
+            return new RuntimeWiring(PlatformOptions.defaults().withPolicy(policy));
         } catch (RuntimeException e) {
             throw new ValidationException(
                     POLL_INTERVAL,
@@ -54,19 +52,15 @@ public final class RuntimeWiring implements PlatformWiring {
     }
 
     @Override
-    public Module module(AvatarkitConfig config) {
-        if (polling == null || options.policy() != null) return new PlatformModule(config, options);
-        EnginePolicy policy = EnginePolicy.defaults(EnginePolicy.NO_CAP).withPolling(polling[0], polling[1]);
-        return new PlatformModule(config, options.withPolicy(policy));
+    protected void configure() {
+        install(PlatformModule.forBoundConfig());
     }
 
-    @Override
-    public void startWorkers(Injector platform) {
-        platform.getInstance(Platform.class).startWorkers();
-    }
-
-    @Override
-    public void close(Injector platform) {
-        platform.getInstance(Platform.class).close();
+    @Provides
+    @Singleton
+    PlatformOptions platformOptions(GlobalOptions global) {
+        if (global.concurrencyCap() == null) return options;
+        EnginePolicy policy = options.policy() != null ? options.policy() : EnginePolicy.defaults(EnginePolicy.NO_CAP);
+        return options.withPolicy(ConcurrencyCap.of(policy, global.concurrencyCap()));
     }
 }

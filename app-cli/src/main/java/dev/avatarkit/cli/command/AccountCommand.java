@@ -1,10 +1,11 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;
+import dev.avatarkit.core.port.VideoProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,14 +13,14 @@ import picocli.CommandLine.Command;
 @Command(name = "account", description = "Your provider account: plan, remaining credits, concurrency limit.")
 public final class AccountCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<VideoProvider> videoProvider;
 
     @Inject
     private Output out;
 
     @Override
     public Integer call() {
-        Catalog.Account a = backend.provider().account();
+        Catalog.Account a = videoProvider.get().account();
         if (out.json()) {
             out.document(new Documents.Account(a.name(), a.plan(), a.remaining(), a.unit(), a.maxConcurrency()));
             return 0;

@@ -1,10 +1,11 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.port.AssetStore;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.StoredObject;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class AssetsCommand {
     @Command(name = "list", description = "List stored files, by key.")
     public static final class ListAssets implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<AssetStore> assetStore;
 
         @Inject
         private Output out;
@@ -50,7 +51,7 @@ public final class AssetsCommand {
         @Override
         public Integer call() {
             String from = job != null ? "videos/" + JobId.of(job).value() + "/" : prefix == null ? "" : prefix;
-            Page<StoredObject> page = backend.assets().list(from, cursor, limit);
+            Page<StoredObject> page = assetStore.get().list(from, cursor, limit);
             List<Documents.Asset> assets = page.items().stream()
                     .map(o -> new Documents.Asset(
                             o.key().value(),

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.influencer.InfluencerFollower;
 import dev.avatarkit.cli.influencer.InfluencerPresenter;
@@ -11,6 +11,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.influencer.RetryFailedStills;
+import dev.avatarkit.runtime.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class AvatarCommand {
                     "Where an influencer is: identity, stills by state, files, failures. Reads the database only.")
     public static final class Status implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<InfluencerStatus> influencerStatus;
 
         @Inject
         private InfluencerPresenter presenter;
@@ -50,7 +51,7 @@ public final class AvatarCommand {
 
         @Override
         public Integer call() {
-            InfluencerStatus.View view = backend.get(InfluencerStatus.class).status(JobId.of(id));
+            InfluencerStatus.View view = influencerStatus.get().status(JobId.of(id));
             presenter.report(view, false, false, Duration.ZERO);
             return ExitCodes.OK;
         }
@@ -59,7 +60,7 @@ public final class AvatarCommand {
     @Command(name = "stills", description = "List an influencer's stored stills (shot, file, size, sha256).")
     public static final class Stills implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<InfluencerStatus> influencerStatus;
 
         @Inject
         private Output out;
@@ -69,7 +70,7 @@ public final class AvatarCommand {
 
         @Override
         public Integer call() {
-            InfluencerStatus.View view = backend.get(InfluencerStatus.class).status(JobId.of(id));
+            InfluencerStatus.View view = influencerStatus.get().status(JobId.of(id));
             List<InfluencerDocuments.Still> stills = InfluencerPresenter.stills(view);
             if (out.json()) {
                 out.document(
@@ -125,7 +126,10 @@ public final class AvatarCommand {
     @Command(name = "retry", description = "Render an influencer's FAILED stills again (others are left alone).")
     public static final class Retry implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<Workers> workers;
+
+        @Inject
+        private Provider<RetryFailedStills> retryFailedStills;
 
         @Inject
         private Output out;
@@ -151,8 +155,8 @@ public final class AvatarCommand {
 
         @Override
         public Integer call() throws Exception {
-            backend.startWorkers();
-            List<Job> retried = backend.get(RetryFailedStills.class).retry(JobId.of(id));
+            workers.get().start();
+            List<Job> retried = retryFailedStills.get().retry(JobId.of(id));
             out.progress(
                     retried.isEmpty()
                             ? "no FAILED stills to retry (NEEDS_ATTENTION ones: avatarkit jobs retry <id>, one at a time)"

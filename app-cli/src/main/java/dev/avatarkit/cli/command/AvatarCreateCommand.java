@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.influencer.InfluencerFollower;
 import dev.avatarkit.cli.influencer.InfluencerPresenter;
@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         })
 public final class AvatarCreateCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<CreateInfluencer> createInfluencer;
 
     @Inject
     private Io io;
@@ -129,8 +129,7 @@ public final class AvatarCreateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IdentitySpec spec = spec();
         if (dryRun) return planPrinter.print(spec);
-        CreateInfluencer.Result result =
-                backend.get(CreateInfluencer.class).create(CreateInfluencer.Command.local(spec, key(spec)));
+        CreateInfluencer.Result result = createInfluencer.get().create(CreateInfluencer.Command.local(spec, key(spec)));
         String id = result.identity().id().value();
         out.progress(
                 result.created()

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.InfluencerDocuments;
 import dev.avatarkit.cli.output.Output;
@@ -10,6 +10,7 @@ import dev.avatarkit.core.influencer.InfluencerPlan;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.ProviderException;
 import dev.avatarkit.core.port.UnauthorizedException;
+import dev.avatarkit.core.port.VideoProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +21,19 @@ import java.util.Locale;
  */
 public final class AvatarPlanPrinter {
     static final int PREVIEW = 10;
-    private final Backend backend;
+    private final Provider<InfluencerPlan> influencerPlan;
+    private final Provider<VideoProvider> videoProvider;
     private final Output out;
 
     @Inject
-    AvatarPlanPrinter(Backend backend, Output out) {
-        this.backend = backend;
+    AvatarPlanPrinter(Provider<InfluencerPlan> influencerPlan, Provider<VideoProvider> videoProvider, Output out) {
+        this.influencerPlan = influencerPlan;
+        this.videoProvider = videoProvider;
         this.out = out;
     }
 
     int print(IdentitySpec spec) {
-        InfluencerPlan.Plan plan = backend.get(InfluencerPlan.class).plan(spec);
+        InfluencerPlan.Plan plan = influencerPlan.get().plan(spec);
         Catalog.Account account = account();
         // one credit per paid generation is an estimate: HeyGen bills looks by plan; the account call tells what is
         // left
@@ -84,7 +87,7 @@ public final class AvatarPlanPrinter {
     /** Credits are informative in a dry run: a provider hiccup leaves them unknown; a bad key is still an error. */
     private Catalog.Account account() {
         try {
-            return backend.provider().account();
+            return videoProvider.get().account();
         } catch (UnauthorizedException e) {
             throw e;
         } catch (ProviderException e) {

@@ -1,12 +1,13 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.VideoProvider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ public final class AvatarsCommand {
     @Command(name = "list", description = "List avatars (looks) usable as --avatar.")
     public static final class ListAvatars implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<VideoProvider> videoProvider;
 
         @Inject
         private Output out;
@@ -39,7 +40,7 @@ public final class AvatarsCommand {
 
         @Override
         public Integer call() {
-            Page<Catalog.Avatar> page = backend.provider().avatars(new PageRequest(limit, cursor));
+            Page<Catalog.Avatar> page = videoProvider.get().avatars(new PageRequest(limit, cursor));
             return CatalogPages.print(
                     out,
                     page,

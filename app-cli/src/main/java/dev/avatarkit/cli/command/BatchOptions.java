@@ -8,7 +8,7 @@ public final class BatchOptions {
     @Option(
             names = "--concurrency",
             paramLabel = "N",
-            description = "Renders in flight at once (overrides HEYGEN_MAX_CONCURRENCY).")
+            description = "At most N renders in flight at once (default: as many as the provider allows).")
     Integer concurrency;
 
     @Option(

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.app.GlobalOptions;
 import dev.avatarkit.cli.app.Io;
@@ -14,6 +14,7 @@ import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.usecase.BatchRows;
 import dev.avatarkit.core.usecase.TemplateBatch;
+import dev.avatarkit.runtime.Workers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,10 @@ final class BatchRun {
     static final int PREVIEW_ROWS = 20;
 
     @Inject
-    private Backend backend;
+    private Provider<Workers> workers;
+
+    @Inject
+    private Provider<JobStore> jobStore;
 
     @Inject
     private GlobalOptions global;
@@ -60,11 +64,11 @@ final class BatchRun {
             List<List<String>> preview,
             String fixHeader) {}
 
-    /** Applies {@code --concurrency} before the platform is built (it is read with the configuration). */
+    /** Applies {@code --concurrency} before the platform is built (the engine reads the cap when it is built). */
     void configure(BatchOptions options) {
         if (options.concurrency != null) {
             Require.between(options.concurrency, 1, 100, "concurrency");
-            global.setFlag("HEYGEN_MAX_CONCURRENCY", String.valueOf(options.concurrency));
+            global.capConcurrency(options.concurrency);
         }
     }
 
@@ -81,12 +85,12 @@ final class BatchRun {
             return rejected(plan, csv, headerBroken, options);
         plan.errors().forEach(e -> out.progress("skipping " + lineMessage(e)));
         if (options.dryRun) return dryRun(plan, options);
-        backend.startWorkers();
+        workers.get().start();
         TemplateBatch.BatchResult result = submit.get();
         out.progress("batch " + plan.batchId() + ": " + result.created() + " new job(s), " + result.existing()
                 + " already known from an earlier run (not submitted again), " + result.skipped()
                 + " invalid row(s) skipped");
-        JobStore jobs = backend.jobs();
+        JobStore jobs = jobStore.get();
         Map<JobState, Integer> last = progress.run(
                 () -> ProgressLoop.copy(jobs.countByState(plan.batchId())),
                 options.wait ? ProgressLoop::allFinished : ProgressLoop::allSubmitted,

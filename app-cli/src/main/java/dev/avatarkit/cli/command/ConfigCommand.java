@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.runtime.ConfigReport;
@@ -20,14 +20,14 @@ public final class ConfigCommand {
                     + "(flag, env, config file, default); secrets show only whether they are set.")
     public static final class Show implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<ConfigReport> configReport;
 
         @Inject
         private Output out;
 
         @Override
         public Integer call() {
-            ConfigReport report = backend.configReport();
+            ConfigReport report = configReport.get();
             if (out.json()) {
                 out.document(new Documents.ConfigShow(
                         report.file().toString(),

@@ -1,7 +1,8 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
+import com.google.inject.ProvisionException;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.app.Logging;
 import dev.avatarkit.cli.output.Documents;
@@ -35,7 +36,10 @@ import picocli.CommandLine.Command;
         })
 public final class DoctorCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<ConfigReport> configReport;
+
+    @Inject
+    private Provider<Platform> platform;
 
     @Inject
     private Output out;
@@ -45,16 +49,18 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            ConfigReport config = backend.configReport();
+            ConfigReport config = configReport.get();
             record(DoctorCheck.pass(
                     "config",
                     config.fileFound()
                             ? "loaded " + config.file()
                             : "no config file at " + config.file() + "; flags, env and defaults"));
-        } catch (ValidationException e) {
-            record(DoctorCheck.fail("config", "configuration", e));
+        } catch (ProvisionException e) {
+            // Guice wraps what the config's provider threw; a bad value is a failed check, anything else a crash
+            if (!(e.getCause() instanceof ValidationException invalid)) throw e;
+            record(DoctorCheck.fail("config", "configuration", invalid));
         }
-        if (checks.stream().noneMatch(DoctorCheck::failed)) new Doctor(backend.get(Platform.class)).run(this::record);
+        if (checks.stream().noneMatch(DoctorCheck::failed)) new Doctor(platform.get()).run(this::record);
         return finish();
     }
 

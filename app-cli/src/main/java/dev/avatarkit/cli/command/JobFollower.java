@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.Durations;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.JobView;
@@ -9,7 +9,10 @@ import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.cli.output.StateChangeLines;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.usecase.AwaitJob;
+import dev.avatarkit.runtime.AvatarkitConfig;
+import dev.avatarkit.runtime.Workers;
 import dev.avatarkit.runtime.json.JobDocument;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,19 +24,30 @@ import java.time.Instant;
  */
 public final class JobFollower {
     static final Duration SUBMIT_WAIT = Duration.ofMinutes(2);
-    private final Backend backend;
+    private final Provider<Workers> workers;
+    private final Provider<AwaitJob> awaitJob;
+    private final Provider<AvatarkitConfig> config;
+    private final Provider<JobStore> jobStore;
     private final Output out;
     private final StateChangeLines lines = new StateChangeLines();
 
     @Inject
-    JobFollower(Backend backend, Output out) {
-        this.backend = backend;
+    JobFollower(
+            Provider<Workers> workers,
+            Provider<AwaitJob> awaitJob,
+            Provider<AvatarkitConfig> config,
+            Provider<JobStore> jobStore,
+            Output out) {
+        this.workers = workers;
+        this.awaitJob = awaitJob;
+        this.config = config;
+        this.jobStore = jobStore;
         this.out = out;
     }
 
     public int follow(Job job, boolean wait, Duration timeout) throws InterruptedException {
-        backend.startWorkers();
-        Job last = wait ? backend.get(AwaitJob.class).await(job.id(), timeout, this::changed) : untilSubmitted(job);
+        workers.get().start();
+        Job last = wait ? awaitJob.get().await(job.id(), timeout, this::changed) : untilSubmitted(job);
         return report(last, wait, timeout);
     }
 
@@ -57,7 +71,7 @@ public final class JobFollower {
                     + "   (or: avatarkit jobs resume)");
             return ExitCodes.TIMED_OUT;
         }
-        out.progress("follow it with: avatarkit " + (backend.config().sandbox() ? "--sandbox " : "") + "video wait "
+        out.progress("follow it with: avatarkit " + (config.get().sandbox() ? "--sandbox " : "") + "video wait "
                 + last.id());
         return ExitCodes.OK;
     }
@@ -67,7 +81,7 @@ public final class JobFollower {
         long seen = -1;
         Job current = job;
         while (true) {
-            current = backend.jobs().find(job.id()).orElse(current);
+            current = jobStore.get().find(job.id()).orElse(current);
             if (current.version() != seen) {
                 seen = current.version();
                 changed(current);

@@ -1,11 +1,12 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.JobView;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
+import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.usecase.ManageJobs;
 import dev.avatarkit.runtime.json.JobDocument;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class JobsCommand {
     @Command(name = "list", description = "List jobs, newest first (reads the database only).")
     public static final class ListJobs implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<JobStore> jobStore;
 
         @Inject
         private Output out;
@@ -43,14 +44,14 @@ public final class JobsCommand {
 
         @Override
         public Integer call() {
-            return JobListing.print(backend.jobs(), listing.query(Set.of()), out);
+            return JobListing.print(jobStore.get(), listing.query(Set.of()), out);
         }
     }
 
     @Command(name = "show", description = "Show one job (the same document as GET /v1/jobs/{id}).")
     public static final class Show implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<JobStore> jobStore;
 
         @Inject
         private Output out;
@@ -60,7 +61,7 @@ public final class JobsCommand {
 
         @Override
         public Integer call() {
-            Job job = backend.jobs()
+            Job job = jobStore.get()
                     .find(JobId.of(id))
                     .orElseThrow(() -> new dev.avatarkit.core.domain.JobNotFoundException(JobId.of(id)));
             print(job, out);
@@ -73,7 +74,7 @@ public final class JobsCommand {
             description = "Run a failed job again (a timed-out render is polled again, not paid again).")
     public static final class Retry implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<ManageJobs> manageJobs;
 
         @Inject
         private JobFollower follower;
@@ -95,7 +96,7 @@ public final class JobsCommand {
 
         @Override
         public Integer call() throws Exception {
-            Job job = backend.get(ManageJobs.class).retry(JobId.of(id));
+            Job job = manageJobs.get().retry(JobId.of(id));
             return follower.follow(job, wait, timeout);
         }
     }
@@ -103,7 +104,7 @@ public final class JobsCommand {
     @Command(name = "cancel", description = "Cancel a job that has not finished rendering.")
     public static final class Cancel implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<ManageJobs> manageJobs;
 
         @Inject
         private Output out;
@@ -116,7 +117,7 @@ public final class JobsCommand {
 
         @Override
         public Integer call() {
-            print(backend.get(ManageJobs.class).cancel(JobId.of(id)), out);
+            print(manageJobs.get().cancel(JobId.of(id)), out);
             return 0;
         }
     }

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.spi.InstalledProviders;
 import dev.avatarkit.core.spi.ProviderInfo;
@@ -22,7 +22,7 @@ public final class ProvidersCommand {
                     + "The default (AVATARKIT_PROVIDER, or --provider) is marked *.")
     static final class ListProviders implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<InstalledProviders> installedProviders;
 
         @Inject
         private Output out;
@@ -32,7 +32,7 @@ public final class ProvidersCommand {
 
         @Override
         public Integer call() {
-            List<ProviderInfo> providers = backend.get(InstalledProviders.class).describe();
+            List<ProviderInfo> providers = installedProviders.get().describe();
             if (out.json()) {
                 out.document(new Document(providers));
                 return 0;

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
@@ -10,6 +10,7 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.port.JobStore;
+import dev.avatarkit.runtime.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
 @Command(name = "resume", description = "Resume every unfinished job in this process and wait for them.")
 public final class ResumeCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<JobStore> jobStore;
+
+    @Inject
+    private Provider<Workers> workers;
 
     @Inject
     private Output out;
@@ -50,9 +54,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobStore jobs = backend.jobs();
+        JobStore jobs = jobStore.get();
         List<JobId> tracked = batch == null ? unfinished(jobs) : List.of();
-        backend.startWorkers();
+        workers.get().start();
         out.progress(batch == null ? "resuming " + tracked.size() + " unfinished job(s)" : "resuming batch " + batch);
         Map<JobState, Integer> last = progress.run(
                 batch == null

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.core.usecase.Csv;
 import dev.avatarkit.core.usecase.TemplateBatch;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class TemplateBatchCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<TemplateBatch> templateBatch;
 
     @Inject
     private BatchRun run;
@@ -51,7 +51,7 @@ public final class TemplateBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.configure(options);
-        TemplateBatch batch = backend.get(TemplateBatch.class);
+        TemplateBatch batch = templateBatch.get();
         TemplateBatch.BatchPlan plan = batch.plan(templateId, Csv.decode(Files.readAllBytes(run.csvFile(csv))));
         BatchRun.Plan shown = new BatchRun.Plan(
                 plan.batchId(),

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.IdempotencyKey;
@@ -12,6 +12,7 @@ import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.Insertion;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.VideoProvider;
 import dev.avatarkit.core.usecase.CreateJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class TemplateCommand {
     @Command(name = "list", description = "List your templates.")
     public static final class ListTemplates implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<VideoProvider> videoProvider;
 
         @Inject
         private Output out;
@@ -59,7 +60,7 @@ public final class TemplateCommand {
 
         @Override
         public Integer call() {
-            Page<Catalog.Template> page = backend.provider().templates(new PageRequest(limit, cursor));
+            Page<Catalog.Template> page = videoProvider.get().templates(new PageRequest(limit, cursor));
             return CatalogPages.print(
                     out,
                     page,
@@ -72,7 +73,7 @@ public final class TemplateCommand {
     @Command(name = "show", description = "Show a template's variables (the names --var and batch CSV columns use).")
     public static final class Show implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<VideoProvider> videoProvider;
 
         @Inject
         private Output out;
@@ -82,7 +83,7 @@ public final class TemplateCommand {
 
         @Override
         public Integer call() {
-            Catalog.TemplateDetail t = backend.provider().template(id);
+            Catalog.TemplateDetail t = videoProvider.get().template(id);
             if (out.json()) {
                 out.document(new Documents.TemplateDetail(
                         t.id(),
@@ -114,7 +115,10 @@ public final class TemplateCommand {
             })
     public static final class Generate implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<VideoProvider> videoProvider;
+
+        @Inject
+        private Provider<CreateJob> createJob;
 
         @Inject
         private JobFollower follower;
@@ -152,9 +156,10 @@ public final class TemplateCommand {
 
         @Override
         public Integer call() throws Exception {
-            Catalog.TemplateDetail template = backend.provider().template(id);
+            Catalog.TemplateDetail template = videoProvider.get().template(id);
             TemplateSpec spec = new TemplateSpec(id, variables(template, vars), title, null, caption);
-            Insertion insertion = backend.get(CreateJob.class)
+            Insertion insertion = createJob
+                    .get()
                     .create(new CreateJob.Command(spec, key == null ? null : new IdempotencyKey(key), null, null));
             return follower.follow(insertion.job(), wait, timeout);
         }

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.core.domain.Character;
 import dev.avatarkit.core.domain.Scene;
 import dev.avatarkit.core.domain.ValidationException;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
         })
 public final class VideoBatchCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<VideoBatch> videoBatch;
 
     @Inject
     private BatchRun run;
@@ -61,7 +61,7 @@ public final class VideoBatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         run.configure(options);
         Path file = run.csvFile(csv);
-        VideoBatch batch = backend.get(VideoBatch.class);
+        VideoBatch batch = videoBatch.get();
         VideoBatch.Plan plan = batch.plan(Csv.decode(Files.readAllBytes(file)), path -> script(file.getParent(), path));
         BatchRun.Plan shown = new BatchRun.Plan(
                 plan.batchId(),

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.Background;
@@ -35,7 +35,10 @@ import picocli.CommandLine.Option;
         })
 public final class VideoCreateCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<VideoProvider> videoProvider;
+
+    @Inject
+    private Provider<CreateJob> createJob;
 
     @Inject
     private JobFollower follower;
@@ -119,9 +122,8 @@ public final class VideoCreateCommand implements Callable<Integer> {
         VideoSpec spec = scenes != null ? fromScenesFile() : singleScene();
         IdempotencyKey idempotencyKey = key == null ? null : new IdempotencyKey(key);
         // the provider's dialect refuses what it can never render before a job exists (as the server does)
-        backend.get(VideoProvider.class).preflight(spec);
-        Insertion insertion =
-                backend.get(CreateJob.class).create(new CreateJob.Command(spec, idempotencyKey, null, null));
+        videoProvider.get().preflight(spec);
+        Insertion insertion = createJob.get().create(new CreateJob.Command(spec, idempotencyKey, null, null));
         out.progress((insertion.created() ? "created job " : "found existing job for this key: ")
                 + insertion.job().id());
         return follower.follow(insertion.job(), wait, timeout);

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.app.Io;
 import dev.avatarkit.cli.output.Documents;
@@ -13,7 +13,9 @@ import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.domain.StoredAsset;
 import dev.avatarkit.core.domain.ValidationException;
 import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.usecase.AwaitJob;
+import dev.avatarkit.runtime.Workers;
 import dev.avatarkit.runtime.json.JobDocument;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,7 +36,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "download", description = "Copy a finished video's files (video, thumbnail…) to a directory.")
 public final class VideoDownloadCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<JobStore> jobStore;
+
+    @Inject
+    private Provider<Workers> workers;
+
+    @Inject
+    private Provider<AwaitJob> awaitJob;
+
+    @Inject
+    private Provider<AssetStore> assetStore;
 
     @Inject
     private Output out;
@@ -62,10 +73,10 @@ public final class VideoDownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobId jobId = JobId.of(id);
-        Job job = backend.jobs().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        Job job = jobStore.get().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
         if (!job.state().isTerminal()) {
-            backend.startWorkers();
-            job = backend.get(AwaitJob.class).await(jobId, timeout, j -> {});
+            workers.get().start();
+            job = awaitJob.get().await(jobId, timeout, j -> {});
         }
         if (job.state() != JobState.SUCCEEDED) {
             out.progress("job " + jobId + " is " + job.state() + "; nothing to download");
@@ -76,7 +87,7 @@ public final class VideoDownloadCommand implements Callable<Integer> {
         if (Files.exists(target) && !Files.isDirectory(target))
             throw new ValidationException("out", "--out must be a directory: " + target);
         Files.createDirectories(target);
-        AssetStore store = backend.assets();
+        AssetStore store = assetStore.get();
         List<String> files = new ArrayList<>();
         for (StoredAsset asset : job.assets()) {
             Path file = target.resolve(jobId.value() + "-" + asset.key().fileName());

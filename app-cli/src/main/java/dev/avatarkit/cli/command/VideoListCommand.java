@@ -1,9 +1,10 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.JobKind;
+import dev.avatarkit.core.port.JobStore;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "list", description = "List video jobs, newest first.")
 public final class VideoListCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<JobStore> jobStore;
 
     @Inject
     private Output out;
@@ -23,6 +24,6 @@ public final class VideoListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return JobListing.print(backend.jobs(), listing.query(Set.of(JobKind.VIDEO, JobKind.TEMPLATE_VIDEO)), out);
+        return JobListing.print(jobStore.get(), listing.query(Set.of(JobKind.VIDEO, JobKind.TEMPLATE_VIDEO)), out);
     }
 }

@@ -1,10 +1,11 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobNotFoundException;
+import dev.avatarkit.core.port.JobStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "status", description = "Show a video job's state and stored files.")
 public final class VideoStatusCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<JobStore> jobStore;
 
     @Inject
     private Output out;
@@ -24,7 +25,7 @@ public final class VideoStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobId jobId = JobId.of(id);
-        JobsCommand.print(backend.jobs().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId)), out);
+        JobsCommand.print(jobStore.get().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId)), out);
         return 0;
     }
 }

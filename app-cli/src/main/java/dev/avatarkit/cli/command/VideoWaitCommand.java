@@ -1,10 +1,11 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobNotFoundException;
+import dev.avatarkit.core.port.JobStore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "wait", description = "Resume a job in this process and wait until it finishes.")
 public final class VideoWaitCommand implements Callable<Integer> {
     @Inject
-    private Backend backend;
+    private Provider<JobStore> jobStore;
 
     @Inject
     private JobFollower follower;
@@ -33,7 +34,7 @@ public final class VideoWaitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobId jobId = JobId.of(id);
-        Job job = backend.jobs().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        Job job = jobStore.get().find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
         if (job.state().isTerminal()) return follower.report(job, true, timeout);
         return follower.follow(job, true, timeout);
     }

@@ -1,12 +1,13 @@
 package dev.avatarkit.cli.command;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Documents;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.port.Catalog;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
+import dev.avatarkit.core.port.VideoProvider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ public final class VoicesCommand {
     @Command(name = "list", description = "List voices usable as --voice.")
     public static final class ListVoices implements Callable<Integer> {
         @Inject
-        private Backend backend;
+        private Provider<VideoProvider> videoProvider;
 
         @Inject
         private Output out;
@@ -39,7 +40,7 @@ public final class VoicesCommand {
 
         @Override
         public Integer call() {
-            Page<Catalog.VoiceEntry> page = backend.provider().voices(new PageRequest(limit, cursor));
+            Page<Catalog.VoiceEntry> page = videoProvider.get().voices(new PageRequest(limit, cursor));
             return CatalogPages.print(
                     out,
                     page,

@@ -1,13 +1,14 @@
 package dev.avatarkit.cli.influencer;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.output.Output;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.core.influencer.InfluencerReport;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.runtime.Workers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,19 +25,30 @@ public final class InfluencerFollower {
     /** The last still's hook writes the report just after committing its state; after this we write it ourselves. */
     static final Duration REPORT_GRACE = Duration.ofSeconds(5);
 
-    private final Backend backend;
+    private final Provider<Workers> workers;
+    private final Provider<InfluencerStatus> influencerStatus;
+    private final Provider<AssetStore> assetStore;
+    private final Provider<InfluencerReport> influencerReport;
     private final Output out;
 
     @Inject
-    InfluencerFollower(Backend backend, Output out) {
-        this.backend = backend;
+    InfluencerFollower(
+            Provider<Workers> workers,
+            Provider<InfluencerStatus> influencerStatus,
+            Provider<AssetStore> assetStore,
+            Provider<InfluencerReport> influencerReport,
+            Output out) {
+        this.workers = workers;
+        this.influencerStatus = influencerStatus;
+        this.assetStore = assetStore;
+        this.influencerReport = influencerReport;
         this.out = out;
     }
 
     /** Watches until {@code wait ? finished : identity submitted} or the timeout; returns the last view. */
     public InfluencerStatus.View follow(JobId id, boolean wait, Duration timeout) throws InterruptedException {
-        backend.startWorkers();
-        InfluencerStatus status = backend.get(InfluencerStatus.class);
+        workers.get().start();
+        InfluencerStatus status = influencerStatus.get();
         // without --wait only the identity's submission is awaited, as `video create` does (at most 2 minutes)
         Instant deadline = Instant.now().plus(wait || timeout.compareTo(SUBMIT_WAIT) < 0 ? timeout : SUBMIT_WAIT);
         Instant lastLine = Instant.EPOCH;
@@ -71,7 +83,7 @@ public final class InfluencerFollower {
     /** The manifest and contact sheet exist once every still is finished (written again here if the hook did not). */
     void ensureReport(InfluencerStatus.View view) throws InterruptedException {
         if (view.identity().state() != JobState.SUCCEEDED) return;
-        AssetStore assets = backend.assets();
+        AssetStore assets = assetStore.get();
         InfluencerFiles files = InfluencerFiles.of(view.identity());
         Instant until = Instant.now().plus(REPORT_GRACE);
         while (!(assets.exists(files.manifest()) && assets.exists(files.contactSheet()))
@@ -79,7 +91,7 @@ public final class InfluencerFollower {
             Thread.sleep(100);
         }
         if (!assets.exists(files.manifest()) || !assets.exists(files.contactSheet())) {
-            backend.get(InfluencerReport.class).write(view.identity().id());
+            influencerReport.get().write(view.identity().id());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.avatarkit.cli.influencer;
 
 import com.google.inject.Inject;
-import dev.avatarkit.cli.app.Backend;
+import com.google.inject.Provider;
 import dev.avatarkit.cli.app.Durations;
 import dev.avatarkit.cli.app.ExitCodes;
 import dev.avatarkit.cli.output.InfluencerDocuments;
@@ -14,6 +14,7 @@ import dev.avatarkit.core.domain.StillSpec;
 import dev.avatarkit.core.domain.StoredAsset;
 import dev.avatarkit.core.influencer.InfluencerStatus;
 import dev.avatarkit.core.port.AssetStore;
+import dev.avatarkit.runtime.AvatarkitConfig;
 import dev.avatarkit.runtime.json.JobDocument;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +24,14 @@ import java.util.TreeMap;
 
 /** Shows an influencer (human lines or one JSON document) and decides how a command that watched it exits. */
 public final class InfluencerPresenter {
-    private final Backend backend;
+    private final Provider<AvatarkitConfig> config;
+    private final Provider<AssetStore> assetStore;
     private final Output out;
 
     @Inject
-    InfluencerPresenter(Backend backend, Output out) {
-        this.backend = backend;
+    InfluencerPresenter(Provider<AvatarkitConfig> config, Provider<AssetStore> assetStore, Output out) {
+        this.config = config;
+        this.assetStore = assetStore;
         this.out = out;
     }
 
@@ -67,8 +70,8 @@ public final class InfluencerPresenter {
             return ExitCodes.TIMED_OUT;
         }
         if (!wait && !view.finished()) {
-            out.progress("rendering; follow it with: avatarkit "
-                    + (backend.config().sandbox() ? "--sandbox " : "") + "avatar wait " + doc.id());
+            out.progress("rendering; follow it with: avatarkit " + (config.get().sandbox() ? "--sandbox " : "")
+                    + "avatar wait " + doc.id());
         }
         return ExitCodes.OK;
     }
@@ -76,7 +79,7 @@ public final class InfluencerPresenter {
     public InfluencerDocuments.Influencer document(InfluencerStatus.View view, boolean created) {
         Job identity = view.identity();
         IdentitySpec spec = (IdentitySpec) identity.spec();
-        AssetStore assets = backend.assets();
+        AssetStore assets = assetStore.get();
         InfluencerFiles files = InfluencerFiles.of(identity);
         String manifest =
                 assets.stat(files.manifest()).map(o -> o.uri().toString()).orElse(null);

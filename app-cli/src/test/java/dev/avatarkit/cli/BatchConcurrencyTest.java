@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.avatarkit.cli.app.ConcurrencyCap;
 import dev.avatarkit.core.engine.EnginePolicy;
 import dev.avatarkit.runtime.JobEvents;
 import dev.avatarkit.runtime.PlatformOptions;
@@ -94,14 +93,14 @@ class BatchConcurrencyTest {
     void givenACap_thenItLowersThePolicysCapAndNeverRaisesIt() {
         EnginePolicy policy = EnginePolicy.defaults(10);
 
-        EnginePolicy capped = ConcurrencyCap.of(policy, 3);
+        EnginePolicy capped = policy.withMaxConcurrencyAtMost(3);
 
         assertThat(capped.maxConcurrency()).isEqualTo(3);
         assertThat(capped)
                 .usingRecursiveComparison()
                 .ignoringFields("maxConcurrency")
                 .isEqualTo(policy);
-        assertThat(ConcurrencyCap.of(policy, 50)).isSameAs(policy);
+        assertThat(policy.withMaxConcurrencyAtMost(50)).isSameAs(policy);
     }
 
     private static String row(String id) {

@@ -61,6 +61,6 @@ public final class RuntimeWiring extends AbstractModule {
     PlatformOptions platformOptions(GlobalOptions global) {
         if (global.concurrencyCap() == null) return options;
         EnginePolicy policy = options.policy() != null ? options.policy() : EnginePolicy.defaults(EnginePolicy.NO_CAP);
-        return options.withPolicy(ConcurrencyCap.of(policy, global.concurrencyCap()));
+        return options.withPolicy(policy.withMaxConcurrencyAtMost(global.concurrencyCap()));
     }
 }

@@ -72,4 +72,19 @@ public record EnginePolicy(
                 creditBreakerOpenFor,
                 maxConcurrency);
     }
+
+    /** This policy with its cap on renders in flight lowered to {@code cap} (a cap above its own changes nothing). */
+    public EnginePolicy withMaxConcurrencyAtMost(int cap) {
+        if (cap >= maxConcurrency) return this;
+        return new EnginePolicy(
+                pollInitial,
+                pollMax,
+                pollMultiplier,
+                renderTimeout,
+                submitRetryDelay,
+                gateRecheck,
+                downloadAttempts,
+                creditBreakerOpenFor,
+                cap);
+    }
 }

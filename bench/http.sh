@@ -11,7 +11,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown $1" >&2; exit 2 ;; esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
-JAR="$ROOT/app-http/target/avatarkit-http.jar"
+JAR="${AVATARKIT_HTTP_JAR:-$ROOT/app-http/target/avatarkit-http.jar}"  # another build to compare: AVATARKIT_HTTP_JAR=/path/to.jar
 [ -f "$JAR" ] || { echo "NOT MEASURED: $JAR is missing (build app-http: ./mvnw -q -pl app-http -am package -DskipTests)"; exit 3; }
 OPTS="${HTTP_JAVA_OPTS:--Xmx512m}"
 machine_note

@@ -208,15 +208,18 @@ public final class JobDatabase implements AutoCloseable {
      * these rows several times a job (pick, reschedule, complete), and on a busy disk each fsync held SQLite's one
      * write lock ~10 ms. Losing the last few of them to a power cut is harmless: the rows only say when to run a
      * job's next step, and a starting worker resumes every unfinished job from the job rows
-     * ({@code JobEngine.resumeAll}), which stay fully durable. Opened on first use, so commands that never
+     * ({@code JobEngine.resumeAll}), which stay fully durable. Connects on first use, so commands that never
      * schedule (the CLI's reads) do not pay for it.
      */
     public synchronized DataSource schedulerDataSource() {
         if (dialect == Dialect.POSTGRESQL) return dataSource;
         if (closed) throw new IllegalStateException("the job database is closed");
         if (schedulerDataSource == null) {
-            schedulerDataSource = new HikariDataSource(
-                    hikari(config, dialect, "avatarkit-scheduler", SQLITE_SCHEDULER_POOL, "NORMAL"));
+            // built without a config, HikariCP starts the pool at the first getConnection: a command that builds
+            // the engine but never starts the scheduler (the CLI's reads) opens no second pool
+            schedulerDataSource = new HikariDataSource();
+            hikari(config, dialect, "avatarkit-scheduler", SQLITE_SCHEDULER_POOL, "NORMAL")
+                    .copyStateTo(schedulerDataSource);
         }
         return schedulerDataSource;
     }

@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need_build
-JAR="$ROOT/app-http/target/avatarkit-http.jar"
+JAR="${AVATARKIT_HTTP_JAR:-$ROOT/app-http/target/avatarkit-http.jar}"  # another build to compare: AVATARKIT_HTTP_JAR=/path/to.jar
 [ -f "$JAR" ] || { echo "NOT MEASURED: $JAR is missing (./mvnw -q -pl app-http -am package -DskipTests)"; exit 3; }
 jobs=2000; concurrency=10; args=()
 while [ $# -gt 0 ]; do

@@ -11,7 +11,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown $1" >&2; exit 2 ;; esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
-JAR="$ROOT/app-http/target/avatarkit-http.jar"
+JAR="${AVATARKIT_HTTP_JAR:-$ROOT/app-http/target/avatarkit-http.jar}"  # another build to compare: AVATARKIT_HTTP_JAR=/path/to.jar
 [ -f "$JAR" ] || { echo "NOT MEASURED: $JAR is missing (build app-http: ./mvnw -q -pl app-http -am package -DskipTests)"; exit 3; }
 OPTS="${HTTP_JAVA_OPTS:--Xmx512m}"
 machine_note
@@ -48,14 +48,18 @@ p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000
 echo "warm-up (5 s each)"
 wrk -t2 -c$conns -d5s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$P1/v1/jobs/$id" >/dev/null
 wrk -t2 -c$conns -d5s "http://127.0.0.1:$P2/v1/jobs/$id" >/dev/null
-ours=(); base=(); ours99=(); base99=()
+# ratios: each run's own ratio (its two servers measured back to back); their median moves less with other
+# processes' load than the ratio of the two medians, whose halves can come from different runs
+ours=(); base=(); ours99=(); base99=(); ratios=()
 for r in $(seq 1 "$runs"); do
   o=$(wrk -t2 -c$conns -d$duration --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$P1/v1/jobs/$id")
   grep -q "Non-2xx" <<<"$o" && { echo "avatarkit answered non-2xx:"; echo "$o"; }
   b=$(wrk -t2 -c$conns -d$duration --latency "http://127.0.0.1:$P2/v1/jobs/$id")
   ours+=("$(rps "$o")"); base+=("$(rps "$b")"); ours99+=("$(p99 "$o")"); base99+=("$(p99 "$b")")
+  ratios+=("$(ratio "$(rps "$o")" "$(rps "$b")")")
   echo "run $r: avatarkit $(rps "$o") req/s p99 $(p99 "$o") ms | bare javalin $(rps "$b") req/s p99 $(p99 "$b") ms | ratio $(ratio "$(rps "$o")" "$(rps "$b")")"
 done
 mo=$(median "${ours[@]}"); mb=$(median "${base[@]}")
 echo "SUMMARY http runs=$runs avatarkit_rps_median=$mo bare_rps_median=$mb ratio=$(ratio "$mo" "$mb") (target >= 0.9)" \
+     "paired_ratio_median=$(median "${ratios[@]}")" \
      "avatarkit_p99_ms_median=$(median "${ours99[@]}") bare_p99_ms_median=$(median "${base99[@]}") load_at_end=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

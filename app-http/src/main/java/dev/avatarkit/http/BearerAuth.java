@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Authorization: Bearer <token>} on {@code /v1/*}. Only SHA-256 digests of the accepted tokens are kept;
- * a presented token is hashed and compared against every digest with {@link MessageDigest#isEqual} (no early exit).
- * No header or a malformed one: 401 with {@code WWW-Authenticate: Bearer}. A well-formed but unknown token: 403.
- * Tokens are never logged nor echoed; the request carries only the {@link Client} (the token's position).
+ * {@code Authorization: Bearer <token>} on {@code /v1/*}, run by each {@code /v1} route ({@link #guarding}) and, for
+ * paths no route matches, by the 404/405 mappers, so every {@code /v1} request is authenticated before anything
+ * else. Only SHA-256 digests of the accepted tokens are kept; a presented token is hashed and compared against
+ * every digest with {@link MessageDigest#isEqual} (no early exit). No header or a malformed one: 401 with
+ * {@code WWW-Authenticate: Bearer}. A well-formed but unknown token: 403. Tokens are never logged nor echoed;
+ * the request carries only the {@link Client} (the token's position).
  */
 final class BearerAuth implements Handler {
     private static final String CHALLENGE = "Bearer realm=\"avatarkit\"";
@@ -23,10 +25,25 @@ final class BearerAuth implements Handler {
      */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(BearerAuth::newSha256);
 
+    private static final String SCOPE = "/v1/";
+
     private final List<byte[]> digests;
 
     BearerAuth(List<Secret> tokens) {
         this.digests = tokens.stream().map(t -> sha256(t.reveal())).toList();
+    }
+
+    /** True for the paths this guards: the JSON API under {@code /v1/}. */
+    static boolean guards(String path) {
+        return path.startsWith(SCOPE);
+    }
+
+    /** The route's handler, run only after the request authenticated (it can then read {@link Client#of}). */
+    Handler guarding(Handler route) {
+        return ctx -> {
+            handle(ctx);
+            route.handle(ctx);
+        };
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every change this process makes evicts the job at once (through {@link JobEvents}), so one server always serves
  * the current document; a change made by another server sharing the database shows within {@link #MAX_AGE}.
  * Bounded: past {@link #MAX_ENTRIES} the cache is simply cleared. Entries keep the UTF-8 bytes that go on the
- * wire, so a hit costs a map lookup and no encoding or copying.
+ * wire, so a hit costs a map lookup and no encoding or copying; they are keyed by the id's canonical text, so a
+ * request naming it exactly ({@link #cached}) is answered without parsing the id again.
  */
 final class JobReadCache {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
@@ -28,7 +29,7 @@ final class JobReadCache {
 
     private final JobStore jobs;
     private final Clock clock;
-    private final Map<JobId, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     JobReadCache(JobStore jobs, JobEvents events, Clock clock) {
         this.jobs = jobs;
@@ -43,12 +44,22 @@ final class JobReadCache {
      */
     byte[] body(JobId id) {
         long now = clock.millis();
-        Entry cached = entries.get(id);
+        Entry cached = entries.get(id.value());
         if (fresh(cached, now)) return cached.body();
         if (entries.size() >= MAX_ENTRIES) entries.clear();
         // one read per job when an entry expires under load; the others wait for it instead of all hitting the DB
-        return entries.compute(id, (key, old) -> fresh(old, now) ? old : load(key, now))
+        return entries.compute(id.value(), (key, old) -> fresh(old, now) ? old : load(id, now))
                 .body();
+    }
+
+    /**
+     * The fresh document of the job whose canonical id (a valid {@link JobId#value()}) is exactly {@code id}, or null
+     * (not read lately, expired, or any other text: the caller then parses it into a {@link JobId} and calls
+     * {@link #body}). Only ids that parsed are ever stored, so a hit needs no validation.
+     */
+    byte[] cached(String id) {
+        Entry cached = entries.get(id);
+        return fresh(cached, clock.millis()) ? cached.body() : null;
     }
 
     /** The same document as text. */
@@ -66,6 +77,6 @@ final class JobReadCache {
     }
 
     private void evict(Job changed) {
-        entries.remove(changed.id());
+        entries.remove(changed.id().value());
     }
 }

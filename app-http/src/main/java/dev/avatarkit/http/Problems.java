@@ -30,16 +30,17 @@ final class Problems {
 
     private Problems() {}
 
-    static void install(Javalin app) {
+    /** @param auth authenticates requests for unknown {@code /v1} paths and methods before they learn it (401/403) */
+    static void install(Javalin app, BearerAuth auth) {
         app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
         app.error(404, ctx -> {
-            if (!isProblem(ctx))
+            if (!isProblem(ctx) && !refused(ctx, auth))
                 write(
                         ctx,
                         Problem.of(404, "not-found", "Not found", "no route " + ctx.method() + " " + ctx.path(), null));
         });
         app.error(405, ctx -> {
-            if (!isProblem(ctx))
+            if (!isProblem(ctx) && !refused(ctx, auth))
                 write(
                         ctx,
                         Problem.of(
@@ -59,6 +60,18 @@ final class Problems {
                         ctx,
                         Problem.of(500, "internal", "Internal error", "the server failed; the error is logged", null));
         });
+    }
+
+    /** A request under {@code /v1} without an accepted token: answered 401/403 (true), as a matched route would. */
+    private static boolean refused(Context ctx, BearerAuth auth) {
+        if (!BearerAuth.guards(ctx.path())) return false;
+        try {
+            auth.handle(ctx);
+            return false;
+        } catch (ProblemException e) {
+            write(ctx, toProblem(e, ctx));
+            return true;
+        }
     }
 
     static void write(Context ctx, Problem problem) {

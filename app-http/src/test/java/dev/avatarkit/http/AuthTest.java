@@ -74,4 +74,40 @@ class AuthTest {
             assertThat(e.getFormattedMessage()).doesNotContain(TestServer.TOKEN).doesNotContain(WRONG);
         }
     }
+
+    @Test
+    void givenUnknownV1PathsAndMethods_whenNoValidToken_thenTheyAre401Or403BeforeTheyAre404Or405(@TempDir Path dir) {
+        try (TestServer s = TestServer.sandbox(dir)) {
+            var noPath =
+                    s.call(new Request.Builder().url(s.url("/v1/nothing-here")).build());
+            JobRoutesTest.assertProblem(noPath, 401, "Authorization");
+            assertThat(noPath.header("WWW-Authenticate")).startsWith("Bearer");
+            var wrongMethod = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .put(okhttp3.RequestBody.create("{}", TestServer.JSON))
+                    .build());
+            JobRoutesTest.assertProblem(wrongMethod, 401, "Authorization");
+            var unknownToken = s.call(new Request.Builder()
+                    .url(s.url("/v1/nothing-here"))
+                    .header("Authorization", "Bearer " + WRONG)
+                    .build());
+            JobRoutesTest.assertProblem(unknownToken, 403, null);
+            var missingJob = s.call(
+                    new Request.Builder().url(s.url("/v1/jobs/not-a-job")).build());
+            JobRoutesTest.assertProblem(missingJob, 401, "Authorization");
+
+            assertThat(s.get("/v1/nothing-here").status()).isEqualTo(404);
+            assertThat(s.call(new Request.Builder()
+                                    .url(s.url("/v1/jobs"))
+                                    .header("Authorization", "Bearer " + TestServer.TOKEN)
+                                    .put(okhttp3.RequestBody.create("{}", TestServer.JSON))
+                                    .build())
+                            .status())
+                    .isEqualTo(405);
+            assertThat(s.call(new Request.Builder().url(s.url("/healthz")).build())
+                            .status())
+                    .as("outside /v1 no token is needed")
+                    .isEqualTo(200);
+        }
+    }
 }

@@ -59,4 +59,24 @@ class JobReadCacheTest {
     void givenAnUnknownId_whenRead_thenNotFound() {
         assertThatThrownBy(() -> cache.json(JobId.next(clock.instant()))).isInstanceOf(JobNotFoundException.class);
     }
+
+    @Test
+    void givenAJobReadLately_whenAskedByItsExactIdText_thenServedUntilItChangesOrExpires() {
+        Job job = stored();
+        assertThat(cache.cached(job.id().value())).as("never read").isNull();
+        byte[] body = cache.body(job.id());
+
+        assertThat(cache.cached(job.id().value())).isSameAs(body);
+        assertThat(cache.cached(job.id().value().toLowerCase()))
+                .as("other text: parsed by the caller")
+                .isNull();
+        clock.advance(JobReadCache.MAX_AGE);
+        assertThat(cache.cached(job.id().value())).as("expired").isNull();
+
+        cache.body(job.id());
+        events.changed(jobs.update(job.withState(JobState.CANCELED, clock.instant())));
+        assertThat(cache.cached(job.id().value()))
+                .as("evicted by this process's change")
+                .isNull();
+    }
 }

@@ -36,12 +36,19 @@ public final class JobDatabase implements AutoCloseable {
     /** SQLite waits this long for a competing writer before reporting SQLITE_BUSY. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+    /** Connections of the step scheduler's own SQLite pool (its writes wait for each other there, not for ours). */
+    static final int SQLITE_SCHEDULER_POOL = 2;
+
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private final DatabaseConfig config;
+    private HikariDataSource schedulerDataSource;
+    private boolean closed;
 
-    private JobDatabase(HikariDataSource dataSource, Dialect dialect) {
+    private JobDatabase(HikariDataSource dataSource, Dialect dialect, DatabaseConfig config) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.config = config;
     }
 
     /** Opens the pool and migrates the schema; fails (and releases the pool) if either is impossible. */
@@ -51,7 +58,7 @@ public final class JobDatabase implements AutoCloseable {
         if (dialect == Dialect.POSTGRESQL) requirePostgresDriver();
         QuietSlf4j.whenNoBackend(); // before HikariCP makes its first slf4j logger
         HikariDataSource dataSource = new HikariDataSource(hikari(config, dialect));
-        if (schemaIsCurrent(dataSource)) return new JobDatabase(dataSource, dialect);
+        if (schemaIsCurrent(dataSource)) return new JobDatabase(dataSource, dialect, config);
         try {
             Flyway.configure()
                     .loggers(FlywayToJul.class.getName())
@@ -66,7 +73,7 @@ public final class JobDatabase implements AutoCloseable {
             throw new StorageException(
                     StorageException.Reason.IO, "could not migrate the job database: " + e.getMessage(), e);
         }
-        return new JobDatabase(dataSource, dialect);
+        return new JobDatabase(dataSource, dialect, config);
     }
 
     /** jobstore-jdbc ships SQLite only; PostgreSQL's driver and Flyway module are the embedder's to add. */
@@ -107,19 +114,24 @@ public final class JobDatabase implements AutoCloseable {
     }
 
     private static HikariConfig hikari(DatabaseConfig config, Dialect dialect) {
+        return hikari(config, dialect, "avatarkit-jobs", config.poolSize(), "FULL");
+    }
+
+    private static HikariConfig hikari(
+            DatabaseConfig config, Dialect dialect, String name, int poolSize, String synchronous) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("avatarkit-jobs");
+        hikari.setPoolName(name);
         hikari.setJdbcUrl(config.url());
         if (config.user() != null) hikari.setUsername(config.user());
         if (config.password() != null) hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMaximumPoolSize(poolSize);
         if (dialect == Dialect.SQLITE) {
             // WAL lets readers run while one connection writes; the busy timeout makes a second writer wait
-            // instead of failing at once; synchronous stays FULL (SQLite's default) so a commit survives power loss.
+            // instead of failing at once; synchronous FULL (SQLite's default) makes a commit survive power loss.
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
             hikari.addDataSourceProperty("foreign_keys", "true");
-            hikari.addDataSourceProperty("synchronous", "FULL");
+            hikari.addDataSourceProperty("synchronous", synchronous);
         }
         return hikari;
     }
@@ -184,8 +196,32 @@ public final class JobDatabase implements AutoCloseable {
         return newest;
     }
 
+    /** The job rows' pool: on SQLite every commit is fsynced (synchronous FULL) before it returns. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * The step scheduler's connections (db-scheduler's {@code scheduled_tasks} rows). On PostgreSQL the same pool as
+     * {@link #dataSource()}. On SQLite a small pool of its own whose commits are not fsynced (WAL with synchronous
+     * NORMAL: still atomic and consistent, made durable by the next job-row commit or checkpoint): a drain writes
+     * these rows several times a job (pick, reschedule, complete), and on a busy disk each fsync held SQLite's one
+     * write lock ~10 ms. Losing the last few of them to a power cut is harmless: the rows only say when to run a
+     * job's next step, and a starting worker resumes every unfinished job from the job rows
+     * ({@code JobEngine.resumeAll}), which stay fully durable. Connects on first use, so commands that never
+     * schedule (the CLI's reads) do not pay for it.
+     */
+    public synchronized DataSource schedulerDataSource() {
+        if (dialect == Dialect.POSTGRESQL) return dataSource;
+        if (closed) throw new IllegalStateException("the job database is closed");
+        if (schedulerDataSource == null) {
+            // built without a config, HikariCP starts the pool at the first getConnection: a command that builds
+            // the engine but never starts the scheduler (the CLI's reads) opens no second pool
+            schedulerDataSource = new HikariDataSource();
+            hikari(config, dialect, "avatarkit-scheduler", SQLITE_SCHEDULER_POOL, "NORMAL")
+                    .copyStateTo(schedulerDataSource);
+        }
+        return schedulerDataSource;
     }
 
     public Dialect dialect() {
@@ -193,7 +229,9 @@ public final class JobDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (schedulerDataSource != null) schedulerDataSource.close();
         dataSource.close();
     }
 }

@@ -121,7 +121,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
                 .onFailure(new FailedStepRetry<>(Duration.ofSeconds(1), settings.stepRetryMax()))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runStep(new JobId(instance.getId())));
-        SchedulerBuilder builder = Scheduler.create(database.dataSource(), task)
+        SchedulerBuilder builder = Scheduler.create(database.schedulerDataSource(), task)
                 .schedulerName(new SchedulerName.Fixed(settings.name()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())

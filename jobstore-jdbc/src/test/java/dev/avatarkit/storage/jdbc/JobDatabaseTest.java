@@ -86,6 +86,20 @@ class JobDatabaseTest {
     }
 
     @Test
+    void givenSqlite_whenTheSchedulerAsksForConnections_thenItsOwnPoolSkipsFsyncAndJobRowsKeepIt() throws Exception {
+        try (JobDatabase database = TestDatabases.sqlite(dir)) {
+            assertThat(database.schedulerDataSource()).isNotSameAs(database.dataSource());
+            try (Connection scheduler = database.schedulerDataSource().getConnection();
+                    Connection jobs = database.dataSource().getConnection()) {
+                assertThat(pragma(scheduler, "synchronous")).as("NORMAL").isEqualTo("1");
+                assertThat(pragma(scheduler, "journal_mode")).isEqualTo("wal");
+                assertThat(pragma(scheduler, "busy_timeout")).isEqualTo("5000");
+                assertThat(pragma(jobs, "synchronous")).as("FULL").isEqualTo("2");
+            }
+        }
+    }
+
+    @Test
     void givenSqlite_whenOpenedTwice_thenMigratedOnceWithEveryTable() throws Exception {
         TestDatabases.sqlite(dir).close();
         try (JobDatabase database = TestDatabases.sqlite(dir);

@@ -84,7 +84,7 @@ public final class InfluencerFollower {
     void ensureReport(InfluencerStatus.View view) throws InterruptedException {
         if (view.identity().state() != JobState.SUCCEEDED) return;
         AssetStore assets = assetStore.get();
-        InfluencerFiles files = InfluencerFiles.of(view.identity());
+        InfluencerReportKeys files = InfluencerReportKeys.of(view.identity());
         Instant until = Instant.now().plus(REPORT_GRACE);
         while (!(assets.exists(files.manifest()) && assets.exists(files.contactSheet()))
                 && Instant.now().isBefore(until)) {

@@ -80,7 +80,7 @@ public final class InfluencerPresenter {
         Job identity = view.identity();
         IdentitySpec spec = (IdentitySpec) identity.spec();
         AssetStore assets = assetStore.get();
-        InfluencerFiles files = InfluencerFiles.of(identity);
+        InfluencerReportKeys files = InfluencerReportKeys.of(identity);
         String manifest =
                 assets.stat(files.manifest()).map(o -> o.uri().toString()).orElse(null);
         String sheet =

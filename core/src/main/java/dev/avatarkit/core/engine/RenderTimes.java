@@ -35,6 +35,12 @@ final class RenderTimes {
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
     private final Map<JobKind, Integer> firstPollHits = new EnumMap<>(JobKind.class);
+    /**
+     * Kinds whose estimate was last measured between two polls a follow-up step or two apart (not only bounded by a
+     * first poll that found the render done, nor by the no-history schedule's wide gaps).
+     */
+    private final Map<JobKind, Boolean> measured = new EnumMap<>(JobKind.class);
+
     private final EnginePolicy policy;
     private final Backoff backoff;
 
@@ -51,9 +57,16 @@ final class RenderTimes {
             Double expected = averageMillis.get(job.kind());
             double sample;
             if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
+                long between = Duration.between(job.updatedAt(), now).toMillis();
                 sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
+                // polls a follow-up step or two apart measure it; the no-history schedule's wide gaps only bound it
+                measured.put(
+                        job.kind(),
+                        expected != null
+                                && between <= 2 * followUpStep(expected).toMillis());
             } else {
+                if (expected == null) measured.put(job.kind(), false);
                 sample = took
                         - (expected == null
                                 ? 0
@@ -79,12 +92,27 @@ final class RenderTimes {
 
     /**
      * How far below its bound to put a sample found at the first poll (the first poll lands a step or so after the
-     * estimate, grid included): three steps, doubling every five such samples in a row (about a wave), so an
-     * estimate far too high comes down in a few waves, and one about right only dips until a follow-up measures.
+     * estimate, grid included). An estimate only bounded so far may be far too high: three steps, doubling every
+     * five such samples in a row (about a wave), so it comes down in a few waves. A measured one is about right:
+     * one step (about where the render finished), doubling every twenty in a row, so it holds for about four waves
+     * before it dips until a follow-up measures again — each dip costs a wave's reads a miss (the stand-in at 10 s,
+     * load 20: with three steps every other wave's first polls came early; with ten in a row, the eighth).
      */
     private long stepsBelowBound(JobKind kind) {
         int hits = firstPollHits.merge(kind, 1, Integer::sum) - 1;
-        return 3L << Math.min(hits / 5, 4);
+        return measured.getOrDefault(kind, false) ? 1L << Math.min(hits / 20, 4) : 3L << Math.min(hits / 5, 4);
+    }
+
+    /**
+     * Whether {@code job}'s poll now is its first, at a usual time measured between two close polls: then its
+     * render is expected done and read alone, status and URLs in one request (see {@link StatusReads}). After a
+     * wave without history (a wide interval's midpoint) the next wave's reads go in bulk rounds instead.
+     */
+    synchronized boolean expectsDone(Job job) {
+        return job.polls() == 0
+                && averageMillis.containsKey(job.kind())
+                && measured.getOrDefault(job.kind(), false)
+                && renderStart(job).isPresent();
     }
 
     /** The wait before the first poll of a render accepted at {@code now}. */

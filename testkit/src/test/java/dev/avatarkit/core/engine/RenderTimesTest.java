@@ -40,6 +40,51 @@ class RenderTimesTest {
                 .isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
     }
 
+    @Test
+    void givenAMeasuredUsualTime_whenARenderIsFirstPolled_thenItIsExpectedDoneButNotAfterAWaveWithoutHistory() {
+        assertThat(times.expectsDone(renderingSince(t0))).isFalse(); // nothing learned yet
+        // the first wave, without history: found at 22.5 s, last seen running at 16.4 s — only bounded
+        Job wide = renderingSince(t0).polled("processing", t0.plusMillis(16_400), t0.plusMillis(22_500));
+        times.finished(wide, t0.plusMillis(22_500));
+        Instant wave2 = t0.plusSeconds(23);
+        assertThat(times.expectsDone(renderingSince(wave2))).isFalse(); // its reads go in bulk rounds
+
+        // the next wave's first poll was early; follow-ups half a second apart measured it
+        Job close = renderingSince(wave2).polled("processing", wave2.plusMillis(19_600), wave2.plusMillis(20_100));
+        times.finished(close, wave2.plusMillis(20_100));
+        Instant wave3 = t0.plusSeconds(45);
+        assertThat(times.expectsDone(renderingSince(wave3))).isTrue();
+        assertThat(times.expectsDone(renderingSince(wave3).polled("processing", wave3.plusSeconds(20), null)))
+                .as("a follow-up poll: the render was not done when expected")
+                .isFalse();
+
+        // found at its first poll: still measured
+        times.finished(foundAtFirstPoll(wave3, wave3.plusMillis(20_300)), wave3.plusMillis(20_300));
+        assertThat(times.expectsDone(renderingSince(t0.plusSeconds(70)))).isTrue();
+    }
+
+    @Test
+    void givenAMeasuredUsualTime_whenFourWavesAreFoundAtTheirFirstPoll_thenTheNextFirstPollIsStillNotEarly() {
+        // 10 s renders: a first wave without history, then one measured between follow-ups at 9.9 s and 10.15 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(7_600), t0.plusMillis(11_500)),
+                t0.plusMillis(11_500));
+        Instant wave2 = t0.plusSeconds(12);
+        Job measured = renderingSince(wave2).polled("processing", wave2.plusMillis(9_900), wave2.plusMillis(10_150));
+        times.finished(measured, wave2.plusMillis(10_150));
+        Instant start = t0.plusSeconds(30);
+        for (int render = 0; render < 20; render++) { // four waves of five, each found at its first poll
+            Instant firstPoll = start.plus(times.firstPoll(renderingSince(start), start));
+            assertThat(firstPoll).isAfterOrEqualTo(start.plusSeconds(10));
+            times.finished(foundAtFirstPoll(start, firstPoll), firstPoll);
+            start = firstPoll.plusSeconds(1);
+        }
+
+        // an estimate only bounded by first polls dips three steps each time (below); a measured one holds
+        assertThat(times.firstPoll(renderingSince(start), start)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(times.expectsDone(renderingSince(start))).isTrue();
+    }
+
     /** A render whose first poll was due at {@code at}, made then (on time). */
     private Job foundAtFirstPoll(Instant start, Instant at) {
         return renderingSince(start).rescheduled(start, at);

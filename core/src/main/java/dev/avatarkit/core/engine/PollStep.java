@@ -116,7 +116,7 @@ final class PollStep {
         ProviderRef ref = job.providerRef();
         return reads.takeSeen(ref)
                 .or(() -> reads.carriedSince(ref, job.nextRunAt()))
-                .orElseGet(() -> reads.read(ref, now, renderTimes.expectsDone(job)));
+                .orElseGet(() -> reads.read(ref, now, renderTimes.expectsDone(job, now)));
     }
 
     private void unwatch(Job job) {

@@ -104,15 +104,18 @@ final class RenderTimes {
     }
 
     /**
-     * Whether {@code job}'s poll now is its first, at a usual time measured between two close polls: then its
-     * render is expected done and read alone, status and URLs in one request (see {@link StatusReads}). After a
-     * wave without history (a wide interval's midpoint) the next wave's reads go in bulk rounds instead.
+     * Whether {@code job}'s poll at {@code now} is its first at or after its usual finish, a time measured between
+     * two close polls: then its render is expected done and read alone, status and URLs in one request (see
+     * {@link StatusReads}). Not a poll before it (a render longer than the longest wait is polled on the way,
+     * found by the 60 s stand-in), nor a follow-up after such a read found it running; and after a wave without
+     * history (a wide interval's midpoint) the next wave's reads go in bulk rounds.
      */
-    synchronized boolean expectsDone(Job job) {
-        return job.polls() == 0
-                && averageMillis.containsKey(job.kind())
-                && measured.getOrDefault(job.kind(), false)
-                && renderStart(job).isPresent();
+    synchronized boolean expectsDone(Job job, Instant now) {
+        Double expected = averageMillis.get(job.kind());
+        Optional<Instant> start = renderStart(job);
+        if (expected == null || start.isEmpty() || !measured.getOrDefault(job.kind(), false)) return false;
+        Instant usual = start.get().plusMillis(Math.round(expected));
+        return !now.isBefore(usual) && (job.polls() == 0 || job.updatedAt().isBefore(usual));
     }
 
     /** The wait before the first poll of a render accepted at {@code now}. */

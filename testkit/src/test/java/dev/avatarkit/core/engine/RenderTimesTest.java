@@ -42,25 +42,30 @@ class RenderTimesTest {
 
     @Test
     void givenAMeasuredUsualTime_whenARenderIsFirstPolled_thenItIsExpectedDoneButNotAfterAWaveWithoutHistory() {
-        assertThat(times.expectsDone(renderingSince(t0))).isFalse(); // nothing learned yet
+        assertThat(times.expectsDone(renderingSince(t0), t0.plusSeconds(30))).isFalse(); // nothing learned yet
         // the first wave, without history: found at 22.5 s, last seen running at 16.4 s — only bounded
         Job wide = renderingSince(t0).polled("processing", t0.plusMillis(16_400), t0.plusMillis(22_500));
         times.finished(wide, t0.plusMillis(22_500));
         Instant wave2 = t0.plusSeconds(23);
-        assertThat(times.expectsDone(renderingSince(wave2))).isFalse(); // its reads go in bulk rounds
+        assertThat(times.expectsDone(renderingSince(wave2), wave2.plusSeconds(20)))
+                .isFalse(); // reads go in bulk
 
         // the next wave's first poll was early; follow-ups half a second apart measured it
         Job close = renderingSince(wave2).polled("processing", wave2.plusMillis(19_600), wave2.plusMillis(20_100));
         times.finished(close, wave2.plusMillis(20_100));
         Instant wave3 = t0.plusSeconds(45);
-        assertThat(times.expectsDone(renderingSince(wave3))).isTrue();
-        assertThat(times.expectsDone(renderingSince(wave3).polled("processing", wave3.plusSeconds(20), null)))
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plusMillis(20_300)))
+                .isTrue();
+        assertThat(times.expectsDone(
+                        renderingSince(wave3).polled("processing", wave3.plusMillis(20_300), null),
+                        wave3.plusMillis(20_600)))
                 .as("a follow-up poll: the render was not done when expected")
                 .isFalse();
 
         // found at its first poll: still measured
         times.finished(foundAtFirstPoll(wave3, wave3.plusMillis(20_300)), wave3.plusMillis(20_300));
-        assertThat(times.expectsDone(renderingSince(t0.plusSeconds(70)))).isTrue();
+        assertThat(times.expectsDone(renderingSince(t0.plusSeconds(70)), t0.plusSeconds(91)))
+                .isTrue();
     }
 
     @Test
@@ -82,7 +87,30 @@ class RenderTimesTest {
 
         // an estimate only bounded by first polls dips three steps each time (below); a measured one holds
         assertThat(times.firstPoll(renderingSince(start), start)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
-        assertThat(times.expectsDone(renderingSince(start))).isTrue();
+        assertThat(times.expectsDone(renderingSince(start), start.plusSeconds(10)))
+                .isTrue();
+    }
+
+    @Test
+    void givenMeasuredRendersLongerThanTheLongestWait_whenPolledOnTheWay_thenOnlyThePollAfterTheUsualTimeExpectsDone() {
+        // 60 s renders (pollMax 30 s): a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
+                t0.plusMillis(66_500));
+        Instant wave2 = t0.plusSeconds(70);
+        times.finished(
+                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
+                wave2.plusMillis(60_250));
+        Instant start = t0.plusSeconds(140);
+        Job rendering = renderingSince(start);
+        Duration first = times.firstPoll(rendering, start);
+        assertThat(first).isLessThan(Duration.ofSeconds(32)); // at most 30 s, then the grid: on the way
+
+        assertThat(times.expectsDone(rendering, start.plus(first))).isFalse();
+        Job polledOnTheWay = rendering.polled("processing", start.plus(first), null);
+        Instant next = start.plus(first).plus(times.nextPoll(polledOnTheWay, start.plus(first)));
+        assertThat(next).isAfterOrEqualTo(start.plusSeconds(60));
+        assertThat(times.expectsDone(polledOnTheWay, next)).isTrue();
     }
 
     /** A render whose first poll was due at {@code at}, made then (on time). */

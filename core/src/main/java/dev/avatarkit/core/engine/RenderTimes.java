@@ -56,7 +56,7 @@ final class RenderTimes {
             double took = Math.max(0, Duration.between(start, now).toMillis());
             Double expected = averageMillis.get(job.kind());
             double sample;
-            if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
+            if (job.polls() > 0 && job.updatedAt().isAfter(start) && !polledOnTheWay(job, start, expected)) {
                 long between = Duration.between(job.updatedAt(), now).toMillis();
                 sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
@@ -75,6 +75,19 @@ final class RenderTimes {
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
+    }
+
+    /**
+     * Whether {@code job}'s last poll (it found the render running) was made on the way, well before its usual
+     * finish: a render longer than the longest wait (60 s renders, 30 s waits) is polled once or more before it.
+     * Then the poll that found it done was its first at the usual time (a bound, as a first-poll hit), not a
+     * follow-up; taking the midpoint of that 30 s gap as a measurement halved the estimate every other wave in
+     * the 60 s stand-in (ten follow-ups per render in those waves).
+     */
+    private boolean polledOnTheWay(Job job, Instant start, Double expected) {
+        if (expected == null) return false;
+        long usualFrom = Math.round(expected) - 2 * followUpStep(expected).toMillis();
+        return job.updatedAt().isBefore(start.plusMillis(usualFrom));
     }
 
     /**

@@ -113,6 +113,32 @@ class RenderTimesTest {
         assertThat(times.expectsDone(polledOnTheWay, next)).isTrue();
     }
 
+    @Test
+    void givenRendersLongerThanTheLongestWait_whenFoundAtThePollAfterOneOnTheWay_thenThatIsABoundNotAMidpoint() {
+        // 60 s renders: a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
+                t0.plusMillis(66_500));
+        Instant wave2 = t0.plusSeconds(70);
+        times.finished(
+                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
+                wave2.plusMillis(60_250));
+        Instant start = t0.plusSeconds(140);
+
+        // each of a wave polled on the way at 30 s, then found at its next poll, 61 s
+        for (int job = 0; job < 5; job++) {
+            Job onTheWay = renderingSince(start).polled("processing", start.plusSeconds(30), start.plusSeconds(61));
+            times.finished(onTheWay, start.plusSeconds(61));
+        }
+
+        Instant next = t0.plusSeconds(300);
+        Job polledOnTheWay = renderingSince(next).polled("processing", next.plusSeconds(30), null);
+        Instant usualPoll = next.plusSeconds(30).plus(times.nextPoll(polledOnTheWay, next.plusSeconds(30)));
+        assertThat(usualPoll)
+                .as("the midpoint of 30 s and 61 s would put it at ~46 s")
+                .isAfter(next.plusSeconds(57));
+    }
+
     /** A render whose first poll was due at {@code at}, made then (on time). */
     private Job foundAtFirstPoll(Instant start, Instant at) {
         return renderingSince(start).rescheduled(start, at);

@@ -32,6 +32,8 @@ final class RenderTimes {
     private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
+    /** A measured usual time is waited for up to this many times the policy's longest wait. */
+    private static final int MEASURED_WAIT_LIMIT = 4;
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
     private final Map<JobKind, Integer> firstPollHits = new EnumMap<>(JobKind.class);
@@ -135,7 +137,7 @@ final class RenderTimes {
     synchronized Duration firstPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());
         if (expected == null) return policy.pollInitial();
-        return onGrid(now, clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
+        return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
     }
 
     /**
@@ -157,7 +159,7 @@ final class RenderTimes {
         if (expected == null || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
         long remaining = Math.round(expected * FIRST_POLL_AT) - elapsed;
-        if (remaining > 0) return onGrid(now, clamp(Duration.ofMillis(remaining)), expected);
+        if (remaining > 0) return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(remaining)), expected);
         Duration step = followUpStep(expected);
         int followUps = (int) (-remaining / step.toMillis());
         // no jitter while following up: renders of one wave should be read at the same instants, in one request
@@ -193,6 +195,18 @@ final class RenderTimes {
     /** A render's deadline is its start plus the render timeout (set when it was accepted or polled again). */
     private Optional<Instant> renderStart(Job job) {
         return Optional.ofNullable(job.deadline()).map(deadline -> deadline.minus(policy.renderTimeout()));
+    }
+
+    /**
+     * The wait until a render's usual finish. A measured usual time may be waited for up to {@value
+     * #MEASURED_WAIT_LIMIT} times the longest wait: a poll on the way (60 s renders, 30 s waits) only finds it
+     * running — one request a video, the largest share of the 60 s stand-in's after the on-the-way fix (2.40 a
+     * video). An estimate only bounded keeps the longest wait, so a wrong one costs at most that.
+     */
+    private Duration untilUsual(JobKind kind, Duration wait) {
+        if (!measured.getOrDefault(kind, false)) return clamp(wait);
+        Duration limit = policy.pollMax().multipliedBy(MEASURED_WAIT_LIMIT);
+        return wait.compareTo(limit) > 0 ? limit : wait.compareTo(MIN_POLL) < 0 ? MIN_POLL : wait;
     }
 
     private Duration clamp(Duration wait) {

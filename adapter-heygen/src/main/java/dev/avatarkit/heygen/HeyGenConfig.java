@@ -15,7 +15,9 @@ import java.time.Duration;
  * @param webhookSecret  {@code HEYGEN_WEBHOOK_SECRET}, or null (then every webhook is rejected)
  * @param timeouts       per-operation HTTP timeouts
  * @param retry          retry budget and caps
- * @param requestsPerSecond request-rate gate; 0 disables it
+ * @param requestsPerSecond ceiling of the adaptive request-rate gate (halved on a 429, grown back after); 0
+ *                          disables it. Default 50: HeyGen documents no per-second quota for video APIs and signals
+ *                          its limits with 429 + {@code Retry-After}, which the gate follows (see {@code RateGate})
  */
 public record HeyGenConfig(
         ApiKey apiKey,
@@ -30,7 +32,7 @@ public record HeyGenConfig(
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.heygen.com");
     public static final URI DEFAULT_UPLOAD_URL = URI.create("https://upload.heygen.com");
     public static final int DEFAULT_MAX_CONCURRENCY = 3;
-    public static final double DEFAULT_REQUESTS_PER_SECOND = 10;
+    public static final double DEFAULT_REQUESTS_PER_SECOND = 50;
 
     public HeyGenConfig {
         Require.nonNull(apiKey, "apiKey");

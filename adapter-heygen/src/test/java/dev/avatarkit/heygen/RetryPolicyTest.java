@@ -159,7 +159,47 @@ class RetryPolicyTest {
         gate.drain(Duration.ofSeconds(5));
         gate.acquire();
         assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
-        gate.acquire(); // after a 429, spaced again: no burst
-        assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofMillis(250));
+        gate.acquire(); // after a 429, spaced again at half the rate: no burst
+        assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void rateGateHalvesOnceA429DrainAndGrowsBackOneASecondUpToItsCeiling() throws Exception {
+        var clock = dev.avatarkit.testkit.fakes.ManualClock.startingAt("2026-01-01T00:00:00Z");
+        var sleeper = new dev.avatarkit.testkit.fakes.RecordingSleeper(clock);
+        RateGate gate = new RateGate(40, clock, sleeper);
+        assertThat(gate.rate(clock.instant())).isEqualTo(40);
+
+        gate.drain(Duration.ofSeconds(2));
+        gate.drain(Duration.ofSeconds(2)); // another request in flight met the same limit: halved once
+        assertThat(gate.rate(clock.instant())).isEqualTo(20);
+        gate.acquire();
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+
+        clock.advance(Duration.ofSeconds(10)); // ten seconds without a 429 since the drain ended
+        assertThat(gate.rate(clock.instant())).isEqualTo(30);
+        gate.drain(Duration.ofSeconds(1)); // a new limit: half of the current rate
+        assertThat(gate.rate(clock.instant())).isEqualTo(15);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gate.rate(clock.instant())).isEqualTo(40); // never above the configured ceiling
+        for (int i = 0; i < 40; i++) gate.acquire(); // a second's worth at once again
+        assertThat(sleeper.sleeps()).hasSize(1);
+    }
+
+    @Test
+    void rateGateNeverHalvesBelowOneASecondAndZeroDisablesIt() throws Exception {
+        var clock = dev.avatarkit.testkit.fakes.ManualClock.startingAt("2026-01-01T00:00:00Z");
+        var sleeper = new dev.avatarkit.testkit.fakes.RecordingSleeper(clock);
+        RateGate gate = new RateGate(2, clock, sleeper);
+        for (int i = 0; i < 3; i++) {
+            gate.drain(Duration.ofMillis(100));
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(gate.rate(clock.instant())).isEqualTo(RateGate.FLOOR);
+
+        RateGate off = new RateGate(0, clock, sleeper);
+        off.drain(Duration.ofSeconds(5));
+        for (int i = 0; i < 100; i++) off.acquire();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 }

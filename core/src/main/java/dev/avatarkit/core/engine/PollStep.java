@@ -107,7 +107,8 @@ final class PollStep {
 
     /**
      * Its status as a read for another render found it: finished (kept since), or running at or after this poll
-     * was due; else read now along with others due.
+     * was due; else read now along with others due (alone when the render is expected done: the read then carries
+     * its URLs too, so its download needs no second read).
      */
     private RenderStatus read(Job job, Instant now) {
         StatusReads reads = renderers.statusReads(job);
@@ -115,7 +116,7 @@ final class PollStep {
         ProviderRef ref = job.providerRef();
         return reads.takeSeen(ref)
                 .or(() -> reads.carriedSince(ref, job.nextRunAt()))
-                .orElseGet(() -> reads.read(ref, now));
+                .orElseGet(() -> reads.read(ref, now, renderTimes.expectsDone(job, now)));
     }
 
     private void unwatch(Job job) {

@@ -32,9 +32,17 @@ final class RenderTimes {
     private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
+    /** A measured usual time is waited for up to this many times the policy's longest wait. */
+    private static final int MEASURED_WAIT_LIMIT = 4;
 
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
     private final Map<JobKind, Integer> firstPollHits = new EnumMap<>(JobKind.class);
+    /**
+     * Kinds whose estimate was last measured between two polls a follow-up step or two apart (not only bounded by a
+     * first poll that found the render done, nor by the no-history schedule's wide gaps).
+     */
+    private final Map<JobKind, Boolean> measured = new EnumMap<>(JobKind.class);
+
     private final EnginePolicy policy;
     private final Backoff backoff;
 
@@ -50,10 +58,17 @@ final class RenderTimes {
             double took = Math.max(0, Duration.between(start, now).toMillis());
             Double expected = averageMillis.get(job.kind());
             double sample;
-            if (job.polls() > 0 && job.updatedAt().isAfter(start)) {
+            if (job.polls() > 0 && job.updatedAt().isAfter(start) && !polledOnTheWay(job, start, expected)) {
+                long between = Duration.between(job.updatedAt(), now).toMillis();
                 sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
+                // polls a follow-up step or two apart measure it; the no-history schedule's wide gaps only bound it
+                measured.put(
+                        job.kind(),
+                        expected != null
+                                && between <= 2 * followUpStep(expected).toMillis());
             } else {
+                if (expected == null) measured.put(job.kind(), false);
                 sample = took
                         - (expected == null
                                 ? 0
@@ -62,6 +77,19 @@ final class RenderTimes {
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });
+    }
+
+    /**
+     * Whether {@code job}'s last poll (it found the render running) was made on the way, well before its usual
+     * finish: a render longer than the longest wait (60 s renders, 30 s waits) is polled once or more before it.
+     * Then the poll that found it done was its first at the usual time (a bound, as a first-poll hit), not a
+     * follow-up; taking the midpoint of that 30 s gap as a measurement halved the estimate every other wave in
+     * the 60 s stand-in (ten follow-ups per render in those waves).
+     */
+    private boolean polledOnTheWay(Job job, Instant start, Double expected) {
+        if (expected == null) return false;
+        long usualFrom = Math.round(expected) - 2 * followUpStep(expected).toMillis();
+        return job.updatedAt().isBefore(start.plusMillis(usualFrom));
     }
 
     /**
@@ -79,19 +107,37 @@ final class RenderTimes {
 
     /**
      * How far below its bound to put a sample found at the first poll (the first poll lands a step or so after the
-     * estimate, grid included): three steps, doubling every five such samples in a row (about a wave), so an
-     * estimate far too high comes down in a few waves, and one about right only dips until a follow-up measures.
+     * estimate, grid included). An estimate only bounded so far may be far too high: three steps, doubling every
+     * five such samples in a row (about a wave), so it comes down in a few waves. A measured one is about right:
+     * one step (about where the render finished), doubling every twenty in a row, so it holds for about four waves
+     * before it dips until a follow-up measures again — each dip costs a wave's reads a miss (the stand-in at 10 s,
+     * load 20: with three steps every other wave's first polls came early; with ten in a row, the eighth).
      */
     private long stepsBelowBound(JobKind kind) {
         int hits = firstPollHits.merge(kind, 1, Integer::sum) - 1;
-        return 3L << Math.min(hits / 5, 4);
+        return measured.getOrDefault(kind, false) ? 1L << Math.min(hits / 20, 4) : 3L << Math.min(hits / 5, 4);
+    }
+
+    /**
+     * Whether {@code job}'s poll at {@code now} is its first at or after its usual finish, a time measured between
+     * two close polls: then its render is expected done and read alone, status and URLs in one request (see
+     * {@link StatusReads}). Not a poll before it (a render longer than the longest wait is polled on the way,
+     * found by the 60 s stand-in), nor a follow-up after such a read found it running; and after a wave without
+     * history (a wide interval's midpoint) the next wave's reads go in bulk rounds.
+     */
+    synchronized boolean expectsDone(Job job, Instant now) {
+        Double expected = averageMillis.get(job.kind());
+        Optional<Instant> start = renderStart(job);
+        if (expected == null || start.isEmpty() || !measured.getOrDefault(job.kind(), false)) return false;
+        Instant usual = start.get().plusMillis(Math.round(expected));
+        return !now.isBefore(usual) && (job.polls() == 0 || job.updatedAt().isBefore(usual));
     }
 
     /** The wait before the first poll of a render accepted at {@code now}. */
     synchronized Duration firstPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());
         if (expected == null) return policy.pollInitial();
-        return onGrid(now, clamp(Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
+        return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
     }
 
     /**
@@ -113,7 +159,7 @@ final class RenderTimes {
         if (expected == null || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
         long remaining = Math.round(expected * FIRST_POLL_AT) - elapsed;
-        if (remaining > 0) return onGrid(now, clamp(Duration.ofMillis(remaining)), expected);
+        if (remaining > 0) return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(remaining)), expected);
         Duration step = followUpStep(expected);
         int followUps = (int) (-remaining / step.toMillis());
         // no jitter while following up: renders of one wave should be read at the same instants, in one request
@@ -149,6 +195,18 @@ final class RenderTimes {
     /** A render's deadline is its start plus the render timeout (set when it was accepted or polled again). */
     private Optional<Instant> renderStart(Job job) {
         return Optional.ofNullable(job.deadline()).map(deadline -> deadline.minus(policy.renderTimeout()));
+    }
+
+    /**
+     * The wait until a render's usual finish. A measured usual time may be waited for up to {@value
+     * #MEASURED_WAIT_LIMIT} times the longest wait: a poll on the way (60 s renders, 30 s waits) only finds it
+     * running — one request a video, the largest share of the 60 s stand-in's after the on-the-way fix (2.40 a
+     * video). An estimate only bounded keeps the longest wait, so a wrong one costs at most that.
+     */
+    private Duration untilUsual(JobKind kind, Duration wait) {
+        if (!measured.getOrDefault(kind, false)) return clamp(wait);
+        Duration limit = policy.pollMax().multipliedBy(MEASURED_WAIT_LIMIT);
+        return wait.compareTo(limit) > 0 ? limit : wait.compareTo(MIN_POLL) < 0 ? MIN_POLL : wait;
     }
 
     private Duration clamp(Duration wait) {

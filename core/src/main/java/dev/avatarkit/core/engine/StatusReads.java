@@ -32,7 +32,11 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
  * render once more on its own for its URLs ({@link Renderers#freshStatus}), after the render's slot was handed on,
- * so that read is not on the path from "finished" to the next create.
+ * so that read is not on the path from "finished" to the next create. A read whose caller expects the render done
+ * (its first poll at a learned finish time that recent renders kept to) is therefore sent alone: one request gives
+ * the status and the URLs, where bulk-then-single costs two. The first such read of a round is a probe: if its
+ * render is still running, the round's others expected done go in the bulk read instead (the wave is early), so a
+ * wrong expectation costs one request, not one per render.
  */
 final class StatusReads {
     static final int MAX_BATCH = 100;
@@ -43,6 +47,9 @@ final class StatusReads {
     private final Duration window;
     private final Sleeper sleeper;
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
+    /** Waiting reads whose callers expect the render done: read alone (status and URLs in one request). */
+    private final Set<ProviderRef> expectDone = new LinkedHashSet<>();
+
     private final Map<ProviderRef, Watched> watched = new LinkedHashMap<>();
     private final Map<ProviderRef, RenderStatus> seen = new LinkedHashMap<>();
     private final Map<ProviderRef, Carried> carried = new LinkedHashMap<>();
@@ -69,15 +76,20 @@ final class StatusReads {
     }
 
     RenderStatus read(ProviderRef ref) {
-        return read(ref, Instant.MIN);
+        return read(ref, Instant.MIN, false);
     }
 
-    /** Reads {@code ref}'s status; the round also carries watched renders due by {@code now}. */
-    RenderStatus read(ProviderRef ref, Instant now) {
+    /**
+     * Reads {@code ref}'s status; the round also carries watched renders due by {@code now}. {@code expectDone}: the
+     * caller expects it finished, so it is read alone (status and URLs in one request) unless its round's probe
+     * finds the render it read still running.
+     */
+    RenderStatus read(ProviderRef ref, Instant now, boolean expectDone) {
         CompletableFuture<RenderStatus> mine;
         boolean lead;
         synchronized (this) {
             mine = waiting.computeIfAbsent(ref, r -> new CompletableFuture<>());
+            if (expectDone) this.expectDone.add(ref);
             lead = !sending;
             sending = true;
         }
@@ -162,6 +174,7 @@ final class StatusReads {
     private void sendRounds(Instant now, List<Runnable> wakes) {
         while (true) {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
+            List<ProviderRef> alone = new ArrayList<>();
             Map<ProviderRef, Watched> along = new LinkedHashMap<>();
             synchronized (this) {
                 Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it =
@@ -169,6 +182,7 @@ final class StatusReads {
                 while (it.hasNext() && round.size() < MAX_BATCH) {
                     Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> next = it.next();
                     round.put(next.getKey(), next.getValue());
+                    if (expectDone.remove(next.getKey())) alone.add(next.getKey());
                     it.remove();
                 }
                 if (round.isEmpty()) {
@@ -182,8 +196,25 @@ final class StatusReads {
                         along.put(w.getKey(), w.getValue());
                 }
             }
-            send(round, along, now, wakes);
+            readAlone(alone, round);
+            if (!round.isEmpty()) send(round, along, now, wakes);
         }
+    }
+
+    /**
+     * Reads the renders expected done one by one (each answer carries its URLs), taking them out of the round,
+     * until one is not done: that one probed the rest, which stay in the round for its bulk read.
+     */
+    private void readAlone(List<ProviderRef> alone, Map<ProviderRef, CompletableFuture<RenderStatus>> round) {
+        for (ProviderRef ref : alone) {
+            CompletableFuture<RenderStatus> future = round.remove(ref);
+            complete(future, ref);
+            if (future.isCompletedExceptionally() || !finished(future.join())) return;
+        }
+    }
+
+    private static boolean finished(RenderStatus status) {
+        return status.phase() != RenderPhase.PENDING && status.phase() != RenderPhase.RUNNING;
     }
 
     private void send(
@@ -218,8 +249,7 @@ final class StatusReads {
         along.forEach((ref, w) -> {
             RenderStatus status = found.get(ref);
             if (status == null) return;
-            if (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING)
-                keepCarried(ref, status, w, now);
+            if (!finished(status)) keepCarried(ref, status, w, now);
             else if (keepSeen(ref, status, w)) wakes.add(w.wake());
         });
     }

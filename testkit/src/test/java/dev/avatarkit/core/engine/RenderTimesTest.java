@@ -40,6 +40,108 @@ class RenderTimesTest {
                 .isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
     }
 
+    @Test
+    void givenAMeasuredUsualTime_whenARenderIsFirstPolled_thenItIsExpectedDoneButNotAfterAWaveWithoutHistory() {
+        assertThat(times.expectsDone(renderingSince(t0), t0.plusSeconds(30))).isFalse(); // nothing learned yet
+        // the first wave, without history: found at 22.5 s, last seen running at 16.4 s — only bounded
+        Job wide = renderingSince(t0).polled("processing", t0.plusMillis(16_400), t0.plusMillis(22_500));
+        times.finished(wide, t0.plusMillis(22_500));
+        Instant wave2 = t0.plusSeconds(23);
+        assertThat(times.expectsDone(renderingSince(wave2), wave2.plusSeconds(20)))
+                .isFalse(); // reads go in bulk
+
+        // the next wave's first poll was early; follow-ups half a second apart measured it
+        Job close = renderingSince(wave2).polled("processing", wave2.plusMillis(19_600), wave2.plusMillis(20_100));
+        times.finished(close, wave2.plusMillis(20_100));
+        Instant wave3 = t0.plusSeconds(45);
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plusMillis(20_300)))
+                .isTrue();
+        assertThat(times.expectsDone(
+                        renderingSince(wave3).polled("processing", wave3.plusMillis(20_300), null),
+                        wave3.plusMillis(20_600)))
+                .as("a follow-up poll: the render was not done when expected")
+                .isFalse();
+
+        // found at its first poll: still measured
+        times.finished(foundAtFirstPoll(wave3, wave3.plusMillis(20_300)), wave3.plusMillis(20_300));
+        assertThat(times.expectsDone(renderingSince(t0.plusSeconds(70)), t0.plusSeconds(91)))
+                .isTrue();
+    }
+
+    @Test
+    void givenAMeasuredUsualTime_whenFourWavesAreFoundAtTheirFirstPoll_thenTheNextFirstPollIsStillNotEarly() {
+        // 10 s renders: a first wave without history, then one measured between follow-ups at 9.9 s and 10.15 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(7_600), t0.plusMillis(11_500)),
+                t0.plusMillis(11_500));
+        Instant wave2 = t0.plusSeconds(12);
+        Job measured = renderingSince(wave2).polled("processing", wave2.plusMillis(9_900), wave2.plusMillis(10_150));
+        times.finished(measured, wave2.plusMillis(10_150));
+        Instant start = t0.plusSeconds(30);
+        for (int render = 0; render < 20; render++) { // four waves of five, each found at its first poll
+            Instant firstPoll = start.plus(times.firstPoll(renderingSince(start), start));
+            assertThat(firstPoll).isAfterOrEqualTo(start.plusSeconds(10));
+            times.finished(foundAtFirstPoll(start, firstPoll), firstPoll);
+            start = firstPoll.plusSeconds(1);
+        }
+
+        // an estimate only bounded by first polls dips three steps each time (below); a measured one holds
+        assertThat(times.firstPoll(renderingSince(start), start)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(times.expectsDone(renderingSince(start), start.plusSeconds(10)))
+                .isTrue();
+    }
+
+    @Test
+    void givenMeasuredRendersLongerThanTheLongestWait_whenPolledOnTheWay_thenOnlyThePollAfterTheUsualTimeExpectsDone() {
+        // 60 s renders (pollMax 30 s): a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
+                t0.plusMillis(66_500));
+        Instant wave2 = t0.plusSeconds(70);
+        times.finished(
+                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
+                wave2.plusMillis(60_250));
+        Instant start = t0.plusSeconds(140);
+        Job rendering = renderingSince(start);
+        // measured: its first poll waits for the usual time, past the longest wait (no poll on the way)
+        Duration first = times.firstPoll(rendering, start);
+        assertThat(first).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(62));
+        assertThat(times.expectsDone(rendering, start.plus(first))).isTrue();
+
+        // a poll made on the way anyway (here: at 30 s) is not expected done; the next one, at the usual time, is
+        Job polledOnTheWay = rendering.polled("processing", start.plusSeconds(30), null);
+        assertThat(times.expectsDone(rendering, start.plusSeconds(30))).isFalse();
+        Instant next = start.plusSeconds(30).plus(times.nextPoll(polledOnTheWay, start.plusSeconds(30)));
+        assertThat(next).isAfterOrEqualTo(start.plusSeconds(60));
+        assertThat(times.expectsDone(polledOnTheWay, next)).isTrue();
+    }
+
+    @Test
+    void givenRendersLongerThanTheLongestWait_whenFoundAtThePollAfterOneOnTheWay_thenThatIsABoundNotAMidpoint() {
+        // 60 s renders: a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
+                t0.plusMillis(66_500));
+        Instant wave2 = t0.plusSeconds(70);
+        times.finished(
+                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
+                wave2.plusMillis(60_250));
+        Instant start = t0.plusSeconds(140);
+
+        // each of a wave polled on the way at 30 s, then found at its next poll, 61 s
+        for (int job = 0; job < 5; job++) {
+            Job onTheWay = renderingSince(start).polled("processing", start.plusSeconds(30), start.plusSeconds(61));
+            times.finished(onTheWay, start.plusSeconds(61));
+        }
+
+        Instant next = t0.plusSeconds(300);
+        Job polledOnTheWay = renderingSince(next).polled("processing", next.plusSeconds(30), null);
+        Instant usualPoll = next.plusSeconds(30).plus(times.nextPoll(polledOnTheWay, next.plusSeconds(30)));
+        assertThat(usualPoll)
+                .as("the midpoint of 30 s and 61 s would put it at ~46 s")
+                .isAfter(next.plusSeconds(57));
+    }
+
     /** A render whose first poll was due at {@code at}, made then (on time). */
     private Job foundAtFirstPoll(Instant start, Instant at) {
         return renderingSince(start).rescheduled(start, at);

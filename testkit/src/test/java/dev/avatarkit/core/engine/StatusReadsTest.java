@@ -64,6 +64,57 @@ class StatusReadsTest {
     }
 
     @Test
+    void givenReadsExpectedDone_whenTheirRenderIsDone_thenEachIsReadAloneWithItsUrlsUntilOneIsStillRunning()
+            throws Exception {
+        // lined up behind a read in flight, in this order: 6 (done) and 5 (running) expected done, then 3 and 1
+        Map<Integer, Future<RenderStatus>> answers = lineUp(List.of(6, 5, 3, 1), List.of(6, 5, 3));
+
+        RenderStatus six = answers.get(6).get(10, TimeUnit.SECONDS);
+        assertThat(six.phase()).isEqualTo(RenderPhase.SUCCEEDED);
+        assertThat(six.results()).isNotEmpty(); // its download needs no second read
+        assertThat(answers.get(5).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+        assertThat(answers.get(3).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+        // 5 was expected done and is not: 3, expected done too, goes in the bulk read with the others
+        assertThat(singleReads).containsExactly(ref(0), ref(6), ref(5));
+        assertThat(bulkReads).containsExactly(List.of(ref(3), ref(1)));
+    }
+
+    @Test
+    void givenReadsExpectedDone_whenTheFirstIsStillRunning_thenTheRestCostOneBulkReadNotOneEach() throws Exception {
+        Map<Integer, Future<RenderStatus>> answers = lineUp(List.of(5, 4, 3, 1), List.of(5, 4, 3));
+
+        for (Future<RenderStatus> answer : answers.values())
+            assertThat(answer.get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+        assertThat(singleReads).containsExactly(ref(0), ref(5));
+        assertThat(bulkReads).containsExactly(List.of(ref(4), ref(3), ref(1)));
+    }
+
+    /**
+     * Starts a read of render 0 (alone, held in flight), lines up reads of {@code refs} behind it in that order
+     * ({@code expectDone} among them expected done), releases the first and returns their answers.
+     */
+    private Map<Integer, Future<RenderStatus>> lineUp(List<Integer> refs, List<Integer> expectDone) throws Exception {
+        StatusReads reads = new StatusReads(provider(), java.time.Duration.ZERO);
+        ExecutorService pool = Executors.newFixedThreadPool(refs.size() + 1);
+        try {
+            pool.submit(() -> reads.read(ref(0)));
+            assertThat(firstReadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            Map<Integer, Future<RenderStatus>> answers = new LinkedHashMap<>();
+            for (int i : refs) {
+                boolean expected = expectDone.contains(i);
+                answers.put(i, pool.submit(() -> reads.read(ref(i), java.time.Instant.MIN, expected)));
+                int lined = answers.size();
+                Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> reads.waiting() == lined);
+            }
+            releaseFirstRead.countDown();
+            for (Future<RenderStatus> answer : answers.values()) answer.get(10, TimeUnit.SECONDS);
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void givenOneReader_thenItsReadIsSentAtOnceAlone() {
         releaseFirstRead.countDown();
         RenderStatus status = new StatusReads(provider(), java.time.Duration.ZERO).read(ref(3));
@@ -84,7 +135,7 @@ class StatusReadsTest {
         reads.watch(ref(4), now.plusSeconds(5), now.plusSeconds(60), () -> woken.add("4")); // not near its finish yet
         reads.watch(ref(2), now.minusSeconds(9), now.minusSeconds(1), () -> woken.add("2")); // past its deadline
 
-        RenderStatus status = reads.read(ref(3), now);
+        RenderStatus status = reads.read(ref(3), now, false);
 
         assertThat(status.phase()).isEqualTo(RenderPhase.RUNNING);
         assertThat(bulkReads).containsExactly(List.of(ref(3), ref(6), ref(5)));
@@ -111,7 +162,7 @@ class StatusReadsTest {
         reads.watch(ref(6), now.minusSeconds(1), now.plusSeconds(60), () -> {});
         reads.unwatch(ref(6));
 
-        reads.read(ref(3), now);
+        reads.read(ref(3), now, false);
 
         assertThat(singleReads).containsExactly(ref(3));
         assertThat(bulkReads).isEmpty();

@@ -30,6 +30,8 @@ final class RenderTimes {
     private static final int FOLLOW_UPS_PER_RENDER = 40;
     /** Follow-ups past this many keep backing off: the render is far slower than usual. */
     private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
+    /** Two polls of a first render more than this many follow-up steps apart only bound it (see {@link #bounded}). */
+    private static final int WIDE_STEPS = 4;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
     /** A measured usual time is waited for up to this many times the policy's longest wait. */
@@ -42,6 +44,14 @@ final class RenderTimes {
      * first poll that found the render done, nor by the no-history schedule's wide gaps).
      */
     private final Map<JobKind, Boolean> measured = new EnumMap<>(JobKind.class);
+    /**
+     * Kinds whose estimate is only a lower bound: the last poll that saw a render of the first wave (no history)
+     * running. That schedule's gaps grow to a third of the render, so the midpoint of the last two polls sat seconds
+     * past the real finish and the next wave's first polls came that late (the 20 s stand-in traced at load 0: wave
+     * 1 found 6.3 s late, wave 2 5 s, wave 3 2.4 s). From the bound the next wave follows up in steps of a fortieth,
+     * and what it finds replaces the bound instead of being averaged with it.
+     */
+    private final Map<JobKind, Boolean> bounded = new EnumMap<>(JobKind.class);
 
     private final EnginePolicy policy;
     private final Backoff backoff;
@@ -60,7 +70,15 @@ final class RenderTimes {
             double sample;
             if (job.polls() > 0 && job.updatedAt().isAfter(start) && !polledOnTheWay(job, start, expected)) {
                 long between = Duration.between(job.updatedAt(), now).toMillis();
-                sample = (Duration.between(start, job.updatedAt()).toMillis() + took) / 2; // between two polls
+                long lastSeenRunning = Duration.between(start, job.updatedAt()).toMillis();
+                if (expected == null
+                        && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis()) {
+                    averageMillis.put(job.kind(), (double) lastSeenRunning); // wide: only bounded from below
+                    bounded.put(job.kind(), true);
+                    measured.put(job.kind(), false);
+                    return;
+                }
+                sample = (lastSeenRunning + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
                 // polls a follow-up step or two apart measure it; the no-history schedule's wide gaps only bound it
                 measured.put(
@@ -74,6 +92,12 @@ final class RenderTimes {
                                 ? 0
                                 : stepsBelowBound(job.kind())
                                         * followUpStep(expected).toMillis());
+            }
+            if (bounded.getOrDefault(job.kind(), false)) {
+                // the estimate was a lower bound: a render found at its first poll is bounded from above too
+                averageMillis.put(job.kind(), job.polls() > 0 ? sample : (expected + took) / 2);
+                bounded.put(job.kind(), false);
+                return;
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
         });

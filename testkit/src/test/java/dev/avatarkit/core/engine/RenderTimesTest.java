@@ -142,6 +142,49 @@ class RenderTimesTest {
                 .isAfter(next.plusSeconds(57));
     }
 
+    @Test
+    void givenAFirstWaveFoundAfterAWideGap_whenTheNextWaveStarts_thenItIsPolledFromTheLastRunningPollNotTheMidpoint() {
+        // 20 s renders, no history: seen running at 20.23 s, found at 26.75 s (the x1.25 schedule's 6.5 s gap)
+        Job wide = renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750));
+        times.finished(wide, t0.plusMillis(26_750));
+
+        Instant wave2 = t0.plusSeconds(27);
+        Duration first = times.firstPoll(renderingSince(wave2), wave2);
+        assertThat(first)
+                .as("the midpoint, 23.5 s, was 3.5 s late")
+                .isBetween(Duration.ofMillis(20_230), Duration.ofMillis(21_000));
+        assertThat(times.expectsDone(renderingSince(wave2), wave2.plus(first)))
+                .as("a bound is not a measurement: reads stay in bulk")
+                .isFalse();
+
+        // wave 2 is found between follow-ups half a second apart: that replaces the bound (no average with it)
+        times.finished(
+                renderingSince(wave2).polled("processing", wave2.plusMillis(20_300), wave2.plusMillis(20_750)),
+                wave2.plusMillis(20_750));
+        Instant wave3 = t0.plusSeconds(50);
+        assertThat(times.firstPoll(renderingSince(wave3), wave3))
+                .isBetween(Duration.ofMillis(20_500), Duration.ofMillis(21_300));
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plusMillis(21_300)))
+                .isTrue();
+    }
+
+    @Test
+    void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750)),
+                t0.plusMillis(26_750));
+        Instant wave2 = t0.plusSeconds(27);
+        Instant firstPoll = wave2.plus(times.firstPoll(renderingSince(wave2), wave2));
+        times.finished(foundAtFirstPoll(wave2, firstPoll), firstPoll);
+
+        Instant wave3 = t0.plusSeconds(50);
+        Duration next = times.firstPoll(renderingSince(wave3), wave3);
+        assertThat(next)
+                .isBetween(
+                        Duration.ofMillis(20_230),
+                        Duration.between(wave2, firstPoll).plusMillis(600));
+    }
+
     /** A render whose first poll was due at {@code at}, made then (on time). */
     private Job foundAtFirstPoll(Instant start, Instant at) {
         return renderingSince(start).rescheduled(start, at);

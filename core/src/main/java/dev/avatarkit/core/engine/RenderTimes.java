@@ -71,9 +71,11 @@ final class RenderTimes {
             if (job.polls() > 0 && job.updatedAt().isAfter(start) && !polledOnTheWay(job, start, expected)) {
                 long between = Duration.between(job.updatedAt(), now).toMillis();
                 long lastSeenRunning = Duration.between(start, job.updatedAt()).toMillis();
-                if (expected == null
+                boolean onlyBounded = expected == null || bounded.getOrDefault(job.kind(), false);
+                if (onlyBounded
                         && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis()) {
-                    averageMillis.put(job.kind(), (double) lastSeenRunning); // wide: only bounded from below
+                    // wide: only bounded from below (the wave's other renders raise the bound, never average it)
+                    averageMillis.put(job.kind(), Math.max(expected == null ? 0 : expected, lastSeenRunning));
                     bounded.put(job.kind(), true);
                     measured.put(job.kind(), false);
                     return;

@@ -145,8 +145,10 @@ class RenderTimesTest {
     @Test
     void givenAFirstWaveFoundAfterAWideGap_whenTheNextWaveStarts_thenItIsPolledFromTheLastRunningPollNotTheMidpoint() {
         // 20 s renders, no history: seen running at 20.23 s, found at 26.75 s (the x1.25 schedule's 6.5 s gap)
-        Job wide = renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750));
-        times.finished(wide, t0.plusMillis(26_750));
+        for (int job = 0; job < 5; job++) { // a wave of five, found by one bulk read
+            Job wide = renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750));
+            times.finished(wide, t0.plusMillis(26_750));
+        }
 
         Instant wave2 = t0.plusSeconds(27);
         Duration first = times.firstPoll(renderingSince(wave2), wave2);

@@ -15,6 +15,7 @@ import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.core.usecase.CreateJob;
 import dev.avatarkit.runtime.json.JobDocument;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +84,9 @@ final class JobApi {
     }
 
     /** The route producers poll hardest: a job read lately is served by its id's exact text, without parsing it. */
-    void get(Context ctx) {
+    void get(Context ctx) throws IOException {
         byte[] body = reads.cached(ctx.pathParam("id"));
-        Responses.send(ctx, 200, "application/json", body != null ? body : reads.body(jobId(ctx)));
+        Responses.sendNow(ctx, "application/json", body != null ? body : reads.body(jobId(ctx)));
     }
 
     void list(Context ctx) {

@@ -5,6 +5,8 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.runtime.json.JobDocument;
 import dev.avatarkit.runtime.json.Json;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -39,8 +41,22 @@ final class Responses {
         send(ctx, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A body already encoded (a cached document); the array is written as it is, never changed. */
+    /** A body already encoded; the array is written as it is, never changed. */
     static void send(Context ctx, int status, String contentType, byte[] body) {
         ctx.status(status).contentType(contentType).result(body);
+    }
+
+    /**
+     * A 200 with a body already encoded (a cached document), written to Jetty at once with its length, which commits
+     * the response: only as a handler's last step. {@link #send} hands Javalin a stream that it copies through a new
+     * 8 KiB buffer into Jetty's own buffer after the handler returns; this writes the array once, headers and body
+     * in one socket write (JFR under wrk: the copy was ~15 % of the samples of {@code GET /v1/jobs/{id}}).
+     */
+    static void sendNow(Context ctx, String contentType, byte[] body) throws IOException {
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -155,6 +155,27 @@ class JobRoutesTest {
     }
 
     @Test
+    void givenANonAsciiTitle_whenTheJobIsReadTwice_thenEachAnswerIsJsonWithItsUtf8LengthAndIsTimedByRoute() {
+        String title = "Grüße aus 東京";
+        String body = "{\"avatar\":\"" + TestServer.AVATAR + "\",\"voice\":\"" + TestServer.VOICE
+                + "\",\"text\":\"Hello\",\"title\":\"" + title + "\"}";
+        String id = s.post("/v1/videos", body).field("id");
+
+        for (int read = 1; read <= 2; read++) { // the second is served from the read cache
+            var r = s.get("/v1/jobs/" + id);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+            assertThat(r.field("title")).isEqualTo(title);
+            assertThat(Integer.parseInt(r.header("Content-Length")))
+                    .isEqualTo(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+        var metrics =
+                s.call(new okhttp3.Request.Builder().url(s.url("/metrics")).build());
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/v1/jobs/{id}\",status=\"200\"}");
+    }
+
+    @Test
     void givenAQueuedJob_whenDeletedThenRetried_thenCanceledThenQueuedAgain() {
         String id = s.post(
                         "/v1/videos",

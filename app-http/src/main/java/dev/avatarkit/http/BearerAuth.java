@@ -78,6 +78,9 @@ final class BearerAuth implements Handler {
                 Map.of("WWW-Authenticate", CHALLENGE));
     }
 
+    /** The b64token alphabet as a table: one lookup a character instead of up to nine comparisons. */
+    private static final boolean[] TOKEN68 = token68Table();
+
     /**
      * RFC 6750 b64token, {@code [A-Za-z0-9-._~+/]+=*}, checked by hand: a regex match allocated a matcher and
      * its groups on every request.
@@ -88,18 +91,18 @@ final class BearerAuth implements Handler {
         if (end == 0) return false;
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~'
-                    || c == '+'
-                    || c == '/';
-            if (!ok) return false;
+            if (c >= TOKEN68.length || !TOKEN68[c]) return false;
         }
         return true;
+    }
+
+    private static boolean[] token68Table() {
+        boolean[] table = new boolean[128];
+        for (char c = 'A'; c <= 'Z'; c++) table[c] = true;
+        for (char c = 'a'; c <= 'z'; c++) table[c] = true;
+        for (char c = '0'; c <= '9'; c++) table[c] = true;
+        for (char c : "-._~+/".toCharArray()) table[c] = true;
+        return table;
     }
 
     static byte[] sha256(String token) {

@@ -23,6 +23,18 @@ class BearerAuthTest {
     }
 
     @Test
+    void givenEveryCharacterUpToU0800_whenCheckedAloneAndBeforePadding_thenTheRegexDecidesTheSame() {
+        java.util.regex.Pattern b64token = java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+        for (char c = 0; c < 0x800; c++) {
+            for (String token : new String[] {"" + c, "a" + c + "b", c + "=="}) {
+                assertThat(BearerAuth.isToken68(token))
+                        .as("U+%04X in '%s'", (int) c, token)
+                        .isEqualTo(b64token.matcher(token).matches());
+            }
+        }
+    }
+
+    @Test
     void givenTheSameToken_whenHashedTwiceOnOneThread_thenTheDigestsAreEqual() {
         assertThat(BearerAuth.sha256("token-one"))
                 .isEqualTo(BearerAuth.sha256("token-one"))

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.security.MessageDigest;
+import java.util.function.Supplier;
 
 /**
  * Copies a stream into a file and hashes it, with the hashing moved off the calling thread so a big put costs about
@@ -24,7 +25,7 @@ final class OverlappedCopy {
 
     /** Returns the number of bytes copied; {@code digest} has seen exactly them, in order. Does not force. */
     static long copy(InputStream in, FileChannel out, MessageDigest digest) throws IOException {
-        return copy(buffer -> fill(in, buffer), ByteBuffer.allocate(CHUNK), out, digest);
+        return copy(buffer -> fill(in, buffer), () -> ByteBuffer.allocate(CHUNK), 1, out, digest);
     }
 
     /**
@@ -32,7 +33,19 @@ final class OverlappedCopy {
      * they are, where a heap buffer costs one more copy per byte on each side (issue 17).
      */
     static long copy(ReadableByteChannel in, FileChannel out, MessageDigest digest) throws IOException {
-        return copy(buffer -> fill(in, buffer), ByteBuffer.allocateDirect(CHUNK), out, digest);
+        return copy(buffer -> fill(in, buffer), () -> ByteBuffer.allocateDirect(CHUNK), 1, out, digest);
+    }
+
+    /**
+     * The same into a file opened for direct writes ({@link DirectWrites}): the buffers are aligned, the last chunk
+     * is written padded to {@code alignment} and the file then cut back to the size. Does not force.
+     */
+    static long copyDirect(ReadableByteChannel in, FileChannel out, int alignment, MessageDigest digest)
+            throws IOException {
+        long size =
+                copy(buffer -> fill(in, buffer), () -> DirectWrites.allocate(CHUNK, alignment), alignment, out, digest);
+        out.truncate(size);
+        return size;
     }
 
     /** Fills a buffer until it is full or the source ends. */
@@ -40,17 +53,20 @@ final class OverlappedCopy {
         void fill(ByteBuffer buffer) throws AtomicFiles.SourceFailure;
     }
 
-    private static long copy(Source in, ByteBuffer buffer, FileChannel out, MessageDigest digest) throws IOException {
+    private static long copy(
+            Source in, Supplier<ByteBuffer> allocate, int alignment, FileChannel out, MessageDigest digest)
+            throws IOException {
+        ByteBuffer buffer = allocate.get();
         int n = next(in, buffer);
         if (n < CHUNK) {
-            write(out, buffer);
+            write(out, buffer, alignment);
             digest.update(buffer.rewind());
             return n;
         }
-        try (BackgroundHasher hasher = new BackgroundHasher(digest, buffer, BUFFERS)) {
+        try (BackgroundHasher hasher = new BackgroundHasher(digest, BUFFERS, allocate)) {
             long size = 0;
             while (n > 0) {
-                write(out, buffer);
+                write(out, buffer, alignment);
                 size += n;
                 hasher.hash(buffer.rewind());
                 if (n < CHUNK) break;
@@ -69,8 +85,15 @@ final class OverlappedCopy {
         return buffer.remaining();
     }
 
-    private static void write(FileChannel out, ByteBuffer buffer) throws IOException {
+    /**
+     * Writes the buffer's bytes, padded to a multiple of {@code alignment} with whatever the buffer holds past them
+     * (the caller truncates them off), and leaves the buffer's limit where it was.
+     */
+    private static void write(FileChannel out, ByteBuffer buffer, int alignment) throws IOException {
+        int end = buffer.limit();
+        buffer.limit(DirectWrites.roundUp(end, alignment));
         while (buffer.hasRemaining()) out.write(buffer);
+        buffer.limit(end);
     }
 
     /**

@@ -13,14 +13,21 @@ import java.util.function.Supplier;
  * Copies a stream into a file and hashes it, with the hashing moved off the calling thread so a big put costs about
  * the read + write, not read + write + SHA-256 (issue 17). The calling thread reads and writes {@link #CHUNK}-sized
  * chunks; a {@link BackgroundHasher} hashes them behind it. Into a file opened for direct writes the calling thread
- * only reads; a writer thread writes each chunk and passes it on to the hasher. A source that fits in one chunk is handled
- * inline: no thread for small objects. Heap: {@link #BUFFERS} × {@link #CHUNK}. Tried and dropped (measured, bench/README):
- * fdatasync from a second thread every 64 or 256 MiB to start writeback early — it more than doubled the kernel
- * time of the writes (sys 0.65 s → 1.5–2.9 s per GiB here), far more than the final fsync it saves (~0.4 s).
+ * only reads; a writer thread writes each chunk and passes it on to the hasher. A source that fits in one chunk is
+ * handled inline: no thread for small objects. Memory: {@link #BUFFERS} × {@link #CHUNK} ({@link #DIRECT_BUFFERS} ×
+ * off-heap for direct writes). Tried and dropped (measured, bench/README): fdatasync from a second thread every 64 or
+ * 256 MiB to start writeback early — it more than doubled the kernel time of the writes (sys 0.65 s → 1.5–2.9 s per
+ * GiB here), far more than the final fsync it saves (~0.4 s).
  */
 final class OverlappedCopy {
     static final int CHUNK = 1024 * 1024;
     static final int BUFFERS = 4;
+    /**
+     * Direct writes wait for the device now and then (the writer lags, then catches up): a deeper pool keeps the
+     * reader going meanwhile. Off-heap. 1 GiB download, 11 A/B pairs at load 5-8: 8 buffers faster than 4 in 10
+     * (e.g. 0.911 against 1.063 s, medians of the first 5); 16 no better than 8.
+     */
+    static final int DIRECT_BUFFERS = 8;
 
     private OverlappedCopy() {}
 
@@ -69,7 +76,8 @@ final class OverlappedCopy {
         // with the write on this thread, median of 6 pairs; but put(key, Path), whose reads are fast, lost 0.4 s).
         boolean behind = alignment > 1;
         BackgroundHasher.Sink sink = behind ? bytes -> write(out, bytes, alignment) : null;
-        try (BackgroundHasher hasher = new BackgroundHasher(digest, BUFFERS, allocate, sink)) {
+        try (BackgroundHasher hasher =
+                new BackgroundHasher(digest, behind ? DIRECT_BUFFERS : BUFFERS, allocate, sink)) {
             long size = 0;
             while (n > 0) {
                 if (!behind) write(out, buffer, alignment);

@@ -137,6 +137,31 @@ class ResumableDownloadTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(20) // a body read without any timeout would wait for the 60 s stall
+    void givenABodyThatStalls_thenTheReadTimesOutAndTheDownloadResumes() throws Exception {
+        byte[] content = pattern(300_000);
+        try (Wire w = new Wire(ApiVersion.V3)) { // transfer (read) timeout 5 s
+            okhttp3.mockwebserver.Dispatcher ranges = dropsOnceThenServesRanges(content);
+            w.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    if (request.getHeader("Range") != null) return ranges.dispatch(request);
+                    return new MockResponse()
+                            .setBody(new okio.Buffer().write(content))
+                            .throttleBody(64 * 1024, 60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            });
+            try (InputStream in = w.heygen
+                    .videos()
+                    .download(new ProviderRef("v1"), new ResultFile(AssetKind.VIDEO, URI.create(w.url("/v.mp4"))))) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+            assertThat(w.take().getHeader("Range")).isNull();
+            assertThat(w.take().getHeader("Range")).isEqualTo("bytes=65536-");
+        }
+    }
+
     private static byte[] pattern(int size) {
         byte[] content = new byte[size];
         for (int i = 0; i < content.length; i++) content[i] = (byte) (i * 31 + 7);

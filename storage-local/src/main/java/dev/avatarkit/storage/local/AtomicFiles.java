@@ -56,13 +56,18 @@ final class AtomicFiles {
 
     /**
      * Streams {@code in} into a new, locked temp file, hashing it, then forces it to disk; returns the size. An
-     * {@code in} that is also a {@link ReadableByteChannel} is read as one.
+     * {@code in} that is also a {@link ReadableByteChannel} is read as one, into a temp written direct when the file
+     * system allows it ({@link DirectWrites}).
      */
     static long writeTemp(Path temp, InputStream in, MessageDigest digest) throws IOException {
         IN_FLIGHT.add(temp);
+        if (in instanceof ReadableByteChannel source) {
+            // A source that is also a channel (the providers' downloads) is read into direct buffers: one copy less
+            DirectWrites.Temp direct = DirectWrites.create(temp, OverlappedCopy.CHUNK);
+            if (direct != null) return writeDirect(direct, source, digest);
+        }
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
-            // A source that is also a channel (the providers' downloads) is read into direct buffers: one copy less
             long size = in instanceof ReadableByteChannel source
                     ? OverlappedCopy.copy(source, channel, digest)
                     : OverlappedCopy.copy(in, channel, digest);
@@ -71,14 +76,31 @@ final class AtomicFiles {
         }
     }
 
-    /** Copies a local file into a new, locked temp file in the kernel, hashing the copy, then forces it to disk. */
+    /**
+     * Copies a local file into a new, locked temp file, hashing the copy, then forces it to disk: written direct
+     * from aligned buffers the hasher reads too where the file system allows it, else copied in the kernel.
+     */
     static long writeTemp(Path temp, FileChannel source, MessageDigest digest) throws IOException {
         IN_FLIGHT.add(temp);
+        if (source.size() > OverlappedCopy.CHUNK) {
+            DirectWrites.Temp direct = DirectWrites.create(temp, OverlappedCopy.CHUNK);
+            if (direct != null) return writeDirect(direct, source, digest);
+        }
         // READ too: the hasher reads the copy back through this channel (a second channel would drop the lock)
         try (FileChannel channel = FileChannel.open(
                         temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
                 FileLock ignored = channel.lock()) {
             long size = KernelCopy.copy(source, channel, digest);
+            channel.force(true);
+            return size;
+        }
+    }
+
+    private static long writeDirect(DirectWrites.Temp temp, ReadableByteChannel source, MessageDigest digest)
+            throws IOException {
+        try (FileChannel channel = temp.channel();
+                FileLock ignored = channel.lock()) {
+            long size = OverlappedCopy.copyDirect(source, channel, temp.alignment(), digest);
             channel.force(true);
             return size;
         }

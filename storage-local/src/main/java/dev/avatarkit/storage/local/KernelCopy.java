@@ -10,6 +10,7 @@ import java.security.MessageDigest;
  * is a kernel-side copy on Linux (sendfile), where a Java read/write loop copies every byte four times (bench/README,
  * issue 17). A {@link TrailingHasher} hashes what has landed in the temp on a second thread, {@link #STEP} behind at
  * most. A file of one step or less is copied, then hashed, on the calling thread: no thread for small files.
+ * Since direct writes ({@link DirectWrites}) this is the path for small files and for file systems that refuse them.
  */
 final class KernelCopy {
     static final long STEP = 8L * 1024 * 1024;

@@ -57,7 +57,11 @@ public final class LocalAssetStore implements AssetStore {
         return store(key, options, (temp, sha) -> AtomicFiles.writeTemp(temp, content, sha));
     }
 
-    /** Copies the file in the kernel (no byte through the heap) and hashes the copy on a second thread. */
+    /**
+     * Reads the file into aligned direct buffers and writes them past the page cache, hashing them on a second
+     * thread ({@link DirectWrites}); where the file system refuses direct writes, or for a file of one chunk or less,
+     * copies it in the kernel and hashes the copy. No byte goes through the heap either way.
+     */
     @Override
     public StoredObject put(AssetKey key, Path file, PutOptions options) {
         Require.nonNull(file, "file");

@@ -79,13 +79,57 @@ class BackgroundHasherTest {
             }
         };
         try (BackgroundHasher hasher = new BackgroundHasher(broken, ByteBuffer.allocate(16), 2)) {
+            assertThatThrownBy(() -> produce(hasher, 10))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("digest broke");
+        }
+    }
+
+    @Test
+    void givenASink_thenItTakesEveryBufferInOrderBeforeTheDigestSeesIt() throws IOException {
+        byte[] content = OverlappedCopyTest.random(10 * 16);
+        MessageDigest digest = AtomicFiles.sha256();
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        BackgroundHasher.Sink sink = bytes -> {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            written.write(copy, 0, copy.length);
+        };
+        try (BackgroundHasher hasher = new BackgroundHasher(digest, 2, () -> ByteBuffer.allocate(16), sink)) {
             ByteBuffer buffer = ByteBuffer.allocate(16);
-            for (int i = 0; i < 10; i++) {
-                hasher.hash(buffer);
+            for (int at = 0; at < content.length; at += 16) {
+                hasher.hash(buffer.put(content, at, 16).flip());
                 buffer = hasher.take();
             }
-            assertThatThrownBy(hasher::finish).isInstanceOf(IOException.class).hasMessageContaining("digest broke");
+            hasher.finish();
         }
+
+        assertThat(written.toByteArray()).isEqualTo(content);
+        assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
+    }
+
+    @Test
+    @Timeout(10) // a failed write must reach the producer, not leave it waiting for a buffer
+    void givenASinkThatFails_thenTheProducerGetsTheFailure() {
+        BackgroundHasher.Sink full = bytes -> {
+            throw new IOException("No space left on device");
+        };
+        try (BackgroundHasher hasher =
+                new BackgroundHasher(AtomicFiles.sha256(), 2, () -> ByteBuffer.allocate(16), full)) {
+            assertThatThrownBy(() -> produce(hasher, 1000))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("No space left on device");
+        }
+    }
+
+    /** Hands over {@code chunks} buffers of 16 bytes, then finishes. */
+    private static void produce(BackgroundHasher hasher, int chunks) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(16);
+        for (int i = 0; i < chunks; i++) {
+            hasher.hash(buffer);
+            buffer = hasher.take();
+        }
+        hasher.finish();
     }
 
     /** A digest whose first update blocks until released (or never, when the latches are null). */

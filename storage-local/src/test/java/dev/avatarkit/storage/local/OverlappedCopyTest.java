@@ -2,6 +2,7 @@ package dev.avatarkit.storage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,6 +55,26 @@ class OverlappedCopyTest {
         long copied;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             copied = OverlappedCopy.copy(Channels.newChannel(new TrickleStream(content)), out, digest);
+        }
+
+        assertThat(copied).isEqualTo(size);
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(digest.digest()).isEqualTo(AtomicFiles.sha256().digest(content));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4095, 4097, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK + 7})
+    void givenAChannelOfAnySize_whenCopiedDirect_thenFileAndDigestEqualThePlainOnes(int size) throws Exception {
+        byte[] content = random(size);
+        MessageDigest digest = AtomicFiles.sha256();
+        Path file = tmp.resolve("out");
+        DirectWrites.Temp temp = DirectWrites.create(file, CHUNK);
+        assumeTrue(temp != null, "this file system does not take O_DIRECT");
+
+        long copied;
+        try (FileChannel out = temp.channel()) {
+            copied = OverlappedCopy.copyDirect(
+                    Channels.newChannel(new TrickleStream(content)), out, temp.alignment(), digest);
         }
 
         assertThat(copied).isEqualTo(size);

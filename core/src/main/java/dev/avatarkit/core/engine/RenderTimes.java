@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * How long renders of each kind have been taking (a moving average of finished ones), so polls land when a render
- * is likely done: the first poll just after the usual time (an eightieth of it), then follow-ups a fortieth of it
- * apart, so a finished render is noticed within a few percent of its duration (an idle slot costs the whole
- * account) while a wave of renders polled at the same instants shares one bulk status request.
+ * is likely done: the first poll just after the usual time (a 160th of it), then follow-ups an eightieth of it
+ * apart, so a finished render is noticed within about a percent of its duration (an idle slot costs the whole
+ * account: the 10 s stand-in lost a quarter of a second a wave with a fortieth) while a wave of renders polled at
+ * the same instants shares one bulk status request.
  *
  * <p>A render found finished at its first poll only says it took at most that long; feeding that bound back as
  * the sample made the estimate (and so every first poll) creep up by 5 % × weight per render. Now such a sample is
@@ -22,16 +23,29 @@ import java.util.Optional;
  */
 final class RenderTimes {
     private static final double WEIGHT = 0.5;
-    /** With no history yet, polls grow this much each time (no jitter, on a half-second grid, so they coincide). */
+    /**
+     * With no history yet, each poll waits this share of the render's time so far (at least half the policy's first
+     * wait), so a first render is found within 15 % of its time: the ×1.25 backoff used before found the 20 s
+     * stand-in's first wave 6.3 s late (a quarter of the render), and every slot of the account waited for it.
+     * Past {@link #NO_HISTORY_LONG} the share grows to a quarter: long renders have the slack, and the bulk rounds
+     * of a first wave are what the 60 s stand-in's status budget (1.5 requests a video) can least afford.
+     */
+    private static final double NO_HISTORY_SHARE = 0.15;
+
+    private static final double NO_HISTORY_LONG_SHARE = 0.25;
+    private static final Duration NO_HISTORY_LONG = Duration.ofSeconds(30);
+    /** Before the first render is known, when {@link #renderStart} is not: the policy's backoff, this factor. */
     private static final double NO_HISTORY_GROWTH = 1.25;
 
     private static final long NO_HISTORY_GRID_MILLIS = 500;
-    private static final double FIRST_POLL_AT = 1 + 1 / 80.0;
-    private static final int FOLLOW_UPS_PER_RENDER = 40;
+    private static final double FIRST_POLL_AT = 1 + 1 / 160.0;
+    private static final int FOLLOW_UPS_PER_RENDER = 80;
     /** Follow-ups past this many keep backing off: the render is far slower than usual. */
-    private static final int FOLLOW_UPS_BEFORE_BACKOFF = 40;
+    private static final int FOLLOW_UPS_BEFORE_BACKOFF = 80;
     /** Two polls of a first render more than this many follow-up steps apart only bound it (see {@link #bounded}). */
-    private static final int WIDE_STEPS = 4;
+    private static final int WIDE_STEPS = 8;
+    /** Two polls at most this many follow-up steps apart measure a render (the same half second at 20 s as before). */
+    private static final int MEASURING_STEPS = 4;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
     /** A measured usual time is waited for up to this many times the policy's longest wait. */
@@ -40,7 +54,7 @@ final class RenderTimes {
     private final Map<JobKind, Double> averageMillis = new EnumMap<>(JobKind.class);
     private final Map<JobKind, Integer> firstPollHits = new EnumMap<>(JobKind.class);
     /**
-     * Kinds whose estimate was last measured between two polls a follow-up step or two apart (not only bounded by a
+     * Kinds whose estimate was last measured between two polls up to four follow-up steps apart (not only bounded by a
      * first poll that found the render done, nor by the no-history schedule's wide gaps).
      */
     private final Map<JobKind, Boolean> measured = new EnumMap<>(JobKind.class);
@@ -48,7 +62,7 @@ final class RenderTimes {
      * Kinds whose estimate is only a lower bound: the last poll that saw a render of the first wave (no history)
      * running. That schedule's gaps grow to a third of the render, so the midpoint of the last two polls sat seconds
      * past the real finish and the next wave's first polls came that late (the 20 s stand-in traced at load 0: wave
-     * 1 found 6.3 s late, wave 2 5 s, wave 3 2.4 s). From the bound the next wave follows up in steps of a fortieth,
+     * 1 found 6.3 s late, wave 2 5 s, wave 3 2.4 s). From the bound the next wave follows up in steps of an eightieth,
      * and what it finds replaces the bound instead of being averaged with it.
      */
     private final Map<JobKind, Boolean> bounded = new EnumMap<>(JobKind.class);
@@ -82,11 +96,13 @@ final class RenderTimes {
                 }
                 sample = (lastSeenRunning + took) / 2; // between two polls
                 firstPollHits.put(job.kind(), 0);
-                // polls a follow-up step or two apart measure it; the no-history schedule's wide gaps only bound it
+                // polls up to four follow-up steps apart measure it; the no-history schedule's wide gaps only bound it
                 measured.put(
                         job.kind(),
                         expected != null
-                                && between <= 2 * followUpStep(expected).toMillis());
+                                && between
+                                        <= MEASURING_STEPS
+                                                * followUpStep(expected).toMillis());
             } else {
                 if (expected == null) measured.put(job.kind(), false);
                 sample = took
@@ -194,9 +210,20 @@ final class RenderTimes {
         return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(), followUps - FOLLOW_UPS_BEFORE_BACKOFF);
     }
 
-    /** 2 s, 2.5 s, 3.1 s … up to the maximum: a first render is found within a quarter of its time. */
+    /**
+     * 2 s, then 3, 4, 5, 6, 7, 8.5, 10, 11.5, 13.5, 16, 18.5, 21.5, 25, 29 … s into the render (by default): each wait
+     * a share of the render so far, up to the maximum, on a half-second grid so a wave's polls coincide.
+     */
     private Duration withoutHistory(Job job, Instant now) {
-        double wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
+        Optional<Instant> start = renderStart(job);
+        double wait;
+        if (start.isPresent()) {
+            Duration elapsed = Duration.between(start.get(), now);
+            double share = elapsed.compareTo(NO_HISTORY_LONG) > 0 ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
+            wait = Math.max(policy.pollInitial().toMillis() / 2.0, elapsed.toMillis() * share);
+        } else {
+            wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
+        }
         long millis = Math.min(Math.round(wait), policy.pollMax().toMillis());
         long due = now.toEpochMilli() + millis;
         long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS - 1, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
@@ -215,6 +242,9 @@ final class RenderTimes {
         long grid = followUpStep(expectedMillis).toMillis();
         long due = from.toEpochMilli() + wait.toMillis();
         long aligned = Math.floorDiv(due + grid - 1, grid) * grid;
+        // a grid step near the longest wait (half-hour renders) must not push a poll past it
+        long max = policy.pollMax().toMillis();
+        if (wait.toMillis() <= max && aligned - from.toEpochMilli() > max) return wait;
         return Duration.ofMillis(aligned - from.toEpochMilli());
     }
 

@@ -37,7 +37,7 @@ class RenderTimesTest {
         times.finished(polledOnce, t0.plusMillis(20_500));
 
         assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30))))
-                .isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
+                .isEqualTo(t0.plusSeconds(30).plusMillis(19_500));
     }
 
     @Test
@@ -212,18 +212,37 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenNoHistory_whenARenderIsStillRunning_thenEachPollWaitsAShareOfItsTimeSoFar() {
+        // the x1.25 backoff waited 6.5 s at 20 s (its seventh poll): the 20 s stand-in's first wave was found 6.3 s
+        // late
+        Job polledSixTimes = renderingSince(t0);
+        for (int poll = 0; poll < 6; poll++)
+            polledSixTimes = polledSixTimes.polled("processing", t0.plusSeconds(poll), null);
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(4)))
+                .as("at least half the first wait early on")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(20)))
+                .as("15 % of 20 s, on the half-second grid")
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(40)))
+                .as("a quarter past 30 s")
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(600))).isEqualTo(policy.pollMax());
+    }
+
+    @Test
     void givenRendersTakeTwentySeconds_whenANewOneStarts_thenItIsFirstPolledJustBeforeTwentySeconds() {
         // still running at 19.5 s, done at 20.5 s: it finished about 20 s in
         Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
         times.finished(polledOnce, t0.plusMillis(20_500));
 
         Job next = renderingSince(t0.plusSeconds(30));
-        // just after the usual time (1/80 of it), on the half-second grid of the follow-ups
-        assertThat(times.firstPoll(next, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
+        // just after the usual time (1/160 of it), on the quarter-second grid of the follow-ups
+        assertThat(times.firstPoll(next, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_250));
         // polled early (e.g. after a restart): wait for the rest of the usual time
-        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofMillis(10_500));
-        // past the usual time: follow up soon (a fortieth of the usual time, jittered), not a full backoff step
-        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(400), Duration.ofMillis(600));
+        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofMillis(10_250));
+        // past the usual time: follow up soon (an eightieth of the usual time), not a full backoff step
+        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(125), Duration.ofMillis(250));
     }
 
     @Test
@@ -298,7 +317,7 @@ class RenderTimesTest {
                         null)
                 .submitting(t0.plusSeconds(30));
 
-        assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
+        assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_250));
     }
 
     @Test

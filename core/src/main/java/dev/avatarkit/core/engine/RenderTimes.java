@@ -46,6 +46,8 @@ final class RenderTimes {
     private static final int WIDE_STEPS = 8;
     /** Two polls at most this many follow-up steps apart measure a render (the same half second at 20 s as before). */
     private static final int MEASURING_STEPS = 4;
+    /** The steps a wave after a bound takes across the interval the bound left open (see {@link #boundedAbove}). */
+    private static final int BOUND_STEPS = 5;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
     /** A measured usual time is waited for up to this many times the policy's longest wait. */
@@ -66,6 +68,12 @@ final class RenderTimes {
      * and what it finds replaces the bound instead of being averaged with it.
      */
     private final Map<JobKind, Boolean> bounded = new EnumMap<>(JobKind.class);
+    /**
+     * For a bounded kind: the earliest a render of the bounding wave was found done. The next wave polls the interval
+     * from the bound to it in {@value #BOUND_STEPS} steps, not in follow-up steps: in steps of an eightieth the 20 s
+     * stand-in's second wave paid 11 bulk rounds to cross the 3 s the first wave's last gap left open.
+     */
+    private final Map<JobKind, Double> boundedAbove = new EnumMap<>(JobKind.class);
 
     private final EnginePolicy policy;
     private final Backoff backoff;
@@ -91,6 +99,7 @@ final class RenderTimes {
                     // wide: only bounded from below (the wave's other renders raise the bound, never average it)
                     averageMillis.put(job.kind(), Math.max(expected == null ? 0 : expected, lastSeenRunning));
                     bounded.put(job.kind(), true);
+                    boundedAbove.merge(job.kind(), took, Math::min);
                     measured.put(job.kind(), false);
                     return;
                 }
@@ -115,6 +124,7 @@ final class RenderTimes {
                 // the estimate was a lower bound: a render found at its first poll is bounded from above too
                 averageMillis.put(job.kind(), job.polls() > 0 ? sample : (expected + took) / 2);
                 bounded.put(job.kind(), false);
+                boundedAbove.remove(job.kind());
                 return;
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
@@ -179,7 +189,7 @@ final class RenderTimes {
     synchronized Duration firstPoll(Job job, Instant now) {
         Double expected = averageMillis.get(job.kind());
         if (expected == null) return policy.pollInitial();
-        return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(Math.round(expected * FIRST_POLL_AT))), expected);
+        return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(firstPollAt(job.kind(), expected))), expected);
     }
 
     /**
@@ -200,12 +210,16 @@ final class RenderTimes {
         Optional<Instant> start = renderStart(job);
         if (expected == null || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
-        long remaining = Math.round(expected * FIRST_POLL_AT) - elapsed;
+        long remaining = firstPollAt(job.kind(), expected) - elapsed;
         if (remaining > 0) return onGrid(now, untilUsual(job.kind(), Duration.ofMillis(remaining)), expected);
-        Duration step = followUpStep(expected);
+        Duration step = step(job.kind(), expected);
         int followUps = (int) (-remaining / step.toMillis());
         // no jitter while following up: renders of one wave should be read at the same instants, in one request
         // (half a step, then the next grid instant: a step that ran a little late does not skip a beat)
+        if (boundedAbove.containsKey(job.kind()) && followUps < BOUND_STEPS) {
+            // across the interval the bound left open: the next of its steps, counted from the first poll
+            return onGrid(now, Duration.ofMillis((followUps + 1) * step.toMillis() + remaining), expected);
+        }
         if (followUps < FOLLOW_UPS_BEFORE_BACKOFF) return onGrid(now, step.dividedBy(2), expected);
         return backoff.delay(step, policy.pollMax(), policy.pollMultiplier(), followUps - FOLLOW_UPS_BEFORE_BACKOFF);
     }
@@ -228,6 +242,22 @@ final class RenderTimes {
         long due = now.toEpochMilli() + millis;
         long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS - 1, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
         return Duration.ofMillis(aligned - now.toEpochMilli());
+    }
+
+    /** Milliseconds into a render of {@code kind} to poll it first: a step past the usual time. */
+    private long firstPollAt(JobKind kind, double expected) {
+        if (boundedAbove.containsKey(kind))
+            return Math.round(expected) + step(kind, expected).toMillis();
+        return Math.round(expected * FIRST_POLL_AT);
+    }
+
+    /** Between follow-ups: a follow-up step, or a share of the interval a bound left open. */
+    private Duration step(JobKind kind, double expected) {
+        Duration step = followUpStep(expected);
+        Double above = boundedAbove.get(kind);
+        if (above == null) return step;
+        Duration across = Duration.ofMillis(Math.round((above - expected) / BOUND_STEPS));
+        return across.compareTo(step) > 0 ? across : step;
     }
 
     private Duration followUpStep(double expectedMillis) {

@@ -153,8 +153,13 @@ class RenderTimesTest {
         Instant wave2 = t0.plusSeconds(27);
         Duration first = times.firstPoll(renderingSince(wave2), wave2);
         assertThat(first)
-                .as("the midpoint, 23.5 s, was 3.5 s late")
-                .isBetween(Duration.ofMillis(20_230), Duration.ofMillis(21_000));
+                .as(
+                        "a fifth of the open interval past the bound (20.23 + 6.52 / 5 s); the midpoint, 23.5 s, was 3.5 s late")
+                .isBetween(Duration.ofMillis(21_530), Duration.ofMillis(21_800));
+        Job missed = renderingSince(wave2).polled("processing", wave2.plus(first), null);
+        assertThat(times.nextPoll(missed, wave2.plus(first)))
+                .as("then steps of a fifth of it, not of an eightieth of the render")
+                .isBetween(Duration.ofMillis(1_000), Duration.ofMillis(1_600));
         assertThat(times.expectsDone(renderingSince(wave2), wave2.plus(first)))
                 .as("a bound is not a measurement: reads stay in bulk")
                 .isFalse();

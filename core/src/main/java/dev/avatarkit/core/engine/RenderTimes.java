@@ -33,6 +33,9 @@ final class RenderTimes {
     private static final double NO_HISTORY_SHARE = 0.15;
 
     private static final double NO_HISTORY_LONG_SHARE = 0.25;
+    /** The shortest no-history wait, as a share of the policy's first wait (1.5 s by default). */
+    private static final double NO_HISTORY_SHORTEST = 0.75;
+
     private static final Duration NO_HISTORY_LONG = Duration.ofSeconds(30);
     /** Before the first render is known, when {@link #renderStart} is not: the policy's backoff, this factor. */
     private static final double NO_HISTORY_GROWTH = 1.25;
@@ -47,7 +50,7 @@ final class RenderTimes {
     /** Two polls at most this many follow-up steps apart measure a render (the same half second at 20 s as before). */
     private static final int MEASURING_STEPS = 4;
     /** The steps a wave after a bound takes across the interval the bound left open (see {@link #boundedAbove}). */
-    private static final int BOUND_STEPS = 5;
+    private static final int BOUND_STEPS = 3;
 
     private static final Duration MIN_POLL = Duration.ofMillis(100);
     /** A measured usual time is waited for up to this many times the policy's longest wait. */
@@ -94,7 +97,12 @@ final class RenderTimes {
                 long between = Duration.between(job.updatedAt(), now).toMillis();
                 long lastSeenRunning = Duration.between(start, job.updatedAt()).toMillis();
                 boolean onlyBounded = expected == null || bounded.getOrDefault(job.kind(), false);
+                // polls a step across the interval a bound left open measure it as well as follow-ups do
+                boolean crossing = expected != null
+                        && boundedAbove.containsKey(job.kind())
+                        && between <= 2 * step(job.kind(), expected).toMillis();
                 if (onlyBounded
+                        && !crossing
                         && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis()) {
                     // wide: only bounded from below (the wave's other renders raise the bound, never average it)
                     averageMillis.put(job.kind(), Math.max(expected == null ? 0 : expected, lastSeenRunning));
@@ -108,10 +116,11 @@ final class RenderTimes {
                 // polls up to four follow-up steps apart measure it; the no-history schedule's wide gaps only bound it
                 measured.put(
                         job.kind(),
-                        expected != null
-                                && between
-                                        <= MEASURING_STEPS
-                                                * followUpStep(expected).toMillis());
+                        crossing
+                                || expected != null
+                                        && between
+                                                <= MEASURING_STEPS
+                                                        * followUpStep(expected).toMillis());
             } else {
                 if (expected == null) measured.put(job.kind(), false);
                 sample = took
@@ -225,8 +234,8 @@ final class RenderTimes {
     }
 
     /**
-     * 2 s, then 3, 4, 5, 6, 7, 8.5, 10, 11.5, 13.5, 16, 18.5, 21.5, 25, 29 … s into the render (by default): each wait
-     * a share of the render so far, up to the maximum, on a half-second grid so a wave's polls coincide.
+     * 2 s, then 3.5, 5, 6.5, 8, 9.5, 11, 13, 15, 17.5, 20.5, 24, 28, 32.5, 41, 51.5 … s into the render (by default):
+     * each wait a share of the render so far, up to the maximum, on a half-second grid so a wave's polls coincide.
      */
     private Duration withoutHistory(Job job, Instant now) {
         Optional<Instant> start = renderStart(job);
@@ -234,7 +243,7 @@ final class RenderTimes {
         if (start.isPresent()) {
             Duration elapsed = Duration.between(start.get(), now);
             double share = elapsed.compareTo(NO_HISTORY_LONG) > 0 ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
-            wait = Math.max(policy.pollInitial().toMillis() / 2.0, elapsed.toMillis() * share);
+            wait = Math.max(policy.pollInitial().toMillis() * NO_HISTORY_SHORTEST, elapsed.toMillis() * share);
         } else {
             wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
         }
@@ -287,10 +296,12 @@ final class RenderTimes {
      * The wait until a render's usual finish. A measured usual time may be waited for up to {@value
      * #MEASURED_WAIT_LIMIT} times the longest wait: a poll on the way (60 s renders, 30 s waits) only finds it
      * running — one request a video, the largest share of the 60 s stand-in's after the on-the-way fix (2.40 a
-     * video). An estimate only bounded keeps the longest wait, so a wrong one costs at most that.
+     * video). So may a lower bound (the 60 s stand-in's second wave polled at 30 s for nothing). An estimate neither
+     * measured nor bounded keeps the longest wait, so a wrong one costs at most that.
      */
     private Duration untilUsual(JobKind kind, Duration wait) {
-        if (!measured.getOrDefault(kind, false)) return clamp(wait);
+        // a lower bound is as sure as a measurement that nothing finishes before it
+        if (!measured.getOrDefault(kind, false) && !bounded.getOrDefault(kind, false)) return clamp(wait);
         Duration limit = policy.pollMax().multipliedBy(MEASURED_WAIT_LIMIT);
         return wait.compareTo(limit) > 0 ? limit : wait.compareTo(MIN_POLL) < 0 ? MIN_POLL : wait;
     }

@@ -154,12 +154,12 @@ class RenderTimesTest {
         Duration first = times.firstPoll(renderingSince(wave2), wave2);
         assertThat(first)
                 .as(
-                        "a fifth of the open interval past the bound (20.23 + 6.52 / 5 s); the midpoint, 23.5 s, was 3.5 s late")
-                .isBetween(Duration.ofMillis(21_530), Duration.ofMillis(21_800));
+                        "a third of the open interval past the bound (20.23 + 6.52 / 3 s); the midpoint, 23.5 s, was 3.5 s late")
+                .isBetween(Duration.ofMillis(22_400), Duration.ofMillis(22_700));
         Job missed = renderingSince(wave2).polled("processing", wave2.plus(first), null);
         assertThat(times.nextPoll(missed, wave2.plus(first)))
-                .as("then steps of a fifth of it, not of an eightieth of the render")
-                .isBetween(Duration.ofMillis(1_000), Duration.ofMillis(1_600));
+                .as("then steps of a third of it, not of an eightieth of the render")
+                .isBetween(Duration.ofMillis(1_800), Duration.ofMillis(2_500));
         assertThat(times.expectsDone(renderingSince(wave2), wave2.plus(first)))
                 .as("a bound is not a measurement: reads stay in bulk")
                 .isFalse();
@@ -173,6 +173,19 @@ class RenderTimesTest {
                 .isBetween(Duration.ofMillis(20_500), Duration.ofMillis(21_300));
         assertThat(times.expectsDone(renderingSince(wave3), wave3.plusMillis(21_300)))
                 .isTrue();
+    }
+
+    @Test
+    void givenAFirstWaveOfRendersLongerThanTheLongestWait_whenTheNextStarts_thenItWaitsForTheBoundNotThePollMaximum() {
+        // 60 s renders, no history: seen running at 52.5 s, found at 64.5 s (pollMax is 30 s)
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(52_500), t0.plusMillis(64_500)),
+                t0.plusMillis(64_500));
+
+        Instant wave2 = t0.plusSeconds(65);
+        assertThat(times.firstPoll(renderingSince(wave2), wave2))
+                .as("a third of the open interval past the bound, not a poll on the way at 30 s")
+                .isBetween(Duration.ofMillis(56_500), Duration.ofMillis(57_300));
     }
 
     @Test
@@ -224,8 +237,8 @@ class RenderTimesTest {
         for (int poll = 0; poll < 6; poll++)
             polledSixTimes = polledSixTimes.polled("processing", t0.plusSeconds(poll), null);
         assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(4)))
-                .as("at least half the first wait early on")
-                .isEqualTo(Duration.ofSeconds(1));
+                .as("at least three quarters of the first wait early on")
+                .isEqualTo(Duration.ofMillis(1_500));
         assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(20)))
                 .as("15 % of 20 s, on the half-second grid")
                 .isEqualTo(Duration.ofSeconds(3));

@@ -24,17 +24,16 @@ import java.util.Optional;
 final class RenderTimes {
     private static final double WEIGHT = 0.5;
     /**
-     * With no history yet, each poll waits this share of the render's time so far (at least half the policy's first
+     * With no history yet, each poll waits this share of the render's time so far (at least the policy's first
      * wait), so a first render is found within 15 % of its time: the ×1.25 backoff used before found the 20 s
      * stand-in's first wave 6.3 s late (a quarter of the render), and every slot of the account waited for it.
-     * Past {@link #NO_HISTORY_LONG} the share grows to a quarter: long renders have the slack, and the bulk rounds
-     * of a first wave are what the 60 s stand-in's status budget (1.5 requests a video) can least afford.
+     * Past {@link #NO_HISTORY_LONG} the share grows to 40 %: long renders have the slack, and the bulk rounds of a
+     * first wave are what the 60 s stand-in's status budget (1.5 requests a video) can least afford (17 rounds with
+     * 15 % and 25 %, 15 now).
      */
     private static final double NO_HISTORY_SHARE = 0.15;
 
-    private static final double NO_HISTORY_LONG_SHARE = 0.25;
-    /** The shortest no-history wait, as a share of the policy's first wait (1.5 s by default). */
-    private static final double NO_HISTORY_SHORTEST = 0.75;
+    private static final double NO_HISTORY_LONG_SHARE = 0.4;
 
     private static final Duration NO_HISTORY_LONG = Duration.ofSeconds(30);
     /** Before the first render is known, when {@link #renderStart} is not: the policy's backoff, this factor. */
@@ -141,6 +140,24 @@ final class RenderTimes {
     }
 
     /**
+     * Learns, at start-up, from a render an earlier process found finished at {@code foundAt}: a restart otherwise
+     * forgot every render time, and polled the renders it resumed as a first wave without history (the kill-and-re-run
+     * stand-in: found up to 15 % of a render late, then a wave crossing the bound). The earliest such finish of a
+     * kind is its estimate, an upper bound like a first-poll hit, which the renders this process finds refine. Called
+     * before any step runs.
+     */
+    synchronized void recall(Job job, Instant foundAt) {
+        renderStart(job).ifPresent(start -> {
+            double took = Duration.between(start, foundAt).toMillis();
+            if (took <= 0) return;
+            averageMillis.merge(job.kind(), took, Math::min);
+            measured.put(job.kind(), false);
+            bounded.put(job.kind(), false);
+            boundedAbove.remove(job.kind());
+        });
+    }
+
+    /**
      * Whether {@code job}'s last poll (it found the render running) was made on the way, well before its usual
      * finish: a render longer than the longest wait (60 s renders, 30 s waits) is polled once or more before it.
      * Then the poll that found it done was its first at the usual time (a bound, as a first-poll hit), not a
@@ -234,7 +251,7 @@ final class RenderTimes {
     }
 
     /**
-     * 2 s, then 3.5, 5, 6.5, 8, 9.5, 11, 13, 15, 17.5, 20.5, 24, 28, 32.5, 41, 51.5 … s into the render (by default):
+     * 2 s, then 4, 6, 8, 10, 12, 14, 16.5, 19, 22, 25.5, 29.5, 34, 47.5, 66.5 … s into the render (by default):
      * each wait a share of the render so far, up to the maximum, on a half-second grid so a wave's polls coincide.
      */
     private Duration withoutHistory(Job job, Instant now) {
@@ -243,7 +260,7 @@ final class RenderTimes {
         if (start.isPresent()) {
             Duration elapsed = Duration.between(start.get(), now);
             double share = elapsed.compareTo(NO_HISTORY_LONG) > 0 ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
-            wait = Math.max(policy.pollInitial().toMillis() * NO_HISTORY_SHORTEST, elapsed.toMillis() * share);
+            wait = Math.max(policy.pollInitial().toMillis(), elapsed.toMillis() * share);
         } else {
             wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
         }

@@ -100,14 +100,22 @@ final class RenderTimes {
                 boolean crossing = expected != null
                         && boundedAbove.containsKey(job.kind())
                         && between <= 2 * step(job.kind(), expected).toMillis();
-                if (onlyBounded
-                        && !crossing
-                        && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis()) {
+                boolean wide = !crossing
+                        && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis();
+                if (wide && onlyBounded) {
                     // wide: only bounded from below (the wave's other renders raise the bound, never average it)
                     averageMillis.put(job.kind(), Math.max(expected == null ? 0 : expected, lastSeenRunning));
                     bounded.put(job.kind(), true);
                     boundedAbove.merge(job.kind(), took, Math::min);
                     measured.put(job.kind(), false);
+                    return;
+                }
+                if (wide) {
+                    // a wide gap after a measurement only says the render took between its two polls: the estimate
+                    // moves only if it is outside them (the 10 s stand-in with a 502: a first wave's renders found
+                    // 2.5 s after their last poll, averaged in as midpoints, put every later wave 1.7 s late)
+                    if (lastSeenRunning > expected) averageMillis.put(job.kind(), (double) lastSeenRunning);
+                    else if (took < expected) averageMillis.put(job.kind(), took);
                     return;
                 }
                 sample = (lastSeenRunning + took) / 2; // between two polls
@@ -122,6 +130,11 @@ final class RenderTimes {
                                                         * followUpStep(expected).toMillis());
             } else {
                 if (expected == null) measured.put(job.kind(), false);
+                // found well past the usual time by a poll made after a wide gap (a poll on the way, then one late):
+                // it finished at most then, which says nothing the estimate does not already say
+                if (expected != null
+                        && !bounded.getOrDefault(job.kind(), false)
+                        && took > expected + WIDE_STEPS * followUpStep(expected).toMillis()) return;
                 sample = took
                         - (expected == null
                                 ? 0

@@ -189,6 +189,23 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenAMeasuredTime_whenAnotherRenderIsFoundAfterAWideGap_thenItDoesNotPullTheEstimate() {
+        // 10 s renders measured between polls 0.2 s apart, then one of the same wave found 2.5 s after its last poll
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(9_900), t0.plusMillis(10_100)),
+                t0.plusMillis(10_100));
+        Instant other = t0.plusMillis(600);
+        times.finished(
+                renderingSince(other).polled("processing", other.plusMillis(9_600), other.plusMillis(12_100)),
+                other.plusMillis(12_100));
+
+        Instant next = t0.plusSeconds(20);
+        assertThat(times.firstPoll(renderingSince(next), next))
+                .as("the midpoint of 9.6 s and 12.1 s, averaged in, made it 10.4 s")
+                .isLessThan(Duration.ofMillis(10_250));
+    }
+
+    @Test
     void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
         times.finished(
                 renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750)),

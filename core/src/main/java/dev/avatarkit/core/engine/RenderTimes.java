@@ -76,6 +76,11 @@ final class RenderTimes {
      * stand-in's second wave paid 11 bulk rounds to cross the 3 s the first wave's last gap left open.
      */
     private final Map<JobKind, Double> boundedAbove = new EnumMap<>(JobKind.class);
+    /**
+     * The step of the last crossing of a bound: the crossing wave's first render found ends the bound, and its other
+     * renders, found a step after their last poll too, measure it as well (they were averaged in as wide gaps).
+     */
+    private final Map<JobKind, Long> crossedInSteps = new EnumMap<>(JobKind.class);
 
     private final EnginePolicy policy;
     private final Backoff backoff;
@@ -92,14 +97,16 @@ final class RenderTimes {
             double took = Math.max(0, Duration.between(start, now).toMillis());
             Double expected = averageMillis.get(job.kind());
             double sample;
-            if (job.polls() > 0 && job.updatedAt().isAfter(start) && !polledOnTheWay(job, start, expected)) {
-                long between = Duration.between(job.updatedAt(), now).toMillis();
+            boolean polledWhileRunning = job.polls() > 0 && job.updatedAt().isAfter(start);
+            long between = Duration.between(job.updatedAt(), now).toMillis();
+            // polls a step across the interval a bound left open measure it as well as follow-ups do
+            long crossingStep = boundedAbove.containsKey(job.kind())
+                    ? step(job.kind(), expected == null ? 0 : expected).toMillis()
+                    : crossedInSteps.getOrDefault(job.kind(), 0L);
+            boolean crossing = polledWhileRunning && expected != null && between <= 2 * crossingStep;
+            if (polledWhileRunning && (crossing || !polledOnTheWay(job, start, expected))) {
                 long lastSeenRunning = Duration.between(start, job.updatedAt()).toMillis();
                 boolean onlyBounded = expected == null || bounded.getOrDefault(job.kind(), false);
-                // polls a step across the interval a bound left open measure it as well as follow-ups do
-                boolean crossing = expected != null
-                        && boundedAbove.containsKey(job.kind())
-                        && between <= 2 * step(job.kind(), expected).toMillis();
                 boolean wide = !crossing
                         && between > WIDE_STEPS * followUpStep(lastSeenRunning).toMillis();
                 if (wide && onlyBounded) {
@@ -107,6 +114,7 @@ final class RenderTimes {
                     averageMillis.put(job.kind(), Math.max(expected == null ? 0 : expected, lastSeenRunning));
                     bounded.put(job.kind(), true);
                     boundedAbove.merge(job.kind(), took, Math::min);
+                    crossedInSteps.remove(job.kind());
                     measured.put(job.kind(), false);
                     return;
                 }
@@ -145,7 +153,9 @@ final class RenderTimes {
                 // the estimate was a lower bound: a render found at its first poll is bounded from above too
                 averageMillis.put(job.kind(), job.polls() > 0 ? sample : (expected + took) / 2);
                 bounded.put(job.kind(), false);
-                boundedAbove.remove(job.kind());
+                Double above = boundedAbove.remove(job.kind());
+                if (above != null)
+                    crossedInSteps.put(job.kind(), step(above, expected).toMillis());
                 return;
             }
             averageMillis.merge(job.kind(), sample, (old, fresh) -> old + WEIGHT * (fresh - old));
@@ -167,6 +177,7 @@ final class RenderTimes {
             measured.put(job.kind(), false);
             bounded.put(job.kind(), false);
             boundedAbove.remove(job.kind());
+            crossedInSteps.remove(job.kind());
         });
     }
 
@@ -292,9 +303,13 @@ final class RenderTimes {
 
     /** Between follow-ups: a follow-up step, or a share of the interval a bound left open. */
     private Duration step(JobKind kind, double expected) {
-        Duration step = followUpStep(expected);
         Double above = boundedAbove.get(kind);
-        if (above == null) return step;
+        return above == null ? followUpStep(expected) : step(above, expected);
+    }
+
+    /** A share of the interval from a lower bound to {@code above}, at least a follow-up step. */
+    private Duration step(double above, double expected) {
+        Duration step = followUpStep(expected);
         Duration across = Duration.ofMillis(Math.round((above - expected) / BOUND_STEPS));
         return across.compareTo(step) > 0 ? across : step;
     }

@@ -206,6 +206,28 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenAWaveCrossingABound_whenItsOtherRendersAreFoundAStepAfterTheirLastPoll_thenTheyMeasureItToo() {
+        // 60 s renders: the first wave bounds them between 45 s and 63.5 s; the second crosses in thirds (6.2 s)
+        times.finished(
+                renderingSince(t0).polled("processing", t0.plusMillis(45_000), t0.plusMillis(63_500)),
+                t0.plusMillis(63_500));
+        Instant wave2 = t0.plusSeconds(64);
+        for (int job = 0; job < 5; job++) {
+            Instant start = wave2.plusMillis(50 * job);
+            times.finished(
+                    renderingSince(start).polled("processing", start.plusMillis(57_700), start.plusMillis(63_900)),
+                    start.plusMillis(63_900));
+        }
+
+        Instant wave3 = t0.plusSeconds(130);
+        Duration first = times.firstPoll(renderingSince(wave3), wave3);
+        assertThat(first)
+                .as("the crossing's midpoint (60.8 s), not moved by the wave's other renders")
+                .isBetween(Duration.ofMillis(60_800), Duration.ofMillis(62_000));
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plus(first))).isTrue();
+    }
+
+    @Test
     void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
         times.finished(
                 renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750)),

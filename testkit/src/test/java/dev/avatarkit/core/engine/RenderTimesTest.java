@@ -71,9 +71,7 @@ class RenderTimesTest {
     @Test
     void givenAMeasuredUsualTime_whenFourWavesAreFoundAtTheirFirstPoll_thenTheNextFirstPollIsStillNotEarly() {
         // 10 s renders: a first wave without history, then one measured between follow-ups at 9.9 s and 10.15 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(7_600), t0.plusMillis(11_500)),
-                t0.plusMillis(11_500));
+        found(t0, 7_600, 11_500);
         Instant wave2 = t0.plusSeconds(12);
         Job measured = renderingSince(wave2).polled("processing", wave2.plusMillis(9_900), wave2.plusMillis(10_150));
         times.finished(measured, wave2.plusMillis(10_150));
@@ -94,13 +92,9 @@ class RenderTimesTest {
     @Test
     void givenMeasuredRendersLongerThanTheLongestWait_whenPolledOnTheWay_thenOnlyThePollAfterTheUsualTimeExpectsDone() {
         // 60 s renders (pollMax 30 s): a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
-                t0.plusMillis(66_500));
+        found(t0, 51_600, 66_500);
         Instant wave2 = t0.plusSeconds(70);
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
-                wave2.plusMillis(60_250));
+        found(wave2, 59_500, 60_250);
         Instant start = t0.plusSeconds(140);
         Job rendering = renderingSince(start);
         // measured: its first poll waits for the usual time, past the longest wait (no poll on the way)
@@ -119,13 +113,9 @@ class RenderTimesTest {
     @Test
     void givenRendersLongerThanTheLongestWait_whenFoundAtThePollAfterOneOnTheWay_thenThatIsABoundNotAMidpoint() {
         // 60 s renders: a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
-                t0.plusMillis(66_500));
+        found(t0, 51_600, 66_500);
         Instant wave2 = t0.plusSeconds(70);
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
-                wave2.plusMillis(60_250));
+        found(wave2, 59_500, 60_250);
         Instant start = t0.plusSeconds(140);
 
         // each of a wave polled on the way at 30 s, then found at its next poll, 61 s
@@ -165,9 +155,7 @@ class RenderTimesTest {
                 .isFalse();
 
         // wave 2 is found between follow-ups half a second apart: that replaces the bound (no average with it)
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(20_300), wave2.plusMillis(20_750)),
-                wave2.plusMillis(20_750));
+        found(wave2, 20_300, 20_750);
         Instant wave3 = t0.plusSeconds(50);
         assertThat(times.firstPoll(renderingSince(wave3), wave3))
                 .isBetween(Duration.ofMillis(20_500), Duration.ofMillis(21_300));
@@ -178,9 +166,7 @@ class RenderTimesTest {
     @Test
     void givenAFirstWaveOfRendersLongerThanTheLongestWait_whenTheNextStarts_thenItWaitsForTheBoundNotThePollMaximum() {
         // 60 s renders, no history: seen running at 52.5 s, found at 64.5 s (pollMax is 30 s)
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(52_500), t0.plusMillis(64_500)),
-                t0.plusMillis(64_500));
+        found(t0, 52_500, 64_500);
 
         Instant wave2 = t0.plusSeconds(65);
         assertThat(times.firstPoll(renderingSince(wave2), wave2))
@@ -191,13 +177,9 @@ class RenderTimesTest {
     @Test
     void givenAMeasuredTime_whenAnotherRenderIsFoundAfterAWideGap_thenItDoesNotPullTheEstimate() {
         // 10 s renders measured between polls 0.2 s apart, then one of the same wave found 2.5 s after its last poll
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(9_900), t0.plusMillis(10_100)),
-                t0.plusMillis(10_100));
+        found(t0, 9_900, 10_100);
         Instant other = t0.plusMillis(600);
-        times.finished(
-                renderingSince(other).polled("processing", other.plusMillis(9_600), other.plusMillis(12_100)),
-                other.plusMillis(12_100));
+        found(other, 9_600, 12_100);
 
         Instant next = t0.plusSeconds(20);
         assertThat(times.firstPoll(renderingSince(next), next))
@@ -208,15 +190,11 @@ class RenderTimesTest {
     @Test
     void givenAWaveCrossingABound_whenItsOtherRendersAreFoundAStepAfterTheirLastPoll_thenTheyMeasureItToo() {
         // 60 s renders: the first wave bounds them between 45 s and 63.5 s; the second crosses in thirds (6.2 s)
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(45_000), t0.plusMillis(63_500)),
-                t0.plusMillis(63_500));
+        found(t0, 45_000, 63_500);
         Instant wave2 = t0.plusSeconds(64);
         for (int job = 0; job < 5; job++) {
             Instant start = wave2.plusMillis(50 * job);
-            times.finished(
-                    renderingSince(start).polled("processing", start.plusMillis(57_700), start.plusMillis(63_900)),
-                    start.plusMillis(63_900));
+            found(start, 57_700, 63_900);
         }
 
         Instant wave3 = t0.plusSeconds(130);
@@ -229,9 +207,7 @@ class RenderTimesTest {
 
     @Test
     void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750)),
-                t0.plusMillis(26_750));
+        found(t0, 20_230, 26_750);
         Instant wave2 = t0.plusSeconds(27);
         Instant firstPoll = wave2.plus(times.firstPoll(renderingSince(wave2), wave2));
         times.finished(foundAtFirstPoll(wave2, firstPoll), firstPoll);
@@ -242,6 +218,14 @@ class RenderTimesTest {
                 .isBetween(
                         Duration.ofMillis(20_230),
                         Duration.between(wave2, firstPoll).plusMillis(600));
+    }
+
+    /** Tells {@code times} a render started at {@code start} was seen running, then found done, so far into it. */
+    private void found(Instant start, long lastRunningMillis, long foundMillis) {
+        times.finished(
+                renderingSince(start)
+                        .polled("processing", start.plusMillis(lastRunningMillis), start.plusMillis(foundMillis)),
+                start.plusMillis(foundMillis));
     }
 
     /** A render whose first poll was due at {@code at}, made then (on time). */
@@ -361,9 +345,7 @@ class RenderTimesTest {
     /** The engine plans the first poll while the job is still SUBMITTING (no render deadline yet). */
     @Test
     void givenHistory_whenTheJobIsStillSubmitting_thenItsFirstPollUsesTheHistory() {
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500)),
-                t0.plusMillis(20_500));
+        found(t0, 19_500, 20_500);
         Job submitting = Job.queued(
                         JobId.next(t0),
                         new IdempotencyKey("k-sub"),

@@ -290,8 +290,10 @@ final class RenderTimes {
         }
         long millis = Math.min(Math.round(wait), policy.pollMax().toMillis());
         long due = now.toEpochMilli() + millis;
-        long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS - 1, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
-        return Duration.ofMillis(aligned - now.toEpochMilli());
+        // the nearest grid instant, not the next: a step runs some milliseconds after its instant, and rounding up
+        // made every 2 s wait 2.5 s (the 10 s stand-in's first wave found 1.9 s late)
+        long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS / 2, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
+        return Duration.ofMillis(Math.max(aligned - now.toEpochMilli(), MIN_POLL.toMillis()));
     }
 
     /** Milliseconds into a render of {@code kind} to poll it first: a step past the usual time. */

@@ -262,6 +262,9 @@ class RenderTimesTest {
         assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(4)))
                 .as("at least the first wait early on")
                 .isEqualTo(Duration.ofSeconds(2));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusMillis(4_030)))
+                .as("a step run 30 ms after its instant keeps the 2 s beat (rounding up made it 2.5 s)")
+                .isEqualTo(Duration.ofMillis(1_970));
         assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(20)))
                 .as("15 % of 20 s, on the half-second grid")
                 .isEqualTo(Duration.ofSeconds(3));

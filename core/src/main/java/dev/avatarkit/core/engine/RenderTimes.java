@@ -150,6 +150,12 @@ final class RenderTimes {
                                         * followUpStep(expected).toMillis());
             }
             if (bounded.getOrDefault(job.kind(), false)) {
+                if (job.polls() == 0 && boundedAbove.containsKey(job.kind())) {
+                    // found at its first poll, a step past the bound: the bound holds, the interval above it narrows
+                    // (its midpoint, taken as measured, sent the 20 s stand-in's next wave polling a second early)
+                    boundedAbove.merge(job.kind(), took, Math::min);
+                    return;
+                }
                 // the estimate was a lower bound: a render found at its first poll is bounded from above too
                 averageMillis.put(job.kind(), job.polls() > 0 ? sample : (expected + took) / 2);
                 bounded.put(job.kind(), false);

@@ -206,6 +206,23 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenABound_whenTheNextWaveIsFoundAtItsFirstPoll_thenTheIntervalNarrowsAndTheBoundHolds() {
+        found(t0, 19_100, 21_900); // no history: running at 19.1 s, done at 21.9 s
+        Instant wave2 = t0.plusSeconds(22);
+        Duration first = times.firstPoll(renderingSince(wave2), wave2);
+        times.finished(foundAtFirstPoll(wave2, wave2.plus(first)), wave2.plus(first));
+
+        Instant wave3 = t0.plusSeconds(44);
+        Duration next = times.firstPoll(renderingSince(wave3), wave3);
+        assertThat(next)
+                .as("a third of the narrower interval (19.1 s to %s) past the bound, not its midpoint", first)
+                .isLessThan(Duration.ofMillis(19_100)
+                        .plus(first.minusMillis(19_100).dividedBy(3))
+                        .plusMillis(250));
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plus(next))).isFalse();
+    }
+
+    @Test
     void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
         found(t0, 20_230, 26_750);
         Instant wave2 = t0.plusSeconds(27);

@@ -19,7 +19,7 @@ done
 machine_note
 for r in $renders; do
   common=(--rows "$rows" --slots "$slots" --render-seconds "$r" --fault "$fault")
-  ours_out=$(bench_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null)
+  ours_out=$(cli_like_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null)
   grep -E '^ *(child: )?(phase|killed)' <<<"$ours_out" || true   # start-up and after-submit times (the load inflates start-up most)
   ours=$(grep '^RESULT' <<<"$ours_out")
   echo "$ours"
@@ -29,7 +29,7 @@ for r in $renders; do
          "ours_status_per_video=$(field "$ours" status_per_video) (targets: <= 1.05 without the restart, 0 duplicates)"
     continue
   fi
-  peer=$(bench_java dev.avatarkit.bench.StandInBench --client peer "${common[@]}" 2>/dev/null | grep '^RESULT')
+  peer=$(cli_like_java dev.avatarkit.bench.StandInBench --client peer "${common[@]}" 2>/dev/null | grep '^RESULT')
   echo "$peer"
   echo "SUMMARY standin render_s=$r fault=$fault ours_ratio=$(field "$ours" ratio) peer_ratio=$(field "$peer" ratio)" \
        "ours_duplicates=$(field "$ours" duplicates) peer_duplicates=$(field "$peer" duplicates)" \

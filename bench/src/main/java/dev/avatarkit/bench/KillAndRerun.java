@@ -51,8 +51,11 @@ final class KillAndRerun {
     }
 
     private Process start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the same JVM options as this one (bench/standin.sh gives the CLI's: tier-1 JIT, serial GC, the CDS archive)
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 StandInBench.class.getName(),

@@ -3,6 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.StaleJobException;
 import dev.avatarkit.core.port.StepScheduler;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +23,8 @@ import java.util.logging.Logger;
  */
 public final class JobEngine {
     private static final Logger LOG = Logger.getLogger(JobEngine.class.getName());
+    /** Finished jobs read at start-up to recall render times (a history read each). */
+    private static final int RECALLED_JOBS = 10;
 
     private final JobStore jobs;
     private final Clock clock;
@@ -29,6 +33,7 @@ public final class JobEngine {
     private final DownloadStep download;
     private final SlotHandOff handOff;
     private final StepScheduler scheduler;
+    private final RenderTimes renderTimes;
 
     JobEngine(
             JobStore jobs,
@@ -37,7 +42,8 @@ public final class JobEngine {
             PollStep poll,
             DownloadStep download,
             SlotHandOff handOff,
-            StepScheduler scheduler) {
+            StepScheduler scheduler,
+            RenderTimes renderTimes) {
         this.jobs = jobs;
         this.clock = clock;
         this.submit = submit;
@@ -45,6 +51,7 @@ public final class JobEngine {
         this.download = download;
         this.handOff = handOff;
         this.scheduler = scheduler;
+        this.renderTimes = renderTimes;
     }
 
     public static JobEngineBuilder builder() {
@@ -100,6 +107,7 @@ public final class JobEngine {
 
     /** Schedules every unfinished job now: what a process does when it starts. Returns how many. */
     public int resumeAll() {
+        recallRenderTimes();
         int resumed = 0;
         JobId after = null;
         while (true) {
@@ -110,6 +118,21 @@ public final class JobEngine {
                 resumed++;
             }
             after = page.get(page.size() - 1);
+        }
+    }
+
+    /**
+     * How long renders took before this process started, from the newest finished jobs: each one's DOWNLOADING step
+     * is when its render was found done. Without it a restart polls the renders it resumes as if it had never seen
+     * one finish.
+     */
+    private void recallRenderTimes() {
+        JobQuery newest = new JobQuery(Set.of(JobState.SUCCEEDED), Set.of(), null, null, null, RECALLED_JOBS);
+        for (Job job : jobs.list(newest).jobs()) {
+            jobs.history(job.id()).stream()
+                    .filter(step -> step.state() == JobState.DOWNLOADING)
+                    .findFirst()
+                    .ifPresent(step -> renderTimes.recall(job, step.at()));
         }
     }
 

@@ -129,6 +129,6 @@ public final class JobEngineBuilder {
                 policy,
                 renderTimes,
                 poll);
-        return new JobEngine(jobs, clock, submit, poll, download, handOff, scheduler);
+        return new JobEngine(jobs, clock, submit, poll, download, handOff, scheduler, renderTimes);
     }
 }

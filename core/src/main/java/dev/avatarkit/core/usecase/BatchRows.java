@@ -22,6 +22,8 @@ import java.util.Map;
  * kind equally safe: the same file always maps to the same batch and the same keys.
  */
 public final class BatchRows {
+    /** Rows stored per commit: one fsync for many, and no transaction holds SQLite's write lock for long. */
+    static final int ROWS_PER_COMMIT = 500;
     /** A rough price model for dry runs: HeyGen bills by rendered time; ~15 spoken characters a second. */
     static final int CHARS_PER_SECOND = 15;
     /** The shortest video we assume a row costs, whatever its script. */
@@ -122,10 +124,15 @@ public final class BatchRows {
         }
         int created = 0;
         List<JobId> ids = new ArrayList<>();
-        for (Row<?> row : rows) {
-            Insertion insertion = create.create(new CreateJob.Command(row.spec(), row.key(), batchId, null));
-            if (insertion.created()) created++;
-            ids.add(insertion.job().id());
+        // a commit per chunk, not per row; chunks keep one transaction (and SQLite's write lock) short
+        for (int from = 0; from < rows.size(); from += ROWS_PER_COMMIT) {
+            List<CreateJob.Command> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_COMMIT)).stream()
+                    .map(row -> new CreateJob.Command(row.spec(), row.key(), batchId, null))
+                    .toList();
+            for (Insertion insertion : create.createAll(chunk)) {
+                if (insertion.created()) created++;
+                ids.add(insertion.job().id());
+            }
         }
         return new TemplateBatch.BatchResult(batchId, created, rows.size() - created, errors.size(), ids);
     }

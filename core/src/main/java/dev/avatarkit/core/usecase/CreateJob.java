@@ -18,6 +18,8 @@ import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.spi.ProviderDirectory;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Accepts a job: checks that its provider offers what the job needs and that it fits the provider's limits, stores
@@ -92,20 +94,33 @@ public final class CreateJob {
     }
 
     public Insertion create(Command command) {
+        return createAll(List.of(command)).get(0);
+    }
+
+    /**
+     * {@link #create} of each command, stored in one commit ({@link JobStore#insertAll}) and then handed to the
+     * engine in order: a batch's first render starts after one write, not after every row's. Every command is
+     * checked before anything is stored.
+     */
+    public List<Insertion> createAll(List<Command> commands) {
         ProviderRoute route = route();
         ProviderCapabilities capabilities = providers.capabilities(route);
-        Capabilities.require(route.provider(), capabilities, command.spec());
-        checkLimits(command.spec(), capabilities.maxScriptChars());
-        JobId id = JobId.next(clock.instant());
-        IdempotencyKey key = command.key() != null ? command.key() : IdempotencyKey.forJob(id);
-        Job job =
-                Job.queued(id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent());
-        Insertion insertion = jobs.insert(job);
-        if (insertion.created()) {
+        List<Job> queued = new ArrayList<>(commands.size());
+        for (Command command : commands) {
+            Capabilities.require(route.provider(), capabilities, command.spec());
+            checkLimits(command.spec(), capabilities.maxScriptChars());
+            JobId id = JobId.next(clock.instant());
+            IdempotencyKey key = command.key() != null ? command.key() : IdempotencyKey.forJob(id);
+            queued.add(Job.queued(
+                    id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent()));
+        }
+        List<Insertion> insertions = queued.size() == 1 ? List.of(jobs.insert(queued.get(0))) : jobs.insertAll(queued);
+        for (Insertion insertion : insertions) {
+            if (!insertion.created()) continue;
             listener.changed(insertion.job());
             engine.kick(insertion.job().id());
         }
-        return insertion;
+        return insertions;
     }
 
     private static void checkLimits(JobSpec spec, int maxScriptChars) {

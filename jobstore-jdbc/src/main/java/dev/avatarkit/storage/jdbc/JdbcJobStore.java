@@ -37,26 +37,37 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Insertion insert(Job job) {
-        return jdbc.transaction("insert job " + job.id(), connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
-                rows.bindInsert(insert, job);
-                // ON CONFLICT DO NOTHING (both databases): a concurrent insert of the same key waits for the
-                // winner's commit and then writes nothing, so exactly one caller sees created = true.
-                if (insert.executeUpdate() == 1) {
-                    TransitionRows.append(connection, job);
-                    return new Insertion(job.withVersion(1), true);
-                }
-            }
-            Job existing = selectOne(
-                            connection,
-                            "idempotency_key = ?",
-                            job.idempotencyKey().value())
-                    .orElseThrow(() -> new StorageException(
-                            StorageException.Reason.IO,
-                            "job database: insert of " + job.id() + " conflicted but no job has its key",
-                            null));
-            return new Insertion(existing, false);
+        return jdbc.transaction("insert job " + job.id(), connection -> insert(connection, job));
+    }
+
+    /** All in one transaction: one commit (one fsync) for the lot. */
+    @Override
+    public List<Insertion> insertAll(List<Job> jobs) {
+        if (jobs.isEmpty()) return List.of();
+        return jdbc.transaction("insert " + jobs.size() + " jobs", connection -> {
+            List<Insertion> insertions = new ArrayList<>(jobs.size());
+            for (Job job : jobs) insertions.add(insert(connection, job));
+            return insertions;
         });
+    }
+
+    private Insertion insert(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
+            rows.bindInsert(insert, job);
+            // ON CONFLICT DO NOTHING (both databases): a concurrent insert of the same key waits for the
+            // winner's commit and then writes nothing, so exactly one caller sees created = true.
+            if (insert.executeUpdate() == 1) {
+                TransitionRows.append(connection, job);
+                return new Insertion(job.withVersion(1), true);
+            }
+        }
+        Job existing = selectOne(
+                        connection, "idempotency_key = ?", job.idempotencyKey().value())
+                .orElseThrow(() -> new StorageException(
+                        StorageException.Reason.IO,
+                        "job database: insert of " + job.id() + " conflicted but no job has its key",
+                        null));
+        return new Insertion(existing, false);
     }
 
     @Override

@@ -96,6 +96,27 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void givenNewExistingAndRepeatedKeys_whenInsertedAll_thenOneAnswerEachInOrder() {
+        Job existing = store.insert(JobSamples.queued(id(1))).job();
+        Job fresh = JobSamples.queued(id(2));
+        Job sameKeyAsExisting =
+                Job.queued(id(3), existing.idempotencyKey(), JobSamples.still(), "other", T0, null, null);
+        Job sameKeyAsFresh = Job.queued(id(4), fresh.idempotencyKey(), JobSamples.still(), "other", T0, null, null);
+
+        List<Insertion> insertions = store.insertAll(List.of(fresh, sameKeyAsExisting, sameKeyAsFresh));
+
+        assertThat(insertions).extracting(Insertion::created).containsExactly(true, false, false);
+        assertThat(insertions)
+                .extracting(Insertion::job)
+                .containsExactly(fresh.withVersion(1), existing, fresh.withVersion(1));
+        assertThat(store.find(fresh.id())).contains(fresh.withVersion(1));
+        assertThat(store.find(id(3))).isEmpty();
+        assertThat(store.find(id(4))).isEmpty();
+        assertThat(store.history(fresh.id())).hasSize(1);
+        assertThat(store.insertAll(List.of())).isEmpty();
+    }
+
+    @Test
     void givenCurrentVersion_whenUpdated_thenWrittenWithVersionPlusOne() {
         Job stored = store.insert(JobSamples.queued(id(1))).job();
 

@@ -10,7 +10,10 @@ import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import dev.avatarkit.testkit.fakes.SimulatedCrash;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +48,36 @@ class EngineRestartTest {
 
         assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(h.provider.totalCreates()).isEqualTo(1);
+    }
+
+    @Test
+    void givenRendersFinishedBeforeARestart_whenANewOneStarts_thenItIsFirstPolledWhenThoseWereFound() {
+        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
+        h.provider.everyRenderReports(
+                RenderStatus.running("processing"),
+                RenderStatus.running("processing"),
+                RenderStatus.running("processing"),
+                RenderStatus.running("processing"),
+                new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
+        Job earlier = h.submitHello();
+        h.runUntilIdle();
+        Job done = h.job(earlier.id());
+        Instant renderStart = done.deadline().minus(h.policy.renderTimeout());
+        Instant found = h.jobs.history(earlier.id()).stream()
+                .filter(step -> step.state() == JobState.DOWNLOADING)
+                .findFirst()
+                .orElseThrow()
+                .at();
+        Duration took = Duration.between(renderStart, found);
+
+        h.restart();
+        Job rendering = h.runUntil(h.submitHello().id(), j -> j.state() == JobState.RENDERING);
+
+        Duration firstPoll = Duration.between(rendering.updatedAt(), rendering.nextRunAt());
+        assertThat(took).isGreaterThan(h.policy.pollInitial().multipliedBy(3));
+        assertThat(firstPoll)
+                .as("not the first wait of a process that never saw a render finish (%s)", h.policy.pollInitial())
+                .isBetween(took.minusMillis(500), took.plusSeconds(1));
     }
 
     @ParameterizedTest(name = "idempotent provider: {0}")

@@ -37,7 +37,7 @@ class RenderTimesTest {
         times.finished(polledOnce, t0.plusMillis(20_500));
 
         assertThat(times.mayBeDone(renderingSince(t0.plusSeconds(30))))
-                .isEqualTo(t0.plusSeconds(30).plusMillis(19_000));
+                .isEqualTo(t0.plusSeconds(30).plusMillis(19_500));
     }
 
     @Test
@@ -71,9 +71,7 @@ class RenderTimesTest {
     @Test
     void givenAMeasuredUsualTime_whenFourWavesAreFoundAtTheirFirstPoll_thenTheNextFirstPollIsStillNotEarly() {
         // 10 s renders: a first wave without history, then one measured between follow-ups at 9.9 s and 10.15 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(7_600), t0.plusMillis(11_500)),
-                t0.plusMillis(11_500));
+        found(t0, 7_600, 11_500);
         Instant wave2 = t0.plusSeconds(12);
         Job measured = renderingSince(wave2).polled("processing", wave2.plusMillis(9_900), wave2.plusMillis(10_150));
         times.finished(measured, wave2.plusMillis(10_150));
@@ -94,13 +92,9 @@ class RenderTimesTest {
     @Test
     void givenMeasuredRendersLongerThanTheLongestWait_whenPolledOnTheWay_thenOnlyThePollAfterTheUsualTimeExpectsDone() {
         // 60 s renders (pollMax 30 s): a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
-                t0.plusMillis(66_500));
+        found(t0, 51_600, 66_500);
         Instant wave2 = t0.plusSeconds(70);
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
-                wave2.plusMillis(60_250));
+        found(wave2, 59_500, 60_250);
         Instant start = t0.plusSeconds(140);
         Job rendering = renderingSince(start);
         // measured: its first poll waits for the usual time, past the longest wait (no poll on the way)
@@ -119,13 +113,9 @@ class RenderTimesTest {
     @Test
     void givenRendersLongerThanTheLongestWait_whenFoundAtThePollAfterOneOnTheWay_thenThatIsABoundNotAMidpoint() {
         // 60 s renders: a no-history wave, then one measured between follow-ups at 59.5 s and 60.25 s
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(51_600), t0.plusMillis(66_500)),
-                t0.plusMillis(66_500));
+        found(t0, 51_600, 66_500);
         Instant wave2 = t0.plusSeconds(70);
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(59_500), wave2.plusMillis(60_250)),
-                wave2.plusMillis(60_250));
+        found(wave2, 59_500, 60_250);
         Instant start = t0.plusSeconds(140);
 
         // each of a wave polled on the way at 30 s, then found at its next poll, 61 s
@@ -153,16 +143,19 @@ class RenderTimesTest {
         Instant wave2 = t0.plusSeconds(27);
         Duration first = times.firstPoll(renderingSince(wave2), wave2);
         assertThat(first)
-                .as("the midpoint, 23.5 s, was 3.5 s late")
-                .isBetween(Duration.ofMillis(20_230), Duration.ofMillis(21_000));
+                .as(
+                        "a third of the open interval past the bound (20.23 + 6.52 / 3 s); the midpoint, 23.5 s, was 3.5 s late")
+                .isBetween(Duration.ofMillis(22_400), Duration.ofMillis(22_700));
+        Job missed = renderingSince(wave2).polled("processing", wave2.plus(first), null);
+        assertThat(times.nextPoll(missed, wave2.plus(first)))
+                .as("then steps of a third of it, not of an eightieth of the render")
+                .isBetween(Duration.ofMillis(1_800), Duration.ofMillis(2_500));
         assertThat(times.expectsDone(renderingSince(wave2), wave2.plus(first)))
                 .as("a bound is not a measurement: reads stay in bulk")
                 .isFalse();
 
         // wave 2 is found between follow-ups half a second apart: that replaces the bound (no average with it)
-        times.finished(
-                renderingSince(wave2).polled("processing", wave2.plusMillis(20_300), wave2.plusMillis(20_750)),
-                wave2.plusMillis(20_750));
+        found(wave2, 20_300, 20_750);
         Instant wave3 = t0.plusSeconds(50);
         assertThat(times.firstPoll(renderingSince(wave3), wave3))
                 .isBetween(Duration.ofMillis(20_500), Duration.ofMillis(21_300));
@@ -171,10 +164,67 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenAFirstWaveOfRendersLongerThanTheLongestWait_whenTheNextStarts_thenItWaitsForTheBoundNotThePollMaximum() {
+        // 60 s renders, no history: seen running at 52.5 s, found at 64.5 s (pollMax is 30 s)
+        found(t0, 52_500, 64_500);
+
+        Instant wave2 = t0.plusSeconds(65);
+        assertThat(times.firstPoll(renderingSince(wave2), wave2))
+                .as("a third of the open interval past the bound, not a poll on the way at 30 s")
+                .isBetween(Duration.ofMillis(56_500), Duration.ofMillis(57_300));
+    }
+
+    @Test
+    void givenAMeasuredTime_whenAnotherRenderIsFoundAfterAWideGap_thenItDoesNotPullTheEstimate() {
+        // 10 s renders measured between polls 0.2 s apart, then one of the same wave found 2.5 s after its last poll
+        found(t0, 9_900, 10_100);
+        Instant other = t0.plusMillis(600);
+        found(other, 9_600, 12_100);
+
+        Instant next = t0.plusSeconds(20);
+        assertThat(times.firstPoll(renderingSince(next), next))
+                .as("the midpoint of 9.6 s and 12.1 s, averaged in, made it 10.4 s")
+                .isLessThan(Duration.ofMillis(10_250));
+    }
+
+    @Test
+    void givenAWaveCrossingABound_whenItsOtherRendersAreFoundAStepAfterTheirLastPoll_thenTheyMeasureItToo() {
+        // 60 s renders: the first wave bounds them between 45 s and 63.5 s; the second crosses in thirds (6.2 s)
+        found(t0, 45_000, 63_500);
+        Instant wave2 = t0.plusSeconds(64);
+        for (int job = 0; job < 5; job++) {
+            Instant start = wave2.plusMillis(50 * job);
+            found(start, 57_700, 63_900);
+        }
+
+        Instant wave3 = t0.plusSeconds(130);
+        Duration first = times.firstPoll(renderingSince(wave3), wave3);
+        assertThat(first)
+                .as("the crossing's midpoint (60.8 s), not moved by the wave's other renders")
+                .isBetween(Duration.ofMillis(60_800), Duration.ofMillis(62_000));
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plus(first))).isTrue();
+    }
+
+    @Test
+    void givenABound_whenTheNextWaveIsFoundAtItsFirstPoll_thenTheIntervalNarrowsAndTheBoundHolds() {
+        found(t0, 19_100, 21_900); // no history: running at 19.1 s, done at 21.9 s
+        Instant wave2 = t0.plusSeconds(22);
+        Duration first = times.firstPoll(renderingSince(wave2), wave2);
+        times.finished(foundAtFirstPoll(wave2, wave2.plus(first)), wave2.plus(first));
+
+        Instant wave3 = t0.plusSeconds(44);
+        Duration next = times.firstPoll(renderingSince(wave3), wave3);
+        assertThat(next)
+                .as("a third of the narrower interval (19.1 s to %s) past the bound, not its midpoint", first)
+                .isLessThan(Duration.ofMillis(19_100)
+                        .plus(first.minusMillis(19_100).dividedBy(3))
+                        .plusMillis(250));
+        assertThat(times.expectsDone(renderingSince(wave3), wave3.plus(next))).isFalse();
+    }
+
+    @Test
     void givenAFirstWaveBoundedFromBelow_whenTheNextIsFoundAtItsFirstPoll_thenTheEstimateIsBetweenTheBounds() {
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(20_230), t0.plusMillis(26_750)),
-                t0.plusMillis(26_750));
+        found(t0, 20_230, 26_750);
         Instant wave2 = t0.plusSeconds(27);
         Instant firstPoll = wave2.plus(times.firstPoll(renderingSince(wave2), wave2));
         times.finished(foundAtFirstPoll(wave2, firstPoll), firstPoll);
@@ -185,6 +235,14 @@ class RenderTimesTest {
                 .isBetween(
                         Duration.ofMillis(20_230),
                         Duration.between(wave2, firstPoll).plusMillis(600));
+    }
+
+    /** Tells {@code times} a render started at {@code start} was seen running, then found done, so far into it. */
+    private void found(Instant start, long lastRunningMillis, long foundMillis) {
+        times.finished(
+                renderingSince(start)
+                        .polled("processing", start.plusMillis(lastRunningMillis), start.plusMillis(foundMillis)),
+                start.plusMillis(foundMillis));
     }
 
     /** A render whose first poll was due at {@code at}, made then (on time). */
@@ -212,18 +270,40 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenNoHistory_whenARenderIsStillRunning_thenEachPollWaitsAShareOfItsTimeSoFar() {
+        // the x1.25 backoff waited 6.5 s at 20 s (its seventh poll): the 20 s stand-in's first wave was found 6.3 s
+        // late
+        Job polledSixTimes = renderingSince(t0);
+        for (int poll = 0; poll < 6; poll++)
+            polledSixTimes = polledSixTimes.polled("processing", t0.plusSeconds(poll), null);
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(4)))
+                .as("at least the first wait early on")
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusMillis(4_030)))
+                .as("a step run 30 ms after its instant keeps the 2 s beat (rounding up made it 2.5 s)")
+                .isEqualTo(Duration.ofMillis(1_970));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(20)))
+                .as("15 % of 20 s, on the half-second grid")
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(40)))
+                .as("40 % past 30 s")
+                .isEqualTo(Duration.ofSeconds(16));
+        assertThat(times.nextPoll(polledSixTimes, t0.plusSeconds(600))).isEqualTo(policy.pollMax());
+    }
+
+    @Test
     void givenRendersTakeTwentySeconds_whenANewOneStarts_thenItIsFirstPolledJustBeforeTwentySeconds() {
         // still running at 19.5 s, done at 20.5 s: it finished about 20 s in
         Job polledOnce = renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500));
         times.finished(polledOnce, t0.plusMillis(20_500));
 
         Job next = renderingSince(t0.plusSeconds(30));
-        // just after the usual time (1/80 of it), on the half-second grid of the follow-ups
-        assertThat(times.firstPoll(next, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
+        // just after the usual time (1/160 of it), on the quarter-second grid of the follow-ups
+        assertThat(times.firstPoll(next, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_250));
         // polled early (e.g. after a restart): wait for the rest of the usual time
-        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofMillis(10_500));
-        // past the usual time: follow up soon (a fortieth of the usual time, jittered), not a full backoff step
-        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(400), Duration.ofMillis(600));
+        assertThat(times.nextPoll(next, t0.plusSeconds(40))).isEqualTo(Duration.ofMillis(10_250));
+        // past the usual time: follow up soon (an eightieth of the usual time), not a full backoff step
+        assertThat(times.nextPoll(next, t0.plusSeconds(55))).isBetween(Duration.ofMillis(125), Duration.ofMillis(250));
     }
 
     @Test
@@ -285,9 +365,7 @@ class RenderTimesTest {
     /** The engine plans the first poll while the job is still SUBMITTING (no render deadline yet). */
     @Test
     void givenHistory_whenTheJobIsStillSubmitting_thenItsFirstPollUsesTheHistory() {
-        times.finished(
-                renderingSince(t0).polled("processing", t0.plusMillis(19_500), t0.plusMillis(20_500)),
-                t0.plusMillis(20_500));
+        found(t0, 19_500, 20_500);
         Job submitting = Job.queued(
                         JobId.next(t0),
                         new IdempotencyKey("k-sub"),
@@ -298,7 +376,7 @@ class RenderTimesTest {
                         null)
                 .submitting(t0.plusSeconds(30));
 
-        assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_500));
+        assertThat(times.firstPoll(submitting, t0.plusSeconds(30))).isEqualTo(Duration.ofMillis(20_250));
     }
 
     @Test

@@ -141,6 +141,11 @@ public final class JobEngine {
         scheduler.schedule(id, clock.instant());
     }
 
+    /** {@link #kick} of jobs just created (a batch's rows): their first steps stored together. */
+    public void kickNew(List<JobId> ids) {
+        scheduler.scheduleNew(ids, clock.instant());
+    }
+
     static void logStepFailure(Job job, RuntimeException e) {
         LOG.log(Level.WARNING, "job " + job.id() + " step in " + job.state() + " failed: " + e.getMessage(), e);
     }

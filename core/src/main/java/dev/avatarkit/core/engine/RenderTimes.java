@@ -126,7 +126,10 @@ final class RenderTimes {
                     else if (took < expected) averageMillis.put(job.kind(), took);
                     return;
                 }
-                sample = (lastSeenRunning + took) / 2; // between two polls
+                // between two polls: their midpoint; across a bound's steps (a third of the interval, seconds at
+                // 60 s) the later one less a follow-up step, as a first-poll hit: from the midpoint the 60 s
+                // stand-in's next wave polled 2.4 s early and paid four bulk rounds; a little late costs no request
+                sample = crossing ? took - followUpStep(expected).toMillis() : (lastSeenRunning + took) / 2;
                 firstPollHits.put(job.kind(), 0);
                 // polls up to four follow-up steps apart measure it; the no-history schedule's wide gaps only bound it
                 measured.put(

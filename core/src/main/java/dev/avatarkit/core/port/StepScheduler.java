@@ -2,6 +2,7 @@ package dev.avatarkit.core.port;
 
 import dev.avatarkit.core.domain.JobId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Runs the job engine's next step for a job at a given time, durably where the implementation is durable
@@ -12,4 +13,13 @@ import java.time.Instant;
  */
 public interface StepScheduler {
     void schedule(JobId id, Instant at);
+
+    /**
+     * The first step of new jobs (none has a pending step yet), all at {@code at}: a durable scheduler can store
+     * them in one write where {@link #schedule} costs one each (a batch of thousands of rows). This default
+     * schedules them one by one.
+     */
+    default void scheduleNew(List<JobId> ids, Instant at) {
+        for (JobId id : ids) schedule(id, at);
+    }
 }

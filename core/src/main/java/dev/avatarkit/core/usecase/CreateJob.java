@@ -115,11 +115,14 @@ public final class CreateJob {
                     id, key, command.spec(), route.stored(), clock.instant(), command.batch(), command.parent()));
         }
         List<Insertion> insertions = queued.size() == 1 ? List.of(jobs.insert(queued.get(0))) : jobs.insertAll(queued);
+        List<JobId> created = new ArrayList<>();
         for (Insertion insertion : insertions) {
             if (!insertion.created()) continue;
             listener.changed(insertion.job());
-            engine.kick(insertion.job().id());
+            created.add(insertion.job().id());
         }
+        if (created.size() == 1) engine.kick(created.get(0));
+        else if (!created.isEmpty()) engine.kickNew(created);
         return insertions;
     }
 

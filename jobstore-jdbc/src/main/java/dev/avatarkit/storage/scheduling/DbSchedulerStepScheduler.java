@@ -15,8 +15,10 @@ import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.storage.jdbc.JobDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -156,6 +158,24 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
      * the step asks for); if it is running in another process, we wait up to {@code busyWait} for it to finish,
      * after which that step's own answer decides the next time.
      */
+    /**
+     * One batch insert for the lot (db-scheduler's {@code scheduleBatch}); if any of them has a pending step after
+     * all (a race with a resume), each is scheduled on its own instead, which replaces what is there.
+     */
+    @Override
+    public void scheduleNew(List<JobId> ids, Instant at) {
+        if (ids.isEmpty()) return;
+        List<TaskInstance<?>> instances = new ArrayList<>(ids.size());
+        for (JobId id : ids) instances.add(task.instance(id.value()));
+        try {
+            scheduler.scheduleBatch(instances, at);
+        } catch (RuntimeException exists) {
+            for (JobId id : ids) schedule(id, at);
+            return;
+        }
+        wakeUps.at(at, Instant.now());
+    }
+
     @Override
     public void schedule(JobId id, Instant at) {
         Require.nonNull(id, "id");

@@ -67,6 +67,34 @@ abstract class StepSchedulerScenarios {
     }
 
     @Test
+    void given200NewJobsScheduledTogether_whenRun_thenEachRunsExactlyOnce() throws Exception {
+        var scheduler = startScheduler("one", id -> null);
+        List<JobId> ids = ids(200);
+
+        scheduler.scheduleNew(ids, Instant.now());
+
+        await("all 200 steps ran", () -> runs.size() == ids.size());
+        awaitNoScheduledSteps();
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
+    }
+
+    @Test
+    void givenOneOfThemPendingAlready_whenNewJobsAreScheduledTogether_thenEachStillRunsOnceAtTheNewTime()
+            throws Exception {
+        var scheduler = startScheduler("one", id -> null);
+        List<JobId> ids = ids(3);
+        scheduler.schedule(ids.get(1), Instant.now().plus(Duration.ofHours(1)));
+
+        scheduler.scheduleNew(ids, Instant.now());
+
+        await("all 3 steps ran", () -> runs.size() == ids.size());
+        awaitNoScheduledSteps();
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
+    }
+
+    @Test
     void given200DueSteps_whenRun_thenEachRunsExactlyOnceAndNothingStaysScheduled() throws Exception {
         var scheduler = startScheduler("one", id -> null);
         List<JobId> ids = ids(200);

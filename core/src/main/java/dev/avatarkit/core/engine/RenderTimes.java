@@ -127,9 +127,12 @@ final class RenderTimes {
                     return;
                 }
                 // between two polls: their midpoint; across a bound's steps (a third of the interval, seconds at
-                // 60 s) the later one less a follow-up step, as a first-poll hit: from the midpoint the 60 s
-                // stand-in's next wave polled 2.4 s early and paid four bulk rounds; a little late costs no request
-                sample = crossing ? took - followUpStep(expected).toMillis() : (lastSeenRunning + took) / 2;
+                // 60 s) a third of their gap before the later one: from the midpoint the 60 s stand-in's next wave
+                // polled 2.4 s early and paid four bulk rounds; from a follow-up step before it every wave was
+                // found 2 s late (a miss costs requests, lateness costs the account's time: both budgets are tight)
+                sample = crossing
+                        ? took - Math.max(followUpStep(expected).toMillis(), between / 3)
+                        : (lastSeenRunning + took) / 2;
                 firstPollHits.put(job.kind(), 0);
                 // polls up to four follow-up steps apart measure it; the no-history schedule's wide gaps only bound it
                 measured.put(

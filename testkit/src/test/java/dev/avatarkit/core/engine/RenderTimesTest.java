@@ -200,8 +200,9 @@ class RenderTimesTest {
         Instant wave3 = t0.plusSeconds(130);
         Duration first = times.firstPoll(renderingSince(wave3), wave3);
         assertThat(first)
-                .as("the crossing's later poll less a follow-up step (63.1 s), not moved by the wave's other renders")
-                .isBetween(Duration.ofMillis(63_100), Duration.ofMillis(64_000));
+                .as(
+                        "a third of the crossing's gap before its later poll (61.8 s), not moved by the wave's other renders")
+                .isBetween(Duration.ofMillis(62_200), Duration.ofMillis(63_000));
         assertThat(times.expectsDone(renderingSince(wave3), wave3.plus(first))).isTrue();
     }
 

@@ -146,7 +146,12 @@ public final class ApiServer implements AutoCloseable {
      * first.
      */
     private void route(Javalin javalin, HandlerType method, String path, Handler handler) {
-        javalin.addHttpHandler(method, path, BearerAuth.guards(path) ? auth.guarding(handler) : handler);
+        Handler guarded = BearerAuth.guards(path) ? auth.guarding(handler) : handler;
+        javalin.addHttpHandler(method, path, guarded);
+        // Javalin answers HEAD of a GET route itself, 200 with no route run (so no auth); a HEAD route of its own
+        // runs the same guard and handler, and Jetty drops the body
+        if (method == HandlerType.GET && BearerAuth.guards(path))
+            javalin.addHttpHandler(HandlerType.HEAD, path, guarded);
         routes.add(new Route(method.name(), path));
     }
 

@@ -76,6 +76,31 @@ class AuthTest {
     }
 
     @Test
+    void givenHeadOfAGuardedRoute_whenNoValidToken_thenItIs401Or403LikeItsGet(@TempDir Path dir) {
+        // Javalin answers HEAD of a GET route itself (200, no route runs) unless a HEAD route exists
+        try (TestServer s = TestServer.sandbox(dir)) {
+            var none = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs/01M8PGJXSC93ZK61FTXT401E5F"))
+                    .head()
+                    .build());
+            assertThat(none.status()).isEqualTo(401);
+            var unknown = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Bearer " + WRONG)
+                    .head()
+                    .build());
+            assertThat(unknown.status()).isEqualTo(403);
+            var ok = s.call(new Request.Builder()
+                    .url(s.url("/v1/jobs"))
+                    .header("Authorization", "Bearer " + TestServer.TOKEN)
+                    .head()
+                    .build());
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.body()).isEmpty();
+        }
+    }
+
+    @Test
     void givenUnknownV1PathsAndMethods_whenNoValidToken_thenTheyAre401Or403BeforeTheyAre404Or405(@TempDir Path dir) {
         try (TestServer s = TestServer.sandbox(dir)) {
             var noPath =

@@ -13,6 +13,7 @@ import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.Require;
 import dev.avatarkit.core.port.StepScheduler;
 import dev.avatarkit.storage.jdbc.JobDatabase;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +57,8 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             Require.nonNull(shutdownWait, "shutdownWait");
             Require.nonNull(stepRetryMax, "stepRetryMax");
             Require.nonNull(busyWait, "busyWait");
-            name = name == null || name.isBlank()
-                    ? "avatarkit-" + UUID.randomUUID().toString().substring(0, 8)
-                    : name;
+            // the default says which process of which host it is, so a dead one's steps can be freed at once
+            name = name == null || name.isBlank() ? DeadLocalWorkers.nameForThisProcess() : name;
         }
 
         /**
@@ -105,6 +105,7 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
     private final Scheduler scheduler;
     private final LocalWakeUps wakeUps;
     private final Settings settings;
+    private final DataSource dataSource;
     /** Jobs whose step runs in this process now, and the times asked for them meanwhile (applied on completion). */
     private final Set<JobId> running = new HashSet<>();
 
@@ -123,7 +124,8 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
                 .onFailure(new FailedStepRetry<>(Duration.ofSeconds(1), settings.stepRetryMax()))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runStep(new JobId(instance.getId())));
-        SchedulerBuilder builder = Scheduler.create(database.schedulerDataSource(), task)
+        this.dataSource = database.schedulerDataSource();
+        SchedulerBuilder builder = Scheduler.create(dataSource, task)
                 .schedulerName(new SchedulerName.Fixed(settings.name()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
@@ -141,6 +143,13 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
 
     /** Starts polling for due steps (and reviving dead ones). */
     public void start() {
+        try {
+            int freed = DeadLocalWorkers.release(dataSource);
+            if (freed > 0) LOG.info("freed {} step(s) left by a worker of this host that died", freed);
+        } catch (SQLException e) {
+            // db-scheduler revives them after the dead worker's missed heartbeats, only later
+            LOG.warn("could not free the steps of dead workers: {}", e.getMessage());
+        }
         scheduler.start();
     }
 

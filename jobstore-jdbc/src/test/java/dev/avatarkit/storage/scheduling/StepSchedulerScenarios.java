@@ -67,6 +67,50 @@ abstract class StepSchedulerScenarios {
     }
 
     @Test
+    void givenAStepLeftPickedByAWorkerOfThisHostThatDied_whenAWorkerStarts_thenTheStepRunsAtOnce() throws Exception {
+        JobId id = ids(1).get(0);
+        var idle = new DbSchedulerStepScheduler(
+                database(),
+                DbSchedulerStepScheduler.Settings.defaults(database().dialect()),
+                job -> null);
+        idle.schedule(id, Instant.now()); // stored, never started: a worker that was killed mid-step
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String deadWorker = DeadLocalWorkers.nameFor(
+                gone.pid(), "00aa", java.net.InetAddress.getLocalHost().getHostName());
+        try (Connection connection = database().dataSource().getConnection();
+                var pick = connection.prepareStatement(
+                        "UPDATE scheduled_tasks SET picked = ?, picked_by = ?, last_heartbeat = execution_time")) {
+            pick.setBoolean(1, true);
+            pick.setString(2, deadWorker);
+            assertThat(pick.executeUpdate()).isEqualTo(1);
+        }
+
+        startScheduler("next", job -> null); // heartbeat 30 s: db-scheduler alone revives it after minutes
+
+        await("the dead worker's step ran", () -> runs.containsKey(id));
+        awaitNoScheduledSteps();
+    }
+
+    @Test
+    void givenWorkerNames_whenTellingTheDeadOfThisHost_thenOnlyDefaultNamesOfGoneProcessesHereCount() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+
+        assertThat(DeadLocalWorkers.diedHere(DeadLocalWorkers.nameFor(gone.pid(), "0a1b", "here"), "here"))
+                .isTrue();
+        assertThat(DeadLocalWorkers.diedHere(DeadLocalWorkers.nameFor(gone.pid(), "0a1b", "there"), "here"))
+                .isFalse();
+        assertThat(DeadLocalWorkers.diedHere(DeadLocalWorkers.nameFor(alive, "0a1b", "here"), "here"))
+                .isFalse();
+        assertThat(DeadLocalWorkers.diedHere(DeadLocalWorkers.nameForThisProcess(), "here"))
+                .isFalse();
+        assertThat(DeadLocalWorkers.diedHere("worker-a", "here")).isFalse();
+        assertThat(DeadLocalWorkers.nameFor(1, "0a1b", "h".repeat(80))).hasSize(DeadLocalWorkers.MAX_NAME);
+    }
+
+    @Test
     void given200NewJobsScheduledTogether_whenRun_thenEachRunsExactlyOnce() throws Exception {
         var scheduler = startScheduler("one", id -> null);
         List<JobId> ids = ids(200);

@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>{@link #insert}: unique by idempotency key. If a job with the key exists, nothing is written and the
  *   existing job comes back with {@code created = false}. A new job is stored with version 1.</li>
  *   <li>{@link #insertAll}: the same for each job, in order, with one answer per job (a key repeated in the list
- *   finds the first); committed together or not at all.</li>
+ *   finds the first). A store with transactions commits them together or not at all (the JDBC store does); the
+ *   default inserts them one by one.</li>
  *   <li>{@link #update}: compare-and-set on {@link Job#version()}: writes only if the stored version equals it,
  *   returns the job with version + 1; otherwise throws {@link StaleJobException} and writes nothing. The id,
  *   kind, idempotency key and created time never change.</li>

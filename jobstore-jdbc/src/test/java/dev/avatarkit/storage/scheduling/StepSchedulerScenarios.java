@@ -117,10 +117,7 @@ abstract class StepSchedulerScenarios {
 
         scheduler.scheduleNew(ids, Instant.now());
 
-        await("all 200 steps ran", () -> runs.size() == ids.size());
-        awaitNoScheduledSteps();
-        assertThat(ids)
-                .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));
+        awaitEachRanOnce(ids);
     }
 
     @Test
@@ -132,7 +129,12 @@ abstract class StepSchedulerScenarios {
 
         scheduler.scheduleNew(ids, Instant.now());
 
-        await("all 3 steps ran", () -> runs.size() == ids.size());
+        awaitEachRanOnce(ids);
+    }
+
+    /** Every step ran, exactly once, and nothing is left scheduled. */
+    void awaitEachRanOnce(List<JobId> ids) throws InterruptedException {
+        await("all " + ids.size() + " steps ran", () -> runs.size() == ids.size());
         awaitNoScheduledSteps();
         assertThat(ids)
                 .allSatisfy(id -> assertThat(runs.get(id).get()).as(id.value()).isEqualTo(1));

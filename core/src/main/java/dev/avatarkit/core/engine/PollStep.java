@@ -81,6 +81,7 @@ final class PollStep {
                 : read;
         return switch (status.phase()) {
             case PENDING, RUNNING -> {
+                boolean planned = renderTimes.knows(job.kind());
                 Duration delay = renderTimes.nextPoll(job, now);
                 Instant next = writes.save(job.polled(status.rawStatus(), now, now.plus(delay)))
                         .nextRunAt();
@@ -89,11 +90,14 @@ final class PollStep {
                     Instant until = job.deadline() != null ? job.deadline() : Instant.MAX;
                     reads.watch(job.providerRef(), renderTimes.mayBeDone(job), until, () -> handOff.runNow(job.id()));
                 }
+                // a render of the same read found done meanwhile: plan again with its time (see replanWatched)
+                if (!planned && renderTimes.knows(job.kind())) handOff.runNow(job.id());
                 yield next;
             }
             case SUCCEEDED -> {
                 unwatch(job);
-                renderTimes.finished(job, now);
+                // after the read: the render was done by then (the step's start may precede its finish)
+                if (renderTimes.finished(job, writes.clock().instant())) replanWatched(job);
                 Job downloading = job.polled(status.rawStatus(), now, now).entering(JobState.DOWNLOADING, now);
                 if (status.warning() != null) downloading = downloading.withWarning(status.warning(), now);
                 Job saved = writes.save(downloading);
@@ -117,6 +121,12 @@ final class PollStep {
         return reads.takeSeen(ref)
                 .or(() -> reads.carriedSince(ref, job.nextRunAt()))
                 .orElseGet(() -> reads.read(ref, now, renderTimes.expectsDone(job, now)));
+    }
+
+    /** The renders read along with others run their steps now, to plan their polls with the time just learned. */
+    private void replanWatched(Job job) {
+        StatusReads reads = renderers.statusReads(job);
+        if (reads != null) reads.wakeWatched();
     }
 
     private void unwatch(Job job) {

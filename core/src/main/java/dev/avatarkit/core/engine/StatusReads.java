@@ -131,6 +131,15 @@ final class StatusReads {
         watched.put(ref, new Watched(from, until, wake));
     }
 
+    /** Runs the jobs of every render watched now (on this thread), so they read and plan again. */
+    void wakeWatched() {
+        List<Runnable> wakes;
+        synchronized (this) {
+            wakes = watched.values().stream().map(Watched::wake).toList();
+        }
+        runAll(wakes);
+    }
+
     /** Forgets {@code ref}: its job no longer polls it (finished, failed, cancelled). */
     synchronized void unwatch(ProviderRef ref) {
         watched.remove(ref);
@@ -161,12 +170,16 @@ final class StatusReads {
         } finally {
             // after this leader stepped down: waking a job writes to the scheduler, which may be slow under load,
             // and no reader should wait for that
-            for (Runnable wake : wakes) {
-                try {
-                    wake.run();
-                } catch (RuntimeException e) {
-                    // not woken: its own next poll finds the status kept here, only later
-                }
+            runAll(wakes);
+        }
+    }
+
+    private static void runAll(List<Runnable> wakes) {
+        for (Runnable wake : wakes) {
+            try {
+                wake.run();
+            } catch (RuntimeException e) {
+                // not woken: its own next poll finds the status kept here, only later
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.avatarkit.core.port.NotFoundException;
 import dev.avatarkit.core.port.Page;
 import dev.avatarkit.core.port.PageRequest;
 import dev.avatarkit.core.port.ProviderCapabilities;
+import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.SubmitRequest;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link dev.avatarkit.core.port.VideoProvider} on HeyGen v3: keyed creates, bulk statuses, token paging. */
 final class V3VideoProvider extends HeyGenVideoProvider {
@@ -126,6 +128,35 @@ final class V3VideoProvider extends HeyGenVideoProvider {
                                 StatusMapper.code(item.error()),
                                 StatusMapper.message(item.error()),
                                 List.of()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The newest page of {@code GET /v3/videos}, which carries URLs, for renders found finished together (by one
+     * bulk read); any not on it finished, read alone. A wave costs one request where reading each cost one a video.
+     */
+    @Override
+    public Map<ProviderRef, RenderStatus> statusesWithResults(Collection<ProviderRef> refs) {
+        Set<ProviderRef> wanted = new LinkedHashSet<>(refs);
+        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+        if (wanted.size() > 1) {
+            List<Dtos.V3Video> newest = transport.data(
+                    transport.exchange(READ, true, "video list", () -> reads.videos(BULK, null)), "video list", false);
+            for (Dtos.V3Video v : newest) {
+                ProviderRef ref = v.anyId() == null ? null : new ProviderRef(v.anyId());
+                if (!wanted.contains(ref)) continue;
+                RenderStatus status = toStatus(v);
+                if (status.phase() == RenderPhase.SUCCEEDED && !status.results().isEmpty()) out.put(ref, status);
+            }
+        }
+        for (ProviderRef ref : wanted) {
+            if (out.containsKey(ref)) continue;
+            try {
+                out.put(ref, status(ref));
+            } catch (NotFoundException e) {
+                // absent by contract
             }
         }
         return out;

@@ -161,6 +161,36 @@ class V3WireTest {
     }
 
     @Test
+    void finishedRendersGetTheirUrlsFromOneListingAndTheRestAlone() throws Exception {
+        try (Wire w = new Wire(ApiVersion.V3)) {
+            List<ProviderRef> refs = List.of(new ProviderRef("a"), new ProviderRef("b"), new ProviderRef("c"));
+            // a and b on the newest page, finished with URLs; c there but still processing (the listing may lag)
+            w.json(
+                    200,
+                    "{\"data\":[{\"id\":\"b\",\"status\":\"completed\",\"video_url\":\"https://files.example/b.mp4\"},"
+                            + "{\"id\":\"other\",\"status\":\"completed\",\"video_url\":\"https://files.example/o.mp4\"},"
+                            + "{\"id\":\"c\",\"status\":\"processing\"},"
+                            + "{\"id\":\"a\",\"status\":\"completed\",\"video_url\":\"https://files.example/a.mp4\"}],"
+                            + "\"has_more\":true,\"next_token\":\"t2\"}");
+            w.json(
+                    200,
+                    "{\"data\":{\"id\":\"c\",\"status\":\"completed\",\"video_url\":\"https://files.example/c.mp4\"}}");
+
+            var out = w.heygen.videos().statusesWithResults(refs);
+
+            assertThat(out).containsOnlyKeys(refs);
+            assertThat(out.values()).allSatisfy(status -> {
+                assertThat(status.phase()).isEqualTo(RenderPhase.SUCCEEDED);
+                assertThat(status.result(AssetKind.VIDEO)).isPresent();
+            });
+            var listing = w.take().getRequestUrl();
+            assertThat(listing.encodedPath()).isEqualTo("/v3/videos");
+            assertThat(listing.queryParameter("limit")).isEqualTo("100");
+            assertThat(w.take().getRequestUrl().encodedPath()).isEqualTo("/v3/videos/c");
+        }
+    }
+
+    @Test
     void reconcileFindsByTitleSuffixAcrossPages() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
             w.json(

@@ -96,7 +96,7 @@ public final class BulkBench {
                 double ideal = Math.ceil(jobs / (double) concurrency) * renderSeconds;
                 Map<String, Long> routes = new TreeMap<>(sim.stats().requestsPerRoute());
                 long statusRequests = routes.entrySet().stream()
-                        .filter(e -> e.getKey().startsWith("GET /v3/videos/"))
+                        .filter(e -> e.getKey().startsWith("GET /v3/videos")) // statuses, one video, listings
                         .mapToLong(Map.Entry::getValue)
                         .sum();
                 System.out.printf(

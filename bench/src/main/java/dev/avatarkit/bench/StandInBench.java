@@ -86,7 +86,7 @@ public final class StandInBench {
             double wall = (System.nanoTime() - start) / 1e9;
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
             long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("GET /v3/videos/"))
+                    .filter(e -> e.getKey().startsWith("GET /v3/videos")) // statuses, one video, listings
                     .mapToLong(Map.Entry::getValue)
                     .sum();
             System.out.println("sim requests per route: "

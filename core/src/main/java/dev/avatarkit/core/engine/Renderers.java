@@ -11,6 +11,7 @@ import dev.avatarkit.core.port.AvatarProvider;
 import dev.avatarkit.core.port.ProviderCapabilities;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Sleeper;
 import dev.avatarkit.core.port.Submission;
 import dev.avatarkit.core.port.SubmitRequest;
 import dev.avatarkit.core.port.VideoProvider;
@@ -39,6 +40,7 @@ final class Renderers {
     private final URI callbackBase;
     private final Duration statusBatchWindow;
     private final Map<ProviderRoute, StatusReads> videoStatuses = new ConcurrentHashMap<>();
+    private final Map<ProviderRoute, ResultReads> resultReads = new ConcurrentHashMap<>();
 
     /** @param callbackBase the public base URL webhooks reach ({@code …/webhooks/<provider>} is appended); null = poll only */
     Renderers(ProviderDirectory providers, URI callbackBase, Duration statusBatchWindow) {
@@ -79,12 +81,18 @@ final class Renderers {
         return videoStatuses.computeIfAbsent(route, r -> new StatusReads(video, statusBatchWindow));
     }
 
-    /** A status read on its own (never batched), for the result URLs a bulk read does not carry. */
+    /**
+     * A status with the result URLs a bulk read does not carry: read alone, or with others' where the dialect reads
+     * statuses in bulk (the renders of a wave found by one bulk read download at the same time).
+     */
     RenderStatus freshStatus(Job job) {
         ProviderRef ref = job.providerRef();
-        return isAvatar(job)
-                ? avatarProvider(job).status(ref)
-                : videoProvider(job).status(ref);
+        if (isAvatar(job)) return avatarProvider(job).status(ref);
+        VideoProvider video = videoProvider(job);
+        if (!video.capabilities().bulkStatus()) return video.status(ref);
+        return resultReads
+                .computeIfAbsent(job.route(), r -> new ResultReads(video, statusBatchWindow, Sleeper.system()))
+                .read(ref);
     }
 
     /** Only videos can be found by key on legacy dialects; avatars on legacy cannot be reconciled. */

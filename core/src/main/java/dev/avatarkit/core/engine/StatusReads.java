@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Coalesces the status reads of renders polled at the same time into one bulk read (group commit): a read that
@@ -31,7 +30,7 @@ import java.util.concurrent.CompletionException;
  * just after its own poll is not left holding its slot until its next one.
  *
  * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
- * render once more on its own for its URLs ({@link Renderers#freshStatus}), after the render's slot was handed on,
+ * render once more for its URLs ({@link Renderers#freshStatus}, with the others found with it), after its slot was handed on,
  * so that read is not on the path from "finished" to the next create. A read whose caller expects the render done
  * (its first poll at a learned finish time that recent renders kept to) is therefore sent alone: one request gives
  * the status and the URLs, where bulk-then-single costs two. The first such read of a round is a probe: if its
@@ -94,25 +93,10 @@ final class StatusReads {
             sending = true;
         }
         if (lead) {
-            pause();
+            GroupCommit.pause(sleeper, window);
             sendUntilNoneWait(now);
         }
-        try {
-            return mine.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
-        }
-    }
-
-    /** Steps due at one instant start a few milliseconds apart on the scheduler's threads: let them join. */
-    private void pause() {
-        if (window.isZero()) return;
-        try {
-            sleeper.sleep(window);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return GroupCommit.await(mine);
     }
 
     /** How many reads wait for the next round (tests use it to line readers up). */

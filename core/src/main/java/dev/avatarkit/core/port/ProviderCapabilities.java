@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param idempotentCreate true when creates honour an idempotency key (HeyGen v3): an ambiguous create may be
  *                         resent with the same key; false: it must be reconciled first
- * @param bulkStatus       true when {@link VideoProvider#statuses} is one call per ≤100 ids
+ * @param bulkStatus       true when {@link VideoProvider#statuses} is one call per ≤100 ids (and the engine then
+ *                         reads the files of renders found finished together, {@link VideoProvider#statusesWithResults})
  * @param maxScriptChars   the longest script per scene the dialect accepts
  * @param maxConcurrency   renders in flight per account (the concurrency gate's size)
  * @param features         what the provider offers beyond status reads; the apps refuse a request that needs a

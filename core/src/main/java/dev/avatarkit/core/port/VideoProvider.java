@@ -63,10 +63,24 @@ public interface VideoProvider {
     RenderStatus status(ProviderRef ref);
 
     /**
+     * Reads finished renders' statuses with their result files, which a bulk status may not carry (HeyGen v3's has
+     * none). By default each alone; a dialect whose listing carries the files reads many in one call there, and
+     * those not on it alone. Ids the provider does not know are absent from the result.
+     */
+    default Map<ProviderRef, RenderStatus> statusesWithResults(Collection<ProviderRef> refs) {
+        return readEach(refs);
+    }
+
+    /**
      * Reads many statuses; one call per ≤100 ids where the dialect has a bulk route, else one per id.
      * Ids the provider does not know are absent from the result.
      */
     default Map<ProviderRef, RenderStatus> statuses(Collection<ProviderRef> refs) {
+        return readEach(refs);
+    }
+
+    /** Each status read alone; the ones the provider does not know left out. */
+    private Map<ProviderRef, RenderStatus> readEach(Collection<ProviderRef> refs) {
         Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
         for (ProviderRef ref : refs) {
             try {

@@ -66,7 +66,8 @@ class RenderTimesTest {
      * The stand-in in miniature: five slots, each render taking {@code renderMillis.applyAsLong(wave)}, every slot
      * starting its next render 30 ms after it found the last one done; polls made exactly when planned. Requests as
      * {@link StatusReads} makes them: a read expected done alone (it carries the URLs), the others of one instant
-     * in one bulk read, and a render found by a bulk read read once more for its URLs.
+     * in one bulk read, and the renders a bulk read found done read once more, together, for their URLs ({@link
+     * ResultReads}).
      */
     private List<Wave> stand(int waves, LongUnaryOperator renderMillis) {
         record Poll(Instant at, int slot, int wave, Job job) {}
@@ -79,7 +80,11 @@ class RenderTimesTest {
         long[] late = new long[waves];
         int[] requests = new int[waves];
         List<List<Instant>> bulkRounds = new ArrayList<>();
-        for (int wave = 0; wave < waves; wave++) bulkRounds.add(new ArrayList<>());
+        List<List<Instant>> urlReads = new ArrayList<>();
+        for (int wave = 0; wave < waves; wave++) {
+            bulkRounds.add(new ArrayList<>());
+            urlReads.add(new ArrayList<>());
+        }
         while (!due.isEmpty()) {
             Poll poll = due.poll();
             Job job = poll.job();
@@ -94,7 +99,7 @@ class RenderTimesTest {
                 due.add(new Poll(next, poll.slot(), poll.wave(), job.polled("processing", poll.at(), next)));
                 continue;
             }
-            if (!alone) requests[poll.wave()]++; // its URLs
+            if (!alone && joinsNoRound(urlReads.get(poll.wave()), poll.at())) requests[poll.wave()]++; // URLs
             times.finished(job, poll.at());
             late[poll.wave()] =
                     Math.max(late[poll.wave()], Duration.between(end, poll.at()).toMillis());

@@ -1,0 +1,110 @@
+package dev.avatarkit.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avatarkit.core.domain.AssetKind;
+import dev.avatarkit.core.domain.ProviderRef;
+import dev.avatarkit.core.port.NotFoundException;
+import dev.avatarkit.core.port.RenderPhase;
+import dev.avatarkit.core.port.RenderStatus;
+import dev.avatarkit.core.port.ResultFile;
+import dev.avatarkit.core.port.Sleeper;
+import dev.avatarkit.core.port.VideoProvider;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: the downloads of a wave found by one bulk read need their URLs, which the bulk read does not carry; read
+ * one by one they cost a request a video, most of the 60 s stand-in's budget after its first wave.
+ */
+class ResultReadsTest {
+    private final List<ProviderRef> singleReads = new CopyOnWriteArrayList<>();
+    private final List<List<ProviderRef>> listings = new CopyOnWriteArrayList<>();
+
+    @Test
+    void givenFiveDownloadsStartingTogether_whenTheyReadTheirUrls_thenOneListingCarriesThem() throws Exception {
+        // the leader's window ends once all five wait (a real window is 20 ms; steps start milliseconds apart)
+        ResultReads[] holder = new ResultReads[1];
+        Sleeper window =
+                wait -> Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder[0].waiting() == 5);
+        ResultReads reads = new ResultReads(provider(), Duration.ofMillis(20), window);
+        holder[0] = reads;
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<RenderStatus>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ProviderRef ref = ref(i);
+                answers.add(pool.submit(() -> reads.read(ref)));
+            }
+            for (int i = 0; i < 4; i++)
+                assertThat(answers.get(i).get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO))
+                        .isPresent();
+            assertThat(answers.get(4))
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(Exception.class)
+                    .havingCause()
+                    .isInstanceOf(NotFoundException.class); // the provider no longer knows it
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(listings).hasSize(1);
+        assertThat(listings.get(0)).hasSize(5);
+        assertThat(singleReads).isEmpty();
+    }
+
+    @Test
+    void givenOneDownload_whenItReadsItsUrls_thenItIsAPlainStatusRead() {
+        ResultReads reads = new ResultReads(provider(), Duration.ZERO, Sleeper.system());
+
+        assertThat(reads.read(ref(1)).result(AssetKind.VIDEO)).isPresent();
+        assertThat(singleReads).containsExactly(ref(1));
+        assertThat(listings).isEmpty();
+    }
+
+    private static ProviderRef ref(int i) {
+        return new ProviderRef("r" + i);
+    }
+
+    private static RenderStatus finished(ProviderRef ref) {
+        return new RenderStatus(
+                RenderPhase.SUCCEEDED,
+                "completed",
+                List.of(new ResultFile(AssetKind.VIDEO, URI.create("https://files.example/" + ref))),
+                null,
+                null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private VideoProvider provider() {
+        return (VideoProvider) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {VideoProvider.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "status" -> {
+                        singleReads.add((ProviderRef) args[0]);
+                        yield finished((ProviderRef) args[0]);
+                    }
+                    case "statusesWithResults" -> {
+                        List<ProviderRef> refs = List.copyOf((Collection<ProviderRef>) args[0]);
+                        listings.add(refs);
+                        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+                        for (ProviderRef ref : refs) if (!ref.equals(ref(4))) out.put(ref, finished(ref));
+                        yield out;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

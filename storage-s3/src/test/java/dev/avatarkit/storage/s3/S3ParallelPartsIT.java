@@ -6,9 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.avatarkit.core.domain.AssetKey;
 import dev.avatarkit.core.port.PutOptions;
 import dev.avatarkit.core.port.StorageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -44,11 +53,52 @@ class S3ParallelPartsIT {
 
     @Test
     void givenTheFourthPartFails_whenPut_thenStorageErrorNoObjectNoPendingUploadAndNoPartStillRunning() {
+        assertFourthPartFailureLeavesNothing(
+                "videos/failpart/video.mp4", (store, key) -> store.put(key, new GeneratedStream(9L * PART, 5), MP4));
+    }
+
+    @Test
+    void givenFileOfMoreThanTwoRoundsOfParts_whenPut_thenFewerBiggerPartsThanAStreamAndTheSameBytes(@TempDir Path dir)
+            throws Exception {
+        S3StoreConfig config = server.freshConfig().withPartSize(PART);
+        PartWatch watch = new PartWatch(-1);
+        long size = 24L * PART + 11; // a stream of this size goes up in 25 parts of PART
+        GeneratedStream source = new GeneratedStream(size, 7);
+        Path file = write(dir.resolve("video.mp4"), source);
+        try (S3AssetStore store = store(config, watch)) {
+            var put = store.put(new AssetKey("videos/file/video.mp4"), file, MP4);
+
+            assertThat(put.size()).isEqualTo(size);
+            assertThat(put.sha256()).isEqualTo(source.sha256());
+            assertThat(GeneratedStream.sha256Of(store.open(put.key(), 0))).isEqualTo(source.sha256());
+            Map<Integer, Long> parts = new TreeMap<>(watch.lengths);
+            long part = parts.get(1);
+            assertThat(part).as("file part size").isGreaterThan(PART);
+            assertThat(parts).hasSize((int) ((size + part - 1) / part));
+            parts.forEach((number, length) -> assertThat(length)
+                    .as("part " + number)
+                    .isEqualTo(number < parts.size() ? part : size - (parts.size() - 1) * part));
+        }
+        assertThat(raw.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                        .uploads())
+                .as("pending multipart uploads")
+                .isEmpty();
+    }
+
+    @Test
+    void givenTheFourthPartOfAFileFails_whenPut_thenStorageErrorNoObjectNoPendingUploadAndNoPartStillRunning(
+            @TempDir Path dir) throws Exception {
+        Path file = write(dir.resolve("video.mp4"), new GeneratedStream(24L * PART, 9));
+        assertFourthPartFailureLeavesNothing("videos/failfile/video.mp4", (store, key) -> store.put(key, file, MP4));
+    }
+
+    /** {@code put} fails at part 4 (refused by the client): a StorageException, no part still running, nothing left. */
+    private void assertFourthPartFailureLeavesNothing(String objectKey, BiConsumer<S3AssetStore, AssetKey> put) {
         S3StoreConfig config = server.freshConfig().withPartSize(PART);
         PartWatch watch = new PartWatch(4);
-        AssetKey key = new AssetKey("videos/failpart/video.mp4");
+        AssetKey key = new AssetKey(objectKey);
         try (S3AssetStore store = store(config, watch)) {
-            assertThatThrownBy(() -> store.put(key, new GeneratedStream(9L * PART, 5), MP4))
+            assertThatThrownBy(() -> put.accept(store, key))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("part 4 refused");
 
@@ -58,6 +108,13 @@ class S3ParallelPartsIT {
             assertThat(store.exists(key)).isFalse();
         }
         assertNothingLeft(config);
+    }
+
+    private static Path write(Path file, GeneratedStream source) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            source.transferTo(out);
+        }
+        return file;
     }
 
     private S3AssetStore store(S3StoreConfig config, PartWatch watch) {
@@ -90,6 +147,9 @@ class S3ParallelPartsIT {
     private static final class PartWatch implements ExecutionInterceptor {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxConcurrent = new AtomicInteger();
+        /** Content length of each part, by part number. */
+        final Map<Integer, Long> lengths = new ConcurrentHashMap<>();
+
         private final int failing;
 
         PartWatch(int failing) {
@@ -100,6 +160,7 @@ class S3ParallelPartsIT {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             if (!(context.request() instanceof UploadPartRequest part)) return;
             maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
+            lengths.put(part.partNumber(), part.contentLength());
             if (part.partNumber() == failing) {
                 running.decrementAndGet();
                 throw SdkClientException.create("part " + failing + " refused");

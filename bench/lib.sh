@@ -17,13 +17,13 @@ machine_note() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2 " GiB RAM"}'), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the machine: figures are noisy, read the ratios)"
 }
-# The JVM options bin/avatarkit runs the CLI with (tier-1 JIT, serial GC, a class-data-sharing archive of what a run
-# loads), for the bench classpath: the stand-in runs both clients this way, so their start-up is what a CLI user's
-# `template batch` pays (a cold JVM without the archive spent 1.2 s of the 20 s stand-in's 2.6 s to the first
+# The JVM options bin/avatarkit runs a batch with (serial GC, the full JIT since session 6: tier 1 has no SHA-256
+# intrinsic; a class-data-sharing archive of what a run loads), for the bench classpath: the stand-in runs both
+# clients this way, so their start-up is what a CLI user's `template batch` pays (a cold JVM without the archive spent 1.2 s of the 20 s stand-in's 2.6 s to the first
 # create loading 8,000 classes). CDS takes jars only, so the classpath lists bench's jar and its dependencies; the
 # archive is made once per bench build by a 5-row run of 1 s renders (BENCH_CDS=0: none).
 cli_like_java() {
-  local jar opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" jars archive
+  local jar opts="-XX:+UseSerialGC" jars archive
   jar=$(ls "$BENCH_DIR"/target/bench-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc' | head -1)
   if [ "${BENCH_CDS:-1}" = 0 ] || [ -z "$jar" ]; then java $opts -cp "$CP" "$@"; return; fi
   jars="$jar:$(ls "$BENCH_DIR"/target/lib/*.jar | paste -sd:)"

@@ -82,6 +82,15 @@ avatarkit_cds_options() {
   echo
 }
 
+# Whether a CLI call may wait for renders and store their files (create, batch, wait, resume, download, retry).
+avatarkit_moves_files() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in --wait|create|batch|wait|resume|download|retry) return 0 ;; esac
+  done
+  return 1
+}
+
 avatarkit_sha256() {
   if command -v sha256sum >/dev/null; then sha256sum "$1" | cut -d' ' -f1
   elif command -v shasum >/dev/null; then shasum -a 256 "$1" | cut -d' ' -f1

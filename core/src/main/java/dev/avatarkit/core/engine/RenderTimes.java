@@ -61,6 +61,8 @@ final class RenderTimes {
 
     private static final long NO_HISTORY_GRID_MILLIS = 500;
     private static final Duration MIN_POLL = Duration.ofMillis(100);
+    /** The least a read at an interval's end waits past it (see {@link #margin}). */
+    private static final Duration END_MARGIN = Duration.ofMillis(50);
     /** Planned bulk-read instants kept a kind: far more than renders in flight at once read in one request. */
     private static final int MAX_PLANNED_READS = 1000;
     /** A planned poll is waited for up to this many times the policy's longest wait. */
@@ -225,7 +227,8 @@ final class RenderTimes {
             long next = interval.lo() + steps * step;
             if (next < interval.hi()) return joinBulkRead(kind, now, untilPlanned(next - elapsed), early);
         }
-        return Duration.ofMillis(Math.max(untilPlanned(interval.hi() - elapsed), MIN_POLL.toMillis()));
+        long end = interval.hi() + margin(narrow);
+        return Duration.ofMillis(Math.max(untilPlanned(end - elapsed), MIN_POLL.toMillis()));
     }
 
     /** A planned poll far away waits at most {@value #PLANNED_WAIT_LIMIT} times the longest wait: one on the way. */
@@ -253,6 +256,16 @@ final class RenderTimes {
         // made every 2 s wait 2.5 s (the 10 s stand-in's first wave found 1.9 s late)
         long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS / 2, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
         return Duration.ofMillis(Math.max(aligned - now.toEpochMilli(), MIN_POLL.toMillis()));
+    }
+
+    /**
+     * How long after the interval's end its read is made. The end is the earliest any render was found done, and a
+     * render's start is when its create was answered, some milliseconds after the provider started it (more under
+     * load): read at the very end, a render whose answer came quicker was still running (the 60 s stand-in, quiet:
+     * 1.78 requests a video, each miss a follow-up and a wider interval to cross again).
+     */
+    private static long margin(long narrow) {
+        return Math.max(END_MARGIN.toMillis(), narrow / 4);
     }
 
     private static long narrow(long renderMillis) {

@@ -20,7 +20,7 @@ machine_note
 for r in $renders; do
   common=(--rows "$rows" --slots "$slots" --render-seconds "$r" --fault "$fault")
   ours_out=$(cli_like_java dev.avatarkit.bench.StandInBench --client ours "${common[@]}" 2>/dev/null)
-  grep -E '^ *(child: )?(phase|killed)' <<<"$ours_out" || true   # start-up and after-submit times (the load inflates start-up most)
+  grep -E '^ *(child: )?(phase|killed|sim requests)' <<<"$ours_out" || true   # start-up and after-submit times (the load inflates start-up most)
   ours=$(grep '^RESULT' <<<"$ours_out")
   echo "$ours"
   if [ "$fault" = kill ]; then   # the peer's model has no kill: ours against the ideal plus its restart time

@@ -61,7 +61,7 @@ final class RenderTimes {
 
     private static final long NO_HISTORY_GRID_MILLIS = 500;
     private static final Duration MIN_POLL = Duration.ofMillis(100);
-    /** The least a read at an interval's end waits past it (see {@link #margin}). */
+    /** The least a read at an interval's end waits past it (see {@link #margin(JobKind, long)}). */
     private static final Duration END_MARGIN = Duration.ofMillis(50);
     /** Planned bulk-read instants kept a kind: far more than renders in flight at once read in one request. */
     private static final int MAX_PLANNED_READS = 1000;
@@ -81,6 +81,8 @@ final class RenderTimes {
     private final Map<JobKind, Deque<Sample>> samples = new EnumMap<>(JobKind.class);
     /** Instants bulk reads are planned at, per kind, for renders of a wave to share (see {@link #joinBulkRead}). */
     private final Map<JobKind, NavigableSet<Instant>> bulkReads = new EnumMap<>(JobKind.class);
+    /** Per kind, what misses grew the margin past an interval's end to (see {@link #margin}). */
+    private final Map<JobKind, Long> margins = new EnumMap<>(JobKind.class);
 
     private final EnginePolicy policy;
 
@@ -104,6 +106,7 @@ final class RenderTimes {
         long ranFor =
                 seenRunning ? Duration.between(start.get(), job.updatedAt()).toMillis() : -1;
         boolean first = !samples.containsKey(job.kind());
+        margins.computeIfPresent(job.kind(), (kind, margin) -> margin - margin / 16);
         learn(job.kind(), new Sample(Math.min(ranFor, doneBy - 1), doneBy));
         return first;
     }
@@ -203,6 +206,8 @@ final class RenderTimes {
         if (interval.isEmpty() || start.isEmpty()) return withoutHistory(job, now);
         long elapsed = Duration.between(start.get(), now).toMillis();
         if (elapsed < interval.get().hi()) return planned(job.kind(), interval.get(), now, elapsed);
+        Instant end = start.get().plusMillis(interval.get().hi());
+        if (job.polls() == 0 || job.updatedAt().isBefore(end)) missedTheEnd(job.kind(), interval.get());
         // longer than any recent render: follow up, then back off in proportion to the overrun
         long step = followUpStep(interval.get().hi());
         long overrun = elapsed - interval.get().hi();
@@ -227,7 +232,7 @@ final class RenderTimes {
             long next = interval.lo() + steps * step;
             if (next < interval.hi()) return joinBulkRead(kind, now, untilPlanned(next - elapsed), early);
         }
-        long end = interval.hi() + margin(narrow);
+        long end = interval.hi() + margin(kind, narrow);
         return Duration.ofMillis(Math.max(untilPlanned(end - elapsed), MIN_POLL.toMillis()));
     }
 
@@ -261,11 +266,21 @@ final class RenderTimes {
     /**
      * How long after the interval's end its read is made. The end is the earliest any render was found done, and a
      * render's start is when its create was answered, some milliseconds after the provider started it (more under
-     * load): read at the very end, a render whose answer came quicker was still running (the 60 s stand-in, quiet:
-     * 1.78 requests a video, each miss a follow-up and a wider interval to cross again).
+     * load, and by more for some renders than others): read at the very end, a render whose answer came quicker was
+     * still running (the 60 s stand-in, quiet: 1.78 requests a video, each miss a follow-up and a wider interval to
+     * cross again). At least 50 ms or a quarter of a narrow interval; each miss adds half (up to two narrow widths),
+     * each render found eases it by a 16th, so it settles where misses are rare.
      */
-    private static long margin(long narrow) {
-        return Math.max(END_MARGIN.toMillis(), narrow / 4);
+    private long margin(JobKind kind, long narrow) {
+        long least = Math.max(END_MARGIN.toMillis(), narrow / 4);
+        return Math.max(least, margins.getOrDefault(kind, 0L));
+    }
+
+    /** The read at the end of {@code interval} found a render of {@code kind} still running. */
+    private void missedTheEnd(JobKind kind, Interval interval) {
+        long narrow = narrow(interval.hi());
+        long margin = margin(kind, narrow);
+        margins.put(kind, Math.min(2 * narrow, margin + margin / 2));
     }
 
     private static long narrow(long renderMillis) {

@@ -156,7 +156,8 @@ class RenderTimesTest {
 
         assertThat(waves.get(5).lateMillis()).as("followed up past 20 s").isLessThanOrEqualTo(6_000 / 4 + 250);
         assertThat(waves.get(5).requests()).isLessThanOrEqualTo(5 + 18);
-        for (Wave wave : waves.subList(7, 10)) assertThat(wave.lateMillis()).isLessThanOrEqualTo(260);
+        // the misses grew the margin past the end (it eases back a 16th a render)
+        for (Wave wave : waves.subList(7, 10)) assertThat(wave.lateMillis()).isLessThanOrEqualTo(400);
     }
 
     @Test
@@ -206,6 +207,20 @@ class RenderTimesTest {
                 .isTrue();
         assertThat(times.expectsDone(renderingSince(start), start.plusMillis(20_000)))
                 .isFalse();
+    }
+
+    @Test
+    void givenAReadAtTheEndThatFindsARenderRunning_whenTheNextIsPlanned_thenItWaitsLongerPastTheEnd() {
+        found(t0, 19_950, 20_050);
+        Instant start = t0.plusSeconds(30);
+        Duration first = times.firstPoll(submitting(start), start);
+        assertThat(first).isEqualTo(Duration.ofMillis(20_100));
+
+        // its create was answered sooner than the others': still running at the end read
+        times.nextPoll(renderingSince(start, start.plus(first)), start.plus(first));
+
+        Instant next = t0.plusSeconds(60);
+        assertThat(times.firstPoll(submitting(next), next)).isEqualTo(Duration.ofMillis(20_125));
     }
 
     @Test

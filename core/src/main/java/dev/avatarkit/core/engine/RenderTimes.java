@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * How long renders of each kind take, as an interval: a render seen running 19.8 s into its render and found done
  * at 20.8 s took between the two. A kind's interval is the tightest the newest renders agree on: from the longest
  * any of them was seen running to the shortest any was found done. Polls are planned across it: a few steps (bulk
- * reads, shared by a wave of renders) while it is wide, each wave narrowing it to one step, then one read at its
- * end, where the render is expected done (that read carries the URLs too, so a video costs one request).
+ * reads, shared by a wave of renders) while it is wide, each wave narrowing it to one step, then one read just past
+ * its end, where the render is expected done (that read carries the URLs too, so a video costs one request).
  *
  * <p>Until session 6 this was a moving average with a first poll a 160th past it and five special cases (bounded,
  * bounded above, measured, crossing, first-poll hits pulling it down). The average never knew how sure it was: the
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * wave probes a few steps below the end, where it finds them done).
  */
 final class RenderTimes {
-    /** Renders of a kind whose evidence counts: four waves of the stand-in, small enough to follow a change. */
+    /** Renders of a kind whose evidence counts: the stand-in's eight waves, small enough to follow a change. */
     private static final int WINDOW = 40;
     /** A wide interval is crossed in at most this many steps: each wave then narrows it to a third. */
     private static final int CROSSING_STEPS = 3;

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * Coalesces the reads of result files (URLs) of renders a bulk status read found finished: a wave's renders are
  * found by one bulk read, then each download read its render alone for the URLs — five requests a wave, most of the
  * 60 s stand-in's status budget after the first wave. Reads made at about the same time go in one {@link
- * VideoProvider#statusesWithResults} call (HeyGen v3: one listing page); a lone read stays a plain status read.
+ * VideoProvider#statusesWithResults} call (one listing page, where the dialect lists videos with their URLs); a lone read stays a plain status read.
  * The same group commit as {@link StatusReads}, without its rounds of watched renders: reads after a render finished
  * need no carrying.
  */

@@ -63,7 +63,7 @@ public interface VideoProvider {
     RenderStatus status(ProviderRef ref);
 
     /**
-     * Reads finished renders' statuses with their result files, which a bulk status may not carry (HeyGen v3's has
+     * Reads finished renders' statuses with their result files, which a bulk status may not carry (some dialects' have
      * none). By default each alone; a dialect whose listing carries the files reads many in one call there, and
      * those not on it alone. Ids the provider does not know are absent from the result.
      */

@@ -134,8 +134,10 @@ final class V3VideoProvider extends HeyGenVideoProvider {
     }
 
     /**
-     * The newest page of {@code GET /v3/videos}, which carries URLs, for renders found finished together (by one
-     * bulk read); any not on it finished, read alone. A wave costs one request where reading each cost one a video.
+     * The newest page of {@code GET /v3/videos}, which carries URLs: the statuses of the renders on it as listed.
+     * Those not on it are read in bulk, and any of them finished, or listed finished without files, alone for its
+     * URLs. A wave's end read, or the URL reads of a wave found together, cost one request where reading each cost
+     * one a video.
      */
     @Override
     public Map<ProviderRef, RenderStatus> statusesWithResults(Collection<ProviderRef> refs) {
@@ -146,13 +148,18 @@ final class V3VideoProvider extends HeyGenVideoProvider {
                     transport.exchange(READ, true, "video list", () -> reads.videos(BULK, null)), "video list", false);
             for (Dtos.V3Video v : newest) {
                 ProviderRef ref = v.anyId() == null ? null : new ProviderRef(v.anyId());
-                if (!wanted.contains(ref)) continue;
-                RenderStatus status = toStatus(v);
-                if (status.phase() == RenderPhase.SUCCEEDED && !status.results().isEmpty()) out.put(ref, status);
+                if (wanted.contains(ref)) out.put(ref, toStatus(v));
             }
         }
+        Set<ProviderRef> unlisted = new LinkedHashSet<>(wanted);
+        unlisted.removeAll(out.keySet());
+        if (unlisted.size() > 1) out.putAll(statuses(unlisted));
         for (ProviderRef ref : wanted) {
-            if (out.containsKey(ref)) continue;
+            RenderStatus status = out.get(ref);
+            if (status == null && unlisted.size() > 1) continue; // the bulk read did not know it
+            if (status != null
+                    && !(status.phase() == RenderPhase.SUCCEEDED
+                            && status.results().isEmpty())) continue;
             try {
                 out.put(ref, status(ref));
             } catch (NotFoundException e) {

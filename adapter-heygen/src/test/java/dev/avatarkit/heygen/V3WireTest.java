@@ -161,10 +161,15 @@ class V3WireTest {
     }
 
     @Test
-    void finishedRendersGetTheirUrlsFromOneListingAndTheRestAlone() throws Exception {
+    void statusesWithResultsReadTheNewestListingThenTheUnlistedInBulkAndOnlyTheirFinishedAlone() throws Exception {
         try (Wire w = new Wire(ApiVersion.V3)) {
-            List<ProviderRef> refs = List.of(new ProviderRef("a"), new ProviderRef("b"), new ProviderRef("c"));
-            // a and b on the newest page, finished with URLs; c there but still processing (the listing may lag)
+            List<ProviderRef> refs = List.of(
+                    new ProviderRef("a"),
+                    new ProviderRef("b"),
+                    new ProviderRef("c"),
+                    new ProviderRef("d"),
+                    new ProviderRef("e"));
+            // a and b on the newest page, finished with URLs; c there, still processing; d and e older than the page
             w.json(
                     200,
                     "{\"data\":[{\"id\":\"b\",\"status\":\"completed\",\"video_url\":\"https://files.example/b.mp4\"},"
@@ -174,19 +179,29 @@ class V3WireTest {
                             + "\"has_more\":true,\"next_token\":\"t2\"}");
             w.json(
                     200,
-                    "{\"data\":{\"id\":\"c\",\"status\":\"completed\",\"video_url\":\"https://files.example/c.mp4\"}}");
+                    "{\"data\":[{\"video_id\":\"d\",\"status\":\"completed\"},{\"video_id\":\"e\",\"status\":\"processing\"}],"
+                            + "\"has_more\":false}");
+            w.json(
+                    200,
+                    "{\"data\":{\"id\":\"d\",\"status\":\"completed\",\"video_url\":\"https://files.example/d.mp4\"}}");
 
             var out = w.heygen.videos().statusesWithResults(refs);
 
             assertThat(out).containsOnlyKeys(refs);
-            assertThat(out.values()).allSatisfy(status -> {
-                assertThat(status.phase()).isEqualTo(RenderPhase.SUCCEEDED);
-                assertThat(status.result(AssetKind.VIDEO)).isPresent();
-            });
+            for (String finished : List.of("a", "b", "d")) {
+                assertThat(out.get(new ProviderRef(finished)).result(AssetKind.VIDEO))
+                        .as(finished)
+                        .isPresent();
+            }
+            assertThat(out.get(new ProviderRef("c")).phase()).isEqualTo(RenderPhase.RUNNING);
+            assertThat(out.get(new ProviderRef("e")).phase()).isEqualTo(RenderPhase.RUNNING);
             var listing = w.take().getRequestUrl();
             assertThat(listing.encodedPath()).isEqualTo("/v3/videos");
             assertThat(listing.queryParameter("limit")).isEqualTo("100");
-            assertThat(w.take().getRequestUrl().encodedPath()).isEqualTo("/v3/videos/c");
+            var bulk = w.take().getRequestUrl();
+            assertThat(bulk.encodedPath()).isEqualTo("/v3/videos/statuses");
+            assertThat(bulk.queryParameter("video_ids")).isEqualTo("d,e");
+            assertThat(w.take().getRequestUrl().encodedPath()).isEqualTo("/v3/videos/d");
         }
     }
 

@@ -45,6 +45,11 @@ final class ConcurrencyGate {
         return Optional.ofNullable(parked.pollFirst());
     }
 
+    /** Whether any job waits for a slot: its render would start the moment one frees. */
+    synchronized boolean anyParked() {
+        return !parked.isEmpty();
+    }
+
     synchronized void forget(JobId id) {
         parked.remove(id);
     }

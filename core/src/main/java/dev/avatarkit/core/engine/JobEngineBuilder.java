@@ -116,7 +116,7 @@ public final class JobEngineBuilder {
         JobWrites writes = new JobWrites(jobs, listener, hooks, clock);
         Backoff backoff = new Backoff(random);
         ConcurrencyGate gate = new ConcurrencyGate(jobs, renderers, policy.maxConcurrency());
-        RenderTimes renderTimes = new RenderTimes(policy);
+        RenderTimes renderTimes = new RenderTimes(policy, gate::anyParked);
         DownloadStep download = new DownloadStep(writes, renderers, assets, policy, backoff);
         SlotHandOff handOff = new SlotHandOff(gate, scheduler, clock);
         PollStep poll = new PollStep(writes, renderers, download, policy, renderTimes, handOff);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * How long renders of each kind take, as an interval: a render seen running 19.8 s into its render and found done
@@ -49,17 +50,27 @@ final class RenderTimes {
      * With no history yet, each poll waits this share of the render's time so far (at least the policy's first
      * wait), so a first render is found within 15 % of its time: the ×1.25 backoff used before found the 20 s
      * stand-in's first wave 6.3 s late (a quarter of the render), and every slot of the account waited for it.
-     * Past {@link #NO_HISTORY_LONG} the share grows to 40 %: long renders have the slack, and the bulk rounds of a
-     * first wave are what the 60 s stand-in's status budget (1.5 requests a video) can least afford.
+     * Past {@link #NO_HISTORY_LONG} the share grows to 40 %: a lone render has the slack.
      */
     private static final double NO_HISTORY_SHARE = 0.15;
 
     private static final double NO_HISTORY_LONG_SHARE = 0.4;
     private static final Duration NO_HISTORY_LONG = Duration.ofSeconds(30);
+    /**
+     * While renders wait for a slot, a first wave is searched finer: every render queued behind it inherits its
+     * lateness, and what it teaches plans every later wave (the 20 s stand-in: found 1.75 s late at 15 %, then the
+     * wave after it 0.74 s late across the interval that left). Each poll waits 4 % of the render so far, at least
+     * {@link #QUEUED_FIRST_WAIT_SHARE} of the policy's first wait (0.8 s by default), 15 % past {@link
+     * #NO_HISTORY_LONG}. Affordable because a later wave costs one read, not one a render (see {@link #planned}):
+     * the 60 s stand-in's first wave takes about 40 reads of its 60-request budget.
+     */
+    private static final double QUEUED_SHARE = 0.04;
+
+    private static final double QUEUED_LONG_SHARE = 0.15;
+    private static final double QUEUED_FIRST_WAIT_SHARE = 0.4;
     /** Before the first render is known, when {@link #renderStart} is not: the policy's backoff, this factor. */
     private static final double NO_HISTORY_GROWTH = 1.25;
 
-    private static final long NO_HISTORY_GRID_MILLIS = 500;
     private static final Duration MIN_POLL = Duration.ofMillis(100);
     /** The least a read at an interval's end waits past it (see {@link #margin(JobKind, long)}). */
     private static final Duration END_MARGIN = Duration.ofMillis(50);
@@ -85,9 +96,12 @@ final class RenderTimes {
     private final Map<JobKind, Long> margins = new EnumMap<>(JobKind.class);
 
     private final EnginePolicy policy;
+    private final BooleanSupplier rendersQueued;
 
-    RenderTimes(EnginePolicy policy) {
+    /** @param rendersQueued whether renders wait for a render slot now (jobs parked at the concurrency gate) */
+    RenderTimes(EnginePolicy policy, BooleanSupplier rendersQueued) {
         this.policy = policy;
+        this.rendersQueued = rendersQueued;
     }
 
     /**
@@ -184,7 +198,7 @@ final class RenderTimes {
     /** The wait before the first poll of a render accepted at {@code now}. */
     synchronized Duration firstPoll(Job job, Instant now) {
         Optional<Interval> interval = interval(job.kind());
-        if (interval.isEmpty()) return policy.pollInitial();
+        if (interval.isEmpty()) return rendersQueued.getAsBoolean() ? queuedFirstWait() : policy.pollInitial();
         return planned(job.kind(), interval.get(), now, 0);
     }
 
@@ -232,8 +246,11 @@ final class RenderTimes {
             long next = interval.lo() + steps * step;
             if (next < interval.hi()) return joinBulkRead(kind, now, untilPlanned(next - elapsed), early);
         }
-        long end = interval.hi() + margin(kind, narrow);
-        return Duration.ofMillis(Math.max(untilPlanned(end - elapsed), MIN_POLL.toMillis()));
+        // a wave's renders join one read at the end (its listing carries their URLs): read alone, each cost a
+        // request, most of the status budget after the first wave; joined up to half the margin early, as a wave's
+        // renders start tens of milliseconds apart
+        long margin = margin(kind, narrow);
+        return joinBulkRead(kind, now, untilPlanned(interval.hi() + margin - elapsed), margin / 2);
     }
 
     /** A planned poll far away waits at most {@value #PLANNED_WAIT_LIMIT} times the longest wait: one on the way. */
@@ -242,25 +259,33 @@ final class RenderTimes {
     }
 
     /**
-     * 2 s, then 4, 6, 8, 10, 12, 14, 16.5, 19, 22, 25.5, 29.5, 34, 47.5, 66.5 … s into the render (by default):
-     * each wait a share of the render so far, up to the maximum, on a half-second grid so a wave's polls coincide.
+     * 2 s, then 4, 6, 8, 10, 12, 14, 16.1, 18.5, 21.3, 24.5, 28.1, 32.3, 45.3, 63.4 … s into the render (by default):
+     * each wait a share of the render so far, up to the maximum; finer while renders are queued ({@link
+     * #QUEUED_SHARE}). A wave's renders join one another's reads (they start some milliseconds apart).
      */
     private Duration withoutHistory(Job job, Instant now) {
         Optional<Instant> start = renderStart(job);
+        boolean queued = rendersQueued.getAsBoolean();
         double wait;
         if (start.isPresent()) {
             Duration elapsed = Duration.between(start.get(), now);
-            double share = elapsed.compareTo(NO_HISTORY_LONG) > 0 ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
-            wait = Math.max(policy.pollInitial().toMillis(), elapsed.toMillis() * share);
+            boolean isLong = elapsed.compareTo(NO_HISTORY_LONG) > 0;
+            double share = queued
+                    ? (isLong ? QUEUED_LONG_SHARE : QUEUED_SHARE)
+                    : (isLong ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE);
+            long least =
+                    queued ? queuedFirstWait().toMillis() : policy.pollInitial().toMillis();
+            wait = Math.max(least, elapsed.toMillis() * share);
         } else {
             wait = policy.pollInitial().toMillis() * Math.pow(NO_HISTORY_GROWTH, Math.min(job.polls(), 60));
         }
         long millis = Math.min(Math.round(wait), policy.pollMax().toMillis());
-        long due = now.toEpochMilli() + millis;
-        // the nearest grid instant, not the next: a step runs some milliseconds after its instant, and rounding up
-        // made every 2 s wait 2.5 s (the 10 s stand-in's first wave found 1.9 s late)
-        long aligned = Math.floorDiv(due + NO_HISTORY_GRID_MILLIS / 2, NO_HISTORY_GRID_MILLIS) * NO_HISTORY_GRID_MILLIS;
-        return Duration.ofMillis(Math.max(aligned - now.toEpochMilli(), MIN_POLL.toMillis()));
+        return joinBulkRead(job.kind(), now, millis, millis / 4);
+    }
+
+    private Duration queuedFirstWait() {
+        return Duration.ofMillis(
+                Math.max(MIN_POLL.toMillis(), Math.round(policy.pollInitial().toMillis() * QUEUED_FIRST_WAIT_SHARE)));
     }
 
     /**

@@ -82,13 +82,22 @@ final class ResultReads {
                     : provider.statusesWithResults(round.keySet());
             round.forEach((ref, future) -> {
                 RenderStatus status = found.get(ref);
-                if (status != null) future.complete(status);
-                else
+                if (status == null)
                     future.completeExceptionally(
                             new NotFoundException("the provider no longer knows render " + ref, 404, null, null, null));
+                else if (status.results().isEmpty()) readAlone(ref, future); // a listing behind the bulk read
+                else future.complete(status);
             });
         } catch (RuntimeException e) {
             round.values().forEach(f -> f.completeExceptionally(e));
+        }
+    }
+
+    private void readAlone(ProviderRef ref, CompletableFuture<RenderStatus> future) {
+        try {
+            future.complete(provider.status(ref));
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
         }
     }
 }

@@ -30,12 +30,11 @@ import java.util.concurrent.CompletableFuture;
  * just after its own poll is not left holding its slot until its next one.
  *
  * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
- * render once more for its URLs ({@link Renderers#freshStatus}, with the others found with it), after its slot was handed on,
- * so that read is not on the path from "finished" to the next create. A read whose caller expects the render done
- * (its first poll at a learned finish time that recent renders kept to) is therefore sent alone: one request gives
- * the status and the URLs, where bulk-then-single costs two. The first such read of a round is a probe: if its
- * render is still running, the round's others expected done go in the bulk read instead (the wave is early), so a
- * wrong expectation costs one request, not one per render.
+ * render once more for its URLs ({@link Renderers#freshStatus}, with the others found with it), after its slot was
+ * handed on, so that read is not on the path from "finished" to the next create. A round with a read whose caller
+ * expects the render done (a poll at a learned finish time) goes as one {@link VideoProvider#statusesWithResults}
+ * call instead, so the renders it finds done carry their URLs: a wave's end read costs one request, where reading
+ * each expected render alone (as until session 7) cost one a render, and bulk-then-URLs two a wave.
  */
 final class StatusReads {
     static final int MAX_BATCH = 100;
@@ -46,7 +45,7 @@ final class StatusReads {
     private final Duration window;
     private final Sleeper sleeper;
     private final Map<ProviderRef, CompletableFuture<RenderStatus>> waiting = new LinkedHashMap<>();
-    /** Waiting reads whose callers expect the render done: read alone (status and URLs in one request). */
+    /** Waiting reads whose callers expect the render done: their round reads URLs too. */
     private final Set<ProviderRef> expectDone = new LinkedHashSet<>();
 
     private final Map<ProviderRef, Watched> watched = new LinkedHashMap<>();
@@ -80,8 +79,7 @@ final class StatusReads {
 
     /**
      * Reads {@code ref}'s status; the round also carries watched renders due by {@code now}. {@code expectDone}: the
-     * caller expects it finished, so it is read alone (status and URLs in one request) unless its round's probe
-     * finds the render it read still running.
+     * caller expects it finished, so its round reads the URLs of the renders it finds done too.
      */
     RenderStatus read(ProviderRef ref, Instant now, boolean expectDone) {
         CompletableFuture<RenderStatus> mine;
@@ -171,7 +169,7 @@ final class StatusReads {
     private void sendRounds(Instant now, List<Runnable> wakes) {
         while (true) {
             Map<ProviderRef, CompletableFuture<RenderStatus>> round = new LinkedHashMap<>();
-            List<ProviderRef> alone = new ArrayList<>();
+            boolean withResults = false;
             Map<ProviderRef, Watched> along = new LinkedHashMap<>();
             synchronized (this) {
                 Iterator<Map.Entry<ProviderRef, CompletableFuture<RenderStatus>>> it =
@@ -179,7 +177,7 @@ final class StatusReads {
                 while (it.hasNext() && round.size() < MAX_BATCH) {
                     Map.Entry<ProviderRef, CompletableFuture<RenderStatus>> next = it.next();
                     round.put(next.getKey(), next.getValue());
-                    if (expectDone.remove(next.getKey())) alone.add(next.getKey());
+                    withResults |= expectDone.remove(next.getKey());
                     it.remove();
                 }
                 if (round.isEmpty()) {
@@ -193,20 +191,7 @@ final class StatusReads {
                         along.put(w.getKey(), w.getValue());
                 }
             }
-            readAlone(alone, round);
-            if (!round.isEmpty()) send(round, along, now, wakes);
-        }
-    }
-
-    /**
-     * Reads the renders expected done one by one (each answer carries its URLs), taking them out of the round,
-     * until one is not done: that one probed the rest, which stay in the round for its bulk read.
-     */
-    private void readAlone(List<ProviderRef> alone, Map<ProviderRef, CompletableFuture<RenderStatus>> round) {
-        for (ProviderRef ref : alone) {
-            CompletableFuture<RenderStatus> future = round.remove(ref);
-            complete(future, ref);
-            if (future.isCompletedExceptionally() || !finished(future.join())) return;
+            send(round, along, withResults, now, wakes);
         }
     }
 
@@ -217,6 +202,7 @@ final class StatusReads {
     private void send(
             Map<ProviderRef, CompletableFuture<RenderStatus>> round,
             Map<ProviderRef, Watched> along,
+            boolean withResults,
             Instant now,
             List<Runnable> wakes) {
         if (round.size() == 1 && along.isEmpty()) {
@@ -229,7 +215,7 @@ final class StatusReads {
         try {
             Set<ProviderRef> refs = new LinkedHashSet<>(round.keySet());
             refs.addAll(along.keySet());
-            found = provider.statuses(refs);
+            found = withResults ? provider.statusesWithResults(refs) : provider.statuses(refs);
         } catch (RuntimeException e) {
             round.values().forEach(f -> f.completeExceptionally(e));
             return;

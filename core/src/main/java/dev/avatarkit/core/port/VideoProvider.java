@@ -63,9 +63,10 @@ public interface VideoProvider {
     RenderStatus status(ProviderRef ref);
 
     /**
-     * Reads finished renders' statuses with their result files, which a bulk status may not carry (some dialects' have
-     * none). By default each alone; a dialect whose listing carries the files reads many in one call there, and
-     * those not on it alone. Ids the provider does not know are absent from the result.
+     * Reads statuses as {@link #statuses} does, and each finished render's with its result files, which a bulk status
+     * may not carry (some dialects' have none). By default each alone; a dialect whose listing carries the files
+     * reads many in one call there, and the finished ones not on it alone. Ids the provider does not know are absent
+     * from the result.
      */
     default Map<ProviderRef, RenderStatus> statusesWithResults(Collection<ProviderRef> refs) {
         return readEach(refs);

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RenderTimesTest {
     private final EnginePolicy policy = EnginePolicy.defaults(3);
-    private final RenderTimes times = new RenderTimes(policy);
+    /** Whether renders wait for a slot (the stand-in's queue behind its first wave). */
+    private boolean queued;
+
+    private final RenderTimes times = new RenderTimes(policy, () -> queued);
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
     private int keys;
 
@@ -64,14 +69,15 @@ class RenderTimesTest {
 
     /**
      * The stand-in in miniature: five slots, each render taking {@code renderMillis.applyAsLong(wave)}, every slot
-     * starting its next render 30 ms after it found the last one done; polls made exactly when planned. Requests as
-     * {@link StatusReads} makes them: a read expected done alone (it carries the URLs), the others of one instant
-     * in one bulk read, and the renders a bulk read found done read once more, together, for their URLs ({@link
-     * ResultReads}).
+     * starting its next render 30 ms after it found the last one done, renders queued behind every wave but the
+     * last; polls made exactly when planned. Requests as {@link StatusReads} makes them: the polls of one instant in
+     * one read (with URLs when one of them expects its render done), and the renders a read without URLs found done
+     * read once more, together, for their URLs ({@link ResultReads}).
      */
     private List<Wave> stand(int waves, LongUnaryOperator renderMillis) {
         record Poll(Instant at, int slot, int wave, Job job) {}
         PriorityQueue<Poll> due = new PriorityQueue<>(Comparator.comparing(Poll::at));
+        queued = waves > 1;
         for (int slot = 0; slot < 5; slot++) {
             Instant accepted = t0.plusMillis(5L * slot);
             Instant first = accepted.plus(times.firstPoll(submitting(accepted), accepted));
@@ -79,10 +85,11 @@ class RenderTimesTest {
         }
         long[] late = new long[waves];
         int[] requests = new int[waves];
-        List<List<Instant>> bulkRounds = new ArrayList<>();
+        List<List<Instant>> rounds = new ArrayList<>();
         List<List<Instant>> urlReads = new ArrayList<>();
+        Set<Instant> withUrls = new HashSet<>();
         for (int wave = 0; wave < waves; wave++) {
-            bulkRounds.add(new ArrayList<>());
+            rounds.add(new ArrayList<>());
             urlReads.add(new ArrayList<>());
         }
         while (!due.isEmpty()) {
@@ -90,20 +97,39 @@ class RenderTimesTest {
             Job job = poll.job();
             Instant start = job.deadline().minus(policy.renderTimeout());
             Instant end = start.plusMillis(renderMillis.applyAsLong(poll.wave()));
-            boolean alone = times.expectsDone(job, poll.at());
-            if (poll.slot() == 0)
-                if (alone) requests[poll.wave()]++;
-                else if (joinsNoRound(bulkRounds.get(poll.wave()), poll.at())) requests[poll.wave()]++;
+            int sent = rounds.get(poll.wave()).size();
+            Instant round = round(rounds.get(poll.wave()), poll.at());
+            requests[poll.wave()] += rounds.get(poll.wave()).size() - sent;
+            // the round carries the wave's renders that may be done: those done are woken at once
+            for (Poll other : List.copyOf(due)) {
+                Instant otherEnd = other.job()
+                        .deadline()
+                        .minus(policy.renderTimeout())
+                        .plusMillis(renderMillis.applyAsLong(other.wave()));
+                if (other.wave() == poll.wave()
+                        && other.at().isAfter(poll.at())
+                        && !otherEnd.isAfter(poll.at())
+                        && !times.mayBeDone(other.job()).isAfter(poll.at())) {
+                    due.remove(other);
+                    due.add(new Poll(poll.at(), other.slot(), other.wave(), other.job()));
+                }
+            }
+            if (times.expectsDone(job, poll.at())) withUrls.add(round);
             if (poll.at().isBefore(end)) {
                 Instant next = poll.at().plus(times.nextPoll(job, poll.at()));
                 due.add(new Poll(next, poll.slot(), poll.wave(), job.polled("processing", poll.at(), next)));
                 continue;
             }
-            if (!alone && joinsNoRound(urlReads.get(poll.wave()), poll.at())) requests[poll.wave()]++; // URLs
+            if (!withUrls.contains(round)) {
+                int urlsSent = urlReads.get(poll.wave()).size();
+                round(urlReads.get(poll.wave()), poll.at());
+                requests[poll.wave()] += urlReads.get(poll.wave()).size() - urlsSent;
+            }
             times.finished(job, poll.at());
             late[poll.wave()] =
                     Math.max(late[poll.wave()], Duration.between(end, poll.at()).toMillis());
             if (poll.wave() + 1 < waves) {
+                queued = poll.wave() + 2 < waves;
                 Instant accepted = poll.at().plusMillis(30);
                 Instant first = accepted.plus(times.firstPoll(submitting(accepted), accepted));
                 due.add(new Poll(first, poll.slot(), poll.wave() + 1, renderingSince(accepted, first)));
@@ -114,11 +140,11 @@ class RenderTimesTest {
         return result;
     }
 
-    /** A bulk read joins a round sent within the reads' window (50 ms) before it, else starts one. */
-    private static boolean joinsNoRound(List<Instant> rounds, Instant at) {
-        for (Instant round : rounds) if (!at.isBefore(round) && at.isBefore(round.plusMillis(50))) return false;
+    /** The round a read made {@code at} goes in: one sent within the reads' window (50 ms) before, else its own. */
+    private static Instant round(List<Instant> rounds, Instant at) {
+        for (Instant round : rounds) if (!at.isBefore(round) && at.isBefore(round.plusMillis(50))) return round;
         rounds.add(at);
-        return true;
+        return at;
     }
 
     private static int requests(List<Wave> waves) {
@@ -127,27 +153,35 @@ class RenderTimesTest {
 
     @ParameterizedTest
     @ValueSource(longs = {10_000, 20_000, 30_000, 60_000})
-    void givenRendersOfAFixedTime_whenEightWavesRun_thenFromTheFourthEachIsFoundWithinAHundredthOfIt(long render) {
+    void givenRendersOfAFixedTime_whenEightWavesRun_thenEachIsFoundEarlyAndLaterWavesCostAReadEach(long render) {
         List<Wave> waves = stand(8, wave -> render);
 
-        // the moving average found every wave after the second 0.8 s late at 20 s (its first polls crept up)
-        for (Wave wave : waves.subList(3, 8)) assertThat(wave.lateMillis()).isLessThanOrEqualTo(render / 100);
+        // with renders queued behind it, the first wave is searched at 4 % of its time so far up to 30 s (at 15 %
+        // the 20 s stand-in's was found 1.75 s late, and the wave after it 0.74 s)
+        if (render <= 30_000) assertThat(waves.get(0).lateMillis()).isLessThanOrEqualTo(render / 25);
         assertThat(waves.get(1).lateMillis()).as("the wave after the first").isLessThanOrEqualTo(render / 15);
+        // the moving average found every wave after the second 0.8 s late at 20 s (its first polls crept up); now
+        // within a narrow interval's width and the margin past it
+        long narrowAndMargin = Math.max(100, render / 160) + 50;
+        for (Wave wave : waves.subList(3, 8)) assertThat(wave.lateMillis()).isLessThanOrEqualTo(narrowAndMargin);
+        assertThat(requests(waves.subList(3, 8)))
+                .as("a wave's end read is one, joined (each alone cost five)")
+                .isLessThanOrEqualTo(2 * 5);
         assertThat(requests(waves))
                 .as("the stand-in's budget: 1.5 requests a video")
                 .isLessThanOrEqualTo(60);
     }
 
     @Test
-    void givenRendersOfExactlyTenSeconds_whenTwoHundredWavesRun_thenTheyAreFoundAsEarlyAndCostOneReadAVideo() {
+    void givenRendersOfExactlyTenSeconds_whenTwoHundredWavesRun_thenTheyAreFoundEarlyAndCostAboutAReadAWave() {
         List<Wave> waves = stand(200, wave -> 10_000);
 
-        // evidence ages out after twenty renders; the probe that renews it costs a request now and then, no creep
+        // evidence ages out after forty renders; the probe that renews it costs a request now and then, no creep
         for (Wave wave : waves.subList(10, 200)) {
-            assertThat(wave.lateMillis()).isLessThanOrEqualTo(100);
-            assertThat(wave.requests()).isLessThanOrEqualTo(10);
+            assertThat(wave.lateMillis()).isLessThanOrEqualTo(150);
+            assertThat(wave.requests()).isLessThanOrEqualTo(5);
         }
-        assertThat(requests(waves.subList(10, 200))).isLessThanOrEqualTo(190 * 5 + 190 / 2);
+        assertThat(requests(waves.subList(10, 200))).isLessThanOrEqualTo(190 * 2);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class StatusReadsTest {
     private final List<ProviderRef> singleReads = new CopyOnWriteArrayList<>();
     private final List<List<ProviderRef>> bulkReads = new CopyOnWriteArrayList<>();
+    private final List<List<ProviderRef>> readsWithResults = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstReadStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirstRead = new CountDownLatch(1);
 
@@ -64,29 +65,20 @@ class StatusReadsTest {
     }
 
     @Test
-    void givenReadsExpectedDone_whenTheirRenderIsDone_thenEachIsReadAloneWithItsUrlsUntilOneIsStillRunning()
+    void givenReadsExpectedDone_whenTheyGoInARound_thenTheRoundIsOneReadThatCarriesTheUrlsOfThoseDone()
             throws Exception {
-        // lined up behind a read in flight, in this order: 6 (done) and 5 (running) expected done, then 3 and 1
-        Map<Integer, Future<RenderStatus>> answers = lineUp(List.of(6, 5, 3, 1), List.of(6, 5, 3));
+        // lined up behind a read in flight: 6 (done) and 5 (running) expected done, 3 and 1 not
+        Map<Integer, Future<RenderStatus>> answers = lineUp(List.of(6, 5, 3, 1), List.of(6, 5));
 
         RenderStatus six = answers.get(6).get(10, TimeUnit.SECONDS);
         assertThat(six.phase()).isEqualTo(RenderPhase.SUCCEEDED);
-        assertThat(six.results()).isNotEmpty(); // its download needs no second read
-        assertThat(answers.get(5).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
-        assertThat(answers.get(3).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
-        // 5 was expected done and is not: 3, expected done too, goes in the bulk read with the others
-        assertThat(singleReads).containsExactly(ref(0), ref(6), ref(5));
-        assertThat(bulkReads).containsExactly(List.of(ref(3), ref(1)));
-    }
-
-    @Test
-    void givenReadsExpectedDone_whenTheFirstIsStillRunning_thenTheRestCostOneBulkReadNotOneEach() throws Exception {
-        Map<Integer, Future<RenderStatus>> answers = lineUp(List.of(5, 4, 3, 1), List.of(5, 4, 3));
-
-        for (Future<RenderStatus> answer : answers.values())
-            assertThat(answer.get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
-        assertThat(singleReads).containsExactly(ref(0), ref(5));
-        assertThat(bulkReads).containsExactly(List.of(ref(4), ref(3), ref(1)));
+        assertThat(six.results()).as("its download needs no second read").isNotEmpty();
+        for (int running : List.of(5, 3, 1))
+            assertThat(answers.get(running).get(10, TimeUnit.SECONDS).phase()).isEqualTo(RenderPhase.RUNNING);
+        // each expected render read alone cost a wave five requests
+        assertThat(singleReads).containsExactly(ref(0));
+        assertThat(readsWithResults).containsExactly(List.of(ref(6), ref(5), ref(3), ref(1)));
+        assertThat(bulkReads).isEmpty();
     }
 
     /**
@@ -184,7 +176,10 @@ class StatusReadsTest {
         return new ProviderRef("render-" + i);
     }
 
-    /** A provider port stub: single reads block until released; bulk reads know renders 1–6 (6 finished, no URLs). */
+    /**
+     * A provider port stub: single reads block until released; bulk reads know renders 1–6 (6 finished, without
+     * URLs unless read with results).
+     */
     @SuppressWarnings("unchecked")
     private VideoProvider provider() {
         return (VideoProvider) Proxy.newProxyInstance(
@@ -193,6 +188,7 @@ class StatusReadsTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "status" -> single((ProviderRef) args[0]);
                     case "statuses" -> bulk((Collection<ProviderRef>) args[0]);
+                    case "statusesWithResults" -> withResults((Collection<ProviderRef>) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -201,17 +197,26 @@ class StatusReadsTest {
         singleReads.add(ref);
         firstReadStarted.countDown();
         releaseFirstRead.await();
-        if (ref.equals(ref(6))) {
-            return new RenderStatus(
-                    RenderPhase.SUCCEEDED,
-                    "completed",
-                    List.of(new dev.avatarkit.core.port.ResultFile(
-                            dev.avatarkit.core.domain.AssetKind.VIDEO,
-                            java.net.URI.create("https://files.example/6.mp4"))),
-                    null,
-                    null);
-        }
-        return RenderStatus.running("processing");
+        return ref.equals(ref(6)) ? sixWithUrls() : RenderStatus.running("processing");
+    }
+
+    private static RenderStatus sixWithUrls() {
+        return new RenderStatus(
+                RenderPhase.SUCCEEDED,
+                "completed",
+                List.of(new dev.avatarkit.core.port.ResultFile(
+                        dev.avatarkit.core.domain.AssetKind.VIDEO, java.net.URI.create("https://files.example/6.mp4"))),
+                null,
+                null);
+    }
+
+    private Map<ProviderRef, RenderStatus> withResults(Collection<ProviderRef> refs) {
+        readsWithResults.add(List.copyOf(refs));
+        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+        for (ProviderRef ref : refs)
+            if (!ref.equals(ref(7)))
+                out.put(ref, ref.equals(ref(6)) ? sixWithUrls() : RenderStatus.running("processing"));
+        return out;
     }
 
     private Map<ProviderRef, RenderStatus> bulk(Collection<ProviderRef> refs) {

@@ -59,15 +59,16 @@ final class RenderTimes {
     /**
      * While renders wait for a slot, a first wave is searched finer: every render queued behind it inherits its
      * lateness, and what it teaches plans every later wave (the 20 s stand-in: found 1.75 s late at 15 %, then the
-     * wave after it 0.74 s late across the interval that left). Each poll waits 4 % of the render so far, at least
-     * {@link #QUEUED_FIRST_WAIT_SHARE} of the policy's first wait (0.8 s by default), 15 % past {@link
-     * #NO_HISTORY_LONG}. Affordable because a later wave costs one read, not one a render (see {@link #planned}):
-     * the 60 s stand-in's first wave takes about 40 reads of its 60-request budget.
+     * wave after it 0.74 s late across the interval that left). It is polled every {@link #QUEUED_FIRST_WAIT_SHARE}
+     * of the policy's first wait (1 s by default), past 25 s every 4 % of its time so far, past {@link
+     * #NO_HISTORY_LONG} every 15 %. Affordable because a wave's renders are read together, later waves in one read
+     * (see {@link StatusReads}): the 60 s stand-in's first wave takes 35 of its 60-request budget (at 0.8 s, 39 left
+     * it exactly 60).
      */
     private static final double QUEUED_SHARE = 0.04;
 
     private static final double QUEUED_LONG_SHARE = 0.15;
-    private static final double QUEUED_FIRST_WAIT_SHARE = 0.4;
+    private static final double QUEUED_FIRST_WAIT_SHARE = 0.5;
     /** Before the first render is known, when {@link #renderStart} is not: the policy's backoff, this factor. */
     private static final double NO_HISTORY_GROWTH = 1.25;
 
@@ -259,7 +260,7 @@ final class RenderTimes {
     }
 
     /**
-     * 2 s, then 4, 6, 8, 10, 12, 14, 16.1, 18.5, 21.3, 24.5, 28.1, 32.3, 45.3, 63.4 … s into the render (by default):
+     * 2 s, then 4, 6, 8, 10, 12, 14, 16.1, 18.5, 21.3, 24.5, 28.2, 32.4, 45.3, 63.5 … s into the render (by default):
      * each wait a share of the render so far, up to the maximum; finer while renders are queued ({@link
      * #QUEUED_SHARE}). A wave's renders join one another's reads (they start some milliseconds apart).
      */

@@ -152,10 +152,10 @@ final class SubmitStep {
         try {
             Job saved = writes.save(rendering);
             // some providers answer a create with a finished render: act on that status now, no poll needed
-            return submission
-                    .finishedStatus()
-                    .map(status -> poll.handle(saved, status, now))
-                    .orElse(saved.nextRunAt());
+            if (submission.finishedStatus().isPresent())
+                return poll.handle(saved, submission.finishedStatus().get(), now);
+            poll.watch(saved);
+            return saved.nextRunAt();
         } catch (StaleJobException raced) {
             Job current = jobs.find(job.id()).orElseThrow();
             if (current.state() == JobState.CANCELED && current.providerRef() == null) {

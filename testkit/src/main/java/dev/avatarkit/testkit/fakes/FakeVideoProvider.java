@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ public final class FakeVideoProvider implements VideoProvider {
     private final List<ProviderRef> canceled = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger submitCalls = new AtomicInteger();
+    private int statusRequests;
     private int downloadFailures;
     private boolean crashBeforeCreate;
     private boolean crashAfterCreate;
@@ -170,6 +172,26 @@ public final class FakeVideoProvider implements VideoProvider {
 
     @Override
     public synchronized RenderStatus status(ProviderRef ref) {
+        statusRequests++;
+        return read(ref);
+    }
+
+    /** One request for the lot where the capabilities say bulk (as HeyGen v3's routes), else one each. */
+    @Override
+    public synchronized Map<ProviderRef, RenderStatus> statuses(Collection<ProviderRef> refs) {
+        if (!capabilities.bulkStatus()) return VideoProvider.super.statuses(refs);
+        statusRequests++;
+        Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
+        for (ProviderRef ref : refs) if (scripts.containsKey(ref)) out.put(ref, read(ref));
+        return out;
+    }
+
+    @Override
+    public synchronized Map<ProviderRef, RenderStatus> statusesWithResults(Collection<ProviderRef> refs) {
+        return statuses(refs); // a finished render's status always carries its files here
+    }
+
+    private RenderStatus read(ProviderRef ref) {
         Deque<RenderStatus> script = scripts.get(ref);
         if (script == null) throw new NotFoundException("no render " + ref, 404, "not_found", "req-1", null);
         reads.merge(ref, 1, Integer::sum);
@@ -273,6 +295,11 @@ public final class FakeVideoProvider implements VideoProvider {
 
     public synchronized int statusReads(ProviderRef ref) {
         return reads.getOrDefault(ref, 0);
+    }
+
+    /** Status requests made: a bulk read of many renders counts once. */
+    public synchronized int statusRequests() {
+        return statusRequests;
     }
 
     public synchronized List<ProviderRef> canceled() {

@@ -10,30 +10,35 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17: one status request per tick covers every render that may be done. A render already polled once
- * (watched) is read along with the next render's poll; found finished there, its job runs at once with that status.
+ * Issue 17: one status request per tick covers every render that may be done. A render is watched from its create
+ * on, so it is read along with another render's poll; found finished there, its job runs at once with that status.
  */
 class CarriedReadsTest {
 
     @Test
-    void givenARenderPolledOnce_whenAnothersPollFindsItFinished_thenItsJobFinishesAtThatInstantWithoutAnotherRead() {
+    void givenTwoRenders_whenOnePollsAtATick_thenTheOtherIsReadAlongAndFinishesAtThatInstantWithoutItsOwnRead() {
         EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3)); // every render: running, then completed
         Job a = h.submitHello();
         Job b = h.submit(
                 VideoSpec.singleAvatar("Daisy-inskirt-20220818", "2d5b0e6cf36f460aa7fc47e3eee4ba54", "Hello B"));
         h.scheduler.runDue(); // both created
-        Instant firstPolls = h.scheduler.earliest().orElseThrow();
-        h.clock.set(firstPolls);
 
-        h.scheduler.runDue(); // a's poll reads it alone (running); b's poll reads b and a together (a: completed)
+        h.clock.set(h.scheduler.earliest().orElseThrow());
+        h.scheduler.runDue(); // the first poll's round reads both (running); the other poll takes what it carried
+        assertThat(h.provider.statusRequests()).as("one request for the tick").isEqualTo(1);
+        assertThat(h.provider.statusReads(h.job(a.id()).providerRef())).isEqualTo(1);
+        assertThat(h.provider.statusReads(h.job(b.id()).providerRef())).isEqualTo(1);
 
-        Job doneA = h.job(a.id());
-        assertThat(doneA.state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(doneA.updatedAt()).isEqualTo(firstPolls); // not at a's own next poll
-        assertThat(h.provider.statusReads(doneA.providerRef())).isEqualTo(2); // its own read, then b's round
-        // b was planned without history, seconds away: a's time just learned, it is read again at once to plan
-        // with it (the fake's second read of a render finds it done)
-        assertThat(h.provider.statusReads(h.job(b.id()).providerRef())).isEqualTo(2);
-        assertThat(h.job(b.id()).updatedAt()).isEqualTo(firstPolls);
+        Instant secondPolls = h.scheduler.earliest().orElseThrow();
+        h.clock.set(secondPolls);
+        h.scheduler.runDue(); // one round again: both completed, each job finishes at that instant
+        assertThat(h.provider.statusRequests()).isEqualTo(2);
+
+        for (Job job : new Job[] {a, b}) {
+            Job done = h.job(job.id());
+            assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(done.updatedAt()).isEqualTo(secondPolls);
+            assertThat(h.provider.statusReads(done.providerRef())).isEqualTo(2);
+        }
     }
 }

@@ -196,12 +196,18 @@ public final class DbSchedulerStepScheduler implements StepScheduler {
             }
         }
         TaskInstance<Void> instance = task.instance(id.value());
-        wakeUps.at(at, Instant.now());
         long giveUpAt = System.nanoTime() + settings.busyWait().toNanos();
         while (true) {
-            if (scheduler.scheduleIfNotExists(instance, at)) return;
+            // the wake-up after the write: a check that ran before it would miss the step until the next poll
+            if (scheduler.scheduleIfNotExists(instance, at)) {
+                wakeUps.at(at, Instant.now());
+                return;
+            }
             try {
-                if (scheduler.reschedule(instance, at)) return;
+                if (scheduler.reschedule(instance, at)) {
+                    wakeUps.at(at, Instant.now());
+                    return;
+                }
                 // false: the row changed under us (picked or moved by someone else); look again.
             } catch (TaskInstanceNotFoundException gone) {
                 // It completed between our two calls; the next round creates it.

@@ -31,9 +31,13 @@ final class LocalWakeUps implements AutoCloseable {
         this.checkForDueSteps = checkForDueSteps;
     }
 
-    /** Asks for a check at {@code at} (rounded up to the grid, at least a grid step from now). */
+    /**
+     * Asks for a check at {@code at} (rounded up to the grid), once the step's row is written. A step due now is
+     * checked within a grid step: at least one, as before session 7, cost each hand-off 20–40 ms (two per wave of the
+     * stand-in: the render found along with another's read is run, then the job it frees a slot for).
+     */
     void at(Instant at, Instant now) {
-        long delay = Math.max(GRID_MILLIS, Duration.between(now, at).toMillis());
+        long delay = Math.max(0, Duration.between(now, at).toMillis());
         if (delay > HORIZON.toMillis() || timer.isShutdown()) return;
         long slot = Math.floorDiv(now.toEpochMilli() + delay + GRID_MILLIS - 1, GRID_MILLIS);
         if (!pending.add(slot)) return;

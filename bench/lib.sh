@@ -28,7 +28,9 @@ cli_like_java() {
   if [ "${BENCH_CDS:-1}" = 0 ] || [ -z "$jar" ]; then java $opts -cp "$CP" "$@"; return; fi
   jars="$jar:$(ls "$BENCH_DIR"/target/lib/*.jar | paste -sd:)"
   archive="$BENCH_DIR/target/standin.jsa"
-  if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+  # any jar newer than the archive makes the JVM refuse it (silently, at -Xshare:auto): the libraries in lib/ change
+  # with every engine build while the bench jar itself often does not (session 7 ran a whole series without it)
+  if [ ! -f "$archive" ] || [ -n "$(find "$BENCH_DIR/target/lib" "$jar" -newer "$archive" -print -quit)" ]; then
     java $opts -XX:ArchiveClassesAtExit="$archive.$$" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jars" \
       dev.avatarkit.bench.StandInBench --client ours --rows 5 --render-seconds 1 >/dev/null 2>&1 || true
     [ -f "$archive.$$" ] && mv -f "$archive.$$" "$archive"

@@ -119,8 +119,8 @@ final class PollStep {
 
     /**
      * Its status as a read for another render found it: finished (kept since), or running at or after this poll
-     * was due; else read now along with others due (alone when the render is expected done: the read then carries
-     * its URLs too, so its download needs no second read).
+     * was due; else read now along with others due (with the URLs when the render is expected done, so its download
+     * needs no second read).
      */
     private RenderStatus read(Job job, Instant now) {
         StatusReads reads = renderers.statusReads(job);

@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * at 20.8 s took between the two. A kind's interval is the tightest the newest renders agree on: from the longest
  * any of them was seen running to the shortest any was found done. Polls are planned across it: a few steps (bulk
  * reads, shared by a wave of renders) while it is wide, each wave narrowing it to one step, then one read just past
- * its end, where the render is expected done (that read carries the URLs too, so a video costs one request).
+ * its end, where the wave's renders are expected done (that read carries the URLs too, so a wave costs one request).
  *
  * <p>Until session 6 this was a moving average with a first poll a 160th past it and five special cases (bounded,
  * bounded above, measured, crossing, first-poll hits pulling it down). The average never knew how sure it was: the
@@ -185,8 +185,8 @@ final class RenderTimes {
 
     /**
      * Whether {@code job}'s poll at {@code now} is the one at its interval's end, where its render is expected done:
-     * then it is read alone, status and URLs in one request (see {@link StatusReads}). Not a poll before it, nor a
-     * follow-up after such a read found it running.
+     * then its round reads the URLs too (see {@link StatusReads}). Not a poll before it, nor a follow-up after such a
+     * read found it running.
      */
     synchronized boolean expectsDone(Job job, Instant now) {
         Optional<Interval> interval = interval(job.kind());
@@ -233,8 +233,8 @@ final class RenderTimes {
 
     /**
      * The wait from {@code now}, {@code elapsed} into a render, to the next planned poll: the next step across a
-     * wide interval (joining a bulk read planned by the wave's other renders), else the interval's end (exactly:
-     * it is read alone).
+     * wide interval (joining a bulk read planned by the wave's other renders), else the interval's end and a margin
+     * (joined likewise).
      */
     private Duration planned(JobKind kind, Interval interval, Instant now, long elapsed) {
         long narrow = narrow(interval.hi());

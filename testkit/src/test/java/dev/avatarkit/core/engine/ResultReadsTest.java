@@ -36,30 +36,15 @@ class ResultReadsTest {
 
     @Test
     void givenFiveDownloadsStartingTogether_whenTheyReadTheirUrls_thenOneListingCarriesThem() throws Exception {
-        // the leader's window ends once all five wait (a real window is 20 ms; steps start milliseconds apart)
-        ResultReads[] holder = new ResultReads[1];
-        Sleeper window =
-                wait -> Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder[0].waiting() == 5);
-        ResultReads reads = new ResultReads(provider(), Duration.ofMillis(20), window);
-        holder[0] = reads;
-        ExecutorService pool = Executors.newFixedThreadPool(5);
-        try {
-            List<Future<RenderStatus>> answers = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                ProviderRef ref = ref(i);
-                answers.add(pool.submit(() -> reads.read(ref)));
-            }
-            for (int i = 0; i < 4; i++)
-                assertThat(answers.get(i).get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO))
-                        .isPresent();
-            assertThat(answers.get(4))
-                    .failsWithin(10, TimeUnit.SECONDS)
-                    .withThrowableOfType(Exception.class)
-                    .havingCause()
-                    .isInstanceOf(NotFoundException.class); // the provider no longer knows it
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Future<RenderStatus>> answers = readTogether(0, 1, 2, 3, 4);
+
+        for (int i = 0; i < 4; i++)
+            assertThat(answers.get(i).get().result(AssetKind.VIDEO)).isPresent();
+        assertThat(answers.get(4))
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(Exception.class)
+                .havingCause()
+                .isInstanceOf(NotFoundException.class); // the provider no longer knows it
         assertThat(listings).hasSize(1);
         assertThat(listings.get(0)).hasSize(5);
         assertThat(singleReads).isEmpty();
@@ -67,23 +52,29 @@ class ResultReadsTest {
 
     @Test
     void givenAListingThatShowsARenderStillRunning_whenItsUrlsAreRead_thenItAloneIsReadAgain() throws Exception {
-        ResultReads[] holder = new ResultReads[1];
-        Sleeper window =
-                wait -> Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> holder[0].waiting() == 2);
-        ResultReads reads = new ResultReads(provider(), Duration.ofMillis(20), window);
-        holder[0] = reads;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<RenderStatus> listed = pool.submit(() -> reads.read(ref(1)));
-            Future<RenderStatus> behind = pool.submit(() -> reads.read(ref(5))); // the listing lags the bulk read
+        List<Future<RenderStatus>> answers = readTogether(1, 5); // the listing lags the bulk read for 5
 
-            assertThat(listed.get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO)).isPresent();
-            assertThat(behind.get(10, TimeUnit.SECONDS).result(AssetKind.VIDEO)).isPresent();
-        } finally {
-            pool.shutdownNow();
-        }
+        for (Future<RenderStatus> answer : answers)
+            assertThat(answer.get().result(AssetKind.VIDEO)).isPresent();
         assertThat(listings).hasSize(1);
         assertThat(singleReads).containsExactly(ref(5));
+    }
+
+    /**
+     * Reads {@code refs}' URLs, each from a thread of its own, and waits for the answers; the leader's window ends
+     * once all of them wait (a real window is 20 ms; download steps start milliseconds apart).
+     */
+    private List<Future<RenderStatus>> readTogether(int... refs) throws InterruptedException {
+        ResultReads[] reads = new ResultReads[1];
+        Sleeper window = wait ->
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reads[0].waiting() == refs.length);
+        reads[0] = new ResultReads(provider(), Duration.ofMillis(20), window);
+        ExecutorService pool = Executors.newFixedThreadPool(refs.length);
+        List<Future<RenderStatus>> answers = new ArrayList<>();
+        for (int i : refs) answers.add(pool.submit(() -> reads[0].read(ref(i))));
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        return answers;
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * The engine's timing knobs. Polls are planned from the render times learned per kind ({@code RenderTimes}); before
- * the first render of a kind is found, the first poll waits {@code pollInitial} and each next one a share of the
- * render so far, up to {@code pollMax}. A failed download is retried from {@code pollInitial}, growing by {@code
+ * the first render of a kind is found, the first poll waits {@code pollInitial} (half of it while jobs wait for a
+ * render slot) and each next one a share of the render so far, up to {@code pollMax}. A failed download is retried from {@code pollInitial}, growing by {@code
  * pollMultiplier} up to {@code pollMax} (±20 % jitter). A render still unfinished after {@code renderTimeout} fails
  * as {@code render_timeout} (retryable: a retry polls again, it does not pay again).
  */

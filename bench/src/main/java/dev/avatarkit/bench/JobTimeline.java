@@ -4,6 +4,8 @@ import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
 import dev.avatarkit.runtime.JobEvents;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * With {@code --trace}: when each job of a run was accepted by the provider, polled, found finished and done, in
- * seconds since the first job write, printed as one line per job when closed — the table that shows where a wave's
+ * seconds since the first job write, and when its last read while rendering was planned for (on the same scale), printed as one line per job when closed — the table that shows where a wave's
  * time goes (detection lag after the render time, hand-off gap before the next create). Kept per job, so bounded
  * by the run's rows.
  */
@@ -19,6 +21,7 @@ final class JobTimeline implements AutoCloseable {
     private final Map<JobId, Row> rows = new TreeMap<>();
     private final AutoCloseable subscription;
     private long startNanos;
+    private Instant startInstant;
 
     private JobTimeline(JobEvents events) {
         this.subscription = events.subscribe(this::changed);
@@ -30,11 +33,16 @@ final class JobTimeline implements AutoCloseable {
 
     private synchronized void changed(Job job) {
         long now = System.nanoTime();
-        if (startNanos == 0) startNanos = now;
+        if (startNanos == 0) {
+            startNanos = now;
+            startInstant = Instant.now();
+        }
         double t = (now - startNanos) / 1e9;
         Row row = rows.computeIfAbsent(job.id(), id -> new Row());
         if (job.state() == JobState.RENDERING && row.rendering < 0) row.rendering = t;
         if (job.state() == JobState.RENDERING && job.polls() > row.polls.size()) row.polls.add(t);
+        if (job.state() == JobState.RENDERING && job.nextRunAt() != null)
+            row.planned = Duration.between(startInstant, job.nextRunAt()).toNanos() / 1e9;
         if (job.state() == JobState.DOWNLOADING && row.downloading < 0) row.downloading = t;
         if (job.state().isTerminal() && row.done < 0) row.done = t;
     }
@@ -47,7 +55,9 @@ final class JobTimeline implements AutoCloseable {
         for (Row row : rows.values()) {
             List<String> polls = new ArrayList<>();
             row.polls.forEach(p -> polls.add(String.format("%.2f", p)));
-            System.out.printf("trace %3d %7.2f %s %7.2f %7.2f%n", ++n, row.rendering, polls, row.downloading, row.done);
+            System.out.printf(
+                    "trace %3d %7.2f %s %7.2f %7.2f last planned read %7.2f%n",
+                    ++n, row.rendering, polls, row.downloading, row.done, row.planned);
         }
     }
 
@@ -55,6 +65,7 @@ final class JobTimeline implements AutoCloseable {
         double rendering = -1;
         double downloading = -1;
         double done = -1;
+        double planned = -1;
         final List<Double> polls = new ArrayList<>();
     }
 }

@@ -25,6 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code try (var sim = DidSimulator.builder().renderTime(Duration.ofMillis(200)).build().start()) {...}}
  */
 public final class DidSimulator implements AutoCloseable {
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes a response's headers and body as two segments; with Nagle on (its default) the
+        // body waits for the client's delayed ACK of the headers: 40 ms stalls on loopback (see HeyGen's simulator).
+        // A vendor's front end sends without that wait. Read once, when the first server of the process starts.
+        if (System.getProperty(NO_DELAY) == null) System.setProperty(NO_DELAY, "true");
+    }
+
     /**
      * The fixed key of the sandbox (not a secret: it opens only this loopback simulator). Shaped like a D-ID key,
      * {@code base64(email):password}, and sent verbatim after {@code Basic }.

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * With {@code --trace}: when each job of a run was accepted by the provider, polled, found finished and done, in
- * seconds since the first job write, and when its last read while rendering was planned for (on the same scale), printed as one line per job when closed — the table that shows where a wave's
- * time goes (detection lag after the render time, hand-off gap before the next create). Kept per job, so bounded
+ * seconds since the first job write, and when its last read while rendering was planned for (same scale), printed
+ * as one line per job when closed — the table that shows where a wave's time goes (detection lag after the render time, hand-off gap before the next create). Kept per job, so bounded
  * by the run's rows.
  */
 final class JobTimeline implements AutoCloseable {

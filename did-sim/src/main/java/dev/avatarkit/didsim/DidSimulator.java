@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code try (var sim = DidSimulator.builder().renderTime(Duration.ofMillis(200)).build().start()) {...}}
  */
 public final class DidSimulator implements AutoCloseable {
-    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
         // The JDK server writes a response's headers and body as two segments; with Nagle on (its default) the

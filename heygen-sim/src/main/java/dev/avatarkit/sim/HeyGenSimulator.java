@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code try (var sim = HeyGenSimulator.builder().port(0).renderTime(Duration.ofMillis(200)).build().start()) {...}}
  */
 public final class HeyGenSimulator implements AutoCloseable {
-    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
         // The JDK server writes a response's headers and body as two segments; with Nagle on (its default) the

@@ -39,7 +39,9 @@ final class JobTimeline implements AutoCloseable {
         }
         double t = (now - startNanos) / 1e9;
         Row row = rows.computeIfAbsent(job.id(), id -> new Row());
+        if (job.state() == JobState.SUBMITTING && row.submitting < 0) row.submitting = t;
         if (job.state() == JobState.RENDERING && row.rendering < 0) row.rendering = t;
+        row.attempts = Math.max(row.attempts, job.attempts());
         if (job.state() == JobState.RENDERING && job.polls() > row.polls.size()) row.polls.add(t);
         if (job.state() == JobState.RENDERING && job.nextRunAt() != null)
             row.planned = Duration.between(startInstant, job.nextRunAt()).toNanos() / 1e9;
@@ -56,13 +58,23 @@ final class JobTimeline implements AutoCloseable {
             List<String> polls = new ArrayList<>();
             row.polls.forEach(p -> polls.add(String.format("%.2f", p)));
             System.out.printf(
-                    "trace %3d %7.2f %s %7.2f %7.2f last planned read %7.2f%n",
-                    ++n, row.rendering, polls, row.downloading, row.done, row.planned);
+                    "trace %3d %7.2f %s %7.2f %7.2f last planned read %7.2f%s%n",
+                    ++n,
+                    row.rendering,
+                    polls,
+                    row.downloading,
+                    row.done,
+                    row.planned,
+                    row.attempts > 1
+                            ? String.format(" (%d creates sent, the first at %.2f)", row.attempts, row.submitting)
+                            : "");
         }
     }
 
     private static final class Row {
+        double submitting = -1;
         double rendering = -1;
+        int attempts;
         double downloading = -1;
         double done = -1;
         double planned = -1;

@@ -1,5 +1,6 @@
 package dev.avatarkit.core.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -152,6 +153,15 @@ public record Job(
 
     public Job submitting(Instant now) {
         return copy(JobState.SUBMITTING, render, counters.nextAttempt(), times.touched(now), outcome.withError(null));
+    }
+
+    /**
+     * A create whose outcome is not known: its render may have started as early as {@code sentAt}, so its deadline
+     * counts from then ({@code renderTimeout} later). Kept through resends, which cannot have started it earlier.
+     */
+    public Job createInDoubt(Instant sentAt, Duration renderTimeout, Instant now) {
+        Instant renderDeadline = deadline() != null ? deadline() : sentAt.plus(renderTimeout);
+        return copy(state, render, counters, times.scheduled(now, times.nextRunAt(), renderDeadline), outcome);
     }
 
     public Job rendering(ProviderRef ref, String raw, Instant now, Instant nextPoll, Instant renderDeadline) {

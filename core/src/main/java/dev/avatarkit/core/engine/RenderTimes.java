@@ -117,7 +117,9 @@ final class RenderTimes {
         if (overdue(job, now) || start.isEmpty()) return false;
         long doneBy = Duration.between(start.get(), now).toMillis();
         if (doneBy <= 0) return false;
-        boolean seenRunning = job.polls() > 0 && job.updatedAt().isAfter(start.get());
+        // a resent create's render is stamped from the first send (see SubmitStep#accepted), so it ran for at most
+        // what its polls saw, maybe less: only that it was done by now is sure
+        boolean seenRunning = job.polls() > 0 && job.updatedAt().isAfter(start.get()) && job.attempts() <= 1;
         long ranFor =
                 seenRunning ? Duration.between(start.get(), job.updatedAt()).toMillis() : -1;
         boolean first = !samples.containsKey(job.kind());
@@ -196,11 +198,17 @@ final class RenderTimes {
         return !now.isBefore(end) && (job.polls() == 0 || job.updatedAt().isBefore(end));
     }
 
-    /** The wait before the first poll of a render accepted at {@code now}. */
+    /**
+     * The wait before the first poll of a render accepted at {@code now}: started then, or earlier where {@code job}
+     * (still SUBMITTING) carries a deadline from a create whose outcome was unknown.
+     */
     synchronized Duration firstPoll(Job job, Instant now) {
         Optional<Interval> interval = interval(job.kind());
         if (interval.isEmpty()) return rendersQueued.getAsBoolean() ? queuedFirstWait() : policy.pollInitial();
-        return planned(job.kind(), interval.get(), now, 0);
+        long elapsed = renderStart(job)
+                .map(start -> Duration.between(start, now).toMillis())
+                .orElse(0L);
+        return planned(job.kind(), interval.get(), now, Math.max(0, elapsed));
     }
 
     /**

@@ -85,7 +85,10 @@ final class SubmitStep {
     }
 
     /** A create was (maybe) sent before and we don't know what came of it. */
-    private Instant resume(Job job) {
+    private Instant resume(Job found) {
+        // its render may have started when the job was written SUBMITTING, just before that create was sent (a
+        // crash mid-create leaves no other trace; an unknown answer already stamped its send, which is kept)
+        Job job = found.createInDoubt(found.updatedAt(), policy.renderTimeout(), now());
         if (renderers.capabilities(job).idempotentCreate()) {
             if (job.attempts() >= MAX_SUBMIT_ATTEMPTS)
                 return needsAttention(job, "gave up after " + job.attempts() + " create attempts");
@@ -134,21 +137,24 @@ final class SubmitStep {
             // OutcomeUnknownException, or anything unexpected after the request may have left: stay SUBMITTING;
             // the next run resends with the same key or reconciles (see resume)
             JobEngine.logStepFailure(job, e);
-            writes.save(job.withError(error(e), now));
+            writes.save(job.withError(error(e), now).createInDoubt(now, policy.renderTimeout(), now()));
             return renderers.capabilities(job).idempotentCreate()
                     ? now.plus(policy.submitRetryDelay())
                     : reconcile(jobs.find(job.id()).orElse(job));
         }
     }
 
+    /**
+     * The render started now, or, after a create whose outcome was unknown (resent, reconciled), possibly as early as
+     * that create's send: its start is stamped there, so it is read with the renders started beside it. Stamped at
+     * the resend instead (5 s later), a render whose create met a 502 was read up to 5 s after its neighbours, its
+     * slot idle meanwhile, and taught {@link RenderTimes} a render up to 5 s too short.
+     */
     private Instant accepted(Job job, Submission submission) {
         Instant now = now();
+        Instant deadline = job.deadline() != null ? job.deadline() : now.plus(policy.renderTimeout());
         Job rendering = job.rendering(
-                submission.ref(),
-                submission.rawStatus(),
-                now,
-                now.plus(renderTimes.firstPoll(job, now)),
-                now.plus(policy.renderTimeout()));
+                submission.ref(), submission.rawStatus(), now, now.plus(renderTimes.firstPoll(job, now)), deadline);
         try {
             Job saved = writes.save(rendering);
             // some providers answer a create with a finished render: act on that status now, no poll needed

@@ -42,12 +42,16 @@ class EngineRestartTest {
         EngineHarness h = new EngineHarness(v3 ? FakeVideoProvider.v3Like(3) : FakeVideoProvider.legacyLike(3));
         h.provider.crashOnNextSubmit(true);
         Job job = h.submitHello();
+        Instant sent = h.clock.instant();
 
         assertThatThrownBy(h.scheduler::runDue).isInstanceOf(SimulatedCrash.class);
+        h.clock.set(sent.plusSeconds(7)); // the restart
         h.restart().runUntilIdle();
 
         assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(h.provider.totalCreates()).isEqualTo(1);
+        // its render started before the crash: its start (and timeout) count from the create's send
+        assertThat(h.job(job.id()).deadline()).isEqualTo(sent.plus(h.policy.renderTimeout()));
     }
 
     @Test

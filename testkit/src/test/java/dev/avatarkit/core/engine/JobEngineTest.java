@@ -17,6 +17,7 @@ import dev.avatarkit.core.port.RenderPhase;
 import dev.avatarkit.core.port.RenderStatus;
 import dev.avatarkit.testkit.fakes.FakeVideoProvider;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,20 @@ class JobEngineTest {
         assertThat(h.job(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(h.provider.submitCalls()).isEqualTo(2);
         assertThat(h.provider.createsFor(job.idempotencyKey())).isEqualTo(1);
+    }
+
+    @Test
+    void givenACreateWithAnUnknownOutcome_whenItsRenderIsAccepted_thenItsStartIsTheFirstSendNotTheResend() {
+        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3));
+        h.provider.createThenFail(() -> new OutcomeUnknownException("HTTP 502", 502, null, null, null));
+        Instant sent = h.clock.instant();
+        Job job = h.submitHello();
+
+        Job rendering = h.runUntil(job.id(), j -> j.state() == JobState.RENDERING);
+
+        assertThat(h.provider.submitCalls()).isEqualTo(2);
+        assertThat(h.clock.instant()).isAfter(sent); // resent later
+        assertThat(rendering.deadline()).isEqualTo(sent.plus(h.policy.renderTimeout()));
     }
 
     @Test

@@ -291,6 +291,26 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenAResentCreate_whenItsRenderIsFound_thenOnlyItsEndTeaches_andItsFirstPollCountsFromTheFirstSend() {
+        found(t0, 19_950, 20_050);
+        // sent at 30 s, outcome unknown, resent and accepted at 35 s: stamped from the first send, it may have
+        // started as late as the resend, so "seen running 24.9 s in" proves nothing (true: at most 19.9 s)
+        Instant sent = t0.plusSeconds(30);
+        Job resent = submitting(sent)
+                .createInDoubt(sent, policy.renderTimeout(), sent.plusMillis(100))
+                .submitting(sent.plusSeconds(5));
+        assertThat(times.firstPoll(resent, sent.plusSeconds(5)))
+                .as("its interval's end counted from the first send")
+                .isEqualTo(Duration.ofMillis(15_100));
+        Job rendering =
+                resent.rendering(new ProviderRef("resent"), "processing", sent.plusSeconds(5), null, resent.deadline());
+        times.finished(rendering.polled("processing", sent.plusMillis(24_900), null), sent.plusMillis(25_000));
+
+        Instant next = t0.plusSeconds(60);
+        assertThat(times.firstPoll(submitting(next), next)).isEqualTo(Duration.ofMillis(20_100));
+    }
+
+    @Test
     void givenOnlyRendersFoundAtTheirFirstPoll_whenPlanning_thenAStepBelowTheirEndIsProbed() {
         foundAtFirstPoll(t0, 20_000);
         Instant start = t0.plusSeconds(30);

@@ -51,6 +51,15 @@ final class KillAndRerun {
     }
 
     private Process start() throws IOException {
+        return startChild(simUrl, dir, args.getOrDefault("rows", "40"), args, "Person");
+    }
+
+    /**
+     * A run of ours in a child JVM on {@code dir}'s home: {@code rows} rows named {@code rowPrefix} 1, 2, … (another
+     * prefix is another batch of jobs on the same home). Its stderr is dropped; its stdout is for {@link Child}.
+     */
+    static Process startChild(String simUrl, Path dir, String rows, Map<String, String> args, String rowPrefix)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the same JVM options as this one (bench/standin.sh gives the CLI's: tier-1 JIT, serial GC, the CDS archive)
@@ -66,7 +75,9 @@ final class KillAndRerun {
                 "--dir",
                 dir.toString(),
                 "--rows",
-                args.getOrDefault("rows", "40"),
+                rows,
+                "--row-prefix",
+                rowPrefix,
                 "--slots",
                 args.getOrDefault("slots", "5")));
         if (args.containsKey("trace")) command.add("--trace");
@@ -76,7 +87,7 @@ final class KillAndRerun {
     }
 
     /** A child JVM and its output, read line by line (one reader, so nothing buffered is lost between waits). */
-    private static final class Child {
+    static final class Child {
         final Process process;
         final BufferedReader out;
 

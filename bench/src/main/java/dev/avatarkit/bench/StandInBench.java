@@ -23,6 +23,7 @@ import dev.avatarkit.runtime.PlatformOptions;
 import dev.avatarkit.sim.FaultKind;
 import dev.avatarkit.sim.FaultRule;
 import dev.avatarkit.sim.HeyGenSimulator;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -40,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code StandInBench --client ours|peer [--rows 40] [--slots 5] [--render-seconds 20] [--fault none|502-after-commit|kill]}:
+ * {@code StandInBench --client ours|peer [--rows 40] [--slots 5] [--render-seconds 20] [--fault none|502-after-commit|kill]
+ * [--warm-home] [--trace]}:
  * issue 17's side-by-side scenario on one HeyGen stand-in (the simulator, v3, {@code slots} renders at a time, a
  * fixed render time). {@code ours} is a template batch through the real {@link Platform} (SQLite, local disk,
  * db-scheduler) at {@code HEYGEN_MAX_CONCURRENCY=slots}. {@code peer} models the closest open-source bulk tool
@@ -48,7 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fresh key per attempt), reads its status at once, then after 20 s, then every 30 s, and downloads the video;
  * a failed create is retried once. {@code 502-after-commit} answers the third create with a gateway 502 after
  * the render was created. Prints wall time, the ideal (ceil(rows / slots) × render), their ratio, duplicate
- * creates and status requests per video.
+ * creates and status requests per video. {@code --warm-home} (ours, no fault): one earlier batch on ours' home
+ * before the clock, so its render times are recalled ({@link #earlierBatch}). {@code --trace}: each job's timeline.
  */
 public final class StandInBench {
     private StandInBench() {}
@@ -61,7 +64,8 @@ public final class StandInBench {
         double renderSeconds = Double.parseDouble(args.getOrDefault("render-seconds", "20"));
         String fault = args.getOrDefault("fault", "none");
         if (client.equals("ours-child")) { // one run of ours in its own JVM, for kill-and-re-run (sim elsewhere)
-            ours(args.get("sim-url"), Path.of(args.get("dir")), slots, csv(rows), args.containsKey("trace"));
+            String prefix = args.getOrDefault("row-prefix", "Person");
+            ours(args.get("sim-url"), Path.of(args.get("dir")), slots, csv(prefix, rows), args.containsKey("trace"));
             return;
         }
         Path dir = Files.createTempDirectory("bench-standin");
@@ -77,18 +81,19 @@ public final class StandInBench {
                         .add(FaultRule.on("POST /v3/templates/{template_id}", FaultKind.HTTP_502_AFTER)
                                 .calls(3));
             }
-            String csv = csv(rows);
+            if (args.containsKey("warm-home")) earlierBatch(sim, dir, slots, client, fault, args);
+            Stats before = Stats.of(sim);
+            String csv = csv("Person", rows);
             long start = System.nanoTime();
             double restart = 0;
-            if (client.equals("peer")) new Peer(sim, slots, dir).run(plan(sim, dir, slots, csv));
+            if (client.equals("peer"))
+                new Peer(sim, slots, dir, args.containsKey("trace")).run(plan(sim, dir, slots, csv), start);
             else if (fault.equals("kill")) restart = new KillAndRerun(sim.baseUrl(), dir, args).run(rows);
             else ours(sim.baseUrl(), dir, slots, csv, args.containsKey("trace"));
             double wall = (System.nanoTime() - start) / 1e9;
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
-            long statusRequests = sim.stats().requestsPerRoute().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("GET /v3/videos")) // statuses, one video, listings
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
+            Stats after = Stats.of(sim);
+            long statusRequests = after.statusRequests() - before.statusRequests();
             System.out.println("sim requests per route: "
                     + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
             System.out.printf(
@@ -105,9 +110,9 @@ public final class StandInBench {
                     wall,
                     ideal,
                     wall / ideal,
-                    Math.max(sim.stats().duplicateCreates(), sim.stats().jobsCreated() - rows),
+                    Math.max(after.duplicates() - before.duplicates(), after.created() - before.created() - rows),
                     statusRequests / (double) rows,
-                    sim.stats().jobsCreated(),
+                    after.created() - before.created(),
                     restart,
                     (wall - restart) / ideal);
         }
@@ -167,10 +172,42 @@ public final class StandInBench {
         return env;
     }
 
-    private static String csv(int rows) {
+    private static String csv(String prefix, int rows) {
         StringBuilder csv = new StringBuilder("name\n");
-        for (int i = 1; i <= rows; i++) csv.append("Person ").append(i).append('\n');
+        for (int i = 1; i <= rows; i++) csv.append(prefix).append(' ').append(i).append('\n');
         return csv.toString();
+    }
+
+    /** What the simulator counted so far: a warm home's earlier batch is subtracted from the measured run. */
+    private record Stats(long statusRequests, long created, long duplicates) {
+        static Stats of(HeyGenSimulator sim) {
+            long status = sim.stats().requestsPerRoute().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("GET /v3/videos")) // statuses, one video, listings
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            return new Stats(status, sim.stats().jobsCreated(), sim.stats().duplicateCreates());
+        }
+    }
+
+    /**
+     * {@code --warm-home}: before the clock starts, one earlier batch of {@code slots} other rows on the same home, in
+     * its own JVM, as a user's batch of yesterday: the measured run recalls its render times at start-up (the
+     * engine reads the newest finished jobs' times), so its first wave is planned, not searched.
+     */
+    private static void earlierBatch(
+            HeyGenSimulator sim, Path dir, int slots, String client, String fault, Map<String, String> args)
+            throws IOException, InterruptedException {
+        if (!client.equals("ours") || !fault.equals("none"))
+            throw new IllegalArgumentException("--warm-home is for --client ours without --fault");
+        long t = System.nanoTime();
+        KillAndRerun.Child earlier = new KillAndRerun.Child(
+                KillAndRerun.startChild(sim.baseUrl(), dir, String.valueOf(slots), args, "Earlier"));
+        earlier.readUntil(line -> false);
+        if (!earlier.process.waitFor(10, TimeUnit.MINUTES) || earlier.process.exitValue() != 0)
+            throw new IllegalStateException("the earlier batch did not finish cleanly");
+        System.out.printf(
+                "phase: earlier batch of %d rows on this home, before the clock: %.1f s%n",
+                slots, (System.nanoTime() - t) / 1e9);
     }
 
     /** The peer's loop, on our HeyGen adapter so both speak the same valid requests. */
@@ -179,8 +216,12 @@ public final class StandInBench {
         private final int workers;
         private final Path downloads;
         private final AtomicInteger next = new AtomicInteger();
+        /** With {@code --trace}: per row, s since the bench's clock started: create answered, found done, downloaded. */
+        private final double[][] timeline;
 
-        Peer(HeyGenSimulator sim, int workers, Path dir) throws Exception {
+        private long startNanos;
+
+        Peer(HeyGenSimulator sim, int workers, Path dir, boolean trace) throws Exception {
             HeyGenConfig config = HeyGenConfig.of(new ApiKey("bench-key"))
                     .withBaseUrl(URI.create(sim.baseUrl()))
                     .withUploadUrl(URI.create(sim.baseUrl()))
@@ -190,9 +231,20 @@ public final class StandInBench {
                     HeyGen.create(config, Clock.systemUTC(), Sleeper.system()).videos();
             this.workers = workers;
             this.downloads = Files.createDirectories(dir.resolve("peer-downloads"));
+            this.timeline = trace ? new double[1000][] : null;
         }
 
-        void run(List<TemplateBatch.PlannedJob> rows) throws InterruptedException {
+        /** @param wallStart when the bench started its clock (before the peer's plan), the trace's zero */
+        void run(List<TemplateBatch.PlannedJob> rows, long wallStart) throws InterruptedException {
+            startNanos = wallStart;
+            try {
+                runAll(rows);
+            } finally {
+                printTimeline(rows.size());
+            }
+        }
+
+        private void runAll(List<TemplateBatch.PlannedJob> rows) throws InterruptedException {
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             for (int w = 0; w < workers; w++) {
                 pool.submit(() -> {
@@ -212,6 +264,7 @@ public final class StandInBench {
             } catch (ProviderException first) {
                 ref = create(row); // what the peer does after a failed create: send it again
             }
+            double created = since();
             RenderStatus status = videos.status(ref);
             long waitMillis = 20_000;
             while (status.phase() == RenderPhase.PENDING || status.phase() == RenderPhase.RUNNING) {
@@ -219,10 +272,26 @@ public final class StandInBench {
                 waitMillis = 30_000;
                 status = videos.status(ref);
             }
+            double found = since();
             ResultFile video = status.result(AssetKind.VIDEO).orElseThrow();
             try (InputStream in = videos.download(ref, video);
                     OutputStream out = Files.newOutputStream(downloads.resolve(index + ".mp4"))) {
                 in.transferTo(out);
+            }
+            if (timeline != null && index < timeline.length) timeline[index] = new double[] {created, found, since()};
+        }
+
+        private double since() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        /** The peer's side of ours' {@code JobTimeline}: where its waves spend their time. */
+        private void printTimeline(int rows) {
+            if (timeline == null) return;
+            System.out.println("trace (s since the clock started, plan included): row created found_done downloaded");
+            for (int i = 0; i < Math.min(rows, timeline.length); i++) {
+                double[] t = timeline[i];
+                if (t != null) System.out.printf("trace %3d %7.2f %7.2f %7.2f%n", i + 1, t[0], t[1], t[2]);
             }
         }
 

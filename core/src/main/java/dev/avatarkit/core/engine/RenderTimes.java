@@ -80,8 +80,11 @@ final class RenderTimes {
     /** A planned poll is waited for up to this many times the policy's longest wait. */
     private static final int PLANNED_WAIT_LIMIT = 4;
 
-    /** What one render showed: running {@code ranFor} ms into it (-1: never seen running), done by {@code doneBy}. */
-    private record Sample(long ranFor, long doneBy) {}
+    /**
+     * What one render showed: running {@code ranFor} ms into it (-1: never seen running), done by {@code doneBy};
+     * {@code recalled}: found by an earlier process, whose polls are not known.
+     */
+    private record Sample(long ranFor, long doneBy, boolean recalled) {}
 
     /** Renders of a kind take more than {@code lo} and at most {@code hi} milliseconds. */
     private record Interval(long lo, long hi) {
@@ -124,7 +127,7 @@ final class RenderTimes {
                 seenRunning ? Duration.between(start.get(), job.updatedAt()).toMillis() : -1;
         boolean first = !samples.containsKey(job.kind());
         margins.computeIfPresent(job.kind(), (kind, margin) -> margin - margin / 16);
-        learn(job.kind(), new Sample(Math.min(ranFor, doneBy - 1), doneBy));
+        learn(job.kind(), new Sample(Math.min(ranFor, doneBy - 1), doneBy, false));
         return first;
     }
 
@@ -141,7 +144,7 @@ final class RenderTimes {
     synchronized void recall(Job job, Instant foundAt) {
         renderStart(job).ifPresent(start -> {
             long doneBy = Duration.between(start, foundAt).toMillis();
-            if (doneBy > 0) learn(job.kind(), new Sample(-1, doneBy));
+            if (doneBy > 0) learn(job.kind(), new Sample(-1, doneBy, true));
         });
     }
 
@@ -174,15 +177,30 @@ final class RenderTimes {
         if (recent == null || recent.isEmpty()) return Optional.empty();
         long lo = -1;
         long hi = Long.MAX_VALUE;
+        boolean onlyRecalled = true;
         for (Sample sample : recent) {
             long newLo = Math.max(lo, sample.ranFor());
             long newHi = Math.min(hi, sample.doneBy());
             if (newLo >= newHi) break;
             lo = newLo;
             hi = newHi;
+            onlyRecalled &= sample.recalled();
         }
-        if (lo < 0) lo = Math.max(0, hi - ASSUMED_NARROW_WIDTHS * narrow(hi));
+        if (lo < 0) lo = onlyRecalled ? recalledStart(hi) : Math.max(0, hi - ASSUMED_NARROW_WIDTHS * narrow(hi));
         return Optional.of(new Interval(lo, hi));
+    }
+
+    /**
+     * Where renders an earlier process found done by {@code hi} may have ended: as much below it as that process's
+     * polls were apart at worst (no history: 15 % of the render, 40 % past 30 s, at most the longest wait). Assumed
+     * as narrow as a render found at its first poll here, a lone earlier render found 1.3 s late planned the next
+     * batch's first wave 1.3 s late, and each wave after probed only three narrow widths lower (the 20 s stand-in
+     * after a batch of five: 164.4 s, where a fresh home took 161.9 s). Renders found at a learned end (a restart
+     * mid-batch) lose nothing: the interval's end is theirs, read as before, after steps across it.
+     */
+    private long recalledStart(long hi) {
+        double share = hi > NO_HISTORY_LONG.toMillis() ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
+        return Math.max(Math.round(hi / (1 + share)), hi - policy.pollMax().toMillis());
     }
 
     /**

@@ -352,13 +352,38 @@ class RenderTimesTest {
     }
 
     @Test
-    void givenRendersAnEarlierProcessFound_whenRecalled_thenTheFirstPollIsNearTheirTime() {
+    void givenRendersAnEarlierProcessFound_whenRecalled_thenPollsCrossUpToTheirTimeThenReadItsEnd() {
         times.recall(renderingSince(t0), t0.plusMillis(10_080));
         times.recall(renderingSince(t0.plusSeconds(11)), t0.plusSeconds(11).plusMillis(10_040));
 
+        // found by polls at most 15 % apart: they ended between 8.73 s (10.04 / 1.15) and 10.04 s; thirds across
         Instant start = t0.plusSeconds(60);
-        assertThat(times.firstPoll(submitting(start), start))
-                .isBetween(Duration.ofMillis(9_700), Duration.ofMillis(10_040));
+        Duration first = times.firstPoll(submitting(start), start);
+        assertThat(first).isEqualTo(Duration.ofMillis(9_166));
+        Job polled = renderingSince(start).polled("processing", start.plus(first), null);
+        Duration second = times.nextPoll(polled, start.plus(first));
+        Job polledTwice = polled.polled("processing", start.plus(first).plus(second), null);
+        Instant third = start.plus(first)
+                .plus(second)
+                .plus(times.nextPoll(polledTwice, start.plus(first).plus(second)));
+        assertThat(third)
+                .as("still across, up to the end they were found by and a margin")
+                .isBetween(start.plusMillis(9_900), start.plusMillis(10_090));
+    }
+
+    @Test
+    void givenALoneRenderAnEarlierProcessFoundLate_whenRecalled_thenTheNextIsFoundBeforeThatLateTime() {
+        // polled without history (15 % steps): running at 18.5 s, found at 21.3 s; the render took 20 s
+        times.recall(renderingSince(t0), t0.plusMillis(21_300));
+
+        Instant start = t0.plusSeconds(60);
+        Duration first = times.firstPoll(submitting(start), start);
+        Job polled = renderingSince(start).polled("processing", start.plus(first), null);
+        Duration second = first.plus(times.nextPoll(polled, start.plus(first)));
+        assertThat(first).isLessThan(Duration.ofSeconds(20)); // still running
+        assertThat(second)
+                .as("found at the next step across, not at the late time recalled")
+                .isBetween(Duration.ofSeconds(20), Duration.ofMillis(20_500));
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class StandInBench {
                                 .calls(3));
             }
             if (args.containsKey("warm-home")) earlierBatch(sim, dir, slots, client, fault, args);
-            Stats before = Stats.of(sim);
+            SimCounts before = SimCounts.of(sim);
             String csv = csv("Person", rows);
             long start = System.nanoTime();
             double restart = 0;
@@ -92,7 +92,7 @@ public final class StandInBench {
             else ours(sim.baseUrl(), dir, slots, csv, args.containsKey("trace"));
             double wall = (System.nanoTime() - start) / 1e9;
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
-            Stats after = Stats.of(sim);
+            SimCounts after = SimCounts.of(sim);
             long statusRequests = after.statusRequests() - before.statusRequests();
             System.out.println("sim requests per route: "
                     + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
@@ -179,13 +179,13 @@ public final class StandInBench {
     }
 
     /** What the simulator counted so far: a warm home's earlier batch is subtracted from the measured run. */
-    private record Stats(long statusRequests, long created, long duplicates) {
-        static Stats of(HeyGenSimulator sim) {
+    private record SimCounts(long statusRequests, long created, long duplicates) {
+        static SimCounts of(HeyGenSimulator sim) {
             long status = sim.stats().requestsPerRoute().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("GET /v3/videos")) // statuses, one video, listings
                     .mapToLong(Map.Entry::getValue)
                     .sum();
-            return new Stats(status, sim.stats().jobsCreated(), sim.stats().duplicateCreates());
+            return new SimCounts(status, sim.stats().jobsCreated(), sim.stats().duplicateCreates());
         }
     }
 

@@ -137,7 +137,7 @@ final class SubmitStep {
             // OutcomeUnknownException, or anything unexpected after the request may have left: stay SUBMITTING;
             // the next run resends with the same key or reconciles (see resume)
             JobEngine.logStepFailure(job, e);
-            writes.save(job.withError(error(e), now).createInDoubt(now, policy.renderTimeout(), now()));
+            writes.save(job.withError(error(e), now).createInDoubt(now, policy.renderTimeout(), now));
             return renderers.capabilities(job).idempotentCreate()
                     ? now.plus(policy.submitRetryDelay())
                     : reconcile(jobs.find(job.id()).orElse(job));

@@ -3,6 +3,7 @@ package dev.avatarkit.core.engine;
 import dev.avatarkit.core.domain.Job;
 import dev.avatarkit.core.domain.JobId;
 import dev.avatarkit.core.domain.JobState;
+import dev.avatarkit.core.domain.JobTransition;
 import dev.avatarkit.core.port.JobQuery;
 import dev.avatarkit.core.port.JobStore;
 import dev.avatarkit.core.port.StaleJobException;
@@ -123,16 +124,22 @@ public final class JobEngine {
 
     /**
      * How long renders took before this process started, from the newest finished jobs: each one's DOWNLOADING step
-     * is when its render was found done. Without it a restart polls the renders it resumes as if it had never seen
-     * one finish.
+     * is when its render was found done, and a second RENDERING step (a poll that saw its status change) that it was
+     * searched for rather than found at a first poll planned from known times. Without it a restart polls the
+     * renders it resumes as if it had never seen one finish.
      */
     private void recallRenderTimes() {
         JobQuery newest = new JobQuery(Set.of(JobState.SUCCEEDED), Set.of(), null, null, null, RECALLED_JOBS);
         for (Job job : jobs.list(newest).jobs()) {
-            jobs.history(job.id()).stream()
+            List<JobTransition> history = jobs.history(job.id());
+            boolean searched = history.stream()
+                            .filter(step -> step.state() == JobState.RENDERING)
+                            .count()
+                    > 1;
+            history.stream()
                     .filter(step -> step.state() == JobState.DOWNLOADING)
                     .findFirst()
-                    .ifPresent(step -> renderTimes.recall(job, step.at()));
+                    .ifPresent(step -> renderTimes.recall(job, step.at(), searched));
         }
     }
 

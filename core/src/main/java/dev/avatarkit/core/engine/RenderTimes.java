@@ -82,9 +82,9 @@ final class RenderTimes {
 
     /**
      * What one render showed: running {@code ranFor} ms into it (-1: never seen running), done by {@code doneBy};
-     * {@code recalled}: found by an earlier process, whose polls are not known.
+     * {@code searchedElsewhere}: an earlier process found it after polls seen running, which it did not keep.
      */
-    private record Sample(long ranFor, long doneBy, boolean recalled) {}
+    private record Sample(long ranFor, long doneBy, boolean searchedElsewhere) {}
 
     /** Renders of a kind take more than {@code lo} and at most {@code hi} milliseconds. */
     private record Interval(long lo, long hi) {
@@ -139,12 +139,13 @@ final class RenderTimes {
     /**
      * Learns, at start-up, from a render an earlier process found finished at {@code foundAt}: without it a restart
      * polled the renders it resumed as a first wave without history (the kill-and-re-run stand-in: found up to 15 %
-     * of a render late). Called before any step runs.
+     * of a render late). {@code searched}: polls saw it running first, so it may have ended well before (see {@link
+     * #searchedStart}); else its one poll was planned at an end that process knew. Called before any step runs.
      */
-    synchronized void recall(Job job, Instant foundAt) {
+    synchronized void recall(Job job, Instant foundAt, boolean searched) {
         renderStart(job).ifPresent(start -> {
             long doneBy = Duration.between(start, foundAt).toMillis();
-            if (doneBy > 0) learn(job.kind(), new Sample(-1, doneBy, true));
+            if (doneBy > 0) learn(job.kind(), new Sample(-1, doneBy, searched));
         });
     }
 
@@ -177,28 +178,28 @@ final class RenderTimes {
         if (recent == null || recent.isEmpty()) return Optional.empty();
         long lo = -1;
         long hi = Long.MAX_VALUE;
-        boolean onlyRecalled = true;
+        boolean onlySearchedElsewhere = true;
         for (Sample sample : recent) {
             long newLo = Math.max(lo, sample.ranFor());
             long newHi = Math.min(hi, sample.doneBy());
             if (newLo >= newHi) break;
             lo = newLo;
             hi = newHi;
-            onlyRecalled &= sample.recalled();
+            onlySearchedElsewhere &= sample.searchedElsewhere();
         }
-        if (lo < 0) lo = onlyRecalled ? recalledStart(hi) : Math.max(0, hi - ASSUMED_NARROW_WIDTHS * narrow(hi));
+        if (lo < 0)
+            lo = onlySearchedElsewhere ? searchedStart(hi) : Math.max(0, hi - ASSUMED_NARROW_WIDTHS * narrow(hi));
         return Optional.of(new Interval(lo, hi));
     }
 
     /**
-     * Where renders an earlier process found done by {@code hi} may have ended: as much below it as that process's
-     * polls were apart at worst (no history: 15 % of the render, 40 % past 30 s, at most the longest wait). Assumed
-     * as narrow as a render found at its first poll here, a lone earlier render found 1.3 s late planned the next
+     * Where renders an earlier process searched for and found done by {@code hi} may have ended: as much below it as
+     * its polls were apart at worst (no history: 15 % of the render, 40 % past 30 s, at most the longest wait).
+     * Assumed as narrow as a render found at its first poll, a lone earlier render found 1.3 s late planned the next
      * batch's first wave 1.3 s late, and each wave after probed only three narrow widths lower (the 20 s stand-in
-     * after a batch of five: 164.4 s, where a fresh home took 161.9 s). Renders found at a learned end (a restart
-     * mid-batch) lose nothing: the interval's end is theirs, read as before, after steps across it.
+     * after a batch of five: 164.4 s, where a fresh home took 161.9 s).
      */
-    private long recalledStart(long hi) {
+    private long searchedStart(long hi) {
         double share = hi > NO_HISTORY_LONG.toMillis() ? NO_HISTORY_LONG_SHARE : NO_HISTORY_SHARE;
         return Math.max(Math.round(hi / (1 + share)), hi - policy.pollMax().toMillis());
     }

@@ -352,9 +352,9 @@ class RenderTimesTest {
     }
 
     @Test
-    void givenRendersAnEarlierProcessFound_whenRecalled_thenPollsCrossUpToTheirTimeThenReadItsEnd() {
-        times.recall(renderingSince(t0), t0.plusMillis(10_080));
-        times.recall(renderingSince(t0.plusSeconds(11)), t0.plusSeconds(11).plusMillis(10_040));
+    void givenRendersAnEarlierProcessSearchedFor_whenRecalled_thenPollsCrossUpToTheirTimeThenReadItsEnd() {
+        times.recall(renderingSince(t0), t0.plusMillis(10_080), true);
+        times.recall(renderingSince(t0.plusSeconds(11)), t0.plusSeconds(11).plusMillis(10_040), true);
 
         // found by polls at most 15 % apart: they ended between 8.73 s (10.04 / 1.15) and 10.04 s; thirds across
         Instant start = t0.plusSeconds(60);
@@ -372,9 +372,20 @@ class RenderTimesTest {
     }
 
     @Test
+    void givenRendersAnEarlierProcessFoundAtAPlannedEnd_whenRecalled_thenTheFirstPollIsNearTheirTime() {
+        // a restart mid-batch: the killed process read them once, at the end it had learned
+        times.recall(renderingSince(t0), t0.plusMillis(10_080), false);
+        times.recall(renderingSince(t0.plusSeconds(11)), t0.plusSeconds(11).plusMillis(10_040), false);
+
+        Instant start = t0.plusSeconds(60);
+        assertThat(times.firstPoll(submitting(start), start))
+                .isBetween(Duration.ofMillis(9_700), Duration.ofMillis(10_040));
+    }
+
+    @Test
     void givenALoneRenderAnEarlierProcessFoundLate_whenRecalled_thenTheNextIsFoundBeforeThatLateTime() {
         // polled without history (15 % steps): running at 18.5 s, found at 21.3 s; the render took 20 s
-        times.recall(renderingSince(t0), t0.plusMillis(21_300));
+        times.recall(renderingSince(t0), t0.plusMillis(21_300), true);
 
         Instant start = t0.plusSeconds(60);
         Duration first = times.firstPoll(submitting(start), start);

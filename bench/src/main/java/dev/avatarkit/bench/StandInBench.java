@@ -94,7 +94,8 @@ public final class StandInBench {
             double ideal = Math.ceil(rows / (double) slots) * renderSeconds;
             SimCounts after = SimCounts.of(sim);
             long statusRequests = after.statusRequests() - before.statusRequests();
-            System.out.println("sim requests per route: "
+            System.out.println("sim requests per route"
+                    + (args.containsKey("warm-home") ? " (the earlier batch's included): " : ": ")
                     + new java.util.TreeMap<>(sim.stats().requestsPerRoute()));
             System.out.printf(
                     "RESULT client=%s fault=%s rows=%d slots=%d render_s=%.0f wall_s=%.1f ideal_s=%.1f"

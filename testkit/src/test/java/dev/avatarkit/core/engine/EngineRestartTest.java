@@ -86,6 +86,24 @@ class EngineRestartTest {
                 .isBetween(took.dividedBy(115).multipliedBy(100), took);
     }
 
+    @Test
+    void givenARenderFoundAtItsFirstPollBeforeARestart_whenANewOneStarts_thenItIsReadJustBelowThatTime() {
+        // one poll, 20 s in, found it done: as exact as the earlier process's plan, not a search 15 % wide
+        EnginePolicy policy = EnginePolicy.defaults(3)
+                .withPolling(Duration.ofSeconds(20), Duration.ofSeconds(30))
+                .withRenderTimeout(Duration.ofMinutes(30));
+        EngineHarness h = new EngineHarness(FakeVideoProvider.v3Like(3), policy);
+        h.provider.everyRenderReports(new RenderStatus(RenderPhase.SUCCEEDED, "completed", List.of(), null, null));
+        h.submitHello();
+        h.runUntilIdle();
+
+        h.restart();
+        Job rendering = h.runUntil(h.submitHello().id(), j -> j.state() == JobState.RENDERING);
+
+        Duration firstPoll = Duration.between(rendering.updatedAt(), rendering.nextRunAt());
+        assertThat(firstPoll).isBetween(Duration.ofMillis(19_500), Duration.ofSeconds(20));
+    }
+
     @ParameterizedTest(name = "idempotent provider: {0}")
     @ValueSource(booleans = {true, false})
     void givenACrashWhileRendering_whenRestarted_thenPollingResumes(boolean v3) {

@@ -121,7 +121,8 @@ final class RenderTimes {
         long doneBy = Duration.between(start.get(), now).toMillis();
         if (doneBy <= 0) return false;
         // a resent create's render is stamped from the first send (see SubmitStep#accepted), so it ran for at most
-        // what its polls saw, maybe less: only that it was done by now is sure
+        // what its polls saw, maybe less: only that it was done by now is sure. The attempt count carries over a
+        // user retry, so a retried job's clean render is left out too: it loses this lower bound, nothing else
         boolean seenRunning = job.polls() > 0 && job.updatedAt().isAfter(start.get()) && job.attempts() <= 1;
         long ranFor =
                 seenRunning ? Duration.between(start.get(), job.updatedAt()).toMillis() : -1;

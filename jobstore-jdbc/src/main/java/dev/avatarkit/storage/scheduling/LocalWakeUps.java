@@ -37,9 +37,8 @@ final class LocalWakeUps implements AutoCloseable {
      * stand-in: the render found along with another's read is run, then the job it frees a slot for).
      */
     void at(Instant at, Instant now) {
-        long delay = Math.max(0, Duration.between(now, at).toMillis());
-        if (delay > HORIZON.toMillis() || timer.isShutdown()) return;
-        long slot = Math.floorDiv(now.toEpochMilli() + delay + GRID_MILLIS - 1, GRID_MILLIS);
+        if (Duration.between(now, at).compareTo(HORIZON) > 0 || timer.isShutdown()) return;
+        long slot = slot(at, now);
         if (!pending.add(slot)) return;
         long fireIn = slot * GRID_MILLIS - now.toEpochMilli();
         try {
@@ -53,6 +52,19 @@ final class LocalWakeUps implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             pending.remove(slot);
         }
+    }
+
+    /**
+     * The grid line a check for a step due at {@code at} fires on: the first at or after {@code at} itself, to the
+     * microsecond, and at least a millisecond after it. Rounded from {@code now}'s and the delay's whole milliseconds
+     * (as until session 9), a step due at 1201.3 ms fired its check at 1200 ms: it found nothing due, and the step
+     * waited for the next polling round (a quarter second by default; the scheduler test's minute timed out in CI).
+     * The extra millisecond covers the wall clock the check reads drifting from the timer's monotonic one.
+     */
+    static long slot(Instant at, Instant now) {
+        Instant due = at.isAfter(now) ? at : now;
+        long dueMillis = due.toEpochMilli() + (due.getNano() % 1_000_000 == 0 ? 0 : 1) + 1;
+        return Math.floorDiv(dueMillis + GRID_MILLIS - 1, GRID_MILLIS);
     }
 
     @Override

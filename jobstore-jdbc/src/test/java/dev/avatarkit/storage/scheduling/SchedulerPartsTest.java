@@ -25,6 +25,26 @@ class SchedulerPartsTest {
     }
 
     @Test
+    void givenAStepDueBetweenMilliseconds_whenItsWakeUpIsPlanned_thenItFiresAfterTheStepIsDue() {
+        Instant now = Instant.parse("2025-01-01T00:00:01.000900Z");
+        Instant due = now.plusNanos(200_400_000); // 1.2013 s: truncated to milliseconds it looked due at 1.200 s
+
+        long fireAtMillis = LocalWakeUps.slot(due, now) * LocalWakeUps.GRID_MILLIS;
+
+        assertThat(Instant.ofEpochMilli(fireAtMillis)).isAfter(due);
+        assertThat(fireAtMillis - due.toEpochMilli()).isLessThanOrEqualTo(LocalWakeUps.GRID_MILLIS + 1);
+    }
+
+    @Test
+    void givenAStepDueNowOrPast_whenItsWakeUpIsPlanned_thenItFiresWithinAGridStep() {
+        Instant now = Instant.parse("2025-01-01T00:00:01.005Z");
+
+        long fireAtMillis = LocalWakeUps.slot(now.minusSeconds(3), now) * LocalWakeUps.GRID_MILLIS;
+
+        assertThat(fireAtMillis - now.toEpochMilli()).isBetween(1L, LocalWakeUps.GRID_MILLIS + 1);
+    }
+
+    @Test
     void givenFailures_whenBackingOff_thenDoublesUpToTheCap() {
         var backoff = new FailedStepRetry<Void>(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
